@@ -34,4 +34,4 @@ bench: setup
 	$(PY) -m benchmarks.extract_throughput
 
 score: setup
-	$(PY) ../shared/eval/score.py
+	PATH=$(VENV)/bin:$$PATH $(PY) ../shared/eval/score.py

@@ -1,0 +1,43 @@
+"""The episodes of the conflict that figures refer to, and how a text or a date points at one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: str
+    label: str
+    start: date
+    end: date | None  # None: ongoing
+    cue: re.Pattern  # words in a sentence that point at it
+
+
+EPISODES = (
+    Episode("may2025", "May 2025 clash (Chong Bok)", date(2025, 5, 28), date(2025, 5, 28),
+            re.compile(r"\b(?:in|on|since|of)\s+(?:late\s+)?May\b|\b28 May\b|\bMay 28\b")),
+    Episode("jul2025", "July 2025 clashes", date(2025, 7, 24), date(2025, 7, 28),
+            re.compile(r"\bJuly\b")),
+    Episode("dec2025", "Fighting since December 2025", date(2025, 12, 7), None,
+            re.compile(r"\bDecember\b|\bthis month\b")),
+)
+
+
+def episode_at(day: date | None) -> str | None:
+    """The episode going on (or most recently begun) at a date."""
+    if day is None:
+        return None
+    current = None
+    for ep in EPISODES:
+        if day >= ep.start:
+            current = ep.id
+    return current
+
+
+def episode_named_in(text: str) -> str | None:
+    """The episode a sentence names explicitly ('in July', 'since December 8'), if exactly one."""
+    named = [ep.id for ep in EPISODES if ep.cue.search(text)]
+    return named[0] if len(named) == 1 else None

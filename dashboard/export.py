@@ -1,0 +1,67 @@
+"""The extraction as one JSON document (the schema of ../shared/eval/README.md, plus incidents and
+merged meetings) or as CSV tables. The app shows the same records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from datetime import date
+
+from dashboard.merge import merge_meetings
+from dashboard.records import Extraction, Rejected, flat
+
+
+def _report(e: Extraction) -> dict:
+    r = e.report
+    return {"id": r.id, "path": r.path, "published": r.published, "url": r.url, "outlet": r.outlet,
+            "title": r.title, "dropped_paragraphs": r.dropped_paragraphs}
+
+
+def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> dict:
+    meetings = [m for e in extractions for m in e.meetings]
+    groups = merge_meetings(meetings)
+    group_of = {id(m): g.id for g in groups for m in g.mentions}
+    return {
+        "reports": [_report(e) for e in extractions],
+        "rejected": [asdict(r) for r in rejected],
+        "places": [flat(p) for e in extractions for p in e.places],
+        "figures": [flat(f) for e in extractions for f in e.figures],
+        "meetings": [flat(m) | {"place": m.venue, "meeting_id": group_of[id(m)]} for m in meetings],
+        "merged_meetings": [flat(g.meeting) | {"meeting_id": g.id, "place": g.meeting.venue,
+                                               "bodies": g.bodies, "statuses": g.statuses,
+                                               "report_ids": g.report_ids} for g in groups],
+        "incidents": [flat(i) for e in extractions for i in e.incidents],
+    }
+
+
+def _default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(doc: dict) -> str:
+    return json.dumps(doc, default=_default, ensure_ascii=False, indent=1)
+
+
+def to_csv(doc: dict) -> str:
+    """All tables in one CSV stream: a `table` column says which table each row belongs to."""
+    out = io.StringIO()
+    for table in ("reports", "places", "figures", "meetings", "incidents", "rejected"):
+        rows = doc[table]
+        if not rows:
+            continue
+        fields = ["table", *rows[0].keys()]
+        w = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow({"table": table, **{k: _cell(v) for k, v in row.items()}})
+    return out.getvalue()
+
+
+def _cell(v):
+    if isinstance(v, list | tuple):
+        return "|".join(str(x) for x in v)
+    return v.isoformat() if isinstance(v, date) else v

@@ -1,0 +1,50 @@
+"""Amounts written in reports: '525,000', '1.2 million', 'half a million', 'sixteen', 'dozens'.
+
+Number words are read by the `text2num` library; digits, scales and fractions of a million here.
+Vague amounts ('dozens', 'hundreds of thousands') are recognised but never turned into numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_WORD_NUMBER = rf"(?:{_UNITS})(?:[\s-]+(?:{_UNITS}|hundred|thousand|and(?=\s+(?:{_UNITS}))))*"
+SCALES = {"thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "k": 1_000, "billion": 1_000_000_000}
+FRACTIONS = {"half a": 0.5, "half of a": 0.5, "a quarter of a": 0.25, "a quarter": 0.25, "a": 1.0,
+             "one and a half": 1.5, "a half": 0.5}
+VAGUE = (r"(?:tens of thousands|hundreds of thousands|several thousand|thousands|several hundred|hundreds"
+         r"|dozens|scores|a dozen|several dozen)")
+
+AMOUNT = re.compile(
+    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|thousand|billion)\b)?"
+    rf"|(?P<fraction>one and a half|half (?:of )?a|a quarter(?: of a)?|a)\s+(?P<fscale>million|thousand)\b"
+    rf"|(?P<words>\b{_WORD_NUMBER}\b)(?:\s+(?P<wscale>million|thousand)\b)?"
+    rf"|(?P<vague>\b{VAGUE}\b)",
+    re.IGNORECASE,
+)
+
+
+def amount_value(m: re.Match) -> int | None:
+    """The value of an AMOUNT match, or None for a vague amount."""
+    if m.group("digits"):
+        value = float(m.group("digits").replace(",", ""))
+        return round(value * SCALES.get((m.group("dscale") or "").lower(), 1))
+    if m.group("fraction"):
+        return round(FRACTIONS[m.group("fraction").lower()] * SCALES[m.group("fscale").lower()])
+    if m.group("words"):
+        try:
+            value = text2num(m.group("words").lower().replace("-", " "), "en")
+        except ValueError:
+            return None
+        return value * SCALES.get((m.group("wscale") or "").lower(), 1)
+    return None
+
+
+def parse_amount(text: str) -> int | None:
+    """The number a whole phrase states ('half a million' → 500000); None if vague or not a number."""
+    m = AMOUNT.fullmatch(text.strip())
+    return amount_value(m) if m else None

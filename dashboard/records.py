@@ -1,0 +1,110 @@
+"""Plain typed records passed between the stages: ingest → extract → store → views.
+
+Every extracted record carries its provenance: the report it came from, the sentence, the character
+span of the quote in the report's normalised text, and the quote itself (text[start:end]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str  # stable: derived from the normalised text
+    path: str  # where it was read from ("" for pasted text)
+    text: str  # normalised text, repeated paragraphs dropped; spans point into it
+    published: date | None = None  # None when unknown: never invented
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    dropped_paragraphs: int = 0  # repeats of earlier paragraphs that were removed
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be read as a report, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    report_id: str
+    sentence: str
+    start: int  # span of the quote in Report.text
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    evidence: Evidence
+    name: str  # gazetteer name
+    written: str  # as written in the report
+    place_id: str  # gazetteer id
+    kind: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: int  # ACLED-style geo_precision: 1 exact place, 2 near a place, 3 province only
+    border_km: float | None
+    border_distance_km: float | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    evidence: Evidence
+    metric: str  # killed | injured | displaced
+    value: int | None  # None for vague amounts ("dozens"), kept as value_text
+    value_text: str
+    qualifier: str  # exact | at_least | more_than | about | nearly | up_to | vague
+    country: str | None  # whose people are counted: TH, KH or None (unknown)
+    group: str | None  # civilian | military | None (all)
+    source: str | None  # who gives the figure, as written
+    period: str | None  # the episode: may2025 | jul2025 | dec2025
+
+
+@dataclass(frozen=True)
+class Meeting:
+    evidence: Evidence
+    date: date | None  # None: undated ("later this week")
+    date_text: str | None
+    venue: str | None  # canonical gazetteer name
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    body: str | None  # General Border Committee, Joint Boundary Commission, ...
+    participants: tuple[str, ...]
+    status: str  # held | scheduled | proposed
+
+
+@dataclass(frozen=True)
+class Incident:
+    evidence: Evidence
+    kind: str  # airstrike | artillery | rocket | drone | landmine | armed_clash | other
+    places: tuple[str, ...]  # canonical names
+    admin1: tuple[str, ...]
+    date: date | None
+    reported_by: str | None  # TH | KH | None
+    accused: str | None  # TH | KH | None
+    denied_by: str | None  # TH | KH | None
+
+
+@dataclass
+class Extraction:
+    report: Report
+    places: list[PlaceMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+
+
+def flat(record) -> dict:
+    """A record as one flat dict: its evidence fields beside its own."""
+    d = asdict(record)
+    evidence = d.pop("evidence")
+    return {"report_id": evidence.pop("report_id"), **d, **evidence}
