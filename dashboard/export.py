@@ -43,7 +43,7 @@ def _default(value):
 
 
 def to_json(doc: dict) -> str:
-    return json.dumps(doc, default=_default, ensure_ascii=False, indent=1)
+    return json.dumps(doc, default=_default, ensure_ascii=False)
 
 
 def to_csv(doc: dict) -> str:

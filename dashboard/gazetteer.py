@@ -28,8 +28,13 @@ _FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss
                        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
 
 
+_ASCII_DROP = {c: None for c in range(128) if not chr(c).isalnum()}
+
+
 def name_key(name: str) -> str:
     """Fold case, diacritics, spaces and punctuation: 'Buri Ram', 'buriram', 'BURI-RAM' agree."""
+    if name.isascii():
+        return name.lower().translate(_ASCII_DROP)
     folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
     return "".join(c for c in folded.casefold() if c.isalnum() and not unicodedata.combining(c))
 
@@ -106,6 +111,7 @@ class Gazetteer:
                     bucket.append(place)
         for bucket in self._index.values():
             bucket.sort(key=lambda p: (KIND_RANK.get(p.kind, 9), -(p.population or 0)))
+        self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
         self._codes = list(self.polygons)
         self._tree = shapely.STRtree([self.polygons[c] for c in self._codes])
 
@@ -128,9 +134,9 @@ class Gazetteer:
         match = process.extractOne(name_key(name), self._index.keys(), scorer=fuzz.ratio, score_cutoff=88)
         return list(self._index[match[0]]) if match else []
 
-    def has_name(self, key: str) -> bool:
-        """Whether a folded name (see name_key) is known."""
-        return key in self._index
+    def is_prefix(self, key: str) -> bool:
+        """Whether a folded name (see name_key) begins some known name."""
+        return key in self._prefixes
 
     def by_key(self, key: str) -> list[Place]:
         return self._index.get(key, [])

@@ -6,7 +6,7 @@ span of the quote in the report's normalised text, and the quote itself (text[st
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -105,6 +105,7 @@ class Extraction:
 
 def flat(record) -> dict:
     """A record as one flat dict: its evidence fields beside its own."""
-    d = asdict(record)
-    evidence = d.pop("evidence")
-    return {"report_id": evidence.pop("report_id"), **d, **evidence}
+    e = record.evidence
+    own = {f.name: getattr(record, f.name) for f in fields(record) if f.name != "evidence"}
+    return {"report_id": e.report_id, **own, "sentence": e.sentence, "start": e.start, "end": e.end,
+            "quote": e.quote}

@@ -32,7 +32,7 @@ METRIC_BEFORE = {
 }
 PEOPLE = (r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
           r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
-          r"|of its soldiers|of its troops|of its citizens|military|civilian|army|in the border area"
+          r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)|military|civilian|army|in the border area"
           r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
           r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
           r"|including|total)")
@@ -49,6 +49,8 @@ NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|
 _AFTER = {m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{AUX}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I)
           for m, p in METRIC_AFTER.items()}
 _BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
+_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
+LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
 _TO_FLEE = re.compile(rf"^(?:\s+{PEOPLE}|\s+\w+){{0,6}}\s+to (?:flee|leave|evacuate)\b", re.I)
 _NOT_PEOPLE = re.compile(r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b"
                          r"|th\b|st\b|nd\b|rd\b|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d)", re.I)
@@ -60,7 +62,7 @@ CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmean
 
 
 def _metric(text: str, m: re.Match) -> str | None:
-    after, before = text[m.end():], text[:m.start()]
+    after, before = text[m.end():], text[max(0, m.start() - LOOKBACK):m.start()]
     if _NOT_PEOPLE.match(after) or _DATEISH.search(before):
         return None
     for metric, rx in _AFTER.items():
@@ -103,16 +105,25 @@ def _country(before: str, after: str) -> str | None:
 
 
 def _group(after: str, before: str) -> str | None:
-    near = " ".join(before.split()[-2:] + after.split()[:4])
-    for group, pattern in GROUPS:
-        if re.search(rf"\b(?:{pattern})\b", near, re.I):
-            return group
+    """civilian or military from the words right after the number, else right before it."""
+    for near in (" ".join(after.split()[:3]), " ".join(before.split()[-2:])):
+        for group, pattern in GROUPS:
+            if re.search(rf"\b(?:{pattern})\b", near, re.I):
+                return group
     return None
+
+
+# Word stems without which a sentence cannot state a figure: a cheap test before the patterns.
+METRIC_STEMS = ("kill", "dead", "died", "death", "fatalit", "lives", "perish", "slain", "toll", "injur", "wound",
+                "hurt", "displac", "evacu", "fled", "flee", "reloc", "uproot", "shelter", "homeless", "forc", "refugee")
 
 
 def find_figures(sentence: Sentence, report_id: str, published: date | None) -> list[Figure]:
     text = sentence.text
     figures = []
+    lowered = text.lower()
+    if not any(stem in lowered for stem in METRIC_STEMS):
+        return figures
     for m in AMOUNT.finditer(text):
         metric = _metric(text, m)
         if metric is None:
@@ -124,13 +135,14 @@ def find_figures(sentence: Sentence, report_id: str, published: date | None) -> 
         before, after = _clause(text, m.start(), m.end())
         tail = _AFTER[metric].match(text[m.end():])
         end = m.end() + (tail.end() if tail else 0)
-        qual = re.search(rf"(?:(?:{_QUAL})\s+)?$", text[:m.start()], re.I)
+        lookback = max(0, m.start() - LOOKBACK)
+        qual = _QUAL_BEFORE.search(text, lookback, m.start())
         start = qual.start() if qual else m.start()
         evidence = Evidence(report_id, text, sentence.start + start, sentence.start + end, text[start:end])
         figures.append(Figure(
             evidence=evidence, metric=metric, value=value, value_text=m.group(0),
-            qualifier=_qualifier(text[:m.start()], vague), country=_country(before, after),
-            group=_group(after, text[:m.start()]), source=attribution(before + text[m.start():]) or attribution(text),
+            qualifier=_qualifier(text[lookback:m.start()], vague), country=_country(before, after),
+            group=_group(after, text[lookback:m.start()]), source=attribution(before + text[m.start():]) or attribution(text),
             period=episode_named_in(text) or episode_at(published)))
     return figures
 

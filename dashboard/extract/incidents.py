@@ -31,11 +31,17 @@ _ACTOR = re.compile(r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also )*(?
                     r"|fired|deployed|dropped|planted|shelled|attacked|struck|bombed)\b")
 
 
+_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
+KIND_STEMS = ("strike", "jet", "f-16", "gripen", "bombard", "raid", "drone", "uav", "rocket", "bm-21", "launcher",
+              "artiller", "shell", "mortar", "weapon", "mine", "toxic", "chemical", "cluster", "clash", "fight",
+              "fire", "skirmish")
+
+
 def _kind(text: str) -> str | None:
-    for kind, pattern in KINDS:
-        if re.search(rf"\b(?:{pattern})\b", text, re.I):
-            return kind
-    return None
+    lowered = text.lower()
+    if not any(stem in lowered for stem in KIND_STEMS):
+        return None
+    return next((kind for kind, rx in _KIND_RX if rx.search(text)), None)
 
 
 def find_incident(sentence: Sentence, report_id: str, published: date | None,

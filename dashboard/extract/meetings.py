@@ -18,6 +18,7 @@ from dashboard.records import Evidence, Meeting, PlaceMention
 MEETING_WORDS = re.compile(
     r"\b(?:meet|meets|meeting|met|talks|convened|convene|convenes|summit|session|negotiations|gathered"
     r"|conference)\b", re.I)
+MEETING_STEMS = ("meet", "met", "talks", "conven", "summit", "session", "negotiat", "gather", "conference")
 # One side's own meetings, calls and press events: masked before looking for a meeting and its date.
 NOT_MEETINGS = re.compile(
     r"\b(?:press conference|news conference|phone call|telephone call|video call|spoke by phone"
@@ -30,11 +31,12 @@ BODIES = [
     ("Joint Boundary Commission", "border", r"Joint Boundary Commission|\bJBC\b"),
     ("Regional Border Committee", "border", r"Regional Border Committee|\bRBC\b"),
     ("Joint Border Affairs Committee", "border", r"Joint Border Affairs Committee"),
-    ("military talks", "border", r"defen[cs]e officials|military representatives|defen[cs]e ministers"
-                                 r"|military officials|army commanders|military commanders"),
+    ("military talks", "border", r"(?i:defen[cs]e officials|military representatives|defen[cs]e ministers"
+                                 r"|military officials|army commanders|military commanders)"),
     ("ASEAN Summit", "asean-summit", r"ASEAN Summit"),
     ("special ASEAN foreign ministers' meeting", "asean",
-     r"(?=.*\b(?:ASEAN|Southeast Asia))(?=.*\b(?:[Ff]oreign|diplomatic) [Mm]inisters)|special ASEAN"),
+     r"(?:ASEAN|Southeast Asia)(?:.*)\b(?:[Ff]oreign|diplomatic) [Mm]inisters|\b(?:[Ff]oreign|diplomatic) [Mm]inisters"
+     r".*(?:ASEAN|Southeast Asia)|special ASEAN"),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
 PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|call\w* for|offer\w* to host|invit\w*|urg\w* \w+ to (?:meet|hold)"
@@ -51,16 +53,19 @@ VENUE_BEFORE = re.compile(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:th
                           re.I)
 
 
+_BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
-    for body, family, pattern in BODIES:
-        if re.search(pattern, text):
+    for body, family, rx in _BODY_RX:
+        if rx.search(text):
             return body, family
     return None, None
 
 
 def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
     for p in places:
-        before = sentence.text[:p.evidence.start - sentence.start]
+        before = sentence.text[max(0, p.evidence.start - sentence.start - 80):p.evidence.start - sentence.start]
         if VENUE_BEFORE.search(before):
             return p
     return None
@@ -77,11 +82,14 @@ def _status(text: str, day: date | None, published: date | None) -> str:
 
 def find_meeting(sentence: Sentence, report_id: str, published: date | None,
                  places: list[PlaceMention]) -> Meeting | None:
+    lowered = sentence.text.lower()
+    if not any(stem in lowered for stem in MEETING_STEMS):
+        return None
     text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), sentence.text)
     if not MEETING_WORDS.search(text):
         return None
     future = bool(FUTURE.search(text))
-    dates = [d for d in find_dates(text, published, future) if not SINCE.search(text[:d.start])]
+    dates = [d for d in find_dates(text, published, future) if not SINCE.search(text[max(0, d.start - 80):d.start])]
     body, _ = _body(text)
     venue = _venue(sentence, places)
     when = dates[0] if dates else None

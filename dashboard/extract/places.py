@@ -57,16 +57,25 @@ COMMON_WORDS = {
 }
 
 
-def _candidates(gaz: Gazetteer, words: list[re.Match], i: int) -> tuple[int, list[Place]]:
-    """Longest run of words starting at i that names a place: (number of words, candidates)."""
-    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-        if n > 1 and any(words[j + 1].start() - words[j].end() > 2 for j in range(i, i + n - 1)):
-            continue  # the words must be adjacent (a space or a hyphen apart)
-        key = name_key(" ".join(w.group() for w in words[i:i + n]))
+Word = tuple[int, int, str]  # start, end, text
+
+
+def _candidates(gaz: Gazetteer, words: list[Word], keys: dict[int, str], i: int) -> tuple[int, list[Place]]:
+    """Longest run of adjacent words starting at i that names a place: (number of words, candidates)."""
+    best: tuple[int, list[Place]] = (0, [])
+    key = ""
+    for j in range(i, min(i + MAX_WORDS, len(words))):
+        if j > i and words[j][0] - words[j - 1][1] > 2:
+            break  # the words must be adjacent (a space or a hyphen apart)
+        if j not in keys:
+            keys[j] = name_key(words[j][2])
+        key += keys[j]
+        if not gaz.is_prefix(key):
+            break
         found = gaz.by_key(key)
         if found:
-            return n, found
-    return 0, []
+            best = (j - i + 1, found)
+    return best
 
 
 def _choose(candidates: list[Place], type_word: str | None) -> Place:
@@ -83,14 +92,14 @@ def _choose(candidates: list[Place], type_word: str | None) -> Place:
 def _is_government(sentence: str, start: int, end: int, key: str) -> bool:
     if key not in GOVERNMENT_SEATS:
         return False
-    return bool(_GOV_AFTER.match(sentence[end:]) or _GOV_BEFORE.search(sentence[:start]))
+    return bool(_GOV_AFTER.match(sentence[end:end + 80]) or _GOV_BEFORE.search(sentence[max(0, start - 40):start]))
 
 
 def _plausible_town(sentence: str, start: int, end: int, key: str, place: Place) -> bool:
     """Guards for GeoNames towns, whose names often collide with words and people's names."""
     if place.kind != "town" or not place.id.startswith("gn:"):
         return True
-    if key in COMMON_WORDS or len(key) < 4 or PERSON_TITLES.search(sentence[:start]):
+    if key in COMMON_WORDS or len(key) < 4 or PERSON_TITLES.search(sentence[max(0, start - 30):start]):
         return False
     return not re.match(r"^\s+[A-Z][a-z]", sentence[end:]) or bool(
         re.match(r"^\s+(?:Province|District|Town|City|Village)\b", sentence[end:]))
@@ -109,28 +118,30 @@ def find_places(sentence: Sentence, report_id: str, gaz: Gazetteer,
     """Places in a sentence. `senses` carries, across a report's sentences, the sense an ambiguous name
     was given where a type word made it explicit ("Preah Vihear temple"), for later bare mentions."""
     senses = {} if senses is None else senses
-    words = list(_WORD.finditer(sentence.text))
+    text = sentence.text
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    keys: dict[int, str] = {}
     found, i = [], 0
     while i < len(words):
-        if not words[i].group()[0].isupper():
+        if not words[i][2][0].isupper():
             i += 1
             continue
-        n, candidates = _candidates(gaz, words, i)
+        n, candidates = _candidates(gaz, words, keys, i)
         if not n:
             i += 1
             continue
-        start, end = words[i].start(), words[i + n - 1].end()
-        name = sentence.text[start:end]
+        start, end = words[i][0], words[i + n - 1][1]
+        name = text[start:end]
         key = name_key(name)
-        nxt = words[i + n].group().lower() if i + n < len(words) else None
+        nxt = words[i + n][2].lower() if i + n < len(words) else None
         place = _choose(candidates, nxt)
         if nxt and place.kind in TYPE_WORDS and nxt in TYPE_WORDS[place.kind] and place.kind != "town":
-            end = words[i + n].end()
+            end = words[i + n][1]
             n += 1
             if len(candidates) > 1:
                 senses[key] = place
-        elif n > 1 and words[i + n - 1].group().lower() in TYPE_WORDS.get(place.kind, ()):
-            senses[name_key(" ".join(w.group() for w in words[i:i + n - 1]))] = place
+        elif n > 1 and words[i + n - 1][2].lower() in TYPE_WORDS.get(place.kind, ()):
+            senses[name_key(" ".join(w[2] for w in words[i:i + n - 1]))] = place
         elif key in senses:
             place = senses[key]
         i += n
@@ -142,6 +153,6 @@ def find_places(sentence: Sentence, report_id: str, gaz: Gazetteer,
         found.append(PlaceMention(
             evidence=evidence, name=place.name, written=name, place_id=place.id, kind=place.kind,
             country=place.country, admin1=place.admin1, lat=place.lat, lon=place.lon,
-            precision=_precision(place, sentence.text[:start]), border_km=place.border_km,
+            precision=_precision(place, sentence.text[max(0, start - 40):start]), border_km=place.border_km,
             border_distance_km=place.border_distance_km))
     return found

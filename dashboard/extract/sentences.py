@@ -29,7 +29,7 @@ class Sentence:
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
     if paragraph[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z]+)$", paragraph[:dot])
+    word = re.search(r"([A-Za-z]+)$", paragraph[max(0, dot - 12):dot])
     if not word:
         return False
     w = word.group(1)

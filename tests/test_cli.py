@@ -1,0 +1,49 @@
+"""`python -m dashboard extract`: the JSON document of ../shared/eval/README.md, and CSV."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEEDS
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_extract_prints_one_json_document_with_every_table():
+    proc = run("extract", "--format", "json", str(SEEDS))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert len(doc["reports"]) == 5
+    for table in ("places", "figures", "meetings", "incidents", "merged_meetings"):
+        assert doc[table], table
+    place = doc["places"][0]
+    assert {"report_id", "name", "kind", "country", "admin1", "lat", "lon", "quote", "start", "end"} <= set(place)
+    figure = doc["figures"][0]
+    assert {"metric", "value", "country", "qualifier", "group", "source", "period", "quote"} <= set(figure)
+    assert {"date", "place", "admin1", "body", "status"} <= set(doc["meetings"][0])
+
+
+def test_extract_csv_has_a_table_column():
+    proc = run("extract", "--format", "csv", str(SEEDS / "004_14141caa1f55aa04.txt"))
+    assert proc.returncode == 0
+    rows = [r for r in csv.reader(io.StringIO(proc.stdout)) if r and r[0] != "table"]
+    assert {"reports", "places", "figures", "meetings"} <= {r[0] for r in rows}
+
+
+def test_bad_files_are_reported_and_the_rest_extracted(tmp_path):
+    (tmp_path / "good.txt").write_text("At least 12 people were killed in Surin province.")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    proc = run("extract", str(tmp_path))
+    assert proc.returncode == 0
+    doc = json.loads(proc.stdout)
+    assert len(doc["reports"]) == 1 and doc["rejected"][0]["reason"].startswith("binary")
+    assert "rejected:" in proc.stderr and "bad.txt" in proc.stderr
+
+
+def test_a_missing_path_fails_clearly(tmp_path):
+    proc = run("extract", str(tmp_path / "nope"))
+    assert proc.returncode == 1 and "no such file" in proc.stderr

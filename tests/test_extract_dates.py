@@ -1,0 +1,36 @@
+"""Dates resolved against the published date."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract.dates import find_dates
+
+MONDAY_22 = date(2025, 12, 22)
+TUESDAY_23 = date(2025, 12, 23)
+
+
+@pytest.mark.parametrize(("text", "published", "future", "expected"), [
+    ("they met on Monday", TUESDAY_23, False, date(2025, 12, 22)),
+    ("they convened on Monday", MONDAY_22, False, date(2025, 12, 22)),
+    ("officials would meet Wednesday", MONDAY_22, True, date(2025, 12, 24)),
+    ("a meeting on Wednesday (24th)", TUESDAY_23, True, date(2025, 12, 24)),
+    ("talks on Monday (December 22)", TUESDAY_23, False, date(2025, 12, 22)),
+    ("will meet on 24 December", TUESDAY_23, True, date(2025, 12, 24)),
+    ("will meet on December 24", TUESDAY_23, True, date(2025, 12, 24)),
+    ("talks scheduled for Christmas Eve", TUESDAY_23, True, date(2025, 12, 24)),
+    ("the meeting tomorrow", TUESDAY_23, True, date(2025, 12, 24)),
+    ("signed on 3 January", date(2025, 12, 30), False, date(2026, 1, 3)),
+    ("the accord of 26 October 2025", TUESDAY_23, False, date(2025, 10, 26)),
+])
+def test_dates_resolve_against_the_published_date(text, published, future, expected):
+    assert find_dates(text, published, future)[0].date == expected
+
+
+def test_vague_spans_stay_undated():
+    assert find_dates("they will meet again later this week", TUESDAY_23, True) == []
+
+
+def test_without_a_published_date_relative_dates_stay_unresolved():
+    [mention] = find_dates("they will meet on Wednesday", None, True)
+    assert mention.text == "Wednesday" and mention.date is None
