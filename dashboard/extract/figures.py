@@ -32,7 +32,8 @@ METRIC_BEFORE = {
 }
 PEOPLE = (r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
           r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
-          r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)|military|civilian|army|in the border area"
+          r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)"
+          r"|military|civilian|army|in the border area"
           r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
           r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
           r"|including|total)")
@@ -142,7 +143,8 @@ def find_figures(sentence: Sentence, report_id: str, published: date | None) -> 
         figures.append(Figure(
             evidence=evidence, metric=metric, value=value, value_text=m.group(0),
             qualifier=_qualifier(text[lookback:m.start()], vague), country=_country(before, after),
-            group=_group(after, text[lookback:m.start()]), source=attribution(before + text[m.start():]) or attribution(text),
+            group=_group(after, text[lookback:m.start()]),
+            source=attribution(before + text[m.start():]) or attribution(text),
             period=episode_named_in(text) or episode_at(published)))
     return figures
 
