@@ -33,6 +33,7 @@ def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> di
                                                "bodies": g.bodies, "statuses": g.statuses,
                                                "report_ids": g.report_ids} for g in groups],
         "incidents": [flat(i) for e in extractions for i in e.incidents],
+        "onsets": [flat(o) for e in extractions for o in e.onsets],
     }
 
 
@@ -49,7 +50,7 @@ def to_json(doc: dict) -> str:
 def to_csv(doc: dict) -> str:
     """All tables in one CSV stream: a `table` column says which table each row belongs to."""
     out = io.StringIO()
-    for table in ("reports", "places", "figures", "meetings", "incidents", "rejected"):
+    for table in ("reports", "places", "figures", "meetings", "incidents", "onsets", "rejected"):
         rows = doc[table]
         if not rows:
             continue

@@ -94,6 +94,14 @@ class Incident:
     denied_by: str | None  # TH | KH | None
 
 
+@dataclass(frozen=True)
+class Onset:
+    """A report's statement of the day the current fighting began."""
+
+    evidence: Evidence
+    date: date
+
+
 @dataclass
 class Extraction:
     report: Report
@@ -101,6 +109,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
+    onsets: list[Onset] = field(default_factory=list)
 
 
 def flat(record) -> dict:

@@ -1,0 +1,179 @@
+"""The border map as folium layers built from records: no data logic, no Streamlit.
+
+The base map (provinces, border line with km marks, places, meeting venues, legend, attributions) does
+not depend on the selection, so st_folium keeps the same map between reruns; the selected province's
+outline is a separate FeatureGroup passed as `feature_group_to_add`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+
+import folium
+from branca.element import MacroElement, Template
+
+from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from dashboard.gazetteer import Gazetteer
+from dashboard.merge import MeetingGroup
+from dashboard.records import PlaceMention
+
+ATTRIBUTION = ("Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
+               "Places: GeoNames (CC BY 4.0)")
+KIND_COLOURS = {"temple": "#7c3aed", "checkpoint": "#0f766e", "district": "#64748b", "area": "#64748b",
+                "village": "#b45309", "town": "#b45309", "city": "#b45309", "capital": "#111827"}
+SIDE_FILL = {"TH": "#3b82f6", "KH": "#ef4444"}
+KM_STEP = 100
+CENTRE, ZOOM = (13.3, 103.6), 7
+
+
+class _Script(MacroElement):
+    """A few lines of JavaScript run with the map (legend, attribution)."""
+
+    def __init__(self, body: str):
+        super().__init__()
+        self._template = Template("{% macro script(this, kwargs) %}(function(map){" + body +
+                                  "})({{ this._parent.get_name() }});{% endmacro %}")
+
+
+def _base_map() -> folium.Map:
+    m = folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=5, max_zoom=13, control_scale=True)
+    m.default_js = [("leaflet", LEAFLET_JS_URL)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
+    return m
+
+
+def _shade(count: int, top: int) -> float:
+    return 0.08 + 0.62 * (count / top) if top else 0.08
+
+
+def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
+    top = max((activity.get(c, 0) for c in gaz.polygons), default=0)
+    features = []
+    for code, poly in gaz.polygons.items():
+        p = gaz.provinces[code]
+        n = activity.get(code, 0)
+        features.append({"type": "Feature", "geometry": poly.__geo_interface__, "properties": {
+            "code": code, "name": p.name, "country": p.country, "mentions": n,
+            "label": html.escape(f"{p.name} ({code}) · {n} mention{'s' if n != 1 else ''} in the reports"),
+        }})
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name="Provinces",
+        style_function=lambda f: {
+            "fillColor": SIDE_FILL[f["properties"]["country"]], "color": "#475569", "weight": 0.6,
+            "fillOpacity": _shade(f["properties"]["mentions"], top)},
+        highlight_function=lambda f: {"weight": 2, "color": "#111827"},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    )
+
+
+def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="Border line and km marks")
+    coords = [(lat, lon) for lon, lat in gaz.border.line.coords]
+    folium.PolyLine(coords, color="#111827", weight=3, opacity=0.9,
+                    tooltip=f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km").add_to(group)
+    for km in range(0, int(gaz.border.length_km) + 1, KM_STEP):
+        lat, lon = gaz.border.point_at_km(km)
+        label = "km 0 · Laos tripoint" if km == 0 else f"km {km}"
+        folium.CircleMarker((lat, lon), radius=3, color="#111827", fill=True, fill_opacity=1,
+                            tooltip=label).add_to(group)
+        folium.Marker((lat, lon), icon=folium.DivIcon(
+            html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7))).add_to(group)
+    return group
+
+
+def places_layer(places: list[PlaceMention], report_count: dict[str, int] | None = None) -> folium.FeatureGroup:
+    """One marker per place mentioned below province level, sized by mentions; precision in the tooltip."""
+    group = folium.FeatureGroup(name="Places mentioned")
+    by_place: dict[str, list[PlaceMention]] = defaultdict(list)
+    for p in places:
+        if p.kind != "province" and p.admin1:
+            by_place[p.place_id].append(p)
+    for mentions in by_place.values():
+        p = mentions[0]
+        reports = len({m.evidence.report_id for m in mentions})
+        precision = {1: "exact place", 2: "near a place"}.get(min(m.precision for m in mentions), "province")
+        where = (f"km {p.border_km:.0f} from the Laos tripoint, {p.border_distance_km:.1f} km from the line"
+                 if p.border_km is not None else "")
+        tip = (f"<b>{html.escape(p.name)}</b> ({html.escape(p.kind)}, {html.escape(p.admin1 or '')})<br>"
+               f"{len(mentions)} mention(s) in {reports} report(s) · {precision}<br>{html.escape(where)}")
+        folium.CircleMarker((p.lat, p.lon), radius=4 + min(len(mentions), 6), color="#1f2937", weight=1,
+                            fill=True, fill_color=KIND_COLOURS.get(p.kind, "#b45309"), fill_opacity=0.9,
+                            tooltip=folium.Tooltip(tip)).add_to(group)
+    return group
+
+
+def venues_layer(meetings: list[MeetingGroup]) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="Meeting venues")
+    for g in meetings:
+        m = g.meeting
+        if m.lat is None or m.lon is None:
+            continue
+        when = m.date.isoformat() if m.date else "date not stated"
+        tip = (f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(m.venue or '')}<br>"
+               f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{len(g.report_ids)} report(s)")
+        folium.CircleMarker((m.lat, m.lon), radius=9, color="#166534", weight=3, fill=True,
+                            fill_color="#ffffff", fill_opacity=0.9, tooltip=folium.Tooltip(tip)).add_to(group)
+    return group
+
+
+LEGEND_HTML = """
+<div class="bw-legend"><b>Border Watch</b><br>
+<span style="background:#3b82f6"></span>Thai province &nbsp;<span style="background:#ef4444"></span>Cambodian province<br>
+<i>darker = more said in the reports</i><br>
+<span class="dot" style="background:#7c3aed"></span>temple
+<span class="dot" style="background:#0f766e"></span>checkpoint
+<span class="dot" style="background:#b45309"></span>town/village<br>
+<span class="ring"></span>meeting venue &nbsp;<b>—</b> border line, km from the Laos tripoint</div>
+"""
+LEGEND_CSS = """
+.bw-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
+ box-shadow:0 1px 4px rgba(0,0,0,.3)}
+.bw-legend span{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle;opacity:.6}
+.bw-legend span.dot{border-radius:6px;opacity:1}
+.bw-legend span.ring{border:3px solid #166534;border-radius:8px;width:10px;height:10px;background:#fff;opacity:1}
+.leaflet-container .leaflet-control-attribution{font:10px/1.4 sans-serif;max-width:60%}
+.km-mark{font:11px sans-serif;color:#111827;white-space:nowrap;text-shadow:0 0 3px #fff,0 0 3px #fff}
+"""
+
+
+def legend_and_attribution() -> _Script:
+    body = (
+        f"var css=document.createElement('style');css.textContent={json.dumps(LEGEND_CSS)};"
+        "document.head.appendChild(css);"
+        "var legend=L.control({position:'bottomleft'});"
+        f"legend.onAdd=function(){{var d=L.DomUtil.create('div');d.innerHTML={json.dumps(LEGEND_HTML)};return d;}};"
+        "legend.addTo(map);"
+        f"map.attributionControl.setPrefix(false);map.attributionControl.addAttribution({json.dumps(ATTRIBUTION)});"
+    )
+    return _Script(body)
+
+
+def build_map(gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMention],
+              meetings: list[MeetingGroup]) -> folium.Map:
+    """The base map: the same for every selection, so the browser keeps it between reruns."""
+    m = _base_map()
+    province_layer(gaz, activity).add_to(m)
+    border_layer(gaz).add_to(m)
+    places_layer(places).add_to(m)
+    venues_layer(meetings).add_to(m)
+    legend_and_attribution().add_to(m)
+    return m
+
+
+def selection_layer(gaz: Gazetteer, code: str | None) -> folium.FeatureGroup:
+    """The selected province's outline, drawn on top of the base map."""
+    group = folium.FeatureGroup(name="Selected province")
+    if code and code in gaz.polygons:
+        folium.GeoJson(gaz.polygons[code].__geo_interface__, interactive=False,
+                       style_function=lambda f: {"color": "#f59e0b", "weight": 4, "fillOpacity": 0}).add_to(group)
+    return group
+
+
+def clicked_province(value: dict | None) -> str | None:
+    """The province code of a st_folium return value, from the clicked feature's properties."""
+    drawing = (value or {}).get("last_active_drawing") or {}
+    code = (drawing.get("properties") or {}).get("code")
+    return code if isinstance(code, str) else None
+

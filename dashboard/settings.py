@@ -1,0 +1,38 @@
+"""The app's settings in one declarative table: name, environment variable, default, meaning.
+
+Each is read from the environment (or, for the app, from `st.secrets` first). The README lists them all
+and a test checks that none is undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS = (
+    Setting("reports", "BORDER_WATCH_REPORTS", str(ROOT / "seeds"),
+            "folders or files of reports the app reads, separated by the OS path separator"),
+    Setting("as_of", "BORDER_WATCH_AS_OF", "",
+            "the default as-of date (YYYY-MM-DD) for upcoming/past meetings; empty: the newest report's date"),
+)
+
+
+def get(name: str) -> str:
+    setting = next(s for s in SETTINGS if s.name == name)
+    return os.environ.get(setting.env, setting.default)
+
+
+def report_paths() -> list[Path]:
+    return [Path(p) for p in get("reports").split(os.pathsep) if p]
