@@ -120,7 +120,8 @@ def venues_layer(meetings: list[MeetingGroup]) -> folium.FeatureGroup:
 
 LEGEND_HTML = """
 <div class="bw-legend"><b>Border Watch</b><br>
-<span style="background:#3b82f6"></span>Thai province &nbsp;<span style="background:#ef4444"></span>Cambodian province<br>
+<span style="background:#3b82f6"></span>Thai province &nbsp;
+<span style="background:#ef4444"></span>Cambodian province<br>
 <i>darker = more said in the reports</i><br>
 <span class="dot" style="background:#7c3aed"></span>temple
 <span class="dot" style="background:#0f766e"></span>checkpoint

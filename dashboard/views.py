@@ -155,8 +155,9 @@ def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus) -> N
     if details.incidents:
         st.markdown("**Incidents**")
         for i in details.incidents:
-            who = f"reported by {i.reported_by or 'source not identified'}" + (f", accusing {i.accused}" if i.accused else "") + (
-                f", denied by {i.denied_by}" if i.denied_by else "")
+            who = f"reported by {i.reported_by or 'source not identified'}"
+            who += f", accusing {i.accused}" if i.accused else ""
+            who += f", denied by {i.denied_by}" if i.denied_by else ""
             st.markdown(f"*{i.kind.replace('_', ' ')}* · {md_escape(', '.join(i.places))} · {who}")
             quote_block(i.evidence, corpus.reports[i.evidence.report_id])
     if details.figures:

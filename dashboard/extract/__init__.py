@@ -1,7 +1,8 @@
 """Extraction: one report in, its places, figures, meetings and incidents out.
 
-The pipeline is stated here: split sentences, then per sentence find places, figures, a meeting and an
-incident and any statement of when the fighting began; then merge what repeats within the report. No stage knows about Streamlit or the store.
+The pipeline is stated here: split sentences, then per sentence find places, figures, a meeting, an
+incident and any statement of when the fighting began; then merge what repeats within the report.
+No stage knows about Streamlit or the store.
 """
 
 from __future__ import annotations
