@@ -56,7 +56,7 @@ def default_as_of(corpus: Corpus) -> date:
 
 
 def main() -> None:
-    ensure_leaflet()
+    ensure_leaflet(Path(__file__).resolve().parent / "static" / "vendor" / "leaflet")
     gaz = load_gazetteer()
     corpus, rejected = load_corpus(tuple(str(p) for p in settings.report_paths()))
     options = province_options(gaz)

@@ -95,7 +95,7 @@ def _gazetteer_places(rows: list[dict[str, str]]) -> list[Place]:
         source=r["source"], confidence=r["confidence"]) for r in rows]
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one gazetteer per process
 class Gazetteer:
     places: list[Place]
     border: BorderLine

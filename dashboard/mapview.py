@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from functools import cache
 
 import folium
+import shapely
 from branca.element import MacroElement, Template
 
 from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
@@ -25,6 +27,7 @@ KIND_COLOURS = {"temple": "#7c3aed", "checkpoint": "#0f766e", "district": "#6474
                 "village": "#b45309", "town": "#b45309", "city": "#b45309", "capital": "#111827"}
 SIDE_FILL = {"TH": "#3b82f6", "KH": "#ef4444"}
 KM_STEP = 100
+NEAR_KM = 250  # Thai provinces farther than this from the line are drawn as one grey outline
 CENTRE, ZOOM = (13.3, 103.6), 7
 
 
@@ -48,10 +51,33 @@ def _shade(count: int, top: int) -> float:
     return 0.08 + 0.62 * (count / top) if top else 0.08
 
 
+def near_border(gaz: Gazetteer, code: str) -> bool:
+    distance = gaz.provinces[code].border_distance_km
+    return code.startswith("KH") or (distance is not None and distance <= NEAR_KM)
+
+
+@cache
+def _far_outline(gaz: Gazetteer):
+    far = [poly for code, poly in gaz.polygons.items() if not near_border(gaz, code)]
+    return shapely.union_all(far).simplify(0.02) if far else None
+
+
+def context_layer(gaz: Gazetteer) -> folium.GeoJson | None:
+    """The rest of Thailand as one light outline: context at a fraction of the vertices."""
+    outline = _far_outline(gaz)
+    if outline is None:
+        return None
+    return folium.GeoJson(outline.__geo_interface__, name="Rest of Thailand", interactive=False,
+                          style_function=lambda f: {"fillColor": "#cbd5e1", "color": "#94a3b8", "weight": 0.6,
+                                                    "fillOpacity": 0.35})
+
+
 def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
     top = max((activity.get(c, 0) for c in gaz.polygons), default=0)
     features = []
     for code, poly in gaz.polygons.items():
+        if not near_border(gaz, code):
+            continue
         p = gaz.provinces[code]
         n = activity.get(code, 0)
         features.append({"type": "Feature", "geometry": poly.__geo_interface__, "properties": {
@@ -143,7 +169,7 @@ def legend_and_attribution() -> _Script:
     body = (
         f"var css=document.createElement('style');css.textContent={json.dumps(LEGEND_CSS)};"
         "document.head.appendChild(css);"
-        "var legend=L.control({position:'bottomleft'});"
+        "var legend=L.control({position:'topright'});"
         f"legend.onAdd=function(){{var d=L.DomUtil.create('div');d.innerHTML={json.dumps(LEGEND_HTML)};return d;}};"
         "legend.addTo(map);"
         f"map.attributionControl.setPrefix(false);map.attributionControl.addAttribution({json.dumps(ATTRIBUTION)});"
@@ -155,6 +181,9 @@ def build_map(gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMentio
               meetings: list[MeetingGroup]) -> folium.Map:
     """The base map: the same for every selection, so the browser keeps it between reruns."""
     m = _base_map()
+    context = context_layer(gaz)
+    if context is not None:
+        context.add_to(m)
     province_layer(gaz, activity).add_to(m)
     border_layer(gaz).add_to(m)
     places_layer(places).add_to(m)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = next((p for p in (Path.cwd() / "seeds", ROOT / "seeds") if p.is_dir()), Path("seeds"))
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("reports", "BORDER_WATCH_REPORTS", str(ROOT / "seeds"),
+    Setting("reports", "BORDER_WATCH_REPORTS", str(SEEDS),
             "folders or files of reports the app reads, separated by the OS path separator"),
     Setting("as_of", "BORDER_WATCH_AS_OF", "",
             "the default as-of date (YYYY-MM-DD) for upcoming/past meetings; empty: the newest report's date"),

@@ -1,0 +1,67 @@
+"""The app in the browser: load → interactive map, click → updated details, and bytes per rerun.
+
+    python -m benchmarks.browser [--runs 5]
+
+Starts the app on the seeds and drives Debian's Chromium with Playwright. Times are taken inside the
+page (performance.now(), polled every animation frame), so Playwright's own round trips do not count:
+- load_to_map_s: navigation start → the map's province polygons are drawn;
+- click_to_details_s: Leaflet click on Chanthaburi → its details are in the page (includes
+  streamlit-folium's fixed 250 ms debounce);
+- rerun_payload_mb: websocket bytes the click's rerun sends to the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, click_province, running_app, wait_for_app
+
+MAP_DRAWN = f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
+  const d = f && f.contentDocument; return d && d.querySelectorAll('path.leaflet-interactive').length > 40
+  ? performance.now() : false; }}"""
+WATCH = """name => { window.__bw = {t0: performance.now(), seen: null};
+  new MutationObserver((_, obs) => { if (document.body.innerText.includes(name)) {
+    window.__bw.seen = performance.now(); obs.disconnect(); } })
+  .observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+
+
+def one_run(browser, url: str) -> dict[str, float]:
+    page = browser.new_page(viewport={"width": 1400, "height": 950})
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda p: received.append(len(p))))
+    page.goto(url)
+    loaded_ms = page.wait_for_function(MAP_DRAWN, polling="raf", timeout=60_000).json_value()
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    before = sum(received)
+    page.evaluate(WATCH, "Chanthaburi (TH-22)")
+    click_province(page, "TH-22")
+    clicked_ms = page.wait_for_function("() => window.__bw.seen && window.__bw.seen - window.__bw.t0",
+                                        polling="raf", timeout=30_000).json_value()
+    wait_for_app(page)
+    rerun_bytes = sum(received) - before
+    page.close()
+    return {"load_to_map_s": loaded_ms / 1000, "click_to_details_s": clicked_ms / 1000,
+            "rerun_payload_mb": rerun_bytes / 1e6}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    with running_app() as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        cold = one_run(browser, url)
+        runs = [one_run(browser, url) for _ in range(args.runs)]
+        browser.close()
+    print(f"{'measure':>22}  {'cold':>7}  {'median':>7}  {'worst':>7}  (warm runs: {args.runs})")
+    for key in runs[0]:
+        values = [r[key] for r in runs]
+        print(f"{key:>22}  {cold[key]:7.2f}  {statistics.median(values):7.2f}  {max(values):7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Running the app and Debian's Chromium for browser tests and the browser benchmark."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_app(env: dict[str, str] | None = None, timeout: float = 60):
+    """Start `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the app did not start: {proc.stdout.read().decode()[-2000:]}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def wait_for_app(page, timeout: float = 60_000) -> None:
+    """Streamlit's own e2e wait: connected, then the script not running."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+    page.wait_for_timeout(200)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+
+
+def map_frame(page):
+    """The Leaflet map's frame, once its province polygons are drawn."""
+    page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").nth(40).wait_for(state="attached", timeout=60_000)
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def click_province(page, code: str) -> None:
+    """Fire Leaflet's click on a province polygon (deterministic, unlike a pixel click on a concave shape)."""
+    fired = map_frame(page).evaluate(
+        """code => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties
+             && l.feature.properties.code === code) { l.fire('click', {latlng: l.getBounds().getCenter()}, true);
+             n++; } }); return n; }""", code)
+    assert fired == 1, f"no polygon for {code}"

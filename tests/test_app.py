@@ -1,0 +1,58 @@
+"""The app's logic with Streamlit's AppTest: selection from the URL, the as-of date, meetings split."""
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run(**query):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def markdown(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_the_app_runs_on_the_seeds_and_shows_the_map():
+    at = run()
+    assert at.title[0].value == "Border Watch"
+    assert [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
+    assert "reports disagree" in markdown(at)
+
+
+def test_a_province_in_the_url_is_selected_and_detailed():
+    at = run(province="Chanthaburi")
+    assert at.selectbox(key="province").value == "TH-22"
+    assert "Chanthaburi (TH-22)" in [s.value for s in at.subheader]
+
+
+def test_an_unknown_province_in_the_url_is_ignored():
+    at = run(province="Atlantis")
+    assert at.selectbox(key="province").value is None
+
+
+def test_the_as_of_date_defaults_to_the_newest_report():
+    assert run().date_input(key="asof").value == date(2025, 12, 23)
+
+
+@pytest.mark.parametrize(("asof", "upcoming"), [("2025-12-23", True), ("2025-12-26", False)])
+def test_the_as_of_date_splits_meetings(asof, upcoming):
+    at = run(asof=asof)
+    text = markdown(at)
+    upcoming_part = text.split("**Upcoming**")[1].split("**Past**")[0]
+    assert ("Wed 24 Dec 2025" in upcoming_part) == upcoming
+
+
+def test_filters_come_from_the_url():
+    at = run(metric="killed")
+    assert at.multiselect(key="metric").value == ["killed"]

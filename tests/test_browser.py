@@ -1,0 +1,86 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright, offline."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, click_province, map_frame, running_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page = context.new_page()
+    page.requested_hosts = set()
+    page.on("request", lambda r: page.requested_hosts.add(urlparse(r.url).hostname))
+    yield page
+    context.close()
+
+
+def details(page):
+    return page.locator("[data-testid='stColumn']").nth(1)
+
+
+def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    click_province(page, "TH-22")
+    panel = details(page)
+    panel.get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+    assert "Wed 24 Dec 2025" in panel.inner_text()
+    panel.get_by_text("What each report says").first.click()
+    assert panel.get_by_text("3 report(s)").count() >= 1
+    page.wait_for_function("() => location.search.includes('province=Chanthaburi')", timeout=10_000)
+    shared = page.url
+
+    other = browser.new_page()
+    other.goto(shared)
+    wait_for_app(other)
+    details(other).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+    assert "Wed 24 Dec 2025" in details(other).inner_text()
+    other.close()
+    assert page.requested_hosts == {"localhost"}
+
+
+def choose_province(page, name):
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+
+
+def test_reclicking_a_province_after_choosing_another_in_the_list_works(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    click_province(page, "TH-22")
+    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+    choose_province(page, "Battambang")
+    details(page).get_by_text("Battambang (KH-2)").wait_for(timeout=30_000)
+    wait_for_app(page)
+    click_province(page, "TH-22")
+    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+
+
+def test_the_map_draws_offline_with_the_app_own_leaflet(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    frame = map_frame(page)
+    assert frame.evaluate("() => L.version") == "1.9.3"
+    assert frame.locator(".leaflet-control-attribution").inner_text().count("OpenStreetMap") == 1
+    assert page.requested_hosts == {"localhost"}

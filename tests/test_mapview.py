@@ -1,0 +1,81 @@
+"""The map as data: layers, feature properties, local assets and escaped tooltips."""
+
+from datetime import date
+
+import folium
+
+from dashboard.extract import extract_all
+from dashboard.ingest import read_reports
+from dashboard.mapview import build_map, clicked_province, selection_layer
+from dashboard.merge import MeetingGroup
+from dashboard.records import Evidence, Meeting
+from dashboard.summary import Corpus, province_activity
+from tests.conftest import SEEDS
+
+
+def seed_map(gaz, meetings=None):
+    reports, _ = read_reports([SEEDS])
+    corpus = Corpus(extract_all(reports, gaz))
+    return build_map(gaz, province_activity(corpus), corpus.places, meetings or corpus.meetings), corpus
+
+
+def layers(m, kind):
+    return [c for c in m._children.values() if isinstance(c, kind)]
+
+
+def test_the_map_has_provinces_border_places_and_venues(gaz):
+    m, _ = seed_map(gaz)
+    [_, provinces] = layers(m, folium.GeoJson)
+    codes = {f["properties"]["code"] for f in provinces.data["features"]}
+    assert {"TH-22", "KH-2", "KH-12", "TH-30"} <= codes and not {"TH-90", "TH-50"} & codes
+    assert sum(c.startswith("KH") for c in codes) == 24
+    names = {g.layer_name for g in layers(m, folium.FeatureGroup)}
+    assert names == {"Border line and km marks", "Places mentioned", "Meeting venues"}
+
+
+def test_provinces_are_shaded_by_what_the_reports_say(gaz):
+    m, corpus = seed_map(gaz)
+    [_, provinces] = layers(m, folium.GeoJson)
+    mentions = {f["properties"]["code"]: f["properties"]["mentions"] for f in provinces.data["features"]}
+    assert mentions["TH-22"] == province_activity(corpus)["TH-22"] > 0 and mentions["TH-30"] == 0
+
+
+def test_leaflet_is_served_by_the_app_and_no_outside_host_is_named(gaz):
+    m, _ = seed_map(gaz)
+    html = m.get_root().render()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg", "tile.openstreetmap"):
+        assert host not in html
+
+
+def test_km_marks_start_at_the_laos_tripoint(gaz):
+    html = seed_map(gaz)[0].get_root().render()
+    assert "km 0 · Laos tripoint" in html and "km 800" in html
+
+
+def test_the_attributions_are_on_the_map(gaz):
+    html = seed_map(gaz)[0].get_root().render()
+    assert "OpenStreetMap contributors (ODbL)" in html and "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
+
+
+def test_tooltips_escape_text(gaz):
+    evil = "<img src=x onerror=alert(1)>"
+    e = Evidence("r", "s", 0, 1, "s")
+    meeting = Meeting(e, date(2025, 12, 24), None, "Chanthaburi", "TH-22", 12.6, 102.1, evil, (), "scheduled")
+    m, _ = seed_map(gaz, [MeetingGroup("m1", meeting, [meeting])])
+    html = m.get_root().render()
+    assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_selection_is_its_own_layer(gaz):
+    group = selection_layer(gaz, "TH-22")
+    assert len(group._children) == 1
+    assert len(selection_layer(gaz, None)._children) == 0
+
+
+def test_a_click_on_a_province_gives_its_code():
+    value = {"last_active_drawing": {"type": "Feature", "properties": {"code": "TH-22", "name": "Chanthaburi"}},
+             "last_object_clicked_count": 3}
+    assert clicked_province(value) == "TH-22"
+    assert clicked_province({"last_active_drawing": {"type": "Feature", "geometry": {}}}) is None
+    assert clicked_province(None) is None
