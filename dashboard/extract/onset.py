@@ -15,9 +15,13 @@ ONSET_BEFORE = re.compile(r"\b(?:reignited|resumed|broke out|returned|erupted|fl
                           r"|since)\b(?:\s+\S+){0,3}\s+(?:on\s+)?$", re.I)
 
 
+ONSET_STEMS = ("reignit", "resum", "broke out", "return", "erupt", "flare", "restart", "began", "since")
+
+
 def find_onsets(sentence: Sentence, report_id: str, published: date | None) -> list[Onset]:
     text = sentence.text
-    if not FIGHTING.search(text):
+    lowered = text.lower()
+    if not any(stem in lowered for stem in ONSET_STEMS) or not FIGHTING.search(text):
         return []
     out = []
     for d in find_dates(text, published, future=False):

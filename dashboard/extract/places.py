@@ -16,7 +16,9 @@ from dashboard.gazetteer import Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
 
 MAX_WORDS = 6
-_WORD = re.compile(r"[^\W\d_][\w']*(?:-[^\W\d_][\w']*)*")
+_WORD = r"[^\W\d_][\w']*(?:-[^\W\d_][\w']*)*"
+_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
+_NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
 
 TYPE_WORDS = {
     "province": {"province"}, "temple": {"temple", "temples"}, "district": {"district"},
@@ -60,22 +62,29 @@ COMMON_WORDS = {
 Word = tuple[int, int, str]  # start, end, text
 
 
-def _candidates(gaz: Gazetteer, words: list[Word], keys: dict[int, str], i: int) -> tuple[int, list[Place]]:
-    """Longest run of adjacent words starting at i that names a place: (number of words, candidates)."""
-    best: tuple[int, list[Place]] = (0, [])
-    key = ""
-    for j in range(i, min(i + MAX_WORDS, len(words))):
-        if j > i and words[j][0] - words[j - 1][1] > 2:
-            break  # the words must be adjacent (a space or a hyphen apart)
-        if j not in keys:
-            keys[j] = name_key(words[j][2])
-        key += keys[j]
+def _longest_name(gaz: Gazetteer, text: str, first: re.Match) -> tuple[list[Word], int, list[Place]]:
+    """The words from `first` on (adjacent: a space or a hyphen apart), and the longest run of them
+    that names a place: (words read, number of words in the name, candidates)."""
+    run: list[Word] = [(first.start(), first.end(), first.group())]
+    key = name_key(first.group())
+    if not gaz.is_prefix(key):
+        return run, 0, []
+    candidates = gaz.by_key(key)
+    best = 1 if candidates else 0
+    pos = first.end()
+    while len(run) < MAX_WORDS:
+        w = _NEXT_WORD.match(text, pos)
+        if not w:
+            break
+        key += name_key(w.group(1))
         if not gaz.is_prefix(key):
             break
+        run.append((w.start(1), w.end(1), w.group(1)))
+        pos = w.end()
         found = gaz.by_key(key)
         if found:
-            best = (j - i + 1, found)
-    return best
+            best, candidates = len(run), found
+    return run, best, candidates
 
 
 def _choose(candidates: list[Place], type_word: str | None) -> Place:
@@ -119,32 +128,27 @@ def find_places(sentence: Sentence, report_id: str, gaz: Gazetteer,
     was given where a type word made it explicit ("Preah Vihear temple"), for later bare mentions."""
     senses = {} if senses is None else senses
     text = sentence.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys: dict[int, str] = {}
-    found, i = [], 0
-    while i < len(words):
-        if not words[i][2][0].isupper():
-            i += 1
-            continue
-        n, candidates = _candidates(gaz, words, keys, i)
+    found, pos = [], 0
+    while (first := _CAPITALISED.search(text, pos)) is not None:
+        run, n, candidates = _longest_name(gaz, text, first)
         if not n:
-            i += 1
+            pos = first.end()
             continue
-        start, end = words[i][0], words[i + n - 1][1]
+        start, end = run[0][0], run[n - 1][1]
         name = text[start:end]
         key = name_key(name)
-        nxt = words[i + n][2].lower() if i + n < len(words) else None
+        following = _NEXT_WORD.match(text, end)
+        nxt = following.group(1).lower() if following else None
         place = _choose(candidates, nxt)
         if nxt and place.kind in TYPE_WORDS and nxt in TYPE_WORDS[place.kind] and place.kind != "town":
-            end = words[i + n][1]
-            n += 1
+            end = following.end(1)
             if len(candidates) > 1:
                 senses[key] = place
-        elif n > 1 and words[i + n - 1][2].lower() in TYPE_WORDS.get(place.kind, ()):
-            senses[name_key(" ".join(w[2] for w in words[i:i + n - 1]))] = place
+        elif n > 1 and run[n - 1][2].lower() in TYPE_WORDS.get(place.kind, ()):
+            senses[name_key(" ".join(w[2] for w in run[:n - 1]))] = place
         elif key in senses:
             place = senses[key]
-        i += n
+        pos = end
         if (_is_government(sentence.text, start, end, key) or NAMED_THING.match(sentence.text[end:])
                 or not _plausible_town(sentence.text, start, end, key, place)):
             continue
