@@ -169,7 +169,7 @@ def legend_and_attribution() -> _Script:
     body = (
         f"var css=document.createElement('style');css.textContent={json.dumps(LEGEND_CSS)};"
         "document.head.appendChild(css);"
-        "var legend=L.control({position:'topright'});"
+        "var legend=L.control({position:'bottomright'});"
         f"legend.onAdd=function(){{var d=L.DomUtil.create('div');d.innerHTML={json.dumps(LEGEND_HTML)};return d;}};"
         "legend.addTo(map);"
         f"map.attributionControl.setPrefix(false);map.attributionControl.addAttribution({json.dumps(ATTRIBUTION)});"
@@ -188,8 +188,16 @@ def build_map(gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMentio
     border_layer(gaz).add_to(m)
     places_layer(places).add_to(m)
     venues_layer(meetings).add_to(m)
+    online_tiles().add_to(m)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(m)
     legend_and_attribution().add_to(m)
     return m
+
+
+def online_tiles() -> folium.TileLayer:
+    """An OpenStreetMap tile layer, off until the visitor turns it on (it needs the internet)."""
+    return folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=True,
+                            control=True)
 
 
 def selection_layer(gaz: Gazetteer, code: str | None) -> folium.FeatureGroup:

@@ -40,12 +40,18 @@ def test_provinces_are_shaded_by_what_the_reports_say(gaz):
     assert mentions["TH-22"] == province_activity(corpus)["TH-22"] > 0 and mentions["TH-30"] == 0
 
 
-def test_leaflet_is_served_by_the_app_and_no_outside_host_is_named(gaz):
+def test_leaflet_is_served_by_the_app_and_no_cdn_is_named(gaz):
     m, _ = seed_map(gaz)
     html = m.get_root().render()
     assert "/app/static/vendor/leaflet/leaflet.js" in html
-    for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg", "tile.openstreetmap"):
+    for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg"):
         assert host not in html
+
+
+def test_the_online_tile_layer_is_optional_and_off(gaz):
+    m, _ = seed_map(gaz)
+    [tiles] = layers(m, folium.TileLayer)
+    assert tiles.show is False and tiles.control is True
 
 
 def test_km_marks_start_at_the_laos_tripoint(gaz):
