@@ -1,4 +1,9 @@
-"""Command line: `python -m dashboard extract [--format json|csv] PATH...`."""
+"""Command line:
+
+    python -m dashboard extract [--format json|csv] PATH...     print what the reports state
+    python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the store
+    python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard import settings
 from dashboard.export import document, to_csv, to_json
 from dashboard.extract import extract_all
 from dashboard.ingest import read_reports
@@ -23,6 +29,36 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if missing or (not reports and rejected) else 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from dashboard.intake import ingest_paths, ingest_url
+    from dashboard.store import Store
+
+    store = Store(args.db)
+    outcomes = ingest_paths(store, args.paths) + [o for url in args.url for o in ingest_url(store, url)]
+    for o in outcomes:
+        print(o)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "duplicate", "rejected")}
+    print(", ".join(f"{n} {s}" for s, n in counts.items()), f"· {store.count()} reports in {args.db}")
+    store.close()
+    return 1 if outcomes and counts["rejected"] == len(outcomes) else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from dashboard.intake import watch
+    from dashboard.store import Store
+
+    store = Store(args.db)
+    print(f"watching {args.inbox} (every {args.interval}s) into {args.db}; Ctrl-C stops", file=sys.stderr)
+    try:
+        for outcome in watch(store, args.inbox, args.interval, once=args.once):
+            print(outcome, flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dashboard", description="Border Watch")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -30,7 +66,20 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--format", choices=("json", "csv"), default="json")
     ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report files or folders")
     ex.set_defaults(func=cmd_extract)
+    ing = sub.add_parser("ingest", help="add report files, HTML pages, feeds or URLs to the store")
+    ing.add_argument("--db", default=settings.get("db"), help="the SQLite store (default: %(default)s)")
+    ing.add_argument("--url", action="append", default=[], help="a page or feed on the web (repeatable)")
+    ing.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
+    ing.set_defaults(func=cmd_ingest)
+    wa = sub.add_parser("watch", help="ingest files dropped into an inbox folder")
+    wa.add_argument("--db", default=settings.get("db"), help="the SQLite store (default: %(default)s)")
+    wa.add_argument("--interval", type=float, default=5.0, help="seconds between looks (default: %(default)s)")
+    wa.add_argument("--once", action="store_true", help="look once and stop")
+    wa.add_argument("inbox", type=Path, metavar="DIR")
+    wa.set_defaults(func=cmd_watch)
     args = ap.parse_args(argv)
+    if args.command == "ingest" and not (args.paths or args.url):
+        ap.error("ingest needs a PATH or --url")
     return args.func(args)
 
 

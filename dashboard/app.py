@@ -6,6 +6,8 @@ view has a link that can be shared.
 
 from __future__ import annotations
 
+import hmac
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +16,11 @@ from streamlit_folium import st_folium
 
 from dashboard import settings
 from dashboard.assets import ensure_leaflet
-from dashboard.extract import extract_all
+from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
-from dashboard.ingest import read_reports
 from dashboard.links import share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
+from dashboard.store import Store
 from dashboard.summary import METRICS, SIDES, Corpus, figures_frame, onset_claims, province_activity, province_details
 from dashboard.views import figures_view, meetings_view, onset_summary, province_view
 
@@ -30,10 +32,54 @@ def load_gazetteer() -> Gazetteer:
     return gazetteer()
 
 
+def open_store() -> Store:
+    """A connection for this run (SQLite connections are not shared between sessions' threads)."""
+    return Store(settings.get("db"))
+
+
 @st.cache_resource
-def load_corpus(paths: tuple[str, ...]) -> tuple[Corpus, list]:
-    reports, rejected = read_reports([Path(p) for p in paths])
-    return Corpus(extract_all(reports, load_gazetteer())), rejected
+def seed_store_once(db: str) -> None:
+    """On first start, load the configured reports (the seeds) into an empty store."""
+    with closing(open_store()) as store:
+        if store.count() == 0:
+            from dashboard.intake import ingest_paths
+
+            ingest_paths(store, settings.report_paths())
+
+
+@st.cache_resource(max_entries=4)
+def load_corpus(db: str, revision: int) -> Corpus:
+    """The extractions in the store at a revision: a new revision (a new report) makes a new corpus."""
+    with closing(open_store()) as store:
+        return Corpus(store.extractions(EXTRACTOR_VERSION, lambda r: extract(r, load_gazetteer())))
+
+
+def admin_token() -> str:
+    try:
+        secret = st.secrets.get("admin_token", "")
+    except Exception:  # no secrets file: Streamlit raises its own not-found error
+        secret = ""
+    return str(secret or settings.get("admin_token"))
+
+
+def is_admin() -> bool:
+    token = admin_token()
+    if not token:
+        return False
+    with st.sidebar.expander("Admin"):
+        entered = st.text_input("Admin token", type="password", key="admin_token")
+    return bool(entered) and hmac.compare_digest(entered.encode(), token.encode())
+
+
+@st.fragment(run_every=int(settings.get("refresh_s")))
+def live_status(seen_revision: int) -> None:
+    """Checks the store on a timer; a new revision reruns the whole app so new reports show."""
+    with closing(open_store()) as store:
+        revision, updated, count = store.revision(), store.last_updated(), store.count()
+    if revision != seen_revision:
+        st.rerun()
+    when = f"{updated:%-d %b %Y %H:%M} UTC" if updated else "never"
+    st.caption(f"{count} reports · last updated {when} · checks every {settings.get('refresh_s')} s")
 
 
 def province_options(gaz: Gazetteer) -> list[str]:
@@ -58,7 +104,11 @@ def default_as_of(corpus: Corpus) -> date:
 def main() -> None:
     ensure_leaflet(Path(__file__).resolve().parent / "static" / "vendor" / "leaflet")
     gaz = load_gazetteer()
-    corpus, rejected = load_corpus(tuple(str(p) for p in settings.report_paths()))
+    db = settings.get("db")
+    seed_store_once(db)
+    with closing(open_store()) as store:
+        revision = store.revision()
+    corpus = load_corpus(db, revision)
     options = province_options(gaz)
 
     with st.sidebar:
@@ -79,16 +129,18 @@ def main() -> None:
                 "side": sides if set(sides) != set(SIDES.values()) else None}
         st.code(share_url(st.context.url or "", view), language=None, wrap_lines=True)
         st.caption("The link keeps the province, the as-of date and the filters.")
+        live_status(revision)
+    if is_admin():
+        from dashboard.admin import add_report_panel
+
+        with st.sidebar:
+            add_report_panel(open_store)
 
     st.title("Border Watch")
     newest = corpus.newest_date()
     st.caption(f"Thailand–Cambodia border conflict · {len(corpus.reports)} reports · newest report "
                f"{newest:%-d %b %Y}" if newest else f"{len(corpus.reports)} reports")
     st.markdown(onset_summary(onset_claims(corpus), as_of))
-    if rejected:
-        with st.expander(f"{len(rejected)} input file(s) could not be read"):
-            for r in rejected:
-                st.text(f"{r.path}: {r.reason}")
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col:

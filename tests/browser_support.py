@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -28,10 +29,11 @@ def free_port() -> int:
 def running_app(env: dict[str, str] | None = None, timeout: float = 60):
     """Start `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it."""
     port = free_port()
+    env = {"BORDER_WATCH_DB": str(Path(tempfile.mkdtemp()) / "store.sqlite3"), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + timeout

@@ -10,6 +10,13 @@ from tests.conftest import ROOT
 APP = str(ROOT / "dashboard" / "app.py")
 
 
+@pytest.fixture(autouse=True)
+def store_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("BORDER_WATCH_DB", str(tmp_path / "store.sqlite3"))
+    monkeypatch.delenv("BORDER_WATCH_ADMIN_TOKEN", raising=False)
+    return tmp_path / "store.sqlite3"
+
+
 def run(**query):
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
