@@ -15,6 +15,7 @@ from dashboard.records import Rejected, Report
 from dashboard.safe import safe_url
 
 FETCH_TIMEOUT_S = 20
+MIN_HTML_TEXT = 40  # characters: less is a navigation bar or an error page, not a report
 USER_AGENT = "BorderWatch/0.1 (report ingestion)"
 
 
@@ -32,8 +33,8 @@ def read_html(data: bytes, source: str, url: str | None = None) -> Report:
     html = decode(data)
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     text = getattr(doc, "text", None) if doc else None
-    if not text or not text.strip():
-        raise ReportError("no article text found in the HTML page")
+    if not text or len(text.strip()) < MIN_HTML_TEXT:
+        raise ReportError(f"no article text found in the HTML page ({len((text or '').strip())} characters)")
     return make_report(text, source, url=safe_url(getattr(doc, "url", None) or url),
                        outlet=getattr(doc, "sitename", None) or None, title=getattr(doc, "title", None) or None,
                        published=_published(getattr(doc, "date", None)))

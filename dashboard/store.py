@@ -124,13 +124,13 @@ class Store:
         self.db.execute("UPDATE revision SET value = value + 1, changed_at = ? WHERE id = 1", (_now(),))
 
     def reports(self) -> list[Report]:
-        return [_report_from_row(r) for r in self.db.execute("SELECT * FROM reports ORDER BY added_at, id")]
+        return [_report_from_row(r) for r in self.db.execute("SELECT * FROM reports ORDER BY rowid")]
 
     def extractions(self, extractor_version: str, extract: Callable[[Report], Extraction]) -> list[Extraction]:
         """Every report's extraction; stale ones (another extractor version) are recomputed and saved."""
         rows = self.db.execute(
             "SELECT r.*, e.extractor_version, e.payload FROM reports r LEFT JOIN extractions e ON e.report_id = r.id "
-            "ORDER BY r.added_at, r.id").fetchall()
+            "ORDER BY r.rowid").fetchall()
         out = []
         for row in rows:
             report = _report_from_row(row)

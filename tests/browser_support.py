@@ -71,3 +71,8 @@ def click_province(page, code: str) -> None:
              && l.feature.properties.code === code) { l.fire('click', {latlng: l.getBounds().getCenter()}, true);
              n++; } }); return n; }""", code)
     assert fired == 1, f"no polygon for {code}"
+
+
+def details(page):
+    """The province details column beside the map."""
+    return page.locator("[data-testid='stColumn']").nth(1)

@@ -63,3 +63,44 @@ def test_the_as_of_date_splits_meetings(asof, upcoming):
 def test_filters_come_from_the_url():
     at = run(metric="killed")
     assert at.multiselect(key="metric").value == ["killed"]
+
+
+def subheaders(at):
+    return [s.value for s in at.subheader]
+
+
+def test_without_an_admin_token_the_app_is_read_only():
+    at = run()
+    assert "Add report" not in subheaders(at)
+    assert [t for t in at.text_input if t.key == "admin_token"] == []
+
+
+def test_a_wrong_token_shows_no_ingestion(monkeypatch):
+    monkeypatch.setenv("BORDER_WATCH_ADMIN_TOKEN", "s3cret-token")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["admin_token"] = "guess"
+    at.run()
+    assert at.text_input(key="admin_token") is not None and "Add report" not in subheaders(at)
+
+
+def test_the_admin_token_from_secrets_opens_the_add_report_panel():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["admin_token"] = "s3cret-token"
+    at.session_state["admin_token"] = "s3cret-token"
+    at.run()
+    assert not at.exception and "Add report" in subheaders(at)
+    assert len(at.tabs) >= 3
+
+
+def test_pasted_text_is_ingested_by_the_admin(store_path):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["admin_token"] = "s3cret-token"
+    at.session_state["admin_token"] = "s3cret-token"
+    at.run()
+    at.text_area[0].input("Rockets hit a market in Sisaket province, killing 3 people, officials said.")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert any("ingested" in s.value for s in at.success)
+    from dashboard.store import Store
+    assert Store(store_path).count() == 6

@@ -1,13 +1,10 @@
 """The app in a real browser: Debian's Chromium driven by Playwright, offline."""
 
-from urllib.parse import urlparse
-
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, click_province, map_frame, running_app, wait_for_app
+from tests.browser_support import click_province, details, map_frame, running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -16,26 +13,6 @@ def app_url():
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    page = context.new_page()
-    page.requested_hosts = set()
-    page.on("request", lambda r: page.requested_hosts.add(urlparse(r.url).hostname))
-    yield page
-    context.close()
-
-
-def details(page):
-    return page.locator("[data-testid='stColumn']").nth(1)
 
 
 def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):

@@ -1,0 +1,65 @@
+"""Live and untrusted: reports added while the app runs appear; report text never runs as code."""
+
+import json
+from datetime import date
+
+import pytest
+
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.ingest import make_report
+from dashboard.intake import ingest_paths
+from dashboard.store import Store
+from tests.browser_support import details, map_frame, running_app, wait_for_app
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.browser
+
+PAYLOAD = ('Shelling hit Surin province overnight. <img src=x onerror="window.__xss=1"> '
+           '<script>window.__xss=2</script> [click me](javascript:window.__xss=3) '
+           'At least 4 people were killed in Surin province, officials said.')
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("live")
+    db = folder / "store.sqlite3"
+    (folder / "evil.txt").write_text(PAYLOAD)
+    (folder / "evil.json").write_text(json.dumps({
+        "outlet": "<b onmouseover='window.__xss=4'>Evil Times</b>", "url": "javascript:window.__xss=5",
+        "title": "<img src=y onerror=window.__xss=6>", "published": "2025-12-23"}))
+    store = Store(db)
+    ingest_paths(store, [SEEDS, folder / "evil.txt"])
+    store.close()
+    with running_app({"BORDER_WATCH_DB": str(db), "BORDER_WATCH_REFRESH_S": "2"}) as url:
+        yield url, db
+
+
+def test_report_text_with_html_and_script_shows_escaped_and_runs_nothing(page, live_app):
+    url, _ = live_app
+    page.goto(f"{url}/?province=Surin")
+    wait_for_app(page)
+    frame = map_frame(page)
+    panel = details(page)
+    panel.get_by_text("Surin (TH-32)").wait_for(timeout=30_000)
+    text = panel.inner_text()
+    assert '<img src=x onerror="window.__xss=1">' in text and "<script>window.__xss=2</script>" in text
+    assert "[click me](javascript:window.__xss=3)" in text
+    assert "Evil Times</b>" in text
+    page.get_by_text("At least 4 people").first.hover()
+    for where in (page, frame):
+        assert where.evaluate("() => window.__xss") is None
+    assert page.locator("img[src='x'], img[src='y']").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+
+
+def test_a_report_added_while_the_page_is_open_appears(page, live_app, gaz):
+    url, db = live_app
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_text("6 reports").first.wait_for(timeout=30_000)
+    store = Store(db)
+    report = make_report("Rockets hit a market in Sisaket province, killing 3 people, officials said.",
+                         "late.txt", published=date(2025, 12, 23))
+    store.add(report, extract(report, gaz), EXTRACTOR_VERSION)
+    store.close()
+    page.get_by_text("7 reports").first.wait_for(timeout=30_000)
