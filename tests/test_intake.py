@@ -44,6 +44,7 @@ def statuses(outcomes):
     ("empty.txt", b"", None, "empty"),
     ("binary.txt", b"\x00\x01\x02 binary", None, "binary"),
     ("huge.txt", b"a" * (MAX_BYTES + 1), None, "too large"),
+    ("garbled.txt", bytes(range(128, 256)) * 4, None, "no text encoding"),
     ("sidecar.txt", GOOD.encode(), "{broken", "malformed sidecar"),
     ("page.html", b"<html><body><nav>Home</nav></body></html>", None, "no article text"),
     ("feed.xml", b"<?xml version='1.0'?><rss><channel><item>", None, "feed"),
