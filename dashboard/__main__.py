@@ -8,13 +8,28 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from dashboard import settings
-from dashboard.export import document, to_csv, to_json
-from dashboard.extract import extract_all
-from dashboard.ingest import read_reports
+
+def _run_in_project_venv(missing: ImportError) -> None:
+    """Started by a Python without the dependencies (e.g. `python -m dashboard` from the project root):
+    run the same command with the project's .venv (made by `make setup`), or say how to make it."""
+    venv = Path(__file__).resolve().parent.parent / ".venv"
+    python = venv / "bin" / "python"
+    if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
+        os.execv(python, [str(python), "-m", "dashboard", *sys.argv[1:]])
+    sys.exit(f"error: {missing}. Install the project first: `make setup` (or pip install -e .)")
+
+
+try:
+    from dashboard import settings
+    from dashboard.export import document, to_csv, to_json
+    from dashboard.extract import extract_all
+    from dashboard.ingest import read_reports
+except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
+    _run_in_project_venv(exc)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
