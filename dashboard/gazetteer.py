@@ -21,7 +21,8 @@ from dashboard.border import BorderLine, BorderPosition
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 # Which candidate wins when a name means several places: the two capitals (whose provinces share
-# their names), provinces, curated landmarks, foreign venues, then GeoNames towns (larger first).
+# their names), provinces, curated landmarks, foreign venues, then GeoNames towns; within a kind, a place
+# whose own name it is before one that has it as an alternate name, then the larger.
 KIND_RANK = {"capital": 0, "province": 1, "temple": 2, "checkpoint": 2, "district": 2, "area": 2,
              "village": 2, "city": 3, "town": 4}
 _FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d",
@@ -109,8 +110,8 @@ class Gazetteer:
                 bucket = self._index.setdefault(name_key(n), [])
                 if place not in bucket:
                     bucket.append(place)
-        for bucket in self._index.values():
-            bucket.sort(key=lambda p: (KIND_RANK.get(p.kind, 9), -(p.population or 0)))
+        for key, bucket in self._index.items():
+            bucket.sort(key=lambda p, k=key: (KIND_RANK.get(p.kind, 9), name_key(p.name) != k, -(p.population or 0)))
         self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
         self._codes = list(self.polygons)
         self._tree = shapely.STRtree([self.polygons[c] for c in self._codes])

@@ -29,6 +29,12 @@ def names(text, gaz):
     ("Shells fell in Preah Vihear province.", ("Preah Vihear", "province", "KH-13")),
     ("Talks were held in Kuala Lumpur.", ("Kuala Lumpur", "city", None)),
     ("Speaking to reporters in Bangkok, the minister said little.", ("Bangkok", "capital", "TH-10")),
+    # the golden table of ambiguous names: each must resolve to one stable place
+    ("Shelters opened in Surin.", ("Surin", "province", "TH-32")),
+    ("Shelters opened in Surin town.", ("Surin", "town", "TH-32")),
+    ("Shells fell on Prasat district.", ("Prasat", "town", "TH-32")),
+    ("Troops massed at Prasat Ta Muen Thom.", ("Prasat Ta Muen Thom", "temple", "TH-32")),
+    ("Troops massed near Preah Vihear.", ("Preah Vihear", "province", "KH-13")),
 ])
 def test_spellings_and_types_resolve(gaz, text, expected):
     assert names(text, gaz) == [expected]
@@ -61,7 +67,7 @@ def test_people_named_like_towns_are_not_places(gaz):
 def test_precision_follows_acled(gaz):
     by_name = {p.name: p.precision for p in places(
         "Shells hit Aranyaprathet. Families fled Surin province. Troops massed near Poipet.", gaz)}
-    assert by_name == {"Aranyaprathet": 1, "Surin": 3, "Paoy Paet": 2}
+    assert by_name == {"Aranyaprathet": 1, "Surin": 3, "Poipet": 2}
 
 
 def test_places_carry_border_position(gaz):

@@ -45,6 +45,7 @@ NAMED_THING = re.compile(r"^\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Decla
                          r"|Process|Principles|Joint|Peace)\b")
 NEAR_WORDS = re.compile(r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
                         r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$", re.I)
+SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict)\b", re.I)
 PERSON_TITLES = re.compile(r"(?:Minister|President|Premier|Mr|Mrs|Ms|Dr|Gen|General|spokesman|spokeswoman"
                            r"|spokesperson|Secretary|envoy|Envoy|Ambassador|Lieutenant|Colonel|King|Prince"
                            r"|Princess|Chairman|Director|Professor|Governor|Commander)\.?\s+$")
@@ -105,8 +106,9 @@ def _is_government(sentence: str, start: int, end: int, key: str) -> bool:
 
 
 def _plausible_town(sentence: str, start: int, end: int, key: str, place: Place) -> bool:
-    """Guards for GeoNames towns, whose names often collide with words and people's names."""
-    if place.kind != "town" or not place.id.startswith("gn:"):
+    """Guards for GeoNames towns, whose names often collide with words and people's names; a following
+    "district", "town", "city" or "village" settles it ("Prasat district")."""
+    if place.kind != "town" or not place.id.startswith("gn:") or SETTLEMENT_AFTER.match(sentence[end:end + 20]):
         return True
     if key in COMMON_WORDS or len(key) < 4 or PERSON_TITLES.search(sentence[max(0, start - 30):start]):
         return False
