@@ -35,3 +35,25 @@ def test_watch_once_ingests_the_inbox(tmp_path):
     (inbox / "a.txt").write_text("At least 5 soldiers were injured near Chong Chom checkpoint on Monday.")
     proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", str(inbox))
     assert proc.returncode == 0 and proc.stdout.startswith("ingested")
+
+
+def test_ingest_a_url_served_locally(tmp_path):
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Clash near the temple</title></head><body><article><p>Troops clashed near Ta Muen "
+        "Thom temple in Surin province on Sunday, and at least 3 soldiers were injured, the army said.</p>"
+        "</article></body></html>")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
+        proc = run("ingest", "--db", str(tmp_path / "s.sqlite3"), "--url", url)
+    finally:
+        server.shutdown()
+    assert proc.returncode == 0 and proc.stdout.startswith(f"ingested  {url}")
+    [report] = Store(tmp_path / "s.sqlite3").reports()
+    assert report.url == url and report.title == "Clash near the temple"
