@@ -35,11 +35,15 @@ class MeetingGroup:
 def merge_meetings(meetings: list[Meeting]) -> list[MeetingGroup]:
     """Dated meetings are merged with compatible ones on the same date; undated ones stay apart."""
     groups: list[MeetingGroup] = []
+    on_date: dict[date, list[MeetingGroup]] = {}
     for m in sorted(meetings, key=lambda m: (m.date is None, m.date or date.min)):
-        same = next((g for g in groups if m.date is not None and g.meeting.date == m.date
-                     and all(compatible(x, m) for x in g.mentions)), None)
+        candidates = on_date.get(m.date, []) if m.date is not None else []
+        same = next((g for g in candidates if all(compatible(x, m) for x in g.mentions)), None)
         if same is None:
-            groups.append(MeetingGroup(id=f"m{len(groups) + 1}", meeting=m, mentions=[m]))
+            group = MeetingGroup(id=f"m{len(groups) + 1}", meeting=m, mentions=[m])
+            groups.append(group)
+            if m.date is not None:
+                on_date.setdefault(m.date, []).append(group)
         else:
             same.meeting = combine(same.meeting, m)
             same.mentions.append(m)

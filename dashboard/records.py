@@ -112,9 +112,15 @@ class Extraction:
     onsets: list[Onset] = field(default_factory=list)
 
 
+_OWN_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def flat(record) -> dict:
     """A record as one flat dict: its evidence fields beside its own."""
     e = record.evidence
-    own = {f.name: getattr(record, f.name) for f in fields(record) if f.name != "evidence"}
+    names = _OWN_FIELDS.get(type(record))
+    if names is None:
+        names = _OWN_FIELDS[type(record)] = tuple(f.name for f in fields(record) if f.name != "evidence")
+    own = {name: getattr(record, name) for name in names}
     return {"report_id": e.report_id, **own, "sentence": e.sentence, "start": e.start, "end": e.end,
             "quote": e.quote}

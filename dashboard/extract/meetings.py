@@ -104,8 +104,11 @@ def find_meeting(sentence: Sentence, report_id: str, published: date | None,
         participants=participants, status=_status(text, when.date if when else None, published))
 
 
+FAMILY = {body: fam for body, fam, _ in BODIES}
+
+
 def family(meeting: Meeting) -> str | None:
-    return next((f for b, f, _ in BODIES if b == meeting.body), None)
+    return FAMILY.get(meeting.body)
 
 
 def compatible(a: Meeting, b: Meeting) -> bool:
