@@ -22,6 +22,11 @@ def test_a_scheduled_meeting_with_date_venue_and_body():
         date(2025, 12, 24), "Chanthaburi", "TH-22", "General Border Committee", "scheduled")
 
 
+def test_participants_are_named():
+    [m] = meetings("Thai and Cambodian defence officials will meet on 24 December in Trat, with ASEAN observers.")
+    assert set(m.participants) == {"Thailand", "Cambodia", "ASEAN"}
+
+
 def test_a_held_meeting_abroad():
     [m] = meetings("ASEAN foreign ministers convened in Kuala Lumpur on Monday.")
     assert (m.date, m.venue, m.admin1, m.status) == (date(2025, 12, 22), "Kuala Lumpur", None, "held")

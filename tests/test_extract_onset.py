@@ -1,0 +1,25 @@
+"""When the current fighting began, as each report states it."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract import extract
+from dashboard.ingest import make_report
+
+
+def onsets(text, published=date(2025, 12, 22)):
+    return [o.date for o in extract(make_report(text, published=published)).onsets]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The hostilities, which reignited on December 7, continued.", date(2025, 12, 7)),
+    ("The conflict reignited on 8 December along the border.", date(2025, 12, 8)),
+    ("It was their first meeting since fighting resumed on December 8.", date(2025, 12, 8)),
+])
+def test_onset_claims(text, day):
+    assert onsets(text) == [day]
+
+
+def test_a_meeting_date_is_not_an_onset():
+    assert onsets("Defence officials will meet on 24 December in Chanthaburi.") == []
