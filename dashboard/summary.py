@@ -84,10 +84,16 @@ def figure_ranges(frame: pd.DataFrame) -> pd.DataFrame:
                            ignore_index=True)
 
 
+def is_upcoming(group: MeetingGroup, as_of: date) -> bool:
+    """After the as-of date, or on it unless a report says it was held."""
+    return group.date > as_of or (group.date == as_of and "held" not in group.statuses)
+
+
 def split_meetings(groups: list[MeetingGroup], as_of: date) -> tuple[list, list, list]:
     """(upcoming, past, undated) relative to the as-of date; upcoming soonest first, past latest first."""
-    upcoming = sorted((g for g in groups if g.date and g.date >= as_of), key=lambda g: g.date)
-    past = sorted((g for g in groups if g.date and g.date < as_of), key=lambda g: g.date, reverse=True)
+    dated = [g for g in groups if g.date]
+    upcoming = sorted((g for g in dated if is_upcoming(g, as_of)), key=lambda g: g.date)
+    past = sorted((g for g in dated if not is_upcoming(g, as_of)), key=lambda g: g.date, reverse=True)
     undated = [g for g in groups if g.date is None]
     return upcoming, past, undated
 

@@ -34,6 +34,13 @@ def test_meetings_split_around_the_as_of_date(corpus):
     assert upcoming == [] and past[0].date == date(2025, 12, 24)
 
 
+def test_a_meeting_held_on_the_as_of_date_is_past_and_a_scheduled_one_upcoming(corpus):
+    upcoming, past, _ = split_meetings(corpus.meetings, date(2025, 12, 22))
+    assert date(2025, 12, 22) not in [g.date for g in upcoming] and past[0].date == date(2025, 12, 22)
+    upcoming, _, _ = split_meetings(corpus.meetings, date(2025, 12, 24))
+    assert [g.date for g in upcoming] == [date(2025, 12, 24)]
+
+
 def test_reports_disagree_on_when_the_fighting_resumed(corpus):
     claims = {c.date: len(c.report_ids) for c in onset_claims(corpus)}
     assert claims == {date(2025, 12, 7): 1, date(2025, 12, 8): 3}
