@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import asdict
 from datetime import date
+
+import orjson
 
 from dashboard.merge import merge_meetings
 from dashboard.records import Extraction, Rejected, flat
@@ -37,14 +38,9 @@ def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> di
     }
 
 
-def _default(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def to_json(doc: dict) -> str:
-    return json.dumps(doc, default=_default, ensure_ascii=False)
+    """One JSON document; dates as YYYY-MM-DD (orjson: several times faster than the json module here)."""
+    return orjson.dumps(doc).decode("utf-8")
 
 
 def to_csv(doc: dict) -> str:
