@@ -102,7 +102,7 @@ def default_as_of(corpus: Corpus) -> date:
 
 
 def main() -> None:
-    ensure_leaflet(Path(__file__).resolve().parent / "static" / "vendor" / "leaflet")
+    ensure_leaflet(Path(__file__).resolve().parent / "static")
     gaz = load_gazetteer()
     db = settings.get("db")
     seed_store_once(db)

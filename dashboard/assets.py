@@ -8,17 +8,16 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
-LEAFLET_DIR = STATIC_DIR / "vendor" / "leaflet"
 LEAFLET_JS_URL = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS_URL = "/app/static/vendor/leaflet/leaflet.css"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                  "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
 
 
-def ensure_leaflet(target: Path = LEAFLET_DIR) -> Path:
-    """Copy Leaflet's files into the static folder if they are not there (or differ in size)."""
-    source = Path(xleaflet.BASE_DIR)
+def ensure_leaflet(static_dir: Path) -> Path:
+    """Copy Leaflet's files into the static folder (beside the app's main script) if they are not there
+    (or differ in size)."""
+    source, target = Path(xleaflet.BASE_DIR), static_dir / "vendor" / "leaflet"
     for name in LEAFLET_FILES:
         src, dst = source / name, target / name
         if not dst.exists() or dst.stat().st_size != src.stat().st_size:

@@ -107,12 +107,12 @@ def read_report(path: Path) -> Report:
     return make_report(text, str(path), **meta)
 
 
-def report_files(paths: list[Path]) -> list[Path]:
-    """The report files named, folders expanded to their .txt/.md files (sorted)."""
+def report_files(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[Path]:
+    """The files named, folders expanded to their files with one of the suffixes (sorted)."""
     files = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir() if f.suffix in REPORT_SUFFIXES and f.is_file()))
+            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in suffixes))
         else:
             files.append(p)
     return files

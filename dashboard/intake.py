@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import gazetteer
-from dashboard.ingest import REPORT_SUFFIXES, ReportError, decode, make_report, read_report
+from dashboard.ingest import REPORT_SUFFIXES, ReportError, decode, make_report, read_report, report_files
 from dashboard.ingest_web import read_feed, read_html, read_url
 from dashboard.records import Rejected, Report
 from dashboard.store import Store
@@ -62,16 +62,6 @@ def read_file(path: Path) -> list[Report | Rejected]:
     raise ReportError(f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(ACCEPTED)}")
 
 
-def files_under(paths: Iterable[Path]) -> list[Path]:
-    files = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ACCEPTED))
-        else:
-            files.append(p)
-    return files
-
-
 def ingest_file(store: Store, path: Path) -> list[Outcome]:
     try:
         items = read_file(path)
@@ -83,7 +73,7 @@ def ingest_file(store: Store, path: Path) -> list[Outcome]:
 
 
 def ingest_paths(store: Store, paths: Iterable[Path]) -> list[Outcome]:
-    return [o for f in files_under(paths) for o in ingest_file(store, f)]
+    return [o for f in report_files(list(paths), ACCEPTED) for o in ingest_file(store, f)]
 
 
 def ingest_url(store: Store, url: str) -> list[Outcome]:

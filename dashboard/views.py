@@ -97,9 +97,13 @@ def figures_view(frame: pd.DataFrame, corpus: Corpus, metrics: list[str], sides:
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
         fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    table = shown[["metric", "side", "shown", "group", "source", "outlet", "published", "period", "quote"]]
-    st.dataframe(table.rename(columns={"shown": "figure", "published": "report date"}), hide_index=True,
-                 width="stretch")
+    table = shown[["metric", "side", "shown", "group", "source", "outlet", "published", "period", "quote",
+                   "report_id", "url"]].copy()
+    table["report_id"] = table["report_id"].str[:8]
+    table["url"] = table["url"].map(safe_url)
+    st.dataframe(table.rename(columns={"shown": "figure", "published": "report date", "report_id": "report"}),
+                 hide_index=True, width="stretch",
+                 column_config={"url": st.column_config.LinkColumn("link", display_text="open")})
 
 
 def _meeting_row(g: MeetingGroup, corpus: Corpus) -> None:
