@@ -22,6 +22,7 @@ chromium:
 
 test: setup chromium
 	$(PY) -m ruff check dashboard geodata tests benchmarks
+	$(PY) -m ruff format --check dashboard geodata tests benchmarks
 	$(PY) -m pytest
 
 test-fast: setup

@@ -39,13 +39,17 @@ def one_run(browser, url: str) -> dict[str, float]:
     before = sum(received)
     page.evaluate(WATCH, "Chanthaburi (TH-22)")
     click_province(page, "TH-22")
-    clicked_ms = page.wait_for_function("() => window.__bw.seen && window.__bw.seen - window.__bw.t0",
-                                        polling="raf", timeout=30_000).json_value()
+    clicked_ms = page.wait_for_function(
+        "() => window.__bw.seen && window.__bw.seen - window.__bw.t0", polling="raf", timeout=30_000
+    ).json_value()
     wait_for_app(page)
     rerun_bytes = sum(received) - before
     page.close()
-    return {"load_to_map_s": loaded_ms / 1000, "click_to_details_s": clicked_ms / 1000,
-            "rerun_payload_mb": rerun_bytes / 1e6}
+    return {
+        "load_to_map_s": loaded_ms / 1000,
+        "click_to_details_s": clicked_ms / 1000,
+        "rerun_payload_mb": rerun_bytes / 1e6,
+    }
 
 
 def main() -> None:

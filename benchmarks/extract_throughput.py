@@ -25,15 +25,20 @@ def run(n: int) -> dict:
     gaz = gazetteer()
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    extractions = [extract(make_report(text, f"synthetic/{i}.txt", published=published), gaz)
-                   for i, (text, published) in enumerate(texts)]
+    extractions = [
+        extract(make_report(text, f"synthetic/{i}.txt", published=published), gaz)
+        for i, (text, published) in enumerate(texts)
+    ]
     extract_s = time.perf_counter() - t0
     doc = to_json(document(extractions))
     total_s = time.perf_counter() - t0
     return {
-        "reports": n, "chars_per_report": sum(len(t) for t, _ in texts) // n,
-        "gazetteer_load_s": round(load_s, 2), "extract_s": round(extract_s, 2),
-        "reports_per_s": round(n / extract_s), "with_json_reports_per_s": round(n / total_s),
+        "reports": n,
+        "chars_per_report": sum(len(t) for t, _ in texts) // n,
+        "gazetteer_load_s": round(load_s, 2),
+        "extract_s": round(extract_s, 2),
+        "reports_per_s": round(n / extract_s),
+        "with_json_reports_per_s": round(n / total_s),
         "records": sum(len(e.places) + len(e.figures) + len(e.meetings) + len(e.incidents) for e in extractions),
         "json_mb": round(len(doc) / 1e6, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),

@@ -1,8 +1,8 @@
 """Command line:
 
-    python -m dashboard extract [--format json|csv] PATH...     print what the reports state
-    python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the store
-    python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
+python -m dashboard extract [--format json|csv] PATH...     print what the reports state
+python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the store
+python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
 """
 
 from __future__ import annotations

@@ -30,11 +30,25 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
         published = st.date_input("Published", value=None)
         if st.form_submit_button("Add"):
             with closing(open_store()) as store:
-                _show([ingest_text(store, text, "pasted text", outlet=outlet or None, url=link or None,
-                                   published=published if isinstance(published, date) else None)])
+                _show(
+                    [
+                        ingest_text(
+                            store,
+                            text,
+                            "pasted text",
+                            outlet=outlet or None,
+                            url=link or None,
+                            published=published if isinstance(published, date) else None,
+                        )
+                    ]
+                )
     with upload, st.form("add_file", clear_on_submit=True):
-        files = st.file_uploader("Files", type=[s.lstrip(".") for s in ACCEPTED], accept_multiple_files=True,
-                                 max_upload_size=max(1, MAX_BYTES // 1_000_000))
+        files = st.file_uploader(
+            "Files",
+            type=[s.lstrip(".") for s in ACCEPTED],
+            accept_multiple_files=True,
+            max_upload_size=max(1, MAX_BYTES // 1_000_000),
+        )
         if st.form_submit_button("Add"):
             with closing(open_store()) as store:
                 _show([o for f in files or [] for o in ingest_upload(store, f.name, f.getvalue())])

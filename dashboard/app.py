@@ -84,8 +84,9 @@ def live_status(seen_revision: int) -> None:
 
 def province_options(gaz: Gazetteer) -> list[str]:
     """Border provinces first (along the border from the Laos tripoint), then the rest by name."""
-    border = sorted((p for p in gaz.provinces.values() if (p.border_distance_km or 99) <= 2),
-                    key=lambda p: p.border_km or 0)
+    border = sorted(
+        (p for p in gaz.provinces.values() if (p.border_distance_km or 99) <= 2), key=lambda p: p.border_km or 0
+    )
     rest = sorted((p for p in gaz.provinces.values() if p not in border), key=lambda p: p.name)
     return [p.id for p in border + rest]
 
@@ -113,20 +114,33 @@ def main() -> None:
 
     with st.sidebar:
         st.header("View")
-        as_of = st.date_input("As of", value=default_as_of(corpus), key="asof", bind="query-params",
-                              help="Meetings on or after this date are upcoming. Default: the newest report's date.")
-        province = st.selectbox("Province", options, index=None, key="province", bind="query-params",
-                                placeholder="Click the map or choose",
-                                format_func=lambda c: gaz.provinces[c].name)
-        metrics = st.multiselect("Figures", list(METRICS), default=list(METRICS), key="metric",
-                                 bind="query-params")
-        sides = st.multiselect("Side", list(SIDES.values()), default=list(SIDES.values()), key="side",
-                               bind="query-params")
+        as_of = st.date_input(
+            "As of",
+            value=default_as_of(corpus),
+            key="asof",
+            bind="query-params",
+            help="Meetings on or after this date are upcoming. Default: the newest report's date.",
+        )
+        province = st.selectbox(
+            "Province",
+            options,
+            index=None,
+            key="province",
+            bind="query-params",
+            placeholder="Click the map or choose",
+            format_func=lambda c: gaz.provinces[c].name,
+        )
+        metrics = st.multiselect("Figures", list(METRICS), default=list(METRICS), key="metric", bind="query-params")
+        sides = st.multiselect(
+            "Side", list(SIDES.values()), default=list(SIDES.values()), key="side", bind="query-params"
+        )
         st.markdown("**Share this view**")
-        view = {"province": gaz.provinces[province].name if province else None,
-                "asof": as_of.isoformat() if as_of != default_as_of(corpus) else None,
-                "metric": metrics if set(metrics) != set(METRICS) else None,
-                "side": sides if set(sides) != set(SIDES.values()) else None}
+        view = {
+            "province": gaz.provinces[province].name if province else None,
+            "asof": as_of.isoformat() if as_of != default_as_of(corpus) else None,
+            "metric": metrics if set(metrics) != set(METRICS) else None,
+            "side": sides if set(sides) != set(SIDES.values()) else None,
+        }
         st.code(share_url(st.context.url or "", view), language=None, wrap_lines=True)
         st.caption("The link keeps the province, the as-of date and the filters.")
         live_status(revision)
@@ -138,23 +152,31 @@ def main() -> None:
 
     st.title("Border Watch")
     newest = corpus.newest_date()
-    st.caption(f"Thailand–Cambodia border conflict · {len(corpus.reports)} reports · newest report "
-               f"{newest:%-d %b %Y}" if newest else f"{len(corpus.reports)} reports")
+    st.caption(
+        f"Thailand–Cambodia border conflict · {len(corpus.reports)} reports · newest report {newest:%-d %b %Y}"
+        if newest
+        else f"{len(corpus.reports)} reports"
+    )
     st.markdown(onset_summary(onset_claims(corpus), as_of))
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col:
         fmap = build_map(gaz, province_activity(corpus), corpus.places, corpus.meetings)
-        st_folium(fmap, key="map", height=560, use_container_width=True,
-                  returned_objects=["last_active_drawing", "last_object_clicked_count"],
-                  feature_group_to_add=selection_layer(gaz, province), on_change=on_map_click)
+        st_folium(
+            fmap,
+            key="map",
+            height=560,
+            use_container_width=True,
+            returned_objects=["last_active_drawing", "last_object_clicked_count"],
+            feature_group_to_add=selection_layer(gaz, province),
+            on_change=on_map_click,
+        )
     with detail_col:
         if province:
             province_view(province_details(corpus, province), gaz, corpus)
         else:
             st.subheader("Province details")
-            st.info("Click a province on the map, or choose one in the sidebar, to see what each report "
-                    "says about it.")
+            st.info("Click a province on the map, or choose one in the sidebar, to see what each report says about it.")
 
     st.header("Casualties and displacement, by source")
     figures_view(figures_frame(corpus), corpus, metrics or list(METRICS), sides or list(SIDES.values()))

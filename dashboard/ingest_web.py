@@ -35,9 +35,14 @@ def read_html(data: bytes, source: str, url: str | None = None) -> Report:
     text = getattr(doc, "text", None) if doc else None
     if not text or len(text.strip()) < MIN_HTML_TEXT:
         raise ReportError(f"no article text found in the HTML page ({len((text or '').strip())} characters)")
-    return make_report(text, source, url=safe_url(getattr(doc, "url", None) or url),
-                       outlet=getattr(doc, "sitename", None) or None, title=getattr(doc, "title", None) or None,
-                       published=_published(getattr(doc, "date", None)))
+    return make_report(
+        text,
+        source,
+        url=safe_url(getattr(doc, "url", None) or url),
+        outlet=getattr(doc, "sitename", None) or None,
+        title=getattr(doc, "title", None) or None,
+        published=_published(getattr(doc, "date", None)),
+    )
 
 
 def _entry_date(entry) -> date | None:
@@ -66,8 +71,16 @@ def read_feed(data: bytes, source: str) -> list[Report | Rejected]:
             text = _entry_text(entry)
             if not text:
                 raise ReportError("broken feed entry: no text")
-            out.append(make_report(text, where, url=safe_url(entry.get("link")), outlet=outlet,
-                                   title=entry.get("title") or None, published=_entry_date(entry)))
+            out.append(
+                make_report(
+                    text,
+                    where,
+                    url=safe_url(entry.get("link")),
+                    outlet=outlet,
+                    title=entry.get("title") or None,
+                    published=_entry_date(entry),
+                )
+            )
         except ReportError as exc:
             out.append(Rejected(where, str(exc)))
     return out
@@ -75,8 +88,11 @@ def read_feed(data: bytes, source: str) -> list[Report | Rejected]:
 
 def looks_like_feed(data: bytes) -> bool:
     head = data[:1000].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) or \
-        head.startswith((b"<rss", b"<feed"))
+    return (
+        head.startswith(b"<?xml")
+        and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+        or head.startswith((b"<rss", b"<feed"))
+    )
 
 
 def fetch(url: str) -> bytes:

@@ -21,10 +21,20 @@ from dashboard.gazetteer import Gazetteer
 from dashboard.merge import MeetingGroup
 from dashboard.records import PlaceMention
 
-ATTRIBUTION = ("Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
-               "Places: GeoNames (CC BY 4.0)")
-KIND_COLOURS = {"temple": "#7c3aed", "checkpoint": "#0f766e", "district": "#64748b", "area": "#64748b",
-                "village": "#b45309", "town": "#b45309", "city": "#b45309", "capital": "#111827"}
+ATTRIBUTION = (
+    "Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
+    "Places: GeoNames (CC BY 4.0)"
+)
+KIND_COLOURS = {
+    "temple": "#7c3aed",
+    "checkpoint": "#0f766e",
+    "district": "#64748b",
+    "area": "#64748b",
+    "village": "#b45309",
+    "town": "#b45309",
+    "city": "#b45309",
+    "capital": "#111827",
+}
 SIDE_FILL = {"TH": "#3b82f6", "KH": "#ef4444"}
 KM_STEP = 100
 NEAR_KM = 250  # Thai provinces farther than this from the line are drawn as one grey outline
@@ -36,8 +46,11 @@ class _Script(MacroElement):
 
     def __init__(self, body: str):
         super().__init__()
-        self._template = Template("{% macro script(this, kwargs) %}(function(map){" + body +
-                                  "})({{ this._parent.get_name() }});{% endmacro %}")
+        self._template = Template(
+            "{% macro script(this, kwargs) %}(function(map){"
+            + body
+            + "})({{ this._parent.get_name() }});{% endmacro %}"
+        )
 
 
 def _base_map() -> folium.Map:
@@ -67,9 +80,12 @@ def context_layer(gaz: Gazetteer) -> folium.GeoJson | None:
     outline = _far_outline(gaz)
     if outline is None:
         return None
-    return folium.GeoJson(outline.__geo_interface__, name="Rest of Thailand", interactive=False,
-                          style_function=lambda f: {"fillColor": "#cbd5e1", "color": "#94a3b8", "weight": 0.6,
-                                                    "fillOpacity": 0.35})
+    return folium.GeoJson(
+        outline.__geo_interface__,
+        name="Rest of Thailand",
+        interactive=False,
+        style_function=lambda f: {"fillColor": "#cbd5e1", "color": "#94a3b8", "weight": 0.6, "fillOpacity": 0.35},
+    )
 
 
 def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
@@ -80,15 +96,28 @@ def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
             continue
         p = gaz.provinces[code]
         n = activity.get(code, 0)
-        features.append({"type": "Feature", "geometry": poly.__geo_interface__, "properties": {
-            "code": code, "name": p.name, "country": p.country, "mentions": n,
-            "label": html.escape(f"{p.name} ({code}) · {n} mention{'s' if n != 1 else ''} in the reports"),
-        }})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": poly.__geo_interface__,
+                "properties": {
+                    "code": code,
+                    "name": p.name,
+                    "country": p.country,
+                    "mentions": n,
+                    "label": html.escape(f"{p.name} ({code}) · {n} mention{'s' if n != 1 else ''} in the reports"),
+                },
+            }
+        )
     return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features}, name="Provinces",
+        {"type": "FeatureCollection", "features": features},
+        name="Provinces",
         style_function=lambda f: {
-            "fillColor": SIDE_FILL[f["properties"]["country"]], "color": "#475569", "weight": 0.6,
-            "fillOpacity": _shade(f["properties"]["mentions"], top)},
+            "fillColor": SIDE_FILL[f["properties"]["country"]],
+            "color": "#475569",
+            "weight": 0.6,
+            "fillOpacity": _shade(f["properties"]["mentions"], top),
+        },
         highlight_function=lambda f: {"weight": 2, "color": "#111827"},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     )
@@ -97,15 +126,23 @@ def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
 def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Border line and km marks")
     coords = [(lat, lon) for lon, lat in gaz.border.line.coords]
-    folium.PolyLine(coords, color="#111827", weight=3, opacity=0.9,
-                    tooltip=f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km").add_to(group)
+    folium.PolyLine(
+        coords,
+        color="#111827",
+        weight=3,
+        opacity=0.9,
+        tooltip=f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km",
+    ).add_to(group)
     for km in range(0, int(gaz.border.length_km) + 1, KM_STEP):
         lat, lon = gaz.border.point_at_km(km)
         label = "km 0 · Laos tripoint" if km == 0 else f"km {km}"
-        folium.CircleMarker((lat, lon), radius=3, color="#111827", fill=True, fill_opacity=1,
-                            tooltip=label).add_to(group)
-        folium.Marker((lat, lon), icon=folium.DivIcon(
-            html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7))).add_to(group)
+        folium.CircleMarker((lat, lon), radius=3, color="#111827", fill=True, fill_opacity=1, tooltip=label).add_to(
+            group
+        )
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7)),
+        ).add_to(group)
     return group
 
 
@@ -120,13 +157,25 @@ def places_layer(places: list[PlaceMention], report_count: dict[str, int] | None
         p = mentions[0]
         reports = len({m.evidence.report_id for m in mentions})
         precision = {1: "exact place", 2: "near a place"}.get(min(m.precision for m in mentions), "province")
-        where = (f"km {p.border_km:.0f} from the Laos tripoint, {p.border_distance_km:.1f} km from the line"
-                 if p.border_km is not None else "")
-        tip = (f"<b>{html.escape(p.name)}</b> ({html.escape(p.kind)}, {html.escape(p.admin1 or '')})<br>"
-               f"{len(mentions)} mention(s) in {reports} report(s) · {precision}<br>{html.escape(where)}")
-        folium.CircleMarker((p.lat, p.lon), radius=4 + min(len(mentions), 6), color="#1f2937", weight=1,
-                            fill=True, fill_color=KIND_COLOURS.get(p.kind, "#b45309"), fill_opacity=0.9,
-                            tooltip=folium.Tooltip(tip)).add_to(group)
+        where = (
+            f"km {p.border_km:.0f} from the Laos tripoint, {p.border_distance_km:.1f} km from the line"
+            if p.border_km is not None
+            else ""
+        )
+        tip = (
+            f"<b>{html.escape(p.name)}</b> ({html.escape(p.kind)}, {html.escape(p.admin1 or '')})<br>"
+            f"{len(mentions)} mention(s) in {reports} report(s) · {precision}<br>{html.escape(where)}"
+        )
+        folium.CircleMarker(
+            (p.lat, p.lon),
+            radius=4 + min(len(mentions), 6),
+            color="#1f2937",
+            weight=1,
+            fill=True,
+            fill_color=KIND_COLOURS.get(p.kind, "#b45309"),
+            fill_opacity=0.9,
+            tooltip=folium.Tooltip(tip),
+        ).add_to(group)
     return group
 
 
@@ -137,10 +186,20 @@ def venues_layer(meetings: list[MeetingGroup]) -> folium.FeatureGroup:
         if m.lat is None or m.lon is None:
             continue
         when = m.date.isoformat() if m.date else "date not stated"
-        tip = (f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(m.venue or '')}<br>"
-               f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{len(g.report_ids)} report(s)")
-        folium.CircleMarker((m.lat, m.lon), radius=9, color="#166534", weight=3, fill=True,
-                            fill_color="#ffffff", fill_opacity=0.9, tooltip=folium.Tooltip(tip)).add_to(group)
+        tip = (
+            f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(m.venue or '')}<br>"
+            f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{len(g.report_ids)} report(s)"
+        )
+        folium.CircleMarker(
+            (m.lat, m.lon),
+            radius=9,
+            color="#166534",
+            weight=3,
+            fill=True,
+            fill_color="#ffffff",
+            fill_opacity=0.9,
+            tooltip=folium.Tooltip(tip),
+        ).add_to(group)
     return group
 
 
@@ -177,8 +236,9 @@ def legend_and_attribution() -> _Script:
     return _Script(body)
 
 
-def build_map(gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMention],
-              meetings: list[MeetingGroup]) -> folium.Map:
+def build_map(
+    gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMention], meetings: list[MeetingGroup]
+) -> folium.Map:
     """The base map: the same for every selection, so the browser keeps it between reruns."""
     m = _base_map()
     context = context_layer(gaz)
@@ -196,16 +256,20 @@ def build_map(gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMentio
 
 def online_tiles() -> folium.TileLayer:
     """An OpenStreetMap tile layer, off until the visitor turns it on (it needs the internet)."""
-    return folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=True,
-                            control=True)
+    return folium.TileLayer(
+        "OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=True, control=True
+    )
 
 
 def selection_layer(gaz: Gazetteer, code: str | None) -> folium.FeatureGroup:
     """The selected province's outline, drawn on top of the base map."""
     group = folium.FeatureGroup(name="Selected province")
     if code and code in gaz.polygons:
-        folium.GeoJson(gaz.polygons[code].__geo_interface__, interactive=False,
-                       style_function=lambda f: {"color": "#f59e0b", "weight": 4, "fillOpacity": 0}).add_to(group)
+        folium.GeoJson(
+            gaz.polygons[code].__geo_interface__,
+            interactive=False,
+            style_function=lambda f: {"color": "#f59e0b", "weight": 4, "fillOpacity": 0},
+        ).add_to(group)
     return group
 
 
@@ -214,4 +278,3 @@ def clicked_province(value: dict | None) -> str | None:
     drawing = (value or {}).get("last_active_drawing") or {}
     code = (drawing.get("properties") or {}).get("code")
     return code if isinstance(code, str) else None
-

@@ -20,6 +20,18 @@ class Report:
     outlet: str | None = None
     title: str | None = None
     dropped_paragraphs: int = 0  # repeats of earlier paragraphs that were removed
+    name: str | None = None  # the name people know it by: the sidecar's id, else the file's stem
+    ingested: date | None = None  # the day the store received it (set by the store)
+
+    @property
+    def label(self) -> str:
+        """The id shown to people: the sidecar id or file stem, else the start of the content id."""
+        return self.name or self.id[:8]
+
+    @property
+    def counts_from(self) -> date | None:
+        """The day from which the report is known: its publication date, else the day it was ingested."""
+        return self.published or self.ingested
 
 
 @dataclass(frozen=True)
@@ -122,5 +134,4 @@ def flat(record) -> dict:
     if names is None:
         names = _OWN_FIELDS[type(record)] = tuple(f.name for f in fields(record) if f.name != "evidence")
     own = {name: getattr(record, name) for name in names}
-    return {"report_id": e.report_id, **own, "sentence": e.sentence, "start": e.start, "end": e.end,
-            "quote": e.quote}
+    return {"report_id": e.report_id, **own, "sentence": e.sentence, "start": e.start, "end": e.end, "quote": e.quote}

@@ -23,16 +23,33 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("reports", "BORDER_WATCH_REPORTS", str(SEEDS),
-            "folders or files of reports the app reads, separated by the OS path separator"),
-    Setting("as_of", "BORDER_WATCH_AS_OF", "",
-            "the default as-of date (YYYY-MM-DD) for upcoming/past meetings; empty: the newest report's date"),
-    Setting("db", "BORDER_WATCH_DB", "data/border_watch.sqlite3",
-            "the SQLite store (created on first run; the reports setting is loaded into it when it is empty)"),
-    Setting("admin_token", "BORDER_WATCH_ADMIN_TOKEN", "",
-            "the token that shows the app's 'Add report' panel; empty: the app is read-only for everyone"),
-    Setting("refresh_s", "BORDER_WATCH_REFRESH_S", "30",
-            "how often (seconds) open pages check the store for new reports"),
+    Setting(
+        "reports",
+        "BORDER_WATCH_REPORTS",
+        str(SEEDS),
+        "folders or files of reports the app reads, separated by the OS path separator",
+    ),
+    Setting(
+        "as_of",
+        "BORDER_WATCH_AS_OF",
+        "",
+        "the default as-of date (YYYY-MM-DD) for upcoming/past meetings; empty: the newest report's date",
+    ),
+    Setting(
+        "db",
+        "BORDER_WATCH_DB",
+        "data/border_watch.sqlite3",
+        "the SQLite store (created on first run; the reports setting is loaded into it when it is empty)",
+    ),
+    Setting(
+        "admin_token",
+        "BORDER_WATCH_ADMIN_TOKEN",
+        "",
+        "the token that shows the app's 'Add report' panel; empty: the app is read-only for everyone",
+    ),
+    Setting(
+        "refresh_s", "BORDER_WATCH_REFRESH_S", "30", "how often (seconds) open pages check the store for new reports"
+    ),
 )
 
 

@@ -32,6 +32,7 @@ MIGRATIONS = (
     CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL, changed_at TEXT);
     INSERT INTO revision VALUES (1, 0, NULL);
     """,
+    "ALTER TABLE reports ADD COLUMN name TEXT;",
 )
 RECORDS = {"places": PlaceMention, "figures": Figure, "meetings": Meeting, "incidents": Incident, "onsets": Onset}
 TUPLE_FIELDS = {"participants", "places", "admin1"}
@@ -66,10 +67,18 @@ def from_payload(report: Report, payload: str) -> Extraction:
 
 
 def _report_from_row(row: sqlite3.Row) -> Report:
-    return Report(id=row["id"], path=row["path"], text=row["text"],
-                  published=date.fromisoformat(row["published"]) if row["published"] else None,
-                  url=row["url"], outlet=row["outlet"], title=row["title"],
-                  dropped_paragraphs=row["dropped_paragraphs"])
+    return Report(
+        id=row["id"],
+        path=row["path"],
+        text=row["text"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        dropped_paragraphs=row["dropped_paragraphs"],
+        name=row["name"],
+        ingested=datetime.fromisoformat(row["added_at"]).date(),
+    )
 
 
 class Store:
@@ -108,9 +117,21 @@ class Store:
                 self.db.execute("ROLLBACK")
                 return False
             self.db.execute(
-                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (report.id, report.path, report.text, report.published.isoformat() if report.published else None,
-                 report.url, report.outlet, report.title, report.dropped_paragraphs, _now()))
+                "INSERT INTO reports (id, path, text, published, url, outlet, title, dropped_paragraphs, added_at,"
+                " name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    report.id,
+                    report.path,
+                    report.text,
+                    report.published.isoformat() if report.published else None,
+                    report.url,
+                    report.outlet,
+                    report.title,
+                    report.dropped_paragraphs,
+                    _now(),
+                    report.name,
+                ),
+            )
             self._put_extraction(report.id, extraction, extractor_version)
             self.db.execute("COMMIT")
             return True
@@ -119,8 +140,10 @@ class Store:
             raise
 
     def _put_extraction(self, report_id: str, extraction: Extraction, extractor_version: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)",
-                        (report_id, extractor_version, to_payload(extraction), _now()))
+        self.db.execute(
+            "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)",
+            (report_id, extractor_version, to_payload(extraction), _now()),
+        )
         self.db.execute("UPDATE revision SET value = value + 1, changed_at = ? WHERE id = 1", (_now(),))
 
     def reports(self) -> list[Report]:
@@ -130,7 +153,8 @@ class Store:
         """Every report's extraction; stale ones (another extractor version) are recomputed and saved."""
         rows = self.db.execute(
             "SELECT r.*, e.extractor_version, e.payload FROM reports r LEFT JOIN extractions e ON e.report_id = r.id "
-            "ORDER BY r.rowid").fetchall()
+            "ORDER BY r.rowid"
+        ).fetchall()
         out = []
         for row in rows:
             report = _report_from_row(row)
@@ -157,10 +181,16 @@ class Store:
 
     def seen_file(self, path: Path) -> bool:
         st = path.stat()
-        return self.db.execute("SELECT 1 FROM inbox_files WHERE path = ? AND size = ? AND mtime_ns = ?",
-                               (str(path), st.st_size, st.st_mtime_ns)).fetchone() is not None
+        return (
+            self.db.execute(
+                "SELECT 1 FROM inbox_files WHERE path = ? AND size = ? AND mtime_ns = ?",
+                (str(path), st.st_size, st.st_mtime_ns),
+            ).fetchone()
+            is not None
+        )
 
     def mark_file(self, path: Path, outcome: str) -> None:
         st = path.stat()
-        self.db.execute("INSERT OR REPLACE INTO inbox_files VALUES (?, ?, ?, ?)",
-                        (str(path), st.st_size, st.st_mtime_ns, outcome))
+        self.db.execute(
+            "INSERT OR REPLACE INTO inbox_files VALUES (?, ?, ?, ?)", (str(path), st.st_size, st.st_mtime_ns, outcome)
+        )

@@ -17,8 +17,15 @@ from dashboard.records import Extraction, Figure, Incident, Meeting, PlaceMentio
 
 METRICS = ("killed", "injured", "displaced")
 SIDES = {"TH": "Thailand", "KH": "Cambodia", None: "Side not stated"}
-QUALIFIER_SIGNS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "≈ ", "nearly": "< ~",
-                   "up_to": "≤ ", "vague": ""}
+QUALIFIER_SIGNS = {
+    "exact": "",
+    "at_least": "≥ ",
+    "more_than": "> ",
+    "about": "≈ ",
+    "nearly": "< ~",
+    "up_to": "≤ ",
+    "vague": "",
+}
 
 
 @dataclass
@@ -59,14 +66,44 @@ def figures_frame(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for f in corpus.figures:
         r = corpus.reports[f.evidence.report_id]
-        rows.append({
-            "metric": f.metric, "side": SIDES[f.country], "country": f.country, "value": f.value,
-            "shown": display_value(f), "qualifier": f.qualifier, "group": f.group or "all",
-            "source": f.source or "not stated", "period": f.period, "outlet": r.outlet or "unknown outlet",
-            "published": r.published, "report_id": r.id, "title": r.title, "url": r.url, "quote": f.evidence.quote,
-            "sentence": f.evidence.sentence})
-    columns = ["metric", "side", "country", "value", "shown", "qualifier", "group", "source", "period", "outlet",
-               "published", "report_id", "title", "url", "quote", "sentence"]
+        rows.append(
+            {
+                "metric": f.metric,
+                "side": SIDES[f.country],
+                "country": f.country,
+                "value": f.value,
+                "shown": display_value(f),
+                "qualifier": f.qualifier,
+                "group": f.group or "all",
+                "source": f.source or "not stated",
+                "period": f.period,
+                "outlet": r.outlet or "unknown outlet",
+                "published": r.published,
+                "report_id": r.id,
+                "title": r.title,
+                "url": r.url,
+                "quote": f.evidence.quote,
+                "sentence": f.evidence.sentence,
+            }
+        )
+    columns = [
+        "metric",
+        "side",
+        "country",
+        "value",
+        "shown",
+        "qualifier",
+        "group",
+        "source",
+        "period",
+        "outlet",
+        "published",
+        "report_id",
+        "title",
+        "url",
+        "quote",
+        "sentence",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -75,13 +112,21 @@ def figure_ranges(frame: pd.DataFrame) -> pd.DataFrame:
     numeric = frame.dropna(subset=["value"])
     rows = []
     for (metric, side), g in numeric.groupby(["metric", "side"], sort=False):
-        rows.append({"metric": metric, "side": side, "reports": g["report_id"].nunique(),
-                     "low": int(g["value"].min()), "high": int(g["value"].max()),
-                     "disagree": g["value"].nunique() > 1})
+        rows.append(
+            {
+                "metric": metric,
+                "side": side,
+                "reports": g["report_id"].nunique(),
+                "low": int(g["value"].min()),
+                "high": int(g["value"].max()),
+                "disagree": g["value"].nunique() > 1,
+            }
+        )
     out = pd.DataFrame(rows, columns=["metric", "side", "reports", "low", "high", "disagree"])
     order = {m: i for i, m in enumerate(METRICS)}
-    return out.sort_values(["metric", "side"], key=lambda s: s.map(order) if s.name == "metric" else s,
-                           ignore_index=True)
+    return out.sort_values(
+        ["metric", "side"], key=lambda s: s.map(order) if s.name == "metric" else s, ignore_index=True
+    )
 
 
 def is_upcoming(group: MeetingGroup, as_of: date) -> bool:
@@ -111,8 +156,10 @@ def onset_claims(corpus: Corpus) -> list[OnsetClaim]:
     for e in corpus.extractions:
         for o in e.onsets:
             by_date.setdefault(o.date, []).append(o)
-    return [OnsetClaim(d, tuple(dict.fromkeys(o.evidence.report_id for o in os)),
-                       tuple(o.evidence.sentence for o in os)) for d, os in sorted(by_date.items())]
+    return [
+        OnsetClaim(d, tuple(dict.fromkeys(o.evidence.report_id for o in os)), tuple(o.evidence.sentence for o in os))
+        for d, os in sorted(by_date.items())
+    ]
 
 
 def province_activity(corpus: Corpus) -> Counter:

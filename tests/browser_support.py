@@ -14,8 +14,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -31,9 +38,26 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 60):
     port = free_port()
     env = {"BORDER_WATCH_DB": str(Path(tempfile.mkdtemp()) / "store.sqlite3"), **(env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -69,7 +93,9 @@ def click_province(page, code: str) -> None:
     fired = map_frame(page).evaluate(
         """code => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties
              && l.feature.properties.code === code) { l.fire('click', {latlng: l.getBounds().getCenter()}, true);
-             n++; } }); return n; }""", code)
+             n++; } }); return n; }""",
+        code,
+    )
     assert fired == 1, f"no polygon for {code}"
 
 

@@ -103,14 +103,21 @@ def test_pasted_text_is_ingested_by_the_admin(store_path):
     assert not at.exception
     assert any("ingested" in s.value for s in at.success)
     from dashboard.store import Store
+
     assert Store(store_path).count() == 6
 
 
-@pytest.mark.parametrize("texts", [
-    {},
-    {"undated.txt": "At least 12 people were killed in Surin province, officials said. Talks will be held in "
-                    "Trat on Wednesday."},
-], ids=["no reports", "a report without a date"])
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {},
+        {
+            "undated.txt": "At least 12 people were killed in Surin province, officials said. Talks will be held in "
+            "Trat on Wednesday."
+        },
+    ],
+    ids=["no reports", "a report without a date"],
+)
 def test_the_app_runs_on_an_empty_or_undated_corpus(tmp_path, monkeypatch, texts):
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -13,8 +13,6 @@ def app_url():
         yield url
 
 
-
-
 def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):
     page.goto(app_url)
     wait_for_app(page)

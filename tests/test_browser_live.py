@@ -14,9 +14,11 @@ from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.browser
 
-PAYLOAD = ('Shelling hit Surin province overnight. <img src=x onerror="window.__xss=1"> '
-           '<script>window.__xss=2</script> [click me](javascript:window.__xss=3) '
-           'At least 4 people were killed in Surin province, officials said.')
+PAYLOAD = (
+    'Shelling hit Surin province overnight. <img src=x onerror="window.__xss=1"> '
+    "<script>window.__xss=2</script> [click me](javascript:window.__xss=3) "
+    "At least 4 people were killed in Surin province, officials said."
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +26,16 @@ def live_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
     db = folder / "store.sqlite3"
     (folder / "evil.txt").write_text(PAYLOAD)
-    (folder / "evil.json").write_text(json.dumps({
-        "outlet": "<b onmouseover='window.__xss=4'>Evil Times</b>", "url": "javascript:window.__xss=5",
-        "title": "<img src=y onerror=window.__xss=6>", "published": "2025-12-23"}))
+    (folder / "evil.json").write_text(
+        json.dumps(
+            {
+                "outlet": "<b onmouseover='window.__xss=4'>Evil Times</b>",
+                "url": "javascript:window.__xss=5",
+                "title": "<img src=y onerror=window.__xss=6>",
+                "published": "2025-12-23",
+            }
+        )
+    )
     store = Store(db)
     ingest_paths(store, [SEEDS, folder / "evil.txt"])
     store.close()
@@ -58,8 +67,11 @@ def test_a_report_added_while_the_page_is_open_appears(page, live_app, gaz):
     wait_for_app(page)
     page.get_by_text("6 reports").first.wait_for(timeout=30_000)
     store = Store(db)
-    report = make_report("Rockets hit a market in Sisaket province, killing 3 people, officials said.",
-                         "late.txt", published=date(2025, 12, 23))
+    report = make_report(
+        "Rockets hit a market in Sisaket province, killing 3 people, officials said.",
+        "late.txt",
+        published=date(2025, 12, 23),
+    )
     store.add(report, extract(report, gaz), EXTRACTOR_VERSION)
     store.close()
     page.get_by_text("7 reports").first.wait_for(timeout=30_000)

@@ -8,8 +8,9 @@ from tests.conftest import ROOT, SEEDS
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 def test_ingest_reports_each_item_and_is_idempotent(tmp_path):
@@ -45,9 +46,11 @@ def test_ingest_a_url_served_locally(tmp_path):
     (tmp_path / "page.html").write_text(
         "<html><head><title>Clash near the temple</title></head><body><article><p>Troops clashed near Ta Muen "
         "Thom temple in Surin province on Sunday, and at least 3 soldiers were injured, the army said.</p>"
-        "</article></body></html>")
+        "</article></body></html>"
+    )
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path)))
+        ("127.0.0.1", 0), partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/page.html"

@@ -10,19 +10,22 @@ MONDAY_22 = date(2025, 12, 22)
 TUESDAY_23 = date(2025, 12, 23)
 
 
-@pytest.mark.parametrize(("text", "published", "future", "expected"), [
-    ("they met on Monday", TUESDAY_23, False, date(2025, 12, 22)),
-    ("they convened on Monday", MONDAY_22, False, date(2025, 12, 22)),
-    ("officials would meet Wednesday", MONDAY_22, True, date(2025, 12, 24)),
-    ("a meeting on Wednesday (24th)", TUESDAY_23, True, date(2025, 12, 24)),
-    ("talks on Monday (December 22)", TUESDAY_23, False, date(2025, 12, 22)),
-    ("will meet on 24 December", TUESDAY_23, True, date(2025, 12, 24)),
-    ("will meet on December 24", TUESDAY_23, True, date(2025, 12, 24)),
-    ("talks scheduled for Christmas Eve", TUESDAY_23, True, date(2025, 12, 24)),
-    ("the meeting tomorrow", TUESDAY_23, True, date(2025, 12, 24)),
-    ("signed on 3 January", date(2025, 12, 30), False, date(2026, 1, 3)),
-    ("the accord of 26 October 2025", TUESDAY_23, False, date(2025, 10, 26)),
-])
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("they met on Monday", TUESDAY_23, False, date(2025, 12, 22)),
+        ("they convened on Monday", MONDAY_22, False, date(2025, 12, 22)),
+        ("officials would meet Wednesday", MONDAY_22, True, date(2025, 12, 24)),
+        ("a meeting on Wednesday (24th)", TUESDAY_23, True, date(2025, 12, 24)),
+        ("talks on Monday (December 22)", TUESDAY_23, False, date(2025, 12, 22)),
+        ("will meet on 24 December", TUESDAY_23, True, date(2025, 12, 24)),
+        ("will meet on December 24", TUESDAY_23, True, date(2025, 12, 24)),
+        ("talks scheduled for Christmas Eve", TUESDAY_23, True, date(2025, 12, 24)),
+        ("the meeting tomorrow", TUESDAY_23, True, date(2025, 12, 24)),
+        ("signed on 3 January", date(2025, 12, 30), False, date(2026, 1, 3)),
+        ("the accord of 26 October 2025", TUESDAY_23, False, date(2025, 10, 26)),
+    ],
+)
 def test_dates_resolve_against_the_published_date(text, published, future, expected):
     assert find_dates(text, published, future)[0].date == expected
 

@@ -22,44 +22,55 @@ def one(text, published=DEC):
     return f
 
 
-@pytest.mark.parametrize(("text", "metric", "value", "qualifier"), [
-    ("The clashes have killed at least 14 people.", "killed", 14, "at_least"),
-    ("More than 2,300 residents were evacuated overnight.", "displaced", 2300, "more_than"),
-    ("Officials counted about 1.2 million people displaced.", "displaced", 1_200_000, "about"),
-    ("Nearly half a million people have fled their homes.", "displaced", 500_000, "nearly"),
-    ("The fighting left twenty-one people wounded.", "injured", 21, "exact"),
-    ("Up to 40 civilians were injured in the shelling.", "injured", 40, "up_to"),
-    ("The death toll rose to 33 on Sunday.", "killed", 33, "exact"),
-    ("The shelling forced some 9,000 villagers to flee.", "displaced", 9000, "about"),
-    ("A provincial office reported 12 civilian deaths.", "killed", 12, "exact"),
-])
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "qualifier"),
+    [
+        ("The clashes have killed at least 14 people.", "killed", 14, "at_least"),
+        ("More than 2,300 residents were evacuated overnight.", "displaced", 2300, "more_than"),
+        ("Officials counted about 1.2 million people displaced.", "displaced", 1_200_000, "about"),
+        ("Nearly half a million people have fled their homes.", "displaced", 500_000, "nearly"),
+        ("The fighting left twenty-one people wounded.", "injured", 21, "exact"),
+        ("Up to 40 civilians were injured in the shelling.", "injured", 40, "up_to"),
+        ("The death toll rose to 33 on Sunday.", "killed", 33, "exact"),
+        ("The shelling forced some 9,000 villagers to flee.", "displaced", 9000, "about"),
+        ("A provincial office reported 12 civilian deaths.", "killed", 12, "exact"),
+    ],
+)
 def test_values_metrics_and_qualifiers(text, metric, value, qualifier):
     f = one(text)
     assert (f.metric, f.value, f.qualifier) == (metric, value, qualifier)
 
 
-@pytest.mark.parametrize("text", [
-    "Dozens of people have been killed in the fighting.",
-    "The clashes have displaced hundreds of thousands.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of people have been killed in the fighting.",
+        "The clashes have displaced hundreds of thousands.",
+    ],
+)
 def test_vague_amounts_stay_text(text):
     f = one(text)
     assert f.value is None and f.qualifier == "vague" and f.value_text.lower() in text.lower()
 
 
-@pytest.mark.parametrize("text", [
-    "After two weeks of deadly clashes that left many dead, talks began.",
-    "The 817 km border has seen fighting since December 8.",
-    "Officials said 2025 had been the deadliest year, with the war now in its 16th day.",
-    "One of the soldiers lost a leg after stepping on a landmine.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After two weeks of deadly clashes that left many dead, talks began.",
+        "The 817 km border has seen fighting since December 8.",
+        "Officials said 2025 had been the deadliest year, with the war now in its 16th day.",
+        "One of the soldiers lost a leg after stepping on a landmine.",
+    ],
+)
 def test_numbers_that_count_no_victims_are_not_figures(text):
     assert figures(text) == []
 
 
 def test_country_group_and_source_come_from_each_clause():
-    text = ("Cambodian authorities report 19 civilian fatalities, while Thai officials cite 38 civilian deaths "
-            "and over 167,000 people relocated to shelters.")
+    text = (
+        "Cambodian authorities report 19 civilian fatalities, while Thai officials cite 38 civilian deaths "
+        "and over 167,000 people relocated to shelters."
+    )
     by_value = {f.value: f for f in figures(text)}
     assert (by_value[19].country, by_value[19].group) == ("KH", "civilian")
     assert by_value[19].source == "Cambodian authorities"
@@ -87,11 +98,13 @@ def test_the_episode_is_named_or_taken_from_the_published_date():
 def test_seed_004_counts_525000_displaced_in_cambodia_once():
     reports, _ = read_reports([SEEDS / "004_14141caa1f55aa04.txt"])
     displaced = [f for f in extract(reports[0]).figures if f.metric == "displaced"]
-    assert [(f.value, f.country, f.source) for f in displaced] == [
-        (525000, "KH", "Cambodian Ministry of Interior")]
+    assert [(f.value, f.country, f.source) for f in displaced] == [(525000, "KH", "Cambodian Ministry of Interior")]
 
 
 def test_a_figure_repeated_in_one_report_counts_once():
-    report = make_report("At least 50 people have been killed.\nLater, officials said at least 50 people have been "
-                         "killed and more may be found.", published=DEC)
+    report = make_report(
+        "At least 50 people have been killed.\nLater, officials said at least 50 people have been "
+        "killed and more may be found.",
+        published=DEC,
+    )
     assert len(extract(report).figures) == 1

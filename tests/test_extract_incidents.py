@@ -12,14 +12,17 @@ def incidents(text):
     return extract(make_report(text, published=date(2025, 12, 20))).incidents
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Thai jets carried out airstrikes on positions near Anlong Veng.", "airstrike"),
-    ("Artillery shells landed in a village in Surin province.", "artillery"),
-    ("Rockets hit a market in Sisaket province.", "rocket"),
-    ("A drone dropped explosives on a base in Sa Kaeo province.", "drone"),
-    ("A soldier stepped on a landmine near Chong Chom checkpoint.", "landmine"),
-    ("Troops clashed near Ta Muen Thom temple on Sunday.", "armed_clash"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Thai jets carried out airstrikes on positions near Anlong Veng.", "airstrike"),
+        ("Artillery shells landed in a village in Surin province.", "artillery"),
+        ("Rockets hit a market in Sisaket province.", "rocket"),
+        ("A drone dropped explosives on a base in Sa Kaeo province.", "drone"),
+        ("A soldier stepped on a landmine near Chong Chom checkpoint.", "landmine"),
+        ("Troops clashed near Ta Muen Thom temple on Sunday.", "armed_clash"),
+    ],
+)
 def test_incident_kinds(text, kind):
     [i] = incidents(text)
     assert i.kind == kind and i.admin1

@@ -16,10 +16,16 @@ def meetings(text, published=TUESDAY_23):
 
 
 def test_a_scheduled_meeting_with_date_venue_and_body():
-    [m] = meetings("Defence officials will meet on Wednesday (24th) in Chanthaburi province under the "
-                   "General Border Committee.")
+    [m] = meetings(
+        "Defence officials will meet on Wednesday (24th) in Chanthaburi province under the General Border Committee."
+    )
     assert (m.date, m.venue, m.admin1, m.body, m.status) == (
-        date(2025, 12, 24), "Chanthaburi", "TH-22", "General Border Committee", "scheduled")
+        date(2025, 12, 24),
+        "Chanthaburi",
+        "TH-22",
+        "General Border Committee",
+        "scheduled",
+    )
 
 
 def test_participants_are_named():
@@ -54,8 +60,10 @@ def test_press_conferences_and_one_sides_meetings_are_not_meetings():
 
 
 def test_mentions_of_one_meeting_in_a_report_merge():
-    text = ("Both sides agreed to meet again later this week.\n"
-            "Defence officials will meet on Wednesday (24th) in Chanthaburi.")
+    text = (
+        "Both sides agreed to meet again later this week.\n"
+        "Defence officials will meet on Wednesday (24th) in Chanthaburi."
+    )
     [m] = meetings(text)
     assert m.date == date(2025, 12, 24) and m.venue == "Chanthaburi"
 
@@ -78,6 +86,8 @@ def test_the_document_links_each_mention_to_its_merged_meeting():
 
 
 def test_two_meetings_on_one_day_stay_apart():
-    text = ("Foreign ministers of ASEAN met in Kuala Lumpur on Monday (December 22).\n"
-            "On Monday, China's special envoy also met Thai Prime Minister Anutin.")
+    text = (
+        "Foreign ministers of ASEAN met in Kuala Lumpur on Monday (December 22).\n"
+        "On Monday, China's special envoy also met Thai Prime Minister Anutin."
+    )
     assert len(meetings(text)) == 2

@@ -12,11 +12,14 @@ def onsets(text, published=date(2025, 12, 22)):
     return [o.date for o in extract(make_report(text, published=published)).onsets]
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("The hostilities, which reignited on December 7, continued.", date(2025, 12, 7)),
-    ("The conflict reignited on 8 December along the border.", date(2025, 12, 8)),
-    ("It was their first meeting since fighting resumed on December 8.", date(2025, 12, 8)),
-])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The hostilities, which reignited on December 7, continued.", date(2025, 12, 7)),
+        ("The conflict reignited on 8 December along the border.", date(2025, 12, 8)),
+        ("It was their first meeting since fighting resumed on December 8.", date(2025, 12, 8)),
+    ],
+)
 def test_onset_claims(text, day):
     assert onsets(text) == [day]
 

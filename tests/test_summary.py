@@ -62,15 +62,26 @@ def test_markdown_escaping_shows_text_literally():
     assert "](" not in escaped.replace("\\](", "") and "<b>" not in escaped and "\\*\\*" in escaped
 
 
-@pytest.mark.parametrize(("url", "ok"), [
-    ("https://example.org/a", True), ("http://example.org", True), ("javascript:alert(1)", False),
-    ("data:text/html,hi", False), ("//example.org", False), ("", False), (None, False)])
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("//example.org", False),
+        ("", False),
+        (None, False),
+    ],
+)
 def test_only_http_links_are_shown(url, ok):
     assert (safe_url(url) is not None) == ok
 
 
 def test_share_url_keeps_the_view_and_drops_defaults():
-    url = share_url("http://localhost:8501/?old=1", {"province": "Sa Kaeo", "asof": None,
-                                                      "metric": ["killed", "injured"], "side": None})
+    url = share_url(
+        "http://localhost:8501/?old=1",
+        {"province": "Sa Kaeo", "asof": None, "metric": ["killed", "injured"], "side": None},
+    )
     assert url == "http://localhost:8501/?province=Sa+Kaeo&metric=killed&metric=injured"
     assert share_url("http://localhost:8501/", {"province": None}) == "http://localhost:8501/"

@@ -9,17 +9,22 @@ COUNTRY_CUES = {
     "TH": r"Thailand|Thai|Thais|Bangkok|Anutin|Sihasak",
 }
 _CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in COUNTRY_CUES.items()))
-BOTH = re.compile(r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
-                  r"|\bboth (?:sides|countries|nations)\b|\bbetween\b")
+BOTH = re.compile(
+    r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
+    r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+)
 
-SPEECH = (r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
-          r"|confirmed|counted|recorded|added|noted")
+SPEECH = (
+    r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
+    r"|confirmed|counted|recorded|added|noted"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
 _SAID = re.compile(
     rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{0,5}}"
     rf"(?:[Mm]inistry(?: of [A-Z]\w+)?|authorities|officials|official|army|military|government|spokes\w+"
     rf"|police|agency|office|Interior|Defence|Defense|Thailand|Cambodia|[A-Z][a-z]+))"
-    rf"(?:\s+(?:on \w+|also|has|have|had|earlier))*\s+(?:{SPEECH})\b")
+    rf"(?:\s+(?:on \w+|also|has|have|had|earlier))*\s+(?:{SPEECH})\b"
+)
 
 
 def countries_in(text: str) -> list[str]:

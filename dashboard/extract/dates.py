@@ -10,11 +10,18 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekdays
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-          "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-            "new year's eve": (12, 31), "new year's day": (1, 1)}
+HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 DATE = re.compile(
@@ -83,5 +90,4 @@ def _explicit(text: str, published: date | None) -> date | None:
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:
-    return [DateMention(m.group(0), m.start(), m.end(), resolve(m, published, future))
-            for m in DATE.finditer(text)]
+    return [DateMention(m.group(0), m.start(), m.end(), resolve(m, published, future)) for m in DATE.finditer(text)]

@@ -20,23 +20,25 @@ METRIC_AFTER = {
     "killed": r"killed|dead|died|deaths?|fatalities|lives lost|lost their lives|perished|slain",
     "injured": r"injured|wounded|injuries|hurt|casualties injured",
     "displaced": r"displaced|evacuated|evacuees|fled|flee|fleeing|relocated|uprooted|sheltering|in shelters"
-                 r"|in evacuation centres|in evacuation centers|homeless|forced (?:out )?(?:from|to flee|to leave)"
-                 r"|moved to (?:safer |temporary )?shelters|sought shelter|seeking shelter|refugees",
+    r"|in evacuation centres|in evacuation centers|homeless|forced (?:out )?(?:from|to flee|to leave)"
+    r"|moved to (?:safer |temporary )?shelters|sought shelter|seeking shelter|refugees",
 }
 METRIC_BEFORE = {
     "killed": r"killing|killed|death toll (?:of|to|at|rose to|reached|climbed to|stands at|stood at)"
-              r"|toll (?:of|rose to|reached|climbed to)|deaths of|lives of",
+    r"|toll (?:of|rose to|reached|climbed to)|deaths of|lives of",
     "injured": r"injuring|wounding|injured|wounded",
     "displaced": r"displacing|displaced|displacement of|evacuating|evacuated|evacuation of|uprooting"
-                 r"|uprooted|forcing|forced|sending|sent|relocating|relocated",
+    r"|uprooted|forcing|forced|sending|sent|relocating|relocated",
 }
-PEOPLE = (r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
-          r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
-          r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)"
-          r"|military|civilian|army|in the border area"
-          r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
-          r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
-          r"|including|total)")
+PEOPLE = (
+    r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
+    r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
+    r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)"
+    r"|military|civilian|army|in the border area"
+    r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
+    r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
+    r"|including|total)"
+)
 AUX = r"(?:have|has|had|were|was|are|been|being|now|reportedly|also|already|so far)"
 QUALIFIERS = [
     ("at_least", r"at least|no fewer than|a minimum of"),
@@ -47,23 +49,32 @@ QUALIFIERS = [
 ]
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
-_AFTER = {m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{AUX}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I)
-          for m, p in METRIC_AFTER.items()}
+_AFTER = {
+    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{AUX}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I)
+    for m, p in METRIC_AFTER.items()
+}
 _BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
 _QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
 _TO_FLEE = re.compile(rf"^(?:\s+{PEOPLE}|\s+\w+){{0,6}}\s+to (?:flee|leave|evacuate)\b", re.I)
-_NOT_PEOPLE = re.compile(r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b"
-                         r"|th\b|st\b|nd\b|rd\b|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d)", re.I)
-_DATEISH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
-                      r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s*$")
-GROUPS = [("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
-          ("civilian", r"civilians?|residents|villagers|children")]
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b"
+    r"|th\b|st\b|nd\b|rd\b|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d)",
+    re.I,
+)
+_DATEISH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s*$"
+)
+GROUPS = [
+    ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
+    ("civilian", r"civilians?|residents|villagers|children"),
+]
 CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
 
 
 def _metric(text: str, m: re.Match) -> str | None:
-    after, before = text[m.end():], text[max(0, m.start() - LOOKBACK):m.start()]
+    after, before = text[m.end() :], text[max(0, m.start() - LOOKBACK) : m.start()]
     if _NOT_PEOPLE.match(after) or _DATEISH.search(before):
         return None
     for metric, rx in _AFTER.items():
@@ -71,9 +82,16 @@ def _metric(text: str, m: re.Match) -> str | None:
             return metric
     for metric, rx in _BEFORE.items():
         if rx.search(before):
-            if metric == "displaced" and re.search(r"(?:forcing|forced|sending|sent)\s+\S*\s*$|"
-                                                   r"(?:forcing|forced|sending|sent)\s+(?:\w+\s+){0,2}$",
-                                                   before, re.I) and not _TO_FLEE.match(after):
+            if (
+                metric == "displaced"
+                and re.search(
+                    r"(?:forcing|forced|sending|sent)\s+\S*\s*$|"
+                    r"(?:forcing|forced|sending|sent)\s+(?:\w+\s+){0,2}$",
+                    before,
+                    re.I,
+                )
+                and not _TO_FLEE.match(after)
+            ):
                 continue
             return metric
     return None
@@ -92,7 +110,7 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The parts of the number's clause before and after it."""
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(text) if b.end() <= start]
     after_break = next((b.start() for b in CLAUSE_BREAK.finditer(text) if b.start() >= end), len(text))
-    return text[(breaks[-1] if breaks else 0):start], text[end:after_break]
+    return text[(breaks[-1] if breaks else 0) : start], text[end:after_break]
 
 
 def _country(before: str, after: str) -> str | None:
@@ -115,8 +133,30 @@ def _group(after: str, before: str) -> str | None:
 
 
 # Word stems without which a sentence cannot state a figure: a cheap test before the patterns.
-METRIC_STEMS = ("kill", "dead", "died", "death", "fatalit", "lives", "perish", "slain", "toll", "injur", "wound",
-                "hurt", "displac", "evacu", "fled", "flee", "reloc", "uproot", "shelter", "homeless", "forc", "refugee")
+METRIC_STEMS = (
+    "kill",
+    "dead",
+    "died",
+    "death",
+    "fatalit",
+    "lives",
+    "perish",
+    "slain",
+    "toll",
+    "injur",
+    "wound",
+    "hurt",
+    "displac",
+    "evacu",
+    "fled",
+    "flee",
+    "reloc",
+    "uproot",
+    "shelter",
+    "homeless",
+    "forc",
+    "refugee",
+)
 
 
 def find_figures(sentence: Sentence, report_id: str, published: date | None) -> list[Figure]:
@@ -134,18 +174,25 @@ def find_figures(sentence: Sentence, report_id: str, published: date | None) -> 
         if value is None and not vague:
             continue
         before, after = _clause(text, m.start(), m.end())
-        tail = _AFTER[metric].match(text[m.end():])
+        tail = _AFTER[metric].match(text[m.end() :])
         end = m.end() + (tail.end() if tail else 0)
         lookback = max(0, m.start() - LOOKBACK)
         qual = _QUAL_BEFORE.search(text, lookback, m.start())
         start = qual.start() if qual else m.start()
         evidence = Evidence(report_id, text, sentence.start + start, sentence.start + end, text[start:end])
-        figures.append(Figure(
-            evidence=evidence, metric=metric, value=value, value_text=m.group(0),
-            qualifier=_qualifier(text[lookback:m.start()], vague), country=_country(before, after),
-            group=_group(after, text[lookback:m.start()]),
-            source=attribution(before + text[m.start():]) or attribution(text),
-            period=episode_named_in(text) or episode_at(published)))
+        figures.append(
+            Figure(
+                evidence=evidence,
+                metric=metric,
+                value=value,
+                value_text=m.group(0),
+                qualifier=_qualifier(text[lookback : m.start()], vague),
+                country=_country(before, after),
+                group=_group(after, text[lookback : m.start()]),
+                source=attribution(before + text[m.start() :]) or attribution(text),
+                period=episode_named_in(text) or episode_at(published),
+            )
+        )
     return figures
 
 

@@ -19,22 +19,53 @@ KINDS = [
     ("artillery", r"artillery|shell(?:s|ing|ed)|mortars?|bombardments?|heavy weapons"),
     ("landmine", r"land ?mines?|\bmines?\b|mine blast"),
     ("other", r"toxic gas|chemical weapons?|cluster munitions?"),
-    ("armed_clash", r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|firefights?|skirmish(?:es)?"
-                    r"|fired (?:on|at|into)|opened fire"),
+    (
+        "armed_clash",
+        r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|firefights?|skirmish(?:es)?"
+        r"|fired (?:on|at|into)|opened fire",
+    ),
 ]
-_ACCUSE = re.compile(r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
-                     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
-                     r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)")
-_DENY = re.compile(r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
-                   r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies")
-_ACTOR = re.compile(r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also )*(?:launched|carried out|conducted"
-                    r"|fired|deployed|dropped|planted|shelled|attacked|struck|bombed)\b")
+_ACCUSE = re.compile(
+    r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
+    r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
+    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
+)
+_DENY = re.compile(
+    r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
+    r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
+)
+_ACTOR = re.compile(
+    r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also )*(?:launched|carried out|conducted"
+    r"|fired|deployed|dropped|planted|shelled|attacked|struck|bombed)\b"
+)
 
 
 _KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
-KIND_STEMS = ("strike", "jet", "f-16", "gripen", "bombard", "raid", "drone", "uav", "rocket", "bm-21", "launcher",
-              "artiller", "shell", "mortar", "weapon", "mine", "toxic", "chemical", "cluster", "clash", "fight",
-              "fire", "skirmish")
+KIND_STEMS = (
+    "strike",
+    "jet",
+    "f-16",
+    "gripen",
+    "bombard",
+    "raid",
+    "drone",
+    "uav",
+    "rocket",
+    "bm-21",
+    "launcher",
+    "artiller",
+    "shell",
+    "mortar",
+    "weapon",
+    "mine",
+    "toxic",
+    "chemical",
+    "cluster",
+    "clash",
+    "fight",
+    "fire",
+    "skirmish",
+)
 
 
 def _kind(text: str) -> str | None:
@@ -44,8 +75,9 @@ def _kind(text: str) -> str | None:
     return next((kind for kind, rx in _KIND_RX if rx.search(text)), None)
 
 
-def find_incident(sentence: Sentence, report_id: str, published: date | None,
-                  places: list[PlaceMention]) -> Incident | None:
+def find_incident(
+    sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
+) -> Incident | None:
     text = sentence.text
     kind = _kind(text)
     if kind is None or re.search(r"\bceasefire|truce|peace agreement\b", text, re.I) and kind == "armed_clash":
@@ -62,7 +94,12 @@ def find_incident(sentence: Sentence, report_id: str, published: date | None,
     denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     return Incident(
-        evidence=Evidence(report_id, text, sentence.start, sentence.end, text), kind=kind,
+        evidence=Evidence(report_id, text, sentence.start, sentence.end, text),
+        kind=kind,
         places=tuple(dict.fromkeys(p.name for p in local)),
-        admin1=tuple(dict.fromkeys(p.admin1 for p in local)), date=dates[0] if dates else None,
-        reported_by=reported_by, accused=accused, denied_by=denied_by)
+        admin1=tuple(dict.fromkeys(p.admin1 for p in local)),
+        date=dates[0] if dates else None,
+        reported_by=reported_by,
+        accused=accused,
+        denied_by=denied_by,
+    )

@@ -10,14 +10,25 @@ import re
 
 from text_to_num import text2num
 
-_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
 _WORD_NUMBER = rf"(?:{_UNITS})(?:[\s-]+(?:{_UNITS}|hundred|thousand|and(?=\s+(?:{_UNITS}))))*"
 SCALES = {"thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "k": 1_000, "billion": 1_000_000_000}
-FRACTIONS = {"half a": 0.5, "half of a": 0.5, "a quarter of a": 0.25, "a quarter": 0.25, "a": 1.0,
-             "one and a half": 1.5, "a half": 0.5}
-VAGUE = (r"(?:tens of thousands|hundreds of thousands|several thousand|thousands|several hundred|hundreds"
-         r"|dozens|scores|a dozen|several dozen)")
+FRACTIONS = {
+    "half a": 0.5,
+    "half of a": 0.5,
+    "a quarter of a": 0.25,
+    "a quarter": 0.25,
+    "a": 1.0,
+    "one and a half": 1.5,
+    "a half": 0.5,
+}
+VAGUE = (
+    r"(?:tens of thousands|hundreds of thousands|several thousand|thousands|several hundred|hundreds"
+    r"|dozens|scores|a dozen|several dozen)"
+)
 
 AMOUNT = re.compile(
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|thousand|billion)\b)?"

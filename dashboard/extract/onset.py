@@ -11,8 +11,11 @@ from dashboard.extract.sentences import Sentence
 from dashboard.records import Evidence, Onset
 
 FIGHTING = re.compile(r"\b(?:fighting|hostilities|clashes|conflict|gunfire|violence|war|combat|border)\b", re.I)
-ONSET_BEFORE = re.compile(r"\b(?:reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began"
-                          r"|since)\b(?:\s+\S+){0,3}\s+(?:on\s+)?$", re.I)
+ONSET_BEFORE = re.compile(
+    r"\b(?:reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began"
+    r"|since)\b(?:\s+\S+){0,3}\s+(?:on\s+)?$",
+    re.I,
+)
 
 
 ONSET_STEMS = ("reignit", "resum", "broke out", "return", "erupt", "flare", "restart", "began", "since")
@@ -25,8 +28,12 @@ def find_onsets(sentence: Sentence, report_id: str, published: date | None) -> l
         return []
     out = []
     for d in find_dates(text, published, future=False):
-        if d.date and (published is None or d.date <= published) and ONSET_BEFORE.search(
-                text[max(0, d.start - 60):d.start]):
-            out.append(Onset(Evidence(report_id, text, sentence.start + d.start, sentence.start + d.end, d.text),
-                             d.date))
+        if (
+            d.date
+            and (published is None or d.date <= published)
+            and ONSET_BEFORE.search(text[max(0, d.start - 60) : d.start])
+        ):
+            out.append(
+                Onset(Evidence(report_id, text, sentence.start + d.start, sentence.start + d.end, d.text), d.date)
+            )
     return out

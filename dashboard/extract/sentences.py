@@ -12,9 +12,50 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "rep", "sen", "gov",
-    "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "inc", "ltd", "co", "corp", "approx", "est", "fig", "pm", "am", "hon", "rev", "pol", "cpl",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "rep",
+    "sen",
+    "gov",
+    "st",
+    "no",
+    "vs",
+    "etc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "approx",
+    "est",
+    "fig",
+    "pm",
+    "am",
+    "hon",
+    "rev",
+    "pol",
+    "cpl",
 }
 _END = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
@@ -29,7 +70,7 @@ class Sentence:
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
     if paragraph[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z]+)$", paragraph[max(0, dot - 12):dot])
+    word = re.search(r"([A-Za-z]+)$", paragraph[max(0, dot - 12) : dot])
     if not word:
         return False
     w = word.group(1)
@@ -44,7 +85,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _END.finditer(paragraph):
             if _is_abbreviation(paragraph, m.start()):
                 continue
-            sentences.append(Sentence(offset + start, offset + m.end(), paragraph[start:m.end()]))
+            sentences.append(Sentence(offset + start, offset + m.end(), paragraph[start : m.end()]))
             start = m.end()
             while start < len(paragraph) and paragraph[start] == " ":
                 start += 1
