@@ -1,13 +1,16 @@
 """Border Watch: the Streamlit app. `streamlit run dashboard/app.py`.
 
-The URL holds the view (province, as-of date, filters) through widgets bound to query params, so every
-view has a link that can be shared.
+The URL holds the view (province, as-of date, episode, filters) through widgets bound to query params,
+so every view has a link that can be shared. Everything on screen is what the reports known at the
+as-of date say.
 """
 
 from __future__ import annotations
 
 import hmac
-from contextlib import closing
+import logging
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -16,15 +19,36 @@ from streamlit_folium import st_folium
 
 from dashboard import settings
 from dashboard.assets import ensure_leaflet
+from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
-from dashboard.links import share_url
+from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
 from dashboard.store import Store
-from dashboard.summary import METRICS, SIDES, Corpus, figures_frame, onset_claims, province_activity, province_details
-from dashboard.views import figures_view, meetings_view, onset_summary, province_view
+from dashboard.summary import (
+    METRICS,
+    SIDES,
+    Corpus,
+    current_episode,
+    episode_label,
+    figures_frame,
+    latest_tolls,
+    onset_claims,
+    province_activity,
+    province_details,
+    province_order,
+    split_meetings,
+)
+from dashboard.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
+log = logging.getLogger("border_watch")
+EPISODE_CHOICES = ("current", *(ep.id for ep in EPISODES), "all")
+# Static CSS (no report data): no blank band above the title, so the headline fits above the fold.
+PAGE_CSS = """<style>
+[data-testid="stMainBlockContainer"], .block-container {padding-top: 1.2rem; padding-bottom: 1rem}
+[data-testid="stMainBlockContainer"] h1 {padding-top: 0; padding-bottom: 0; font-size: 2rem}
+</style>"""
 
 
 @st.cache_resource
@@ -54,6 +78,22 @@ def load_corpus(db: str, revision: int) -> Corpus:
         return Corpus(store.extractions(EXTRACTOR_VERSION, lambda r: extract(r, load_gazetteer())))
 
 
+@st.cache_resource(max_entries=16)
+def corpus_at(db: str, revision: int, as_of: date) -> Corpus:
+    """The corpus as it stood on the as-of date, shared by every visitor who asks for that date."""
+    return load_corpus(db, revision).as_of(as_of)
+
+
+@contextmanager
+def section(name: str) -> Iterator[None]:
+    """One view that fails shows a short notice (details in the server log) and the others still render."""
+    try:
+        yield
+    except Exception:
+        log.exception("the %s view failed", name)
+        st.error(f"The {name} could not be shown; the error has been logged on the server.")
+
+
 def admin_token() -> str:
     try:
         secret = st.secrets.get("admin_token", "")
@@ -79,16 +119,7 @@ def live_status(seen_revision: int) -> None:
     if revision != seen_revision:
         st.rerun()
     when = f"{updated:%-d %b %Y %H:%M} UTC" if updated else "never"
-    st.caption(f"{count} reports · last updated {when} · checks every {settings.get('refresh_s')} s")
-
-
-def province_options(gaz: Gazetteer) -> list[str]:
-    """Border provinces first (along the border from the Laos tripoint), then the rest by name."""
-    border = sorted(
-        (p for p in gaz.provinces.values() if (p.border_distance_km or 99) <= 2), key=lambda p: p.border_km or 0
-    )
-    rest = sorted((p for p in gaz.provinces.values() if p not in border), key=lambda p: p.name)
-    return [p.id for p in border + rest]
+    st.caption(f"{count} reports stored · last updated {when} · checks every {settings.get('refresh_s')} s")
 
 
 def on_map_click() -> None:
@@ -97,38 +128,68 @@ def on_map_click() -> None:
         st.session_state["province"] = code
 
 
+def read_link(gaz: Gazetteer) -> list[str]:
+    """Once per visit, before the widgets exist: a province written in any spelling becomes its code; what
+    cannot be read is said, not silently dropped. Returns the notices to show."""
+    if "link_read" in st.session_state:
+        return st.session_state.get("link_notices", [])
+    st.session_state["link_read"] = True
+    notices = []
+    raw = st.query_params.get("province")
+    names = {p.name for p in gaz.provinces.values()}
+    if raw and raw not in names:
+        code = resolve_province(gaz, raw)
+        if code:
+            st.session_state["province"] = code
+        else:
+            notices.append(f"The link names a province this map does not know: “{raw}”. Choose one in the sidebar.")
+    raw_day = st.query_params.get("asof")
+    if raw_day and parse_day(raw_day) is None:
+        notices.append(f"The link's as-of date “{raw_day}” is not a date (YYYY-MM-DD); showing the newest reports.")
+    st.session_state["link_notices"] = notices
+    return notices
+
+
 def default_as_of(corpus: Corpus) -> date:
     configured = settings.get("as_of")
     return date.fromisoformat(configured) if configured else corpus.newest_date() or date.today()
 
 
-def main() -> None:
-    ensure_leaflet(Path(__file__).resolve().parent / "static")
-    gaz = load_gazetteer()
-    db = settings.get("db")
-    seed_store_once(db)
-    with closing(open_store()) as store:
-        revision = store.revision()
-    corpus = load_corpus(db, revision)
-    options = province_options(gaz)
-
+def sidebar(gaz: Gazetteer, corpus: Corpus, revision: int) -> dict:
+    """The view's controls, bound to the URL, and the link that shares it."""
+    default_day = default_as_of(corpus)
     with st.sidebar:
         st.header("View")
         as_of = st.date_input(
             "As of",
-            value=default_as_of(corpus),
+            value=default_day,
             key="asof",
             bind="query-params",
-            help="Meetings on or after this date are upcoming. Default: the newest report's date.",
+            help="Everything shown is what reports published on or before this date say. Default: the newest "
+            "report's date.",
         )
         province = st.selectbox(
             "Province",
-            options,
+            province_order(gaz),
             index=None,
             key="province",
             bind="query-params",
             placeholder="Click the map or choose",
             format_func=lambda c: gaz.provinces[c].name,
+        )
+        episode = st.selectbox(
+            "Episode",
+            EPISODE_CHOICES,
+            key="episode",
+            bind="query-params",
+            format_func=lambda e: (
+                "The episode going on at the as-of date"
+                if e == "current"
+                else "All episodes"
+                if e == "all"
+                else episode_label(e)
+            ),
+            help="Tolls count one episode: the July 2025 clashes and the December fighting are not added up.",
         )
         metrics = st.multiselect("Figures", list(METRICS), default=list(METRICS), key="metric", bind="query-params")
         sides = st.multiselect(
@@ -137,51 +198,102 @@ def main() -> None:
         st.markdown("**Share this view**")
         view = {
             "province": gaz.provinces[province].name if province else None,
-            "asof": as_of.isoformat() if as_of != default_as_of(corpus) else None,
+            "asof": as_of.isoformat(),
+            "episode": episode if episode != "current" else None,
             "metric": metrics if set(metrics) != set(METRICS) else None,
             "side": sides if set(sides) != set(SIDES.values()) else None,
         }
         st.code(share_url(st.context.url or "", view), language=None, wrap_lines=True)
-        st.caption("The link keeps the province, the as-of date and the filters.")
+        st.caption(
+            "The link keeps the as-of date, the province, the episode and the filters: it shows the same "
+            "view next week."
+        )
         live_status(revision)
+    chosen = current_episode(as_of) if episode == "current" else None if episode == "all" else episode
+    return {
+        "as_of": as_of,
+        "province": province,
+        "episode": chosen,
+        "episode_choice": episode,
+        "metrics": metrics or list(METRICS),
+        "sides": sides or list(SIDES.values()),
+    }
+
+
+def title(everything: Corpus, corpus: Corpus, as_of: date, episode: str | None) -> None:
+    st.title("Border Watch", anchor=False)
+    known, total = len(corpus.reports), len(everything.reports)
+    later = f" · {plural(total - known, 'later report')} not counted" if total > known else ""
+    undated = corpus.undated()
+    undated_note = (
+        f" · {plural(len(undated), 'report')} without a publication date count from the day they were ingested"
+        if undated
+        else ""
+    )
+    st.caption(
+        f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · {plural(known, 'report')} known"
+        f"{later} · tolls: {episode_label(episode) if episode else 'all episodes'}{undated_note}"
+    )
+
+
+def main() -> None:
+    st.markdown(PAGE_CSS, unsafe_allow_html=True)
+    ensure_leaflet(Path(__file__).resolve().parent / "static")
+    gaz = load_gazetteer()
+    db = settings.get("db")
+    seed_store_once(db)
+    with closing(open_store()) as store:
+        revision = store.revision()
+    everything = load_corpus(db, revision)
+    notices = read_link(gaz)
+    view = sidebar(gaz, everything, revision)
     if is_admin():
         from dashboard.admin import add_report_panel
 
         with st.sidebar:
             add_report_panel(open_store)
 
-    st.title("Border Watch")
-    newest = corpus.newest_date()
-    st.caption(
-        f"Thailand–Cambodia border conflict · {len(corpus.reports)} reports · newest report {newest:%-d %b %Y}"
-        if newest
-        else f"{len(corpus.reports)} reports"
-    )
-    st.markdown(onset_summary(onset_claims(corpus), as_of))
+    as_of, province, episode = view["as_of"], view["province"], view["episode"]
+    corpus = corpus_at(db, revision, as_of)
+    title(everything, corpus, as_of, episode)
+    for notice in notices:
+        st.warning(notice)
+    with section("headline"):
+        upcoming, _, _ = split_meetings(corpus.meetings, as_of)
+        headline(
+            latest_tolls(corpus, episode),
+            upcoming[0] if upcoming else None,
+            onset_claims(corpus, episode),
+            as_of,
+            episode,
+        )
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
-    with map_col:
+    with map_col, section("map"):
         fmap = build_map(gaz, province_activity(corpus), corpus.places, corpus.meetings)
         st_folium(
             fmap,
             key="map",
-            height=560,
+            height=520,
             use_container_width=True,
             returned_objects=["last_active_drawing", "last_object_clicked_count"],
             feature_group_to_add=selection_layer(gaz, province),
             on_change=on_map_click,
         )
-    with detail_col:
+    with detail_col, st.container(key="province_details"), section("province details"):
         if province:
-            province_view(province_details(corpus, province), gaz, corpus)
+            province_view(province_details(corpus, province), gaz, corpus, as_of)
         else:
             st.subheader("Province details")
             st.info("Click a province on the map, or choose one in the sidebar, to see what each report says about it.")
 
     st.header("Casualties and displacement, by source")
-    figures_view(figures_frame(corpus), corpus, metrics or list(METRICS), sides or list(SIDES.values()))
+    with section("figures"):
+        st.caption(f"{episode_label(episode) if episode else 'All episodes'} · reports known on {as_of:%-d %b %Y}")
+        figures_view(figures_frame(corpus, episode), view["metrics"], view["sides"])
     st.header("Meetings")
-    meetings_view(corpus, as_of)
+    with section("meetings"):
+        meetings_view(corpus, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
 
 

@@ -1,46 +1,64 @@
-"""Streamlit views: figures by source, meetings around the as-of date, province details.
+"""Streamlit views: the headline state, figures by source, meetings around the as-of date, province details.
 
-Views only render what dashboard.summary computes; every quote goes through md_escape and every link
-through safe_url.
+Views only render what dashboard.summary computes. Every piece of report text goes through md_escape and
+every link through md_link/safe_url. Every list is bounded: newest first, a count, and "show more".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from dashboard.episodes import episode_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.merge import MeetingGroup
 from dashboard.records import Evidence, Report
-from dashboard.safe import escape, md_escape, safe_url
+from dashboard.safe import escape, md_escape, md_link, safe_url
 from dashboard.summary import (
     METRICS,
     Corpus,
     OnsetClaim,
     ProvinceDetails,
+    Toll,
     display_value,
+    episode_label,
     figure_ranges,
+    incident_words,
     meeting_sources,
+    meeting_status,
+    outlet_name,
+    side_name,
     split_meetings,
 )
 
 PRECISION = {1: "exact place", 2: "near a place", 3: "province only"}
+PAGE = 5  # items a list shows before "show more"
+SIDE_COLOURS = {"Thailand": "#3b82f6", "Cambodia": "#ef4444", "Side not stated": "#6b7280"}
 
 
-def report_label(r: Report) -> str:
-    when = r.published.isoformat() if r.published else "date unknown"
-    return f"{r.outlet or 'unknown outlet'}, {when}"
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def report_date(r: Report) -> str:
+    if r.published:
+        return f"{r.published:%-d %b %Y}"
+    if r.ingested:
+        return f"no publication date (counted from its ingest, {r.ingested:%-d %b %Y})"
+    return "no publication date"
 
 
 def source_line(r: Report) -> str:
-    """Outlet, date and link of a report, as safe markdown."""
-    url = safe_url(r.url)
-    title = md_escape(r.title) if r.title else f"report {r.id[:8]}"
-    link = f"[{title}]({url})" if url else f"{title} (no link)"
-    return f"{md_escape(report_label(r))} · {link}"
+    """Outlet, date, title (linked when the report has a safe link) and report id, as safe markdown."""
+    title = md_link(r.title or "untitled report", r.url)
+    link_note = "" if safe_url(r.url) else " (no link)"
+    return (
+        f"{md_escape(outlet_name(r))} · {md_escape(report_date(r))} · {title}{link_note} · report {md_escape(r.label)}"
+    )
 
 
 def quote_block(e: Evidence, r: Report) -> None:
@@ -49,21 +67,80 @@ def quote_block(e: Evidence, r: Report) -> None:
     st.caption(f"{quote}{source_line(r)}")
 
 
-def onset_summary(claims: list[OnsetClaim], as_of: date) -> str:
+def bounded(key: str, items: Sequence, render: Callable, page: int = PAGE) -> None:
+    """Render the first items (newest first, as given); a button shows `page` more at a time."""
+    shown = st.session_state.get(f"more_{key}", page)
+    for item in items[:shown]:
+        render(item)
+    more = f"Show {min(page, len(items) - shown)} more (of {len(items):,})"
+    if len(items) > shown and st.button(more, key=f"btn_{key}"):
+        st.session_state[f"more_{key}"] = shown + page
+        st.rerun()
+
+
+# --- the headline ---------------------------------------------------------------------------------------
+
+
+def _toll_value(t: Toll) -> str:
+    return f"{side_name(t.side)} **{md_escape(display_value(t.latest))}**"
+
+
+def _toll_source(t: Toll) -> str:
+    latest = f"{side_name(t.side)}: {md_escape(outlet_name(t.report))}, {t.report.counts_from:%-d %b}"
+    if t.sources == 1:
+        return latest
+    spread = "agree" if t.low == t.high else f"{t.low:,}–{t.high:,}"
+    return f"{latest} · {t.sources} sources this week: {spread}"
+
+
+def headline(
+    tolls: list[Toll], next_meeting: MeetingGroup | None, onset: list[OnsetClaim], as_of: date, episode: str | None
+) -> None:
+    """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
+    cols = st.columns([1, 1, 1, 1.1, 0.9], gap="small")
+    for col, metric in zip(cols, METRICS, strict=False):
+        with col, st.container(border=True):
+            rows = [t for t in tolls if t.metric == metric]
+            st.markdown(
+                f"**{metric.capitalize()}** · latest  \n"
+                + (" · ".join(_toll_value(t) for t in rows) or "none reported")
+            )
+            if rows:
+                st.caption("  \n".join(_toll_source(t) for t in rows))
+    with cols[3], st.container(border=True):
+        if next_meeting:
+            m = next_meeting.meeting
+            bodies = " / ".join(next_meeting.bodies) or "talks"
+            st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue or 'venue not stated')}")
+            st.caption(
+                f"{md_escape(bodies)} · {meeting_status(next_meeting, as_of)} · "
+                f"{plural(len(next_meeting.report_ids), 'report')}"
+            )
+        else:
+            st.markdown("**Next meeting**  \nnone announced")
+    with cols[4], st.container(border=True):
+        st.markdown("**Since the fighting began**")
+        st.caption(onset_summary(onset, as_of, episode))
+
+
+def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None) -> str:
     if not claims:
-        return "No report states when the current fighting began."
-    parts = [f"{c.date:%-d %B %Y} ({len(c.report_ids)} report{'s' if len(c.report_ids) > 1 else ''})" for c in claims]
+        return f"no report states when it began ({md_escape(episode_label(episode))})"
     days = sorted({(as_of - c.date).days for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
+    parts = [f"{c.date:%-d %b %Y} ({plural(len(c.report_ids), 'report')})" for c in claims]
     if len(claims) == 1:
-        return f"**{span} days** since the fighting resumed on {parts[0]}."
-    return f"**{span} days** since the fighting resumed — reports disagree: " + " vs ".join(parts) + "."
+        return f"**{span} days** since {parts[0]}"
+    return f"**{span} days** — reports disagree: " + " vs ".join(parts)
 
 
-def figures_view(frame: pd.DataFrame, corpus: Corpus, metrics: list[str], sides: list[str]) -> None:
+# --- figures --------------------------------------------------------------------------------------------
+
+
+def figures_view(frame: pd.DataFrame, metrics: list[str], sides: list[str]) -> None:
     shown = frame[frame["metric"].isin(metrics) & frame["side"].isin(sides)]
     if shown.empty:
-        st.info("No figure matches the filters.")
+        st.info("No figure matches the filters at this date.")
         return
     ranges = figure_ranges(shown)
     cols = st.columns(len(metrics))
@@ -75,89 +152,113 @@ def figures_view(frame: pd.DataFrame, corpus: Corpus, metrics: list[str], sides:
                 st.caption("no number given")
             for r in rows.itertuples():
                 value = f"{r.low:,}" if r.low == r.high else f"{r.low:,} – {r.high:,}"
-                st.markdown(f"{r.side}: **{value}**")
+                st.markdown(f"{r.side}: **{value}** · {plural(r.reports, 'report')}")
                 values = shown[(shown["metric"] == metric) & (shown["side"] == r.side) & shown["value"].notna()]
-                each = values.groupby("shown", sort=False)["report_id"].nunique()
+                each = values.groupby("shown", sort=False)["report_id"].nunique().sort_values(ascending=False)
                 verdict = "sources disagree" if r.disagree else "sources agree"
-                st.caption(
-                    f"{verdict}: "
-                    + " · ".join(f"{md_escape(v)} ({n} report{'s' if n > 1 else ''})" for v, n in each.items())
-                )
-    numeric = shown.dropna(subset=["value"]).copy()
-    if not numeric.empty:
-        numeric["hover"] = numeric.apply(lambda x: escape(f"{x['shown']} — {x['source']} ({x['outlet']})"), axis=1)
-        fig = px.scatter(
-            numeric,
-            x="published",
-            y="value",
-            color="side",
-            facet_col="metric",
-            hover_name="hover",
-            hover_data={
-                "published": True,
-                "value": ":,",
-                "side": False,
-                "metric": False,
-                "qualifier": True,
-                "hover": False,
-            },
-            category_orders={"metric": [m for m in METRICS if m in metrics]},
-            color_discrete_map={"Thailand": "#3b82f6", "Cambodia": "#ef4444", "Side not stated": "#6b7280"},
-        )
-        fig.update_yaxes(matches=None, showticklabels=True, rangemode="tozero", title=None)
-        fig.update_traces(marker={"size": 11, "line": {"width": 1, "color": "#111827"}})
-        fig.update_xaxes(tickformat="%-d %b", dtick=86_400_000, title=None)
-        fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-        fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
-        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+                listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in each.head(8).items())
+                more = f" · … {len(each) - 8} more values" if len(each) > 8 else ""
+                st.caption(f"{verdict}: {listed}{more}")
+    _figures_chart(shown, metrics)
     table = shown[
-        ["metric", "side", "shown", "group", "source", "outlet", "published", "period", "quote", "report_id", "url"]
+        [
+            "metric",
+            "side",
+            "shown",
+            "group",
+            "source",
+            "episode",
+            "outlet",
+            "published",
+            "title",
+            "quote",
+            "report",
+            "url",
+        ]
     ].copy()
-    table["report_id"] = table["report_id"].str[:8]
-    table["url"] = table["url"].map(safe_url)
+    table["url"] = table["url"].map(lambda u: safe_url(u) or "")
     st.dataframe(
-        table.rename(columns={"shown": "figure", "published": "report date", "report_id": "report"}),
+        table.rename(columns={"shown": "figure", "published": "report date"}),
         hide_index=True,
         width="stretch",
+        height=300,
         column_config={"url": st.column_config.LinkColumn("link", display_text="open")},
     )
 
 
-def _meeting_row(g: MeetingGroup, corpus: Corpus) -> None:
+def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
+    numeric = shown.dropna(subset=["value", "published"]).copy()
+    if numeric.empty:
+        return
+    numeric["value"] = numeric["value"].astype(float)
+    numeric["date"] = pd.to_datetime(numeric["published"])
+    numeric["hover"] = [
+        escape(f"{s} — {src} ({o})")
+        for s, src, o in zip(numeric["shown"], numeric["source"], numeric["outlet"], strict=True)
+    ]
+    fig = px.scatter(
+        numeric,
+        x="date",
+        y="value",
+        color="side",
+        facet_col="metric",
+        hover_name="hover",
+        hover_data={
+            "date": "|%-d %b %Y",
+            "value": ":,",
+            "side": False,
+            "metric": False,
+            "qualifier": True,
+            "hover": False,
+        },
+        category_orders={"metric": [m for m in METRICS if m in metrics]},
+        color_discrete_map=SIDE_COLOURS,
+    )
+    fig.update_yaxes(matches=None, showticklabels=True, rangemode="tozero", title=None)
+    fig.update_traces(marker={"size": 9, "line": {"width": 1, "color": "#111827"}})
+    fig.update_xaxes(type="date", title=None)
+    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+# --- meetings -------------------------------------------------------------------------------------------
+
+
+def meeting_row(g: MeetingGroup, corpus: Corpus, as_of: date, key: str) -> None:
     m = g.meeting
     when = m.date.strftime("%a %-d %b %Y") if m.date else "date not stated"
     venue = m.venue or "venue not stated"
     bodies = " / ".join(g.bodies) or "body not stated"
     with st.container(border=True):
         st.markdown(f"**{md_escape(when)}** · {md_escape(venue)} · {md_escape(bodies)}")
-        st.caption(f"status: {', '.join(g.statuses)} · {len(g.report_ids)} report(s)")
+        st.caption(f"{meeting_status(g, as_of)} · {plural(len(g.report_ids), 'report')}")
         with st.expander("What each report says"):
-            for mention, report in meeting_sources(g, corpus):
-                quote_block(mention.evidence, report)
+            bounded(f"{key}_{g.id}", meeting_sources(g, corpus), lambda p: quote_block(p[0].evidence, p[1]))
 
 
 def meetings_view(corpus: Corpus, as_of: date) -> None:
     upcoming, past, undated = split_meetings(corpus.meetings, as_of)
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**Upcoming** (from {as_of:%-d %b %Y})")
-        for g in upcoming:
-            _meeting_row(g, corpus)
+        st.markdown(f"**Upcoming** (after {as_of:%-d %b %Y}) · {len(upcoming)}")
+        bounded("upcoming", upcoming, lambda g: meeting_row(g, corpus, as_of, "up"))
         if not upcoming:
             st.caption("none reported")
     with right:
-        st.markdown("**Past**")
-        for g in past:
-            _meeting_row(g, corpus)
+        st.markdown(f"**Past** · {len(past)}")
+        bounded("past", past, lambda g: meeting_row(g, corpus, as_of, "past"))
         if not past:
             st.caption("none reported")
     if undated:
         with st.expander(f"Meetings without a date ({len(undated)})"):
-            for g in undated:
-                _meeting_row(g, corpus)
+            bounded("undated", undated, lambda g: meeting_row(g, corpus, as_of, "undated"))
 
 
-def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus) -> None:
+# --- a province -----------------------------------------------------------------------------------------
+
+
+def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus, as_of: date) -> None:
     p = gaz.provinces[details.code]
     km = (
         f"border km {p.border_km:.0f}"
@@ -167,33 +268,58 @@ def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus) -> N
         else ""
     )
     st.subheader(f"{p.name} ({details.code})")
-    st.caption(f"{'Thailand' if p.country == 'TH' else 'Cambodia'} · {km}")
+    st.caption(f"{'Thailand' if p.country == 'TH' else 'Cambodia'} · {km} · as of {as_of:%-d %b %Y}")
     if details.empty:
-        st.info("The reports say nothing about this province.")
+        st.info("The reports known at this date say nothing about this province.")
         return
-    counts = (
-        f"{len(details.places)} place mention(s) · {len(details.incidents)} incident(s) · "
-        f"{len(details.figures)} figure(s) · {len(details.meetings)} meeting(s)"
+    st.markdown(
+        f"{plural(details.mentions, 'place mention')} · {plural(len(details.incidents), 'incident')} · "
+        f"{plural(len(details.figures), 'figure')} · {plural(len(details.meetings), 'meeting')} · newest first"
     )
-    st.markdown(counts)
+    code = details.code
     if details.meetings:
-        st.markdown("**Meetings here**")
-        for g in details.meetings:
-            _meeting_row(g, corpus)
+        with st.expander(f"Meetings here ({len(details.meetings)})", expanded=True):
+            bounded(f"{code}_meetings", details.meetings, lambda g: meeting_row(g, corpus, as_of, code))
     if details.incidents:
-        st.markdown("**Incidents**")
-        for i in details.incidents:
-            who = f"reported by {i.reported_by or 'source not identified'}"
-            who += f", accusing {i.accused}" if i.accused else ""
-            who += f", denied by {i.denied_by}" if i.denied_by else ""
-            st.markdown(f"*{i.kind.replace('_', ' ')}* · {md_escape(', '.join(i.places))} · {who}")
-            quote_block(i.evidence, corpus.reports[i.evidence.report_id])
+        with st.expander(f"Incidents ({len(details.incidents)})", expanded=True):
+            for episode, items in _by_episode(details.incidents, corpus):
+                st.markdown(f"*{md_escape(episode)}* · {len(items)}")
+                bounded(f"{code}_inc_{episode}", items, lambda i: _incident(i, corpus))
     if details.figures:
-        st.markdown("**Figures in sentences about it**")
-        for f in details.figures:
-            st.markdown(f"{f.metric}: **{md_escape(display_value(f))}** ({f.country or 'side not stated'})")
-            quote_block(f.evidence, corpus.reports[f.evidence.report_id])
-    st.markdown("**Places mentioned**")
-    for place in details.places:
-        st.markdown(f"{md_escape(place.name)} · {place.kind} · {PRECISION[place.precision]}")
-        quote_block(place.evidence, corpus.reports[place.evidence.report_id])
+        with st.expander(f"Figures in sentences about it ({len(details.figures)})"):
+            bounded(f"{code}_figures", details.figures, lambda f: _figure(f, corpus))
+    with st.expander(f"Places mentioned ({len(details.places)})"):
+        bounded(f"{code}_places", details.places, lambda s: _place(s, corpus), page=10)
+
+
+def _by_episode(incidents, corpus: Corpus) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for i in incidents:
+        day = i.date or corpus.reports[i.evidence.report_id].counts_from
+        groups.setdefault(episode_label(episode_at(day)), []).append(i)
+    return list(groups.items())
+
+
+def _incident(i, corpus: Corpus) -> None:
+    when = f"{i.date:%-d %b %Y}" if i.date else "date not stated"
+    st.markdown(
+        f"**{i.kind.replace('_', ' ')}** · {md_escape(when)} · {md_escape(', '.join(i.places) or 'place not stated')}"
+        f" · {md_escape(incident_words(i))}"
+    )
+    quote_block(i.evidence, corpus.reports[i.evidence.report_id])
+
+
+def _figure(f, corpus: Corpus) -> None:
+    st.markdown(
+        f"{f.metric}: **{md_escape(display_value(f))}** ({side_name(f.country)}) · {md_escape(episode_label(f.period))}"
+    )
+    quote_block(f.evidence, corpus.reports[f.evidence.report_id])
+
+
+def _place(s, corpus: Corpus) -> None:
+    st.markdown(
+        f"**{md_escape(s.name)}** · {md_escape(s.kind)} · {PRECISION.get(s.precision, '')} · "
+        f"{plural(len(s.mentions), 'mention')} in {plural(s.reports, 'report')}"
+    )
+    newest = s.mentions[0]
+    quote_block(newest.evidence, corpus.reports[newest.evidence.report_id])

@@ -101,4 +101,4 @@ def click_province(page, code: str) -> None:
 
 def details(page):
     """The province details column beside the map."""
-    return page.locator("[data-testid='stColumn']").nth(1)
+    return page.locator(".st-key-province_details")

@@ -50,7 +50,7 @@ def test_chanthaburi_details_hold_the_24_december_talks(corpus):
     details = province_details(corpus, "TH-22")
     [talks] = details.meetings
     assert talks.date == date(2025, 12, 24) and len(talks.report_ids) == 3
-    assert details.places and all(p.admin1 == "TH-22" for p in details.places)
+    assert details.places and all(m.admin1 == "TH-22" for s in details.places for m in s.mentions)
 
 
 def test_a_province_nobody_mentions_is_empty(corpus):

@@ -1,0 +1,59 @@
+"""The screenshots in docs/: the first screen at 1366×768 and a busy province, on the generated corpus.
+
+.venv/bin/python -m benchmarks.screenshots [--out docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from dashboard.fixtures import write_corpus
+from dashboard.intake import ingest_paths
+from dashboard.store import Store
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, details, map_frame, running_app, wait_for_app
+
+SHOTS = (  # (file, query, viewport, full page)
+    ("first-screen-1366x768.png", "asof=2025-12-20", (1366, 768), False),
+    ("busy-province.png", "asof=2025-12-26&province=Surin", (1366, 1100), False),
+    ("seeds-1366x768.png", None, (1366, 768), False),
+)
+
+
+def generated_store(folder: Path) -> Path:
+    db = folder / "store.sqlite3"
+    store = Store(db)
+    ingest_paths(store, write_corpus(folder / "reports"))
+    store.close()
+    return db
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path("docs"))
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    db = generated_store(folder)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, query, (width, height), full in SHOTS:
+            env = {"BORDER_WATCH_DB": str(db)} if query else {}
+            with running_app(env) as url:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(f"{url}/?{query}" if query else url)
+                wait_for_app(page)
+                map_frame(page)
+                if "province" in (query or ""):
+                    details(page).get_by_text("Incidents").first.wait_for(timeout=30_000)
+                page.wait_for_timeout(1500)
+                page.screenshot(path=str(args.out / name), full_page=full)
+                print(f"wrote {args.out / name}")
+                page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,321 @@
+"""Months of reports: the app over the generated corpus and real reports, the as-of date as a point in
+time, links that keep their meaning, provenance, bounded views."""
+
+import json
+import os
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
+from dashboard.fixtures import HOSTILE_URLS, write_corpus
+from dashboard.ingest import make_report, read_reports
+from dashboard.intake import ingest_paths
+from dashboard.links import resolve_province
+from dashboard.records import Report
+from dashboard.store import Store
+from dashboard.summary import (
+    Corpus,
+    figures_frame,
+    latest_tolls,
+    meeting_status,
+    onset_claims,
+    province_order,
+    split_meetings,
+)
+from dashboard.views import source_line
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+DEV = ROOT.parent / "shared" / "eval" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """The generated months-long corpus, written and ingested once: (folder, store path)."""
+    folder = tmp_path_factory.mktemp("generated")
+    files = write_corpus(folder / "reports")
+    db = folder / "store.sqlite3"
+    store = Store(db)
+    ingest_paths(store, [folder / "reports"])
+    assert store.count() == len(files)
+    store.close()
+    return folder / "reports", db
+
+
+@pytest.fixture(scope="module")
+def corpus(generated, gaz):
+    reports, rejected = read_reports([generated[0]])
+    assert not rejected
+    return Corpus(extract_all(reports, gaz))
+
+
+def app(db, **query) -> AppTest:
+    os.environ["BORDER_WATCH_DB"] = str(db)
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    return at
+
+
+def page_text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    return "\n".join(parts + [w.value for w in at.warning] + [i.value for i in at.info])
+
+
+def assert_clean(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+
+
+@pytest.fixture(autouse=True)
+def _restore_env(monkeypatch):
+    monkeypatch.delenv("BORDER_WATCH_ADMIN_TOKEN", raising=False)
+    monkeypatch.setenv("BORDER_WATCH_DB", os.environ.get("BORDER_WATCH_DB", ""))
+
+
+# --- the generated corpus -------------------------------------------------------------------------------
+
+
+def test_the_generated_corpus_has_every_kind_of_report(generated):
+    folder = generated[0]
+    sidecars = [json.loads(p.read_text()) for p in folder.glob("*.json")]
+    texts = list(folder.glob("*.txt"))
+    assert len(texts) >= 300 and len(sidecars) < len(texts)  # some reports come without a sidecar
+    assert any("published" not in s for s in sidecars) and any("outlet" not in s for s in sidecars)
+    assert any(s.get("url") in HOSTILE_URLS for s in sidecars) and any(s.get("url") is None for s in sidecars)
+    assert any(re.search("[\u0e00-\u0e7f]", p.read_text()) for p in texts)  # Thai script
+    published = sorted(date.fromisoformat(s["published"]) for s in sidecars if s.get("published"))
+    assert published[0] < date(2025, 7, 28) and published[-1] > date(2026, 1, 15)
+
+
+def test_the_generated_corpus_is_the_same_on_every_run(tmp_path):
+    a = write_corpus(tmp_path / "a", reports=40)
+    b = write_corpus(tmp_path / "b", reports=40)
+    assert [p.read_text() for p in a] == [p.read_text() for p in b]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"asof": "2025-07-26"},
+        {"asof": "2025-10-01", "province": "Surin"},
+        {"asof": "2025-12-20", "province": "Si Sa Ket"},
+        {"asof": "2026-01-20", "province": "Oddar Meanchey", "episode": "all"},
+        {"asof": "2026-02-15", "province": "Banteay Meanchey", "episode": "jul2025", "side": "Cambodia"},
+    ],
+    ids=["default", "july", "between", "december", "january", "february"],
+)
+def test_no_view_raises_on_the_generated_corpus(generated, query):
+    at = app(generated[1], **query)
+    assert_clean(at)
+    assert at.title[0].value == "Border Watch"
+    assert at.dataframe or "No figure matches" in page_text(at)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared eval corpus is not beside the project")
+def test_no_view_raises_on_real_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("BORDER_WATCH_REPORTS", str(DEV))
+    for query in ({}, {"province": "Si Sa Ket"}, {"asof": "2025-07-27", "province": "Surin"}):
+        at = app(tmp_path / "dev.sqlite3", **query)
+        assert_clean(at)
+
+
+def test_codes_reach_the_screen_as_words(generated):
+    text = page_text(app(generated[1], asof="2025-12-26", province="Surin"))
+    assert "Fighting since December 2025" in text and "accuses" in text
+    assert not re.search(r"\b(dec2025|jul2025|armed_clash|accusing TH|accusing KH|at_least)\b", text)
+
+
+# --- the as-of date as a point in time ------------------------------------------------------------------
+
+
+def test_the_corpus_as_of_a_date_holds_only_reports_known_by_then(corpus):
+    day = date(2025, 12, 15)
+    then = corpus.as_of(day)
+    assert 0 < len(then.reports) < len(corpus.reports)
+    assert all(r.counts_from <= day for r in then.reports.values() if r.counts_from)
+    frame = figures_frame(then)
+    assert frame["published"].dropna().max() <= day
+    assert all(
+        (then.reports[m.evidence.report_id].counts_from or day) <= day for g in then.meetings for m in g.mentions
+    )
+
+
+def test_the_tolls_as_of_a_date_use_only_reports_published_by_then(corpus):
+    early = {(t.metric, t.side): t for t in latest_tolls(corpus.as_of(date(2025, 12, 12)), "dec2025")}
+    late = {(t.metric, t.side): t for t in latest_tolls(corpus.as_of(date(2025, 12, 26)), "dec2025")}
+    killed = ("killed", "TH")
+    assert early[killed].report.counts_from <= date(2025, 12, 12) < late[killed].report.counts_from
+    assert early[killed].latest.value < late[killed].latest.value
+    july = latest_tolls(corpus.as_of(date(2025, 12, 26)), "jul2025")
+    assert all(t.latest.period == "jul2025" and t.report.counts_from < date(2025, 12, 1) for t in july)
+
+
+def test_the_days_since_the_fighting_began_belong_to_the_episode(corpus):
+    december = onset_claims(corpus.as_of(date(2025, 12, 26)), "dec2025")
+    assert {c.date for c in december} == {date(2025, 12, 8)}
+    july = onset_claims(corpus.as_of(date(2025, 12, 26)), "jul2025")
+    assert {c.date for c in july} == {date(2025, 7, 24)}
+
+
+def _report(text: str, published: date, name: str) -> Report:
+    return replace(make_report(text, f"{name}.txt", published=published), name=name)
+
+
+@pytest.fixture(scope="module")
+def talks(gaz):
+    announced = _report(
+        "Officials from both countries will meet on 24 December in Chanthaburi under the General Border Committee.",
+        date(2025, 12, 20),
+        "announced",
+    )
+    confirmed = _report(
+        "Thai and Cambodian officials met in Chanthaburi on Wednesday for the General Border Committee talks.",
+        date(2025, 12, 26),
+        "confirmed",
+    )
+    return Corpus(extract_all([announced, confirmed], gaz))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "upcoming"),
+    [
+        (date(2025, 12, 21), "scheduled", True),
+        (date(2025, 12, 24), "scheduled", True),
+        (date(2025, 12, 25), "past, not confirmed", False),
+        (date(2025, 12, 26), "held", False),
+    ],
+)
+def test_a_meeting_status_is_as_of_the_date(talks, as_of, status, upcoming):
+    then = talks.as_of(as_of)
+    [group] = [g for g in then.meetings if g.date == date(2025, 12, 24)]
+    assert meeting_status(group, as_of) == status
+    assert (group in split_meetings(then.meetings, as_of)[0]) == upcoming
+
+
+def test_a_report_without_a_publication_date_counts_from_its_ingest(gaz):
+    undated = replace(make_report("At least 5 people were killed in Surin province."), ingested=date(2025, 12, 30))
+    corpus = Corpus(extract_all([undated], gaz))
+    assert corpus.as_of(date(2025, 12, 29)).reports == {}
+    assert list(corpus.as_of(date(2025, 12, 30)).reports) == [undated.id]
+    assert "no publication date \\(counted from its ingest, 30 Dec 2025\\)" in source_line(undated)
+
+
+def test_the_page_says_undated_reports_count_from_their_ingest(tmp_path, monkeypatch):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("At least 12 people were killed in Surin province, officials said.")
+    monkeypatch.setenv("BORDER_WATCH_REPORTS", str(folder))
+    at = app(tmp_path / "store.sqlite3")
+    assert_clean(at)
+    assert "without a publication date count from the day they were ingested" in page_text(at)
+    assert at.date_input(key="asof").value == date.today()
+
+
+# --- links -----------------------------------------------------------------------------------------------
+
+
+def test_the_share_link_always_carries_the_as_of_date(generated):
+    at = app(generated[1])
+    [link] = [c.value for c in at.code]
+    # the default, the newest day a report counts from (today: undated reports were ingested today), is written
+    assert f"asof={date.today().isoformat()}" in link
+    at = app(generated[1], asof="2025-12-20", province="Surin")
+    [link] = [c.value for c in at.code]
+    assert "asof=2025-12-20" in link and "province=Surin" in link
+
+
+@pytest.mark.parametrize("written", ["Si Sa Ket", "sisaket", "Si+Sa+Ket", "SRISAKET", "th-33", "Srisaket"])
+def test_a_province_in_a_link_resolves_through_the_gazetteer(gaz, written):
+    assert resolve_province(gaz, written.replace("+", " ")) == "TH-33"
+
+
+def test_a_province_spelled_another_way_in_the_url_is_selected(generated):
+    at = app(generated[1], province="sisaket", asof="2025-12-20")
+    assert_clean(at)
+    assert at.selectbox(key="province").value == "TH-33"
+    assert "Sisaket (TH-33)" in [s.value for s in at.subheader]
+
+
+def test_an_unknown_province_in_the_url_is_said(generated):
+    at = app(generated[1], province="Atlantis")
+    assert at.selectbox(key="province").value is None
+    assert any("Atlantis" in w.value for w in at.warning)
+
+
+# --- provenance ------------------------------------------------------------------------------------------
+
+
+def test_a_citation_names_outlet_date_title_link_and_report():
+    r = Report(
+        id="abcdef0123456789",
+        path="x.txt",
+        text="t",
+        published=date(2025, 12, 22),
+        url="https://www.mekongwire.example/2025/12/22/a",
+        title="Talks *resume*",
+        name="gen0007",
+    )
+    line = source_line(r)
+    assert line.startswith("mekongwire\\.example · 22 Dec 2025 · [Talks \\*resume\\*](https://www.mekongwire")
+    assert line.endswith("report gen0007")
+    assert "Mekong Wire ·" in source_line(replace(r, outlet="Mekong Wire"))
+    assert "(no link)" in source_line(replace(r, url="javascript:alert(1)"))
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_a_hostile_link_stays_one_link_to_its_own_host(url):
+    line = source_line(Report(id="0" * 16, path="", text="t", url=url, title="T", outlet="O"))
+    links = re.findall(r"(!?)\[([^\]]*)\]\(([^)]*)\)", line.replace("\\[", "").replace("\\]", ""))
+    assert len(links) <= 1
+    for bang, _, target in links:
+        assert not bang and target.startswith("https://example.org/")
+        assert not set(target) & set(" ()\"'<>[]")
+
+
+def test_seeds_are_cited_by_their_file_name(tmp_path):
+    at = app(tmp_path / "seeds.sqlite3", province="Chanthaburi")
+    assert "report 001\\_9975a1b93f00d8a2" in page_text(at) or "report 001_9975a1b93f00d8a2" in page_text(at)
+
+
+# --- bounded views ---------------------------------------------------------------------------------------
+
+
+def test_a_busy_province_is_bounded_and_offers_more(generated, tmp_path, gaz):
+    db = tmp_path / "busy.sqlite3"
+    store = Store(db)
+    for i in range(300):
+        r = make_report(
+            f"Cambodian troops fired rockets into Surin province on Monday, the Thai army said. (Item {i}.)",
+            f"busy{i}.txt",
+            published=date(2025, 12, 15),
+            outlet=f"Outlet {i % 30}",
+        )
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    store.close()
+    at = app(db, province="Surin")
+    assert_clean(at)
+    assert len(at.markdown) < 120
+    more = [b for b in at.button if b.label.startswith("Show 5 more (of 300)")]
+    assert more
+    before = len(at.markdown)
+    more[0].click().run()
+    assert len(at.markdown) > before
+
+
+def test_border_provinces_come_first_in_border_order(gaz):
+    order = province_order(gaz)
+    border = [
+        c for c in order if gaz.provinces[c].border_distance_km is not None and gaz.provinces[c].border_distance_km <= 2
+    ]
+    assert order[: len(border)] == border and len(border) >= 14
+    kms = [gaz.provinces[c].border_km for c in border]
+    assert kms == sorted(kms)
+    assert order[0] in ("TH-34", "KH-13")  # Ubon Ratchathani / Preah Vihear at the Laos tripoint
+    assert {"TH-23", "KH-9"} <= set(order[len(border) - 3 : len(border)])  # Trat and Koh Kong at the sea
