@@ -21,9 +21,10 @@ def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):
     panel.get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
     assert "Wed 24 Dec 2025" in panel.inner_text()
     panel.get_by_text("What each report says").first.click()
-    assert panel.get_by_text("3 report(s)").count() >= 1
+    assert panel.get_by_text("3 reports").count() >= 1
     page.wait_for_function("() => location.search.includes('province=Chanthaburi')", timeout=10_000)
-    shared = page.url
+    shared = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text().strip()
+    assert "asof=2025-12-23" in shared and "province=Chanthaburi" in shared
 
     other = browser.new_page()
     other.goto(shared)
@@ -35,7 +36,7 @@ def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):
 
 
 def choose_province(page, name):
-    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Province").click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")
 
@@ -59,3 +60,25 @@ def test_the_map_draws_offline_with_the_app_own_leaflet(page, app_url):
     assert frame.evaluate("() => L.version") == "1.9.3"
     assert frame.locator(".leaflet-control-attribution").inner_text().count("OpenStreetMap") == 1
     assert page.requested_hosts == {"localhost"}
+
+
+def test_a_province_spelled_another_way_in_the_link_is_selected(page, app_url):
+    page.goto(f"{app_url}/?province=chanthaburi")
+    wait_for_app(page)
+    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+    page.goto(f"{app_url}/?province=Narnia")
+    wait_for_app(page)
+    page.get_by_text("does not know: “Narnia”").wait_for(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_first_screen_at_1366x768_shows_the_headline(browser, app_url):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(app_url)
+    wait_for_app(page)
+    title = page.locator("h1").first.bounding_box()
+    assert title["y"] < 80  # no blank band above the title
+    for text in ("Killed", "Displaced", "Next meeting", "Since the fighting began"):
+        box = page.get_by_text(text, exact=False).first.bounding_box()
+        assert box and box["y"] + box["height"] < 768, text
+    page.close()

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.fixtures import HOSTILE_URLS
 from dashboard.ingest import make_report
 from dashboard.intake import ingest_paths
 from dashboard.store import Store
@@ -36,8 +37,14 @@ def live_app(tmp_path_factory):
             }
         )
     )
+    for i, link in enumerate(HOSTILE_URLS[:2]):
+        (folder / f"link{i}.txt").write_text(
+            f"Shelling hit Buriram province on Monday, officials said. Read more at www.example.com ({i})."
+        )
+        meta = {"outlet": "Link Times", "url": link, "title": f"Hostile link {i}", "published": "2025-12-22"}
+        (folder / f"link{i}.json").write_text(json.dumps(meta))
     store = Store(db)
-    ingest_paths(store, [SEEDS, folder / "evil.txt"])
+    ingest_paths(store, [SEEDS, folder])
     store.close()
     with running_app({"BORDER_WATCH_DB": str(db), "BORDER_WATCH_REFRESH_S": "2"}) as url:
         yield url, db
@@ -61,17 +68,46 @@ def test_report_text_with_html_and_script_shows_escaped_and_runs_nothing(page, l
     assert page.locator("a[href^='javascript']").count() == 0
 
 
-def test_a_report_added_while_the_page_is_open_appears(page, live_app, gaz):
+def test_a_report_added_while_the_page_is_open_appears_cited_with_outlet_and_link(page, live_app, gaz):
     url, db = live_app
-    page.goto(url)
+    page.goto(f"{url}/?province=Sisaket&asof=2025-12-23")
     wait_for_app(page)
-    page.get_by_text("6 reports").first.wait_for(timeout=30_000)
+    page.get_by_text("reports known").first.wait_for(timeout=30_000)
+    before = page.get_by_text("reports stored").first.inner_text()
     store = Store(db)
     report = make_report(
         "Rockets hit a market in Sisaket province, killing 3 people, officials said.",
         "late.txt",
         published=date(2025, 12, 23),
+        url="https://news.example/2025/12/23/rockets",
+        outlet="Example News",
+        title="Rockets hit a market",
     )
     store.add(report, extract(report, gaz), EXTRACTOR_VERSION)
     store.close()
-    page.get_by_text("7 reports").first.wait_for(timeout=30_000)
+    panel = details(page)
+    panel.get_by_text("Example News").first.wait_for(timeout=30_000)
+    link = panel.locator("a", has_text="Rockets hit a market").first
+    assert link.get_attribute("href") == "https://news.example/2025/12/23/rockets"
+    assert page.get_by_text("reports stored").first.inner_text() != before
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_hostile_links_request_nothing_and_add_no_element(page, live_app):
+    url, _ = live_app
+    page.goto(f"{url}/?province=Buriram&asof=2025-12-23")
+    wait_for_app(page)
+    panel = details(page)
+    panel.get_by_text("Buriram (TH-31)").wait_for(timeout=30_000)
+    for expander in panel.locator("[data-testid='stExpander'] summary").all():
+        expander.click()
+    page.wait_for_timeout(1000)
+    assert page.requested_hosts == {"localhost"}
+    assert page.locator("img[src*='tracker']").count() == 0
+    assert page.locator("a", has_text="click-me").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    hrefs = [a.get_attribute("href") for a in panel.locator("a").all()]
+    assert hrefs and all(h.startswith("https://example.org/") for h in hrefs), hrefs
+    assert page.locator("a[href*='www.example.com'], a[href^='mailto:']").count() == 0
+    assert "www.example.com" in panel.inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0

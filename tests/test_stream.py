@@ -319,3 +319,10 @@ def test_border_provinces_come_first_in_border_order(gaz):
     assert kms == sorted(kms)
     assert order[0] in ("TH-34", "KH-13")  # Ubon Ratchathani / Preah Vihear at the Laos tripoint
     assert {"TH-23", "KH-9"} <= set(order[len(border) - 3 : len(border)])  # Trat and Koh Kong at the sea
+
+
+def test_visitors_never_see_tracebacks():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
