@@ -3,13 +3,19 @@
 python -m dashboard extract [--format json|csv] PATH...     print what the reports state
 python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the store
 python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
+
+Exit status: 0 done; 1 nothing could be read (every item rejected, or a missing path); 2 usage error, or
+the store cannot be used (damaged, or a write failed, e.g. a full disk): the message says which.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import sqlite3
 import sys
+from collections import Counter
 from pathlib import Path
 
 
@@ -28,6 +34,8 @@ try:
     from dashboard.export import document, to_csv, to_json
     from dashboard.extract import extract_all
     from dashboard.ingest import read_reports
+    from dashboard.intake import SETTLE_S, SIDECAR_WAIT_S
+    from dashboard.store import StoreError
 except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
     _run_in_project_venv(exc)
 
@@ -44,18 +52,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if missing or (not reports and rejected) else 0
 
 
+def _counts(counts: Counter[str]) -> str:
+    return ", ".join(f"{counts[s]} {s}" for s in ("ingested", "duplicate", "rejected"))
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from dashboard.intake import ingest_paths, ingest_url
+    """Each outcome printed as soon as it is known; an error of the store stops the batch (exit 2)."""
+    from dashboard.intake import ingest_url, iter_ingest_paths
     from dashboard.store import Store
 
     store = Store(args.db)
-    outcomes = ingest_paths(store, args.paths) + [o for url in args.url for o in ingest_url(store, url)]
-    for o in outcomes:
-        print(o)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "duplicate", "rejected")}
-    print(", ".join(f"{n} {s}" for s, n in counts.items()), f"· {store.count()} reports in {args.db}")
-    store.close()
-    return 1 if outcomes and counts["rejected"] == len(outcomes) else 0
+    counts: Counter[str] = Counter()
+    try:
+        urls = (o for url in args.url for o in ingest_url(store, url))
+        for outcome in itertools.chain(iter_ingest_paths(store, args.paths), urls):
+            print(outcome, flush=True)
+            counts[outcome.status] += 1
+        print(_counts(counts), f"· {store.count()} reports in {args.db}")
+    except sqlite3.Error as exc:
+        print(
+            f"error: the store at {args.db} failed: {exc} ({type(exc).__name__}); stopped after {_counts(counts)}",
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        store.close()
+    total = counts.total()
+    return 1 if total and counts["rejected"] == total else 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -65,10 +88,15 @@ def cmd_watch(args: argparse.Namespace) -> int:
     store = Store(args.db)
     print(f"watching {args.inbox} (every {args.interval}s) into {args.db}; Ctrl-C stops", file=sys.stderr)
     try:
-        for outcome in watch(store, args.inbox, args.interval, once=args.once):
+        for outcome in watch(
+            store, args.inbox, args.interval, once=args.once, settle_s=args.settle, sidecar_wait_s=args.sidecar_wait
+        ):
             print(outcome, flush=True)
     except KeyboardInterrupt:
         pass
+    except sqlite3.Error as exc:
+        print(f"error: the store at {args.db} failed: {exc} ({type(exc).__name__}); stopped", file=sys.stderr)
+        return 2
     finally:
         store.close()
     return 0
@@ -90,12 +118,28 @@ def main(argv: list[str] | None = None) -> int:
     wa.add_argument("--db", default=settings.get("db"), help="the SQLite store (default: %(default)s)")
     wa.add_argument("--interval", type=float, default=5.0, help="seconds between looks (default: %(default)s)")
     wa.add_argument("--once", action="store_true", help="look once and stop")
+    wa.add_argument(
+        "--settle",
+        type=float,
+        default=SETTLE_S,
+        help="seconds a file must be unmodified before it is read (default: %(default)s)",
+    )
+    wa.add_argument(
+        "--sidecar-wait",
+        type=float,
+        default=SIDECAR_WAIT_S,
+        help="seconds a NAME.txt waits for its NAME.json before it is read without (default: %(default)s)",
+    )
     wa.add_argument("inbox", type=Path, metavar="DIR")
     wa.set_defaults(func=cmd_watch)
     args = ap.parse_args(argv)
     if args.command == "ingest" and not (args.paths or args.url):
         ap.error("ingest needs a PATH or --url")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ as-of date say.
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -24,7 +23,8 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
 from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
-from dashboard.store import Store
+from dashboard.admin import TokenGate
+from dashboard.store import Store, StoreError
 from dashboard.summary import (
     METRICS,
     SIDES,
@@ -108,7 +108,8 @@ def is_admin() -> bool:
         return False
     with st.sidebar.expander("Admin"):
         entered = st.text_input("Admin token", type="password", key="admin_token")
-    return bool(entered) and hmac.compare_digest(entered.encode(), token.encode())
+    gate = st.session_state.setdefault("admin_gate", TokenGate())
+    return gate.check(entered, token)  # waits longer after each new wrong guess
 
 
 @st.fragment(run_every=int(settings.get("refresh_s")))
@@ -241,9 +242,13 @@ def main() -> None:
     ensure_leaflet(Path(__file__).resolve().parent / "static")
     gaz = load_gazetteer()
     db = settings.get("db")
-    seed_store_once(db)
-    with closing(open_store()) as store:
-        revision = store.revision()
+    try:
+        seed_store_once(db)
+        with closing(open_store()) as store:
+            revision = store.revision()
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
     everything = load_corpus(db, revision)
     notices = read_link(gaz)
     view = sidebar(gaz, everything, revision)

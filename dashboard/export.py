@@ -66,14 +66,22 @@ def to_csv(doc: dict) -> str:
         if not rows:
             continue
         fields = ["table", *rows[0].keys()]
-        w = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        w = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")  # RFC 4180; a CR in a cell is quoted
         w.writeheader()
         for row in rows:
             w.writerow({"table": table, **{k: _cell(v) for k, v in row.items()}})
     return out.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(v):
+    """A CSV cell; text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading '."""
     if isinstance(v, list | tuple):
-        return "|".join(str(x) for x in v)
-    return v.isoformat() if isinstance(v, date) else v
+        v = "|".join(str(x) for x in v)
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v

@@ -6,8 +6,10 @@ reason, and the other files are still read.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from datetime import date
@@ -19,6 +21,14 @@ from dashboard.records import Rejected, Report
 
 REPORT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # a news report is a few kB; anything this large is not one
+MAX_SIDECAR_BYTES = 100_000
+MAX_BAD_UTF8 = 8  # stray bytes in otherwise valid UTF-8 text that are replaced rather than re-decoded
+BOMS = (  # byte-order marks of encodings with NUL bytes; UTF-32 LE's starts with UTF-16 LE's: it comes first
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 SIDECAR_FIELDS = ("id", "url", "outlet", "title", "published")
 
 _TYPOGRAPHY = str.maketrans(
@@ -73,21 +83,51 @@ def report_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def too_large(size: int, limit: int, what: str = "") -> ReportError:
+    return ReportError(f"too large{what}: {size:,} bytes (limit {limit:,})")
+
+
+def read_capped(path: Path, limit: int = MAX_BYTES, what: str = "") -> bytes:
+    """A file's bytes; one over the limit is refused by its size, before it is read (and never more than
+    limit + 1 bytes are read, should it grow meanwhile)."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
+            raise too_large(size, limit, what)
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise ReportError(f"too large{what}: more than {limit:,} bytes")
+    return data
+
+
 def decode(data: bytes) -> str:
-    """Text of a file: UTF-8, or the encoding charset-normalizer detects; binary is refused."""
+    """Text of a file: by its byte-order mark, UTF-8 (a few stray bytes replaced), or the encoding
+    charset-normalizer detects; binary is refused."""
     if not data.strip():
         raise ReportError("empty file")
     if len(data) > MAX_BYTES:
-        raise ReportError(f"too large: {len(data):,} bytes (limit {MAX_BYTES:,})")
+        raise too_large(len(data), MAX_BYTES)
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ReportError(f"not valid {encoding.upper()} although it starts with its byte-order mark") from None
     if b"\x00" in data:
         raise ReportError("binary file (contains NUL bytes)")
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ReportError("not UTF-8 and no text encoding could be detected") from None
-        return str(best)
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= MAX_BAD_UTF8 and any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return text  # UTF-8 text (it has valid multi-byte characters) with a few broken bytes
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReportError("not UTF-8 and no text encoding could be detected")
+    return str(best)
 
 
 def parse_sidecar(raw: str) -> dict:
@@ -116,16 +156,27 @@ def parse_sidecar(raw: str) -> dict:
 
 def make_report(text: str, path: str = "", **meta) -> Report:
     """A report from raw text and its metadata (url, outlet, title, published)."""
+    if len(text) > MAX_BYTES:
+        raise ReportError(f"too large: {len(text):,} characters (limit {MAX_BYTES:,})")
     normalised, dropped = normalise(text)
     if not normalised:
         raise ReportError("no text after normalisation")
     return Report(id=report_id(normalised), path=path, text=normalised, dropped_paragraphs=dropped, **meta)
 
 
+def read_sidecar(path: Path) -> dict:
+    """The metadata in a NAME.json sidecar (see parse_sidecar)."""
+    try:
+        data = read_capped(path, MAX_SIDECAR_BYTES, " for a sidecar")
+    except ReportError as exc:
+        raise ReportError(f"malformed sidecar: {exc}") from None
+    return parse_sidecar(decode(data))
+
+
 def read_report(path: Path) -> Report:
-    text = decode(path.read_bytes())
+    text = decode(read_capped(path))
     sidecar = path.with_suffix(".json")
-    meta = parse_sidecar(decode(sidecar.read_bytes())) if sidecar.exists() else {}
+    meta = read_sidecar(sidecar) if sidecar.exists() else {}
     name = meta.pop("id", None) or path.stem
     return make_report(text, str(path), name=name, **meta)
 

@@ -4,19 +4,19 @@ one report per entry, its link and date kept) and pages fetched from a URL."""
 from __future__ import annotations
 
 import calendar
-import urllib.request
 from datetime import UTC, date, datetime
 
 import feedparser
 import trafilatura
 
-from dashboard.ingest import MAX_BYTES, ReportError, decode, make_report
+from dashboard.fetch import fetch
+from dashboard.ingest import MAX_BYTES, ReportError, decode, make_report, too_large
 from dashboard.records import Rejected, Report
 from dashboard.safe import safe_url
 
-FETCH_TIMEOUT_S = 20
 MIN_HTML_TEXT = 40  # characters: less is a navigation bar or an error page, not a report
-USER_AGENT = "BorderWatch/0.1 (report ingestion)"
+MAX_FEED_BYTES = 10_000_000  # a feed file; one from the web is held to MAX_BYTES like any page
+MAX_FEED_ENTRIES = 500
 
 
 def _published(value: str | None) -> date | None:
@@ -59,10 +59,15 @@ def _entry_text(entry) -> str:
 
 
 def read_feed(data: bytes, source: str) -> list[Report | Rejected]:
-    """One report per feed entry; an entry without text is rejected, the others still read."""
+    """One report per feed entry; an entry without text is rejected, the others still read. A feed over
+    MAX_FEED_BYTES or with more than MAX_FEED_ENTRIES entries is rejected whole."""
+    if len(data) > MAX_FEED_BYTES:
+        raise too_large(len(data), MAX_FEED_BYTES, " for a feed")
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         raise ReportError(f"not a readable RSS/Atom feed: {feed.get('bozo_exception', 'unknown error')}")
+    if len(feed.entries) > MAX_FEED_ENTRIES:
+        raise ReportError(f"too many entries: {len(feed.entries):,} (a feed may have at most {MAX_FEED_ENTRIES})")
     outlet = feed.feed.get("title") or None
     out: list[Report | Rejected] = []
     for i, entry in enumerate(feed.entries, start=1):
@@ -95,24 +100,9 @@ def looks_like_feed(data: bytes) -> bool:
     )
 
 
-def fetch(url: str) -> bytes:
-    """The body at an http(s) URL, refused past the size limit."""
-    if not safe_url(url):
-        raise ReportError(f"not an http(s) URL: {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
-            data = response.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise ReportError(f"could not fetch {url}: {exc}") from None
-    if len(data) > MAX_BYTES:
-        raise ReportError(f"too large: more than {MAX_BYTES:,} bytes")
-    return data
-
-
 def read_url(url: str) -> list[Report | Rejected]:
-    """A page or a feed on the web."""
-    data = fetch(url)
+    """A page or a feed on the web (fetched from public addresses only, see dashboard.fetch)."""
+    data = fetch(url, MAX_BYTES)
     if looks_like_feed(data):
         return read_feed(data, url)
     return [read_html(data, url, url=url)]

@@ -1,30 +1,42 @@
 """Every way reports come in — files, HTML pages, feeds, URLs, pasted text, an inbox folder — into the store,
-each item reported as ingested, duplicate or rejected with the reason. One bad item never stops the others.
+each item reported as ingested, duplicate or rejected with the reason (and, in the inbox, a late sidecar as
+updated). One bad item never stops the others; an error of the store itself (sqlite3.Error) does.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import gazetteer
-from dashboard.ingest import REPORT_SUFFIXES, ReportError, decode, make_report, read_report, report_files
-from dashboard.ingest_web import read_feed, read_html, read_url
+from dashboard.ingest import (
+    REPORT_SUFFIXES,
+    ReportError,
+    decode,
+    make_report,
+    read_capped,
+    read_report,
+    read_sidecar,
+    report_files,
+)
+from dashboard.ingest_web import MAX_FEED_BYTES, read_feed, read_html, read_url
 from dashboard.records import Rejected, Report
 from dashboard.store import Store
 
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 ACCEPTED = REPORT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+SETTLE_S = 2.0  # an inbox file not modified for this long is whole (written, or moved in)
+SIDECAR_WAIT_S = 10.0  # how long (since it was last modified) a report waits for its NAME.json
 
 
 @dataclass(frozen=True)
 class Outcome:
     source: str
-    status: str  # ingested | duplicate | rejected
+    status: str  # ingested | duplicate | rejected | updated (a late sidecar's metadata, in the inbox)
     reason: str | None = None
     report_id: str | None = None
 
@@ -40,14 +52,12 @@ def store_report(store: Store, report: Report) -> Outcome:
     return Outcome(report.path, "ingested" if added else "duplicate", None, report.id)
 
 
-def _store_all(store: Store, items: Iterable[Report | Rejected]) -> list[Outcome]:
-    out = []
+def _store_all(store: Store, items: Iterable[Report | Rejected]) -> Iterator[Outcome]:
     for item in items:
         if isinstance(item, Rejected):
-            out.append(Outcome(item.path, "rejected", item.reason))
+            yield Outcome(item.path, "rejected", item.reason)
         else:
-            out.append(store_report(store, item))
-    return out
+            yield store_report(store, item)
 
 
 def read_file(path: Path) -> list[Report | Rejected]:
@@ -56,29 +66,42 @@ def read_file(path: Path) -> list[Report | Rejected]:
     if suffix in REPORT_SUFFIXES:
         return [read_report(path)]
     if suffix in HTML_SUFFIXES:
-        return [read_html(path.read_bytes(), str(path))]
+        return [read_html(read_capped(path), str(path))]
     if suffix in FEED_SUFFIXES:
-        return read_feed(path.read_bytes(), str(path))
+        return read_feed(read_capped(path, MAX_FEED_BYTES, " for a feed"), str(path))
     raise ReportError(f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(ACCEPTED)}")
 
 
-def ingest_file(store: Store, path: Path) -> list[Outcome]:
+def iter_ingest_file(store: Store, path: Path) -> Iterator[Outcome]:
+    """The file's outcomes (one per feed entry), each as soon as it is stored."""
     try:
         items = read_file(path)
     except ReportError as exc:
-        return [Outcome(str(path), "rejected", str(exc))]
+        yield Outcome(str(path), "rejected", str(exc))
+        return
     except OSError as exc:
-        return [Outcome(str(path), "rejected", f"cannot read: {exc.strerror or exc}")]
-    return _store_all(store, items)
+        yield Outcome(str(path), "rejected", f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _store_all(store, items)
+
+
+def ingest_file(store: Store, path: Path) -> list[Outcome]:
+    return list(iter_ingest_file(store, path))
+
+
+def iter_ingest_paths(store: Store, paths: Iterable[Path]) -> Iterator[Outcome]:
+    """Every outcome as soon as it is known (the command line prints them so)."""
+    for f in report_files(list(paths), ACCEPTED):
+        yield from iter_ingest_file(store, f)
 
 
 def ingest_paths(store: Store, paths: Iterable[Path]) -> list[Outcome]:
-    return [o for f in report_files(list(paths), ACCEPTED) for o in ingest_file(store, f)]
+    return list(iter_ingest_paths(store, paths))
 
 
 def ingest_url(store: Store, url: str) -> list[Outcome]:
     try:
-        return _store_all(store, read_url(url))
+        return list(_store_all(store, read_url(url)))
     except ReportError as exc:
         return [Outcome(url, "rejected", str(exc))]
 
@@ -88,11 +111,11 @@ def ingest_upload(store: Store, name: str, data: bytes) -> list[Outcome]:
     suffix = Path(name).suffix.lower()
     try:
         if suffix in HTML_SUFFIXES:
-            return _store_all(store, [read_html(data, name)])
+            return list(_store_all(store, [read_html(data, name)]))
         if suffix in FEED_SUFFIXES:
-            return _store_all(store, read_feed(data, name))
+            return list(_store_all(store, read_feed(data, name)))
         if suffix in REPORT_SUFFIXES:
-            return _store_all(store, [make_report(decode(data), name)])
+            return list(_store_all(store, [make_report(decode(data), name)]))
         raise ReportError(f"unsupported file type {suffix or '(none)'}")
     except ReportError as exc:
         return [Outcome(name, "rejected", str(exc))]
@@ -105,21 +128,88 @@ def ingest_text(store: Store, text: str, source: str = "pasted text", **meta) ->
         return Outcome(source, "rejected", str(exc))
 
 
-def is_sidecar(path: Path) -> bool:
-    """A NAME.json beside a NAME.txt or NAME.md: read with its report, not on its own."""
-    return path.suffix.lower() == ".json" and any(path.with_suffix(s).exists() for s in REPORT_SUFFIXES)
+def _age(path: Path) -> float | None:
+    """Seconds since the file was last modified; None if it is gone."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return None
 
 
-def watch(store: Store, inbox: Path, interval_s: float = 5.0, once: bool = False) -> Iterable[Outcome]:
-    """Ingest files dropped into the inbox folder, each (path, size, mtime) once; yields outcomes."""
+def _report_beside(sidecar: Path) -> Path | None:
+    return next((r for s in REPORT_SUFFIXES if (r := sidecar.with_suffix(s)).is_file()), None)
+
+
+def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[Outcome]:
+    """A sidecar that came after its report was read. A stored report gets the new metadata (and a new
+    extraction, which depends on the published date); it is found by the path it was read from. A report
+    that was not stored (rejected, e.g. for a malformed sidecar) is read again, with this sidecar."""
+    stored = store.report_at(str(report_path))
+    if stored is None:
+        return ingest_file(store, report_path)
+    try:
+        meta = read_sidecar(sidecar)
+    except ReportError as exc:
+        return [Outcome(str(sidecar), "rejected", str(exc))]
+    except OSError as exc:
+        return [Outcome(str(sidecar), "rejected", f"cannot read: {exc.strerror or exc}")]
+    report = replace(stored, name=meta.pop("id") or stored.name, **meta)
+    store.update_metadata(report, extract(report, gazetteer()), EXTRACTOR_VERSION)
+    return [Outcome(str(sidecar), "updated", f"metadata of {report_path.name}", report.id)]
+
+
+def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> list[Outcome]:
+    """What one inbox file gives now: nothing while it (or its sidecar) is still settling or being waited for."""
+    age = time.time() - f.stat().st_mtime
+    if age < settle_s or store.seen_file(f):
+        return []
+    if f.suffix.lower() == ".json":
+        report = _report_beside(f)
+        if report is None or not store.seen_file(report):
+            return []  # its report has not come yet: it will be read with it
+        outcomes = update_from_sidecar(store, report, f)  # late: its report is already in
+        store.mark_file(f, ", ".join(o.status for o in outcomes))
+        return outcomes
+    sidecar = f.with_suffix(".json") if f.suffix.lower() in REPORT_SUFFIXES else None
+    if sidecar is not None:
+        sidecar_age = _age(sidecar)
+        if sidecar_age is None and age < sidecar_wait_s:
+            return []  # its sidecar may still come
+        if sidecar_age is not None and sidecar_age < settle_s:
+            return []  # its sidecar is still being written
+    outcomes = ingest_file(store, f)
+    store.mark_file(f, ", ".join(o.status for o in outcomes))
+    if sidecar is not None and sidecar.exists():
+        store.mark_file(sidecar, "read with its report")
+    return outcomes
+
+
+def inbox_once(
+    store: Store, inbox: Path, settle_s: float = SETTLE_S, sidecar_wait_s: float = SIDECAR_WAIT_S
+) -> Iterator[Outcome]:
+    """One look at the inbox. A file is read once it has not been modified for `settle_s` (so never half
+    written), and each (path, size, mtime) only once. A report waits up to `sidecar_wait_s` for its
+    NAME.json; a sidecar waits for its report; a sidecar that comes after its report updates its metadata."""
+    for f in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
+        try:
+            outcomes = _look_at(store, f, settle_s, sidecar_wait_s)
+        except FileNotFoundError:
+            continue  # moved away meanwhile
+        yield from outcomes
+
+
+def watch(
+    store: Store,
+    inbox: Path,
+    interval_s: float = 5.0,
+    once: bool = False,
+    settle_s: float = SETTLE_S,
+    sidecar_wait_s: float = SIDECAR_WAIT_S,
+) -> Iterator[Outcome]:
+    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes."""
     inbox.mkdir(parents=True, exist_ok=True)
     while True:
-        for f in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
-            if is_sidecar(f) or store.seen_file(f):
-                continue
-            outcomes = ingest_file(store, f)
-            store.mark_file(f, ", ".join(o.status for o in outcomes))
-            yield from outcomes
+        yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
         if once:
             return
         time.sleep(interval_s)

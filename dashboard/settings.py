@@ -50,6 +50,13 @@ SETTINGS = (
     Setting(
         "refresh_s", "BORDER_WATCH_REFRESH_S", "30", "how often (seconds) open pages check the store for new reports"
     ),
+    Setting(
+        "allow_private_fetch",
+        "BORDER_WATCH_ALLOW_PRIVATE_FETCH",
+        "",
+        "1: URLs may be fetched from loopback, private, link-local and other non-public addresses (a local"
+        " test server); empty: only public addresses are fetched",
+    ),
 )
 
 

@@ -1,16 +1,21 @@
 """The store: reports and their extractions in SQLite (WAL), one transaction per report.
 
 Narrow on purpose, so that a PostgreSQL backend can implement the same methods later:
-`add`, `reports`, `extractions`, `revision`, `last_updated`, `seen_file`/`mark_file`, `close`.
+`add`, `update_metadata`, `report_at`, `reports`, `extractions`, `revision`, `last_updated`,
+`seen_file`/`mark_file`, `close`.
 Reports are keyed by their content id, so adding the same report twice changes nothing. Extractions are
-stored with the extractor's version and recomputed when it changes.
+stored with the extractor's version and recomputed when it changes. A store that cannot be used (damaged,
+emptied, from a newer version) raises `StoreError` with a message that says so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,6 +39,7 @@ MIGRATIONS = (
     """,
     "ALTER TABLE reports ADD COLUMN name TEXT;",
 )
+# A migration is run statement by statement (in the transaction that read the version): no ";" inside one.
 RECORDS = {"places": PlaceMention, "figures": Figure, "meetings": Meeting, "incidents": Incident, "onsets": Onset}
 TUPLE_FIELDS = {"participants", "places", "admin1"}
 
@@ -81,23 +87,99 @@ def _report_from_row(row: sqlite3.Row) -> Report:
     )
 
 
+class StoreError(Exception):
+    """The store cannot be used; the message names the file, says what is wrong and what to do."""
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Apply the pending migrations in one transaction, the version read (again) inside it: two processes
+    opening the store at once never run the same migration twice."""
+    if db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+        return  # up to date: no write lock needed (versions only grow)
+    with _transaction(db):
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"schema version {version} is newer than this program's ({len(MIGRATIONS)})")
+        for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in filter(str.strip, script.split(";")):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {i}")
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # SQLite may have rolled back already (a full disk): keep the real error
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+        raise
+
+
+def _create(path: Path) -> None:
+    """A new store, made whole in a temporary file and then linked into place: the store file never exists
+    half made, so an empty one can only be damage, and of two processes creating it the first one wins."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    try:
+        db = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")  # kept in the file
+            _migrate(db)
+        finally:
+            db.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
 class Store:
-    """SQLite store at `path` (created on first use), in WAL mode so readers never block the writer."""
+    """SQLite store at `path` (created on first use), in WAL mode so readers never block the writer.
+
+    Raises StoreError when the file is empty (truncated), not a database, damaged or from a newer version.
+    """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
-
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {i}; COMMIT;")
+        if not self.path.exists():
+            _create(self.path)
+        elif self.path.is_file() and self.path.stat().st_size == 0:
+            raise StoreError(
+                f"the store at {self.path} is empty (0 bytes) — was it truncated? Remove it to start a new store"
+            )
+        try:
+            # mode=rw: never create a file here (only _create does, whole)
+            self.db = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=rw",
+                uri=True,
+                timeout=30,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        try:
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            _migrate(self.db)
+        except (sqlite3.OperationalError, StoreError) as exc:  # locked, unreadable, too new: not damage
+            self.db.close()
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:  # not a database, malformed
+            self.db.close()
+            raise StoreError(f"the store at {self.path} is damaged: {exc}") from exc
 
     @property
     def schema_version(self) -> int:
@@ -111,10 +193,8 @@ class Store:
 
     def add(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
         """Store a report with its extraction in one transaction; False if it was already there."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(self.db):
             if self.has_report(report.id):
-                self.db.execute("ROLLBACK")
                 return False
             self.db.execute(
                 "INSERT INTO reports (id, path, text, published, url, outlet, title, dropped_paragraphs, added_at,"
@@ -133,11 +213,31 @@ class Store:
                 ),
             )
             self._put_extraction(report.id, extraction, extractor_version)
-            self.db.execute("COMMIT")
-            return True
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        return True
+
+    def update_metadata(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
+        """Replace a stored report's metadata (name, url, outlet, title, published) and its extraction, which
+        depends on the published date; False if there is no report with that id."""
+        with _transaction(self.db):
+            updated = self.db.execute(
+                "UPDATE reports SET name = ?, url = ?, outlet = ?, title = ?, published = ? WHERE id = ?",
+                (
+                    report.name,
+                    report.url,
+                    report.outlet,
+                    report.title,
+                    report.published.isoformat() if report.published else None,
+                    report.id,
+                ),
+            ).rowcount
+            if updated:
+                self._put_extraction(report.id, extraction, extractor_version)
+        return bool(updated)
+
+    def report_at(self, path: str) -> Report | None:
+        """The report last stored from this path, if any."""
+        row = self.db.execute("SELECT * FROM reports WHERE path = ? ORDER BY rowid DESC LIMIT 1", (path,)).fetchone()
+        return _report_from_row(row) if row else None
 
     def _put_extraction(self, report_id: str, extraction: Extraction, extractor_version: str) -> None:
         self.db.execute(
@@ -162,9 +262,8 @@ class Store:
                 out.append(from_payload(report, row["payload"]))
                 continue
             extraction = extract(report)
-            self.db.execute("BEGIN IMMEDIATE")
-            self._put_extraction(report.id, extraction, extractor_version)
-            self.db.execute("COMMIT")
+            with _transaction(self.db):
+                self._put_extraction(report.id, extraction, extractor_version)
             out.append(extraction)
         return out
 
@@ -190,7 +289,10 @@ class Store:
         )
 
     def mark_file(self, path: Path, outcome: str) -> None:
-        st = path.stat()
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return  # gone since it was read: nothing to remember
         self.db.execute(
             "INSERT OR REPLACE INTO inbox_files VALUES (?, ?, ?, ?)", (str(path), st.st_size, st.st_mtime_ns, outcome)
         )

@@ -34,7 +34,7 @@ def test_the_app_runs_on_the_seeds_and_shows_the_map():
     at = run()
     assert at.title[0].value == "Border Watch"
     assert [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
-    assert "reports disagree" in markdown(at)
+    assert "reports disagree" in " ".join(c.value for c in at.caption)
 
 
 def test_a_province_in_the_url_is_selected_and_detailed():

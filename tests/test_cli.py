@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+from dashboard.export import to_csv
 from tests.conftest import ROOT, SEEDS
 
 
@@ -47,3 +48,22 @@ def test_bad_files_are_reported_and_the_rest_extracted(tmp_path):
 def test_a_missing_path_fails_clearly(tmp_path):
     proc = run("extract", str(tmp_path / "nope"))
     assert proc.returncode == 1 and "no such file" in proc.stderr
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path):
+    (tmp_path / "r.txt").write_text("-2+3 At least 12 people were killed in Surin province.")
+    (tmp_path / "r.json").write_text(json.dumps({"title": '=HYPERLINK("http://evil.example")', "outlet": "@SUM(1+1)"}))
+    proc = run("extract", "--format", "csv", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example")' and rows[0]["outlet"] == "'@SUM(1+1)"
+    cells = [c for r in csv.reader(io.StringIO(proc.stdout)) for c in r]
+    assert any(c.startswith("'-2+3") for c in cells)  # the quoted sentence
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_csv_neutralises_tab_and_carriage_return_and_leaves_numbers_alone():
+    tables = ("reports", "places", "figures", "meetings", "incidents", "onsets", "rejected")
+    doc = {t: [] for t in tables} | {"figures": [{"a": "\tx", "b": "\r=1", "c": -5, "d": "a-b", "e": ["-x", "y"]}]}
+    [row] = csv.DictReader(io.StringIO(to_csv(doc), newline=""))
+    assert row == {"table": "figures", "a": "'\tx", "b": "'\r=1", "c": "-5", "d": "a-b", "e": "'-x|y"}

@@ -1,15 +1,25 @@
-"""`python -m dashboard ingest` and `watch`: per-item outcomes, idempotent, the store on disk."""
+"""`python -m dashboard ingest` and `watch`: per-item outcomes, idempotent, the store on disk, store errors."""
 
+import os
 import subprocess
 import sys
+import time
 
+import pytest
+
+from dashboard.__main__ import main
 from dashboard.store import Store
 from tests.conftest import ROOT, SEEDS
 
 
-def run(*args):
+def run(*args, **env):
     return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+        [sys.executable, "-m", "dashboard", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=os.environ | env,
     )
 
 
@@ -34,8 +44,12 @@ def test_watch_once_ingests_the_inbox(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text("At least 5 soldiers were injured near Chong Chom checkpoint on Monday.")
+    (inbox / "b.txt").write_text("Just dropped, maybe still being written.")
+    old = time.time() - 60
+    os.utime(inbox / "a.txt", (old, old))  # moved in a minute ago: settled
     proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", str(inbox))
-    assert proc.returncode == 0 and proc.stdout.startswith("ingested")
+    assert proc.returncode == 0 and proc.stdout.startswith("ingested") and "a.txt" in proc.stdout
+    assert "b.txt" not in proc.stdout  # not settled yet: left for the next look
 
 
 def test_ingest_a_url_served_locally(tmp_path):
@@ -54,9 +68,49 @@ def test_ingest_a_url_served_locally(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
-        proc = run("ingest", "--db", str(tmp_path / "s.sqlite3"), "--url", url)
+        refused = run("ingest", "--db", str(tmp_path / "s.sqlite3"), "--url", url)
+        proc = run("ingest", "--db", str(tmp_path / "s.sqlite3"), "--url", url, BORDER_WATCH_ALLOW_PRIVATE_FETCH="1")
     finally:
         server.shutdown()
+    assert refused.returncode == 1 and "refused: 127.0.0.1 is a loopback address" in refused.stdout
     assert proc.returncode == 0 and proc.stdout.startswith(f"ingested  {url}")
     [report] = Store(tmp_path / "s.sqlite3").reports()
     assert report.url == url and report.title == "Clash near the temple"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty (0 bytes) — was it truncated? Remove it to start a new store"),
+        (b"not a database\n" * 500, "is damaged: file is not a database"),
+    ],
+    ids=["truncated", "garbage"],
+)
+@pytest.mark.parametrize("command", ["ingest", "watch"])
+def test_a_damaged_store_is_a_clear_message_not_a_traceback(tmp_path, content, message, command):
+    db = tmp_path / "s.sqlite3"
+    db.write_bytes(content)
+    args = [str(SEEDS)] if command == "ingest" else ["--once", str(tmp_path / "inbox")]
+    proc = run(command, "--db", str(db), *args)
+    assert proc.returncode == 2 and proc.stderr == f"error: the store at {db} {message}\n"
+    assert db.read_bytes() == content  # left as it was
+
+
+def test_a_store_error_stops_the_batch_after_printing_what_was_done(tmp_path, monkeypatch, capsys):
+    opened = Store.__init__
+
+    def small_disk(self, path):
+        opened(self, path)
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages + 6}")  # fills up after a few reports
+
+    monkeypatch.setattr(Store, "__init__", small_disk)
+    db = tmp_path / "s.sqlite3"
+    assert main(["ingest", "--db", str(db), str(SEEDS)]) == 2
+    out, err = capsys.readouterr()
+    done = out.count("ingested ")
+    assert 0 < done < 5 and out.splitlines()[0].startswith("ingested  ")
+    assert err == (
+        f"error: the store at {db} failed: database or disk is full (OperationalError);"
+        f" stopped after {done} ingested, 0 duplicate, 0 rejected\n"
+    )

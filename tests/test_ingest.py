@@ -1,11 +1,13 @@
 """Reading reports: sidecars, normalisation, repeated paragraphs, stable ids, and bad input."""
 
 import json
+import time
+import tracemalloc
 from datetime import date
 
 import pytest
 
-from dashboard.ingest import MAX_BYTES, make_report, normalise, read_reports
+from dashboard.ingest import MAX_BYTES, decode, make_report, normalise, read_reports
 from tests.conftest import SEEDS
 
 
@@ -96,3 +98,38 @@ def test_text_in_another_encoding_is_decoded(tmp_path):
 def test_an_unreadable_path_is_reported(tmp_path):
     reports, rejected = read_reports([tmp_path / "missing.txt"])
     assert reports == [] and "cannot read" in rejected[0].reason
+
+
+KHMER = (
+    "Shelling hit Banteay Meanchey (\u1794\u1793\u17d2\u1791\u17b6\u1799\u1798\u17b6\u1793\u1787\u17d0\u1799)"
+    " on \u201cSunday\u201d."
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded_not_taken_for_binary(encoding):
+    data = ("\ufeff" if encoding.endswith(("-le", "-be")) else "") + KHMER
+    assert decode(data.encode(encoding)).lstrip("\ufeff") == KHMER
+
+
+def test_utf8_with_a_stray_byte_keeps_its_utf8():
+    data = KHMER.encode("utf-8").replace(b"Sunday", b"Sun\xffday")
+    assert decode(data) == KHMER.replace("Sunday", "Sun\ufffdday")
+
+
+def test_a_huge_sparse_report_or_sidecar_is_rejected_by_its_size_without_being_read(tmp_path):
+    with (tmp_path / "big.txt").open("wb") as f:
+        f.truncate(1 << 30)
+    write(tmp_path, "meta", "Fine text.")
+    with (tmp_path / "meta.json").open("wb") as f:
+        f.truncate(1 << 30)
+    started = time.monotonic()
+    tracemalloc.start()
+    reports, rejected = read_reports([tmp_path])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert reports == [] and [r.reason for r in rejected] == [
+        f"too large: 1,073,741,824 bytes (limit {MAX_BYTES:,})",
+        "malformed sidecar: too large for a sidecar: 1,073,741,824 bytes (limit 100,000)",
+    ]
+    assert time.monotonic() - started < 1 and peak < 10_000_000

@@ -1,13 +1,17 @@
 """Every way in: files, HTML pages, feeds, URLs, pasted text and the inbox; bad items are rejected alone."""
 
 import http.server
+import os
 import threading
+import time
 from datetime import date
 from functools import partial
 
 import pytest
 
+from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.ingest import MAX_BYTES
+from dashboard.ingest_web import MAX_FEED_BYTES, MAX_FEED_ENTRIES
 from dashboard.intake import ingest_paths, ingest_text, ingest_upload, ingest_url, watch
 from dashboard.store import Store
 
@@ -93,7 +97,8 @@ def test_a_feed_gives_one_report_per_entry_and_rejects_broken_entries(tmp_path, 
 
 
 @pytest.fixture
-def web(tmp_path):
+def web(tmp_path, monkeypatch):
+    monkeypatch.setenv("BORDER_WATCH_ALLOW_PRIVATE_FETCH", "1")  # the server is on 127.0.0.1
     (tmp_path / "article.html").write_text(HTML)
     (tmp_path / "feed.xml").write_text(FEED)
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
@@ -115,6 +120,13 @@ def test_bad_urls_are_rejected(store, web):
     assert "not an http(s) URL" in ingest_url(store, "file:///etc/passwd")[0].reason
 
 
+def test_urls_on_internal_addresses_are_refused_by_default(store, web, monkeypatch):
+    monkeypatch.delenv("BORDER_WATCH_ALLOW_PRIVATE_FETCH")
+    [outcome] = ingest_url(store, f"{web}/article.html")
+    assert outcome.status == "rejected" and "refused: 127.0.0.1 is a loopback address" in outcome.reason
+    assert store.count() == 0
+
+
 def test_pasted_text_and_uploads(store):
     assert ingest_text(store, GOOD, outlet="Desk").status == "ingested"
     assert ingest_text(store, GOOD).status == "duplicate"
@@ -123,13 +135,142 @@ def test_pasted_text_and_uploads(store):
     assert ingest_upload(store, "x.exe", b"MZ")[0].reason.startswith("unsupported file type")
 
 
+def entries(n):
+    items = "".join(
+        f"<item><title>T{i}</title><description>Report {i} from Surin.</description></item>" for i in range(n)
+    )
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title>{items}</channel></rss>".encode()
+
+
+def test_feeds_have_a_size_and_an_entry_limit(tmp_path, store):
+    (tmp_path / "a_many.xml").write_bytes(entries(MAX_FEED_ENTRIES + 1))
+    with (tmp_path / "b_huge.rss").open("wb") as f:
+        f.write(entries(1))
+        f.truncate(36_000_000)
+    (tmp_path / "c_fine.xml").write_bytes(entries(2))
+    outcomes = ingest_paths(store, [tmp_path])
+    assert statuses(outcomes) == [
+        ("a_many.xml", "rejected"),
+        ("b_huge.rss", "rejected"),
+        ("c_fine.xml#entry1", "ingested"),
+        ("c_fine.xml#entry2", "ingested"),
+    ]
+    assert (
+        outcomes[0].reason == f"too many entries: {MAX_FEED_ENTRIES + 1} (a feed may have at most {MAX_FEED_ENTRIES})"
+    )
+    assert outcomes[1].reason == f"too large for a feed: 36,000,000 bytes (limit {MAX_FEED_BYTES:,})"
+
+
+@pytest.mark.parametrize("name", ["huge.txt", "huge.html", "huge.xml"])
+def test_a_huge_sparse_file_is_rejected_by_its_size_without_being_read(tmp_path, store, name):
+    with (tmp_path / name).open("wb") as f:
+        f.truncate(1 << 30)
+    started = time.monotonic()
+    [outcome] = ingest_paths(store, [tmp_path / name])
+    assert (
+        outcome.status == "rejected"
+        and outcome.reason.startswith("too large")
+        and "1,073,741,824 bytes" in outcome.reason
+    )
+    assert time.monotonic() - started < 1  # reading 1 GB of zeros would take seconds and a gigabyte
+
+
 def test_the_inbox_ingests_each_dropped_file_once(tmp_path, store):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "one.txt").write_text(GOOD)
     (inbox / "one.json").write_text('{"outlet": "Inbox Times", "published": "2025-12-21"}')
-    assert statuses(watch(store, inbox, once=True)) == [("one.txt", "ingested")]
-    assert list(watch(store, inbox, once=True)) == []
+    assert statuses(watch(store, inbox, once=True, settle_s=0)) == [("one.txt", "ingested")]
+    assert list(watch(store, inbox, once=True, settle_s=0)) == []
     (inbox / "two.txt").write_text("Rockets hit a market in Sisaket province, killing 3 people.")
-    assert statuses(watch(store, inbox, once=True)) == [("two.txt", "ingested")]
+    assert statuses(watch(store, inbox, once=True, settle_s=0, sidecar_wait_s=0)) == [("two.txt", "ingested")]
     assert {r.outlet for r in store.reports()} == {"Inbox Times", None}
+
+
+def age(path, seconds):
+    """As if the file had last been modified `seconds` ago (written then, or moved in since)."""
+    t = time.time() - seconds
+    os.utime(path, (t, t))
+
+
+def look(store, inbox, settle_s=1.0, sidecar_wait_s=5.0):
+    return statuses(watch(store, inbox, once=True, settle_s=settle_s, sidecar_wait_s=sidecar_wait_s))
+
+
+def test_a_file_being_written_is_read_only_once_it_has_settled(tmp_path, store):
+    half = tmp_path / "report.txt"
+    half.write_text(GOOD[:30])
+    assert look(store, tmp_path) == []  # just written: it may be half done
+    with half.open("a") as f:
+        f.write(GOOD[30:])
+    assert look(store, tmp_path) == []
+    age(half, 10)
+    assert look(store, tmp_path) == [("report.txt", "ingested")]
+    [report] = store.reports()
+    assert report.text == GOOD  # the whole file, and only once
+
+
+def test_a_settled_report_waits_for_its_sidecar_then_is_read_with_it(tmp_path, store):
+    (tmp_path / "r.txt").write_text(GOOD)
+    age(tmp_path / "r.txt", 2)  # settled, but its sidecar may still come
+    assert look(store, tmp_path) == []
+    (tmp_path / "r.json").write_text('{"id": "wire-7", "outlet": "Late Wire", "published": "2025-12-21"}')
+    assert look(store, tmp_path) == []  # the sidecar itself has not settled
+    age(tmp_path / "r.json", 2)
+    assert look(store, tmp_path) == [("r.txt", "ingested")]
+    assert look(store, tmp_path) == []  # the sidecar was read with its report
+    [report] = store.reports()
+    assert (report.outlet, report.published, report.name) == ("Late Wire", date(2025, 12, 21), "wire-7")
+
+
+def test_a_sidecar_dropped_first_waits_for_its_report(tmp_path, store):
+    (tmp_path / "r.json").write_text('{"outlet": "Early Wire"}')
+    age(tmp_path / "r.json", 60)
+    assert look(store, tmp_path) == []  # not "unsupported file type": its report is coming
+    (tmp_path / "r.txt").write_text(GOOD)
+    age(tmp_path / "r.txt", 2)
+    assert look(store, tmp_path) == [("r.txt", "ingested")]
+    assert store.reports()[0].outlet == "Early Wire"
+
+
+def test_a_report_without_sidecar_is_read_after_the_wait_and_a_late_sidecar_updates_it(tmp_path, store):
+    (tmp_path / "r.txt").write_text("The General Border Committee will hold talks on Wednesday in Chanthaburi.")
+    age(tmp_path / "r.txt", 6)  # longer than the sidecar wait
+    assert look(store, tmp_path) == [("r.txt", "ingested")]
+    [before] = store.reports()
+    assert before.published is None and before.name == "r"
+    (tmp_path / "r.json").write_text('{"id": "wire-9", "outlet": "Late Wire", "published": "2025-12-22"}')
+    age(tmp_path / "r.json", 2)
+    assert look(store, tmp_path) == [("r.json", "updated")]
+    assert look(store, tmp_path) == []
+    [after] = store.reports()
+    assert after.id == before.id and store.count() == 1
+    assert (after.outlet, after.published, after.name) == ("Late Wire", date(2025, 12, 22), "wire-9")
+    # the extraction was redone with the published date: "Wednesday" is now the 24th
+    [extraction] = store.extractions(EXTRACTOR_VERSION, lambda r: pytest.fail("the stored extraction is current"))
+    assert [m.date for m in extraction.meetings] == [date(2025, 12, 24)]
+
+
+def test_a_corrected_sidecar_lets_a_rejected_report_in(tmp_path, store):
+    (tmp_path / "r.txt").write_text(GOOD)
+    (tmp_path / "r.json").write_text('{"published": "22/12/2025"}')
+    age(tmp_path / "r.txt", 2)
+    age(tmp_path / "r.json", 2)
+    [outcome] = watch(store, tmp_path, once=True, settle_s=1)
+    assert outcome.status == "rejected" and "malformed sidecar" in outcome.reason
+    (tmp_path / "r.json").write_text('{"published": "2025-12-22"}')
+    age(tmp_path / "r.json", 1.5)
+    assert look(store, tmp_path) == [("r.txt", "ingested")]
+    assert store.reports()[0].published == date(2025, 12, 22)
+
+
+def test_a_file_gone_during_a_look_is_skipped(tmp_path, store, monkeypatch):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD)
+    (inbox / "b.txt").write_text("Rockets hit a market in Sisaket province, killing 3 people.")
+    for f in inbox.iterdir():
+        age(f, 60)
+    monkeypatch.setattr(type(inbox), "is_file", lambda self: True)  # a.txt was there when the folder was listed
+    (inbox / "a.txt").unlink()
+    assert look(store, inbox) == [("b.txt", "ingested")]

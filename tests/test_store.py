@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -15,7 +16,7 @@ import pytest
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import make_report, read_reports
 from dashboard.intake import ingest_paths
-from dashboard.store import MIGRATIONS, Store, from_payload, to_payload
+from dashboard.store import MIGRATIONS, Store, StoreError, from_payload, to_payload
 from tests.conftest import ROOT, SEEDS
 
 
@@ -147,3 +148,83 @@ def test_the_app_can_read_while_an_ingest_writes(tmp_path, gaz):
     thread.join()
     writer.close()
     assert errors == [] and counts == sorted(counts) and counts[-1] > 0
+
+
+def test_a_store_truncated_to_nothing_is_refused_not_taken_for_a_new_one(tmp_path):
+    (tmp_path / "s.sqlite3").write_bytes(b"")
+    with pytest.raises(StoreError, match=r"store at .*s\.sqlite3 is empty \(0 bytes\) — was it truncated\?"):
+        Store(tmp_path / "s.sqlite3")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short"])
+def test_a_damaged_store_is_refused_with_a_clear_error(tmp_path, damage):
+    db = tmp_path / "s.sqlite3"
+    if damage == "garbage":
+        db.write_bytes(b"these are not the bytes of a database\n" * 200)
+    else:
+        with closing(Store(db)) as s:
+            ingest_paths(s, [SEEDS])
+        os.truncate(db, 4096)
+    with pytest.raises(StoreError, match=r"the store at .*s\.sqlite3 is damaged: (file is not a database|.*malformed)"):
+        Store(db)
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path):
+    with closing(Store(tmp_path / "s.sqlite3")) as s:
+        s.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer than this program"):
+        Store(tmp_path / "s.sqlite3")
+
+
+def test_a_full_disk_reports_the_real_error(store, gaz):
+    store.db.execute("PRAGMA max_page_count = 8")  # a disk that fills up after a few pages
+    with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+        for i in range(100):
+            r = make_report(f"Report {i}. " + "Troops clashed near the border. " * 100, f"r{i}.txt")
+            store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    assert not store.db.in_transaction
+    store.db.execute("PRAGMA max_page_count = 1000000")  # space again: the store goes on
+    assert store.add(report(1), extract(report(1), gaz), EXTRACTOR_VERSION)
+
+
+@pytest.mark.parametrize("start", ["new", "at version 1"])
+def test_processes_opening_a_store_at_once_do_not_collide(tmp_path, start):
+    """Eight connections open the same store at the same moment, five times over (before the fix: "table
+    reports already exists", "duplicate column name")."""
+    for round in range(5):
+        db = tmp_path / str(round) / "s.sqlite3"
+        db.parent.mkdir()
+        if start == "at version 1":  # every one of them finds the migration to version 2 pending
+            with closing(sqlite3.connect(db)) as c:
+                c.executescript(f"{MIGRATIONS[0]}; PRAGMA user_version = 1;")
+        barrier = threading.Barrier(8)
+        errors = []
+
+        def open_store(db=db, barrier=barrier, errors=errors):
+            barrier.wait()
+            try:
+                Store(db).close()
+            except Exception as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_store) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with closing(Store(db)) as s:
+            assert s.schema_version == len(MIGRATIONS)
+        assert [p.name for p in db.parent.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_metadata_is_updated_in_place_by_the_path_it_was_read_from(store, gaz):
+    r = report(1)
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    stored = store.report_at("r1.txt")
+    assert stored.id == r.id and store.report_at("elsewhere.txt") is None
+    revision = store.revision()
+    updated = replace(stored, outlet="Wire", title="T", name="wire-1", published=date(2025, 12, 22))
+    assert store.update_metadata(updated, extract(updated, gaz), EXTRACTOR_VERSION)
+    assert store.reports() == [updated] and store.revision() > revision
+    assert not store.update_metadata(replace(updated, id="0" * 16), extract(updated, gaz), EXTRACTOR_VERSION)
