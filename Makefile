@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: setup run test test-fast chromium lint geodata bench score
+.PHONY: setup run test test-fast chromium postgresql lint geodata bench score
 
 setup: $(VENV)/.installed
 
@@ -20,7 +20,11 @@ run: setup
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-test: setup chromium
+# The store's tests start their own throwaway PostgreSQL server (tests/pg_support.py) from Debian's package.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
+
+test: setup chromium postgresql
 	$(PY) -m ruff check dashboard geodata tests benchmarks
 	$(PY) -m ruff format --check dashboard geodata tests benchmarks
 	$(PY) -m pytest

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,6 +29,8 @@ def _run_in_project_venv(missing: ImportError) -> None:
 
 
 try:
+    import sqlalchemy
+
     from dashboard import settings
     from dashboard.export import document, to_csv, to_json
     from dashboard.extract import extract_all
@@ -69,9 +70,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(outcome, flush=True)
             counts[outcome.status] += 1
         print(_counts(counts), f"· {store.count()} reports in {args.db}")
-    except sqlite3.Error as exc:
+    except sqlalchemy.exc.DBAPIError as exc:
         print(
-            f"error: the store at {args.db} failed: {exc} ({type(exc).__name__}); stopped after {_counts(counts)}",
+            f"error: the store at {args.db} failed: {exc.orig} ({type(exc.orig).__name__});"
+            f" stopped after {_counts(counts)}",
             file=sys.stderr,
         )
         return 2
@@ -94,8 +96,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
             print(outcome, flush=True)
     except KeyboardInterrupt:
         pass
-    except sqlite3.Error as exc:
-        print(f"error: the store at {args.db} failed: {exc} ({type(exc).__name__}); stopped", file=sys.stderr)
+    except sqlalchemy.exc.DBAPIError as exc:
+        print(f"error: the store at {args.db} failed: {exc.orig} ({type(exc.orig).__name__}); stopped", file=sys.stderr)
         return 2
     finally:
         store.close()

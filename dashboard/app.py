@@ -8,37 +8,26 @@ as-of date say.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import settings
+from dashboard import queries, settings
+from dashboard.admin import TokenGate
 from dashboard.assets import ensure_leaflet
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
 from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
-from dashboard.admin import TokenGate
 from dashboard.store import Store, StoreError
-from dashboard.summary import (
-    METRICS,
-    SIDES,
-    Corpus,
-    current_episode,
-    episode_label,
-    figures_frame,
-    latest_tolls,
-    onset_claims,
-    province_activity,
-    province_details,
-    province_order,
-    split_meetings,
-)
+from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
@@ -57,31 +46,54 @@ def load_gazetteer() -> Gazetteer:
 
 
 def open_store() -> Store:
-    """A connection for this run (SQLite connections are not shared between sessions' threads)."""
+    """The configured store (its engine and connection pool are shared by the whole process)."""
     return Store(settings.get("db"))
 
 
 @st.cache_resource
-def seed_store_once(db: str) -> None:
-    """On first start, load the configured reports (the seeds) into an empty store."""
-    with closing(open_store()) as store:
-        if store.count() == 0:
-            from dashboard.intake import ingest_paths
+def prepare_store(db: str) -> None:
+    """Once per server: load the configured reports (the seeds) into an empty store, and re-extract in the
+    background the reports an older extractor read (each batch a new revision: open pages follow)."""
+    store = open_store()
+    if store.count() == 0:
+        from dashboard.intake import ingest_paths
 
-            ingest_paths(store, settings.report_paths())
+        ingest_paths(store, settings.report_paths())
+    if store.stale(EXTRACTOR_VERSION, limit=1):
+        gaz = load_gazetteer()
+        threading.Thread(
+            target=store.refresh_stale, args=(EXTRACTOR_VERSION, lambda r: extract(r, gaz)), daemon=True
+        ).start()
 
 
-@st.cache_resource(max_entries=4)
-def load_corpus(db: str, revision: int) -> Corpus:
-    """The extractions in the store at a revision: a new revision (a new report) makes a new corpus."""
-    with closing(open_store()) as store:
-        return Corpus(store.extractions(EXTRACTOR_VERSION, lambda r: extract(r, load_gazetteer())))
+@dataclass(frozen=True)
+class Snapshot:
+    """What every visitor of one as-of date and episode sees at one store revision: built once, shared."""
+
+    counts: queries.ReportCounts
+    tolls: list
+    onsets: list
+    meetings: list
+    activity: dict
+    places: list
 
 
-@st.cache_resource(max_entries=16)
-def corpus_at(db: str, revision: int, as_of: date) -> Corpus:
-    """The corpus as it stood on the as-of date, shared by every visitor who asks for that date."""
-    return load_corpus(db, revision).as_of(as_of)
+@st.cache_data(max_entries=64, show_spinner=False)
+def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapshot:
+    store = open_store()
+    return Snapshot(
+        queries.report_counts(store, as_of),
+        queries.latest_tolls(store, as_of, episode),
+        queries.onset_claims(store, as_of, episode),
+        queries.meetings(store, as_of),
+        dict(queries.province_activity(store, as_of)),
+        queries.map_places(store, as_of),
+    )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def newest_day(db: str, revision: int) -> date | None:
+    return queries.newest_day(open_store())
 
 
 @contextmanager
@@ -151,14 +163,14 @@ def read_link(gaz: Gazetteer) -> list[str]:
     return notices
 
 
-def default_as_of(corpus: Corpus) -> date:
+def default_as_of(newest: date | None) -> date:
     configured = settings.get("as_of")
-    return date.fromisoformat(configured) if configured else corpus.newest_date() or date.today()
+    return date.fromisoformat(configured) if configured else newest or date.today()
 
 
-def sidebar(gaz: Gazetteer, corpus: Corpus, revision: int) -> dict:
+def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
     """The view's controls, bound to the URL, and the link that shares it."""
-    default_day = default_as_of(corpus)
+    default_day = default_as_of(newest)
     with st.sidebar:
         st.header("View")
         as_of = st.date_input(
@@ -221,19 +233,18 @@ def sidebar(gaz: Gazetteer, corpus: Corpus, revision: int) -> dict:
     }
 
 
-def title(everything: Corpus, corpus: Corpus, as_of: date, episode: str | None) -> None:
+def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> None:
     st.title("Border Watch", anchor=False)
-    known, total = len(corpus.reports), len(everything.reports)
-    later = f" · {plural(total - known, 'later report')} not counted" if total > known else ""
-    undated = corpus.undated()
+    later = counts.total - counts.known
+    later_note = f" · {plural(later, 'later report')} not counted" if later else ""
     undated_note = (
-        f" · {plural(len(undated), 'report')} without a publication date count from the day they were ingested"
-        if undated
+        f" · {plural(counts.undated, 'report')} without a publication date count from the day they were ingested"
+        if counts.undated
         else ""
     )
     st.caption(
-        f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · {plural(known, 'report')} known"
-        f"{later} · tolls: {episode_label(episode) if episode else 'all episodes'}{undated_note}"
+        f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · {plural(counts.known, 'report')} known"
+        f"{later_note} · tolls: {episode_label(episode) if episode else 'all episodes'}{undated_note}"
     )
 
 
@@ -243,15 +254,14 @@ def main() -> None:
     gaz = load_gazetteer()
     db = settings.get("db")
     try:
-        seed_store_once(db)
-        with closing(open_store()) as store:
-            revision = store.revision()
+        prepare_store(db)
+        store = open_store()
+        revision = store.revision()
     except StoreError as exc:
         st.error(str(exc))
         st.stop()
-    everything = load_corpus(db, revision)
     notices = read_link(gaz)
-    view = sidebar(gaz, everything, revision)
+    view = sidebar(gaz, newest_day(db, revision), revision)
     if is_admin():
         from dashboard.admin import add_report_panel
 
@@ -259,25 +269,18 @@ def main() -> None:
             add_report_panel(open_store)
 
     as_of, province, episode = view["as_of"], view["province"], view["episode"]
-    corpus = corpus_at(db, revision, as_of)
-    title(everything, corpus, as_of, episode)
+    shot = snapshot(db, revision, as_of, episode)
+    title(shot.counts, as_of, episode)
     for notice in notices:
         st.warning(notice)
     with section("headline"):
-        upcoming, _, _ = split_meetings(corpus.meetings, as_of)
-        headline(
-            latest_tolls(corpus, episode),
-            upcoming[0] if upcoming else None,
-            onset_claims(corpus, episode),
-            as_of,
-            episode,
-        )
+        upcoming, _, _ = split_meetings(shot.meetings, as_of)
+        headline(shot.tolls, upcoming[0] if upcoming else None, shot.onsets, as_of, episode)
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map"):
-        fmap = build_map(gaz, province_activity(corpus), corpus.places, corpus.meetings)
         st_folium(
-            fmap,
+            build_map(gaz, shot.activity, shot.places, shot.meetings),  # built anew: st_folium alters it
             key="map",
             height=520,
             use_container_width=True,
@@ -287,7 +290,7 @@ def main() -> None:
         )
     with detail_col, st.container(key="province_details"), section("province details"):
         if province:
-            province_view(province_details(corpus, province), gaz, corpus, as_of)
+            province_view(store, gaz, province, shot.meetings, as_of)
         else:
             st.subheader("Province details")
             st.info("Click a province on the map, or choose one in the sidebar, to see what each report says about it.")
@@ -295,10 +298,10 @@ def main() -> None:
     st.header("Casualties and displacement, by source")
     with section("figures"):
         st.caption(f"{episode_label(episode) if episode else 'All episodes'} · reports known on {as_of:%-d %b %Y}")
-        figures_view(figures_frame(corpus, episode), view["metrics"], view["sides"])
+        figures_view(store, as_of, episode, view["metrics"], view["sides"])
     st.header("Meetings")
     with section("meetings"):
-        meetings_view(corpus, as_of)
+        meetings_view(store, shot.meetings, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
 
 

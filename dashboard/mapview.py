@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict
 from functools import cache
 
 import folium
@@ -18,8 +17,7 @@ from branca.element import MacroElement, Template
 
 from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from dashboard.gazetteer import Gazetteer
-from dashboard.merge import MeetingGroup
-from dashboard.records import PlaceMention
+from dashboard.queries import MapPlace, MeetingSummary
 
 ATTRIBUTION = (
     "Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
@@ -146,29 +144,23 @@ def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
     return group
 
 
-def places_layer(places: list[PlaceMention], report_count: dict[str, int] | None = None) -> folium.FeatureGroup:
+def places_layer(places: list[MapPlace]) -> folium.FeatureGroup:
     """One marker per place mentioned below province level, sized by mentions; precision in the tooltip."""
     group = folium.FeatureGroup(name="Places mentioned")
-    by_place: dict[str, list[PlaceMention]] = defaultdict(list)
     for p in places:
-        if p.kind != "province" and p.admin1:
-            by_place[p.place_id].append(p)
-    for mentions in by_place.values():
-        p = mentions[0]
-        reports = len({m.evidence.report_id for m in mentions})
-        precision = {1: "exact place", 2: "near a place"}.get(min(m.precision for m in mentions), "province")
+        precision = {1: "exact place", 2: "near a place"}.get(p.precision, "province")
         where = (
             f"km {p.border_km:.0f} from the Laos tripoint, {p.border_distance_km:.1f} km from the line"
-            if p.border_km is not None
+            if p.border_km is not None and p.border_distance_km is not None
             else ""
         )
         tip = (
             f"<b>{html.escape(p.name)}</b> ({html.escape(p.kind)}, {html.escape(p.admin1 or '')})<br>"
-            f"{len(mentions)} mention(s) in {reports} report(s) · {precision}<br>{html.escape(where)}"
+            f"{p.mentions} mention(s) in {p.reports} report(s) · {precision}<br>{html.escape(where)}"
         )
         folium.CircleMarker(
             (p.lat, p.lon),
-            radius=4 + min(len(mentions), 6),
+            radius=4 + min(p.mentions, 6),
             color="#1f2937",
             weight=1,
             fill=True,
@@ -179,19 +171,18 @@ def places_layer(places: list[PlaceMention], report_count: dict[str, int] | None
     return group
 
 
-def venues_layer(meetings: list[MeetingGroup]) -> folium.FeatureGroup:
+def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Meeting venues")
     for g in meetings:
-        m = g.meeting
-        if m.lat is None or m.lon is None:
+        if g.lat is None or g.lon is None:
             continue
-        when = m.date.isoformat() if m.date else "date not stated"
+        when = g.date.isoformat() if g.date else "date not stated"
         tip = (
-            f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(m.venue or '')}<br>"
-            f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{len(g.report_ids)} report(s)"
+            f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(g.venue or '')}<br>"
+            f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{g.reports} report(s)"
         )
         folium.CircleMarker(
-            (m.lat, m.lon),
+            (g.lat, g.lon),
             radius=9,
             color="#166534",
             weight=3,
@@ -237,7 +228,7 @@ def legend_and_attribution() -> _Script:
 
 
 def build_map(
-    gaz: Gazetteer, activity: dict[str, int], places: list[PlaceMention], meetings: list[MeetingGroup]
+    gaz: Gazetteer, activity: dict[str, int], places: list[MapPlace], meetings: list[MeetingSummary]
 ) -> folium.Map:
     """The base map: the same for every selection, so the browser keeps it between reruns."""
     m = _base_map()

@@ -124,6 +124,15 @@ class Extraction:
     onsets: list[Onset] = field(default_factory=list)
 
 
+# Every extracted record type, by the name the store's tables, the export and the queries use.
+RECORD_TYPES: dict[str, type] = {
+    "places": PlaceMention,
+    "figures": Figure,
+    "meetings": Meeting,
+    "incidents": Incident,
+    "onsets": Onset,
+}
+
 _OWN_FIELDS: dict[type, tuple[str, ...]] = {}
 
 

@@ -19,9 +19,23 @@ _PATH_SAFE = "/%:@!$&*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
 
+# Streamlit's markdown turns www.…, scheme:// and e-mail addresses in text into links after escapes are read;
+# an invisible word joiner (U+2060) inside each keeps them text.
+_AUTOLINK = re.compile(r"(?i)\b(www)(\.)|(:)(//)|(@)")
+
+
+def _no_autolink(m: re.Match) -> str:
+    if m.group(1):
+        return f"{m.group(1)}\u2060{m.group(2)}"
+    if m.group(3):
+        return f"{m.group(3)}\u2060{m.group(4)}"
+    return "\u2060@"
+
+
 def md_escape(text: str) -> str:
     """Text that Streamlit's markdown shows literally (no links, autolinks, emphasis, HTML or LaTeX)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)).replace("\n", " ")
+    text = _AUTOLINK.sub(_no_autolink, str(text))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
 
 
 def _host(hostname: str) -> str | None:

@@ -1,83 +1,271 @@
-"""The store: reports and their extractions in SQLite (WAL), one transaction per report.
+"""The store: reports and their extracted records, in SQLite (embedded, the default) or PostgreSQL (a
+server for a shared deployment), through one schema (`dashboard.schema`) and Alembic migrations.
 
-Narrow on purpose, so that a PostgreSQL backend can implement the same methods later:
-`add`, `update_metadata`, `report_at`, `reports`, `extractions`, `revision`, `last_updated`,
-`seen_file`/`mark_file`, `close`.
-Reports are keyed by their content id, so adding the same report twice changes nothing. Extractions are
-stored with the extractor's version and recomputed when it changes. A store that cannot be used (damaged,
-emptied, from a newer version) raises `StoreError` with a message that says so.
+`Store(location)` takes a file path (SQLite, WAL mode) or a `postgresql://` URL. One transaction per report:
+a report and all its records are stored together or not at all. Reports are keyed by their content id, so
+adding the same report twice changes nothing. Each report's records are stored with the extractor's
+version and recomputed (`refresh_stale`) when it changes. A store that cannot be used (damaged, emptied,
+from a newer version, a server that cannot be reached) raises `StoreError` with a message that says so.
+Reading what the views show is `dashboard.queries`' job; the store writes, and reads single reports.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import secrets
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from dashboard.records import Evidence, Extraction, Figure, Incident, Meeting, Onset, PlaceMention, Report
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
 
-# Each migration takes the schema from version i to i + 1; never edit one that has shipped.
-MIGRATIONS = (
-    """
-    CREATE TABLE reports (
-        id TEXT PRIMARY KEY, path TEXT NOT NULL, text TEXT NOT NULL, published TEXT, url TEXT, outlet TEXT,
-        title TEXT, dropped_paragraphs INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL);
-    CREATE TABLE extractions (
-        report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-        extractor_version TEXT NOT NULL, payload TEXT NOT NULL, extracted_at TEXT NOT NULL);
-    CREATE TABLE inbox_files (
-        path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, outcome TEXT NOT NULL,
-        PRIMARY KEY (path, size, mtime_ns));
-    CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL, changed_at TEXT);
-    INSERT INTO revision VALUES (1, 0, NULL);
-    """,
-    "ALTER TABLE reports ADD COLUMN name TEXT;",
-)
-# A migration is run statement by statement (in the transaction that read the version): no ";" inside one.
-RECORDS = {"places": PlaceMention, "figures": Figure, "meetings": Meeting, "incidents": Incident, "onsets": Onset}
-TUPLE_FIELDS = {"participants", "places", "admin1"}
+from dashboard.episodes import episode_at
+from dashboard.extract.meetings import family
+from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
+from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, extractions, inbox_files, reports, revision
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
+_EVIDENCE = tuple(f.name for f in fields(Evidence) if f.name != "report_id")
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message names the store, says what is wrong and what to do."""
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _json_default(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
+def is_server_url(location: str | Path) -> bool:
+    return str(location).startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
 
 
-def to_payload(extraction: Extraction) -> str:
-    return json.dumps({k: [asdict(r) for r in getattr(extraction, k)] for k in RECORDS}, default=_json_default)
+def _describe(location: str | Path) -> str:
+    """The store's name for messages: a path, or a URL without its password."""
+    if not is_server_url(location):
+        return str(location)
+    return sa.engine.make_url(_pg_url(str(location))).render_as_string(hide_password=True)
 
 
-def _revive(cls, d: dict):
-    d = dict(d, evidence=Evidence(**d["evidence"]))
-    if d.get("date"):
-        d["date"] = date.fromisoformat(d["date"])
-    if cls is Incident or cls is Meeting:
-        d.update({k: tuple(v) for k, v in d.items() if k in TUPLE_FIELDS and isinstance(v, list)})
-    return cls(**d)
+def _pg_url(url: str) -> str:
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
 
 
-def from_payload(report: Report, payload: str) -> Extraction:
-    doc = json.loads(payload)
-    return Extraction(report, **{k: [_revive(cls, d) for d in doc.get(k, [])] for k, cls in RECORDS.items()})
+# --- engines ---------------------------------------------------------------------------------------------
+
+_engines: dict[str, Engine] = {}
+_migrated: set[str] = set()
+_lock = threading.Lock()
 
 
-def _report_from_row(row: sqlite3.Row) -> Report:
+def _sqlite_engine(path: Path) -> Engine:
+    # mode=rw: never create the file here (only _create does, whole)
+    engine = sa.create_engine(
+        f"sqlite+pysqlite:///file:{path.absolute()}?mode=rw&uri=true",
+        connect_args={"timeout": 30, "check_same_thread": False},
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi, _record):  # SQLAlchemy's recipe: we emit BEGIN ourselves (transactional DDL too)
+        dbapi.isolation_level = None
+        _wal(dbapi)
+        dbapi.execute("PRAGMA foreign_keys=ON")
+        dbapi.execute("PRAGMA synchronous=NORMAL")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):  # a writer takes the write lock at once: no deadlock upgrading a read lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("write", False) else "BEGIN")
+
+    return engine
+
+
+def _wal(dbapi) -> None:
+    """WAL mode (kept in the file): switching needs a moment alone with the file, so retry while locked."""
+    for attempt in range(100):
+        try:
+            if dbapi.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                dbapi.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 99:
+                raise
+            time.sleep(0.05)
+
+
+def _engine(location: str | Path) -> Engine:
+    key = str(location)
+    with _lock:
+        if key not in _engines:
+            if is_server_url(key):
+                _engines[key] = sa.create_engine(_pg_url(key), pool_pre_ping=True, pool_size=5, max_overflow=10)
+            else:
+                _engines[key] = _sqlite_engine(Path(key))
+        return _engines[key]
+
+
+def _alembic(conn: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def _head() -> str:
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+
+
+def _known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, in one transaction that holds the migration lock (SQLite's
+    write lock, PostgreSQL's advisory lock) and reads the revision again inside it: two processes opening a
+    new store at once never run the same migration twice. Stores made before Alembic are stamped first."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == _head():
+        return
+    with engine.connect() as conn:
+        conn.info["write"] = True
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})"))
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is not None and current not in _known_revisions():
+                raise StoreError(f"its schema ({current}) is newer than this program's ({_head()}): upgrade it")
+            if current is None and _legacy_version(conn):
+                command.stamp(_alembic(conn), "0001")
+            command.upgrade(_alembic(conn), "head")
+
+
+def _legacy_version(conn: Connection) -> int:
+    """A SQLite store from before Alembic (PRAGMA user_version 1 or 2), brought to revision 0001's shape."""
+    if conn.dialect.name != "sqlite" or not sa.inspect(conn).has_table("reports"):
+        return 0
+    version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+    if version > 2:
+        raise StoreError(f"its schema version {version} is newer than this program's: upgrade it")
+    if version == 1:
+        conn.exec_driver_sql("ALTER TABLE reports ADD COLUMN name TEXT")
+    return version
+
+
+def _create(path: Path) -> None:
+    """A new SQLite store, made whole in a temporary file and then linked into place: the store file never
+    exists half made, so an empty one can only be damage, and of two processes creating it the first wins."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    try:
+        sqlite3.connect(tmp).close()  # the file, for mode=rw
+        engine = _sqlite_engine(tmp)
+        try:
+            _migrate(engine)
+        finally:
+            engine.dispose()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+def _open(location: str | Path) -> Engine:
+    """The engine of a usable, migrated store, or StoreError saying why not."""
+    name = _describe(location)
+    if not is_server_url(location):
+        path = Path(location)
+        if not path.exists():
+            _create(path)
+        elif path.is_file() and path.stat().st_size == 0:
+            raise StoreError(
+                f"the store at {name} is empty (0 bytes) — was it truncated? Remove it to start a new store"
+            )
+    engine = _engine(location)
+    if str(location) in _migrated:
+        return engine
+    try:
+        _migrate(engine)
+    except StoreError as exc:
+        raise StoreError(f"cannot use the store at {name}: {exc}") from exc
+    except sa.exc.OperationalError as exc:  # locked, unreadable, server unreachable: not damage
+        raise StoreError(f"cannot open the store at {name}: {exc.orig}") from exc
+    except sa.exc.DatabaseError as exc:  # not a database, malformed
+        raise StoreError(f"the store at {name} is damaged: {exc.orig}") from exc
+    _migrated.add(str(location))
+    return engine
+
+
+# --- records as rows -------------------------------------------------------------------------------------
+
+
+def _pack(value):
+    if isinstance(value, tuple):
+        return "|" + "|".join(value) + "|" if value else ""
+    return value
+
+
+def _unpack(value) -> tuple[str, ...]:
+    return tuple(x for x in (value or "").strip("|").split("|") if x)
+
+
+def derived(table: str, record, known_from: date | None) -> dict:
+    """Columns computed from a record for the queries: a meeting's place and body family, an incident's
+    episode (by its own date, else its report's)."""
+    if table == "meetings":
+        return {"place_key": record.admin1 or record.venue, "family": family(record)}
+    if table == "incidents":
+        return {"episode": episode_at(record.date or known_from)}
+    return {}
+
+
+def record_row(table: str, record, known_from: date | None) -> dict:
+    e = record.evidence
+    own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
+    evidence = {name: getattr(e, name) for name in _EVIDENCE}
+    return {**own, **evidence, **derived(table, record, known_from), "report_id": e.report_id, "known_from": known_from}
+
+
+def record_from_row(table: str, row) -> object:
+    """A record from a row of its table (a mapping)."""
+    cls = RECORD_TYPES[table]
+    values = {}
+    for f in fields(cls):
+        if f.name == "evidence":
+            values["evidence"] = Evidence(row["report_id"], *(row[n] for n in _EVIDENCE))
+        elif (table, f.name) in TUPLE_COLUMNS:
+            values[f.name] = _unpack(row[f.name])
+        else:
+            values[f.name] = row[f.name]
+    return cls(**values)
+
+
+def report_from_row(row) -> Report:
     return Report(
         id=row["id"],
         path=row["path"],
         text=row["text"],
-        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        published=row["published"],
         url=row["url"],
         outlet=row["outlet"],
         title=row["title"],
@@ -87,212 +275,197 @@ def _report_from_row(row: sqlite3.Row) -> Report:
     )
 
 
-class StoreError(Exception):
-    """The store cannot be used; the message names the file, says what is wrong and what to do."""
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    """Apply the pending migrations in one transaction, the version read (again) inside it: two processes
-    opening the store at once never run the same migration twice."""
-    if db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
-        return  # up to date: no write lock needed (versions only grow)
-    with _transaction(db):
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StoreError(f"schema version {version} is newer than this program's ({len(MIGRATIONS)})")
-        for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in filter(str.strip, script.split(";")):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {i}")
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:  # SQLite may have rolled back already (a full disk): keep the real error
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-        raise
-
-
-def _create(path: Path) -> None:
-    """A new store, made whole in a temporary file and then linked into place: the store file never exists
-    half made, so an empty one can only be damage, and of two processes creating it the first one wins."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
-    try:
-        db = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")  # kept in the file
-            _migrate(db)
-        finally:
-            db.close()
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another process made it first: use theirs
-        except OSError:  # a file system without hard links
-            if not path.exists():
-                os.replace(tmp, path)
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+def release(location: str | Path) -> None:
+    """Close every connection this process holds to a store and forget it was opened (before its file is
+    moved, replaced or inspected by hand); the next Store() opens and checks it anew."""
+    with _lock:
+        engine = _engines.pop(str(location), None)
+        _migrated.discard(str(location))
+    if engine is not None:
+        engine.dispose()
 
 
 class Store:
-    """SQLite store at `path` (created on first use), in WAL mode so readers never block the writer.
+    """A store at a SQLite path (created on first use) or a PostgreSQL URL.
 
-    Raises StoreError when the file is empty (truncated), not a database, damaged or from a newer version.
+    Raises StoreError when it is empty (truncated), not a database, damaged, from a newer version or out of
+    reach.
     """
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        if not self.path.exists():
-            _create(self.path)
-        elif self.path.is_file() and self.path.stat().st_size == 0:
-            raise StoreError(
-                f"the store at {self.path} is empty (0 bytes) — was it truncated? Remove it to start a new store"
-            )
-        try:
-            # mode=rw: never create a file here (only _create does, whole)
-            self.db = sqlite3.connect(
-                f"{self.path.absolute().as_uri()}?mode=rw",
-                uri=True,
-                timeout=30,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
-        try:
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            _migrate(self.db)
-        except (sqlite3.OperationalError, StoreError) as exc:  # locked, unreadable, too new: not damage
-            self.db.close()
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
-        except sqlite3.DatabaseError as exc:  # not a database, malformed
-            self.db.close()
-            raise StoreError(f"the store at {self.path} is damaged: {exc}") from exc
+    def __init__(self, location: str | Path):
+        self.location = str(location)
+        self.engine = _open(self.location)
 
     @property
-    def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+    def dialect(self) -> str:
+        return self.engine.dialect.name
 
     def close(self) -> None:
-        self.db.close()
+        """Connections go back to the process's pool (shared by every Store of the same location)."""
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.info["write"] = True
+            with conn.begin():
+                yield conn
+
+    def _insert(self, table: sa.Table):
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
 
     def has_report(self, report_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(reports.c.id).where(reports.c.id == report_id)).first() is not None
 
     def add(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
-        """Store a report with its extraction in one transaction; False if it was already there."""
-        with _transaction(self.db):
-            if self.has_report(report.id):
-                return False
-            self.db.execute(
-                "INSERT INTO reports (id, path, text, published, url, outlet, title, dropped_paragraphs, added_at,"
-                " name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    report.id,
-                    report.path,
-                    report.text,
-                    report.published.isoformat() if report.published else None,
-                    report.url,
-                    report.outlet,
-                    report.title,
-                    report.dropped_paragraphs,
-                    _now(),
-                    report.name,
-                ),
-            )
-            self._put_extraction(report.id, extraction, extractor_version)
+        """Store a report with its records in one transaction; False if it was already there."""
+        added_at = _now()
+        known_from = report.published or datetime.fromisoformat(added_at).date()
+        row = {
+            "id": report.id,
+            "path": report.path,
+            "text": report.text,
+            "published": report.published,
+            "url": report.url,
+            "outlet": report.outlet,
+            "title": report.title,
+            "dropped_paragraphs": report.dropped_paragraphs,
+            "added_at": added_at,
+            "name": report.name,
+            "known_from": known_from,
+        }
+        with self._write() as conn:
+            insert = self._insert(reports).values(row).on_conflict_do_nothing(index_elements=["id"])
+            if conn.execute(insert.returning(reports.c.id)).first() is None:
+                return False  # already stored (perhaps a moment ago by another writer)
+            self._put_records(conn, report.id, known_from, extraction, extractor_version)
         return True
 
+    def _put_records(
+        self, conn: Connection, report_id: str, known_from: date | None, extraction: Extraction, version: str
+    ) -> None:
+        for name, table in RECORD_TABLES.items():
+            conn.execute(table.delete().where(table.c.report_id == report_id))
+            rows = [record_row(name, r, known_from) for r in getattr(extraction, name)]
+            if rows:
+                conn.execute(table.insert(), rows)
+        conn.execute(extractions.delete().where(extractions.c.report_id == report_id))
+        conn.execute(extractions.insert().values(report_id=report_id, extractor_version=version, extracted_at=_now()))
+        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=_now()))
+
     def update_metadata(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
-        """Replace a stored report's metadata (name, url, outlet, title, published) and its extraction, which
-        depends on the published date; False if there is no report with that id."""
-        with _transaction(self.db):
-            updated = self.db.execute(
-                "UPDATE reports SET name = ?, url = ?, outlet = ?, title = ?, published = ? WHERE id = ?",
-                (
-                    report.name,
-                    report.url,
-                    report.outlet,
-                    report.title,
-                    report.published.isoformat() if report.published else None,
-                    report.id,
-                ),
-            ).rowcount
-            if updated:
-                self._put_extraction(report.id, extraction, extractor_version)
-        return bool(updated)
+        """Replace a stored report's metadata (name, url, outlet, title, published) and its records, which
+        depend on the published date; False if there is no report with that id."""
+        with self._write() as conn:
+            row = conn.execute(sa.select(reports.c.added_at).where(reports.c.id == report.id)).first()
+            if row is None:
+                return False
+            known_from = report.published or datetime.fromisoformat(row.added_at).date()
+            conn.execute(
+                reports.update()
+                .where(reports.c.id == report.id)
+                .values(
+                    name=report.name,
+                    url=report.url,
+                    outlet=report.outlet,
+                    title=report.title,
+                    published=report.published,
+                    known_from=known_from,
+                )
+            )
+            self._put_records(conn, report.id, known_from, extraction, extractor_version)
+        return True
+
+    def report(self, report_id: str) -> Report | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).mappings().first()
+        return report_from_row(row) if row else None
 
     def report_at(self, path: str) -> Report | None:
         """The report last stored from this path, if any."""
-        row = self.db.execute("SELECT * FROM reports WHERE path = ? ORDER BY rowid DESC LIMIT 1", (path,)).fetchone()
-        return _report_from_row(row) if row else None
-
-    def _put_extraction(self, report_id: str, extraction: Extraction, extractor_version: str) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)",
-            (report_id, extractor_version, to_payload(extraction), _now()),
-        )
-        self.db.execute("UPDATE revision SET value = value + 1, changed_at = ? WHERE id = 1", (_now(),))
+        query = sa.select(reports).where(reports.c.path == path).order_by(reports.c.added_at.desc()).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return report_from_row(row) if row else None
 
     def reports(self) -> list[Report]:
-        return [_report_from_row(r) for r in self.db.execute("SELECT * FROM reports ORDER BY rowid")]
+        """Every report, oldest first (for small stores and tests; the views use dashboard.queries)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reports).order_by(reports.c.added_at, reports.c.id)).mappings().all()
+        return [report_from_row(r) for r in rows]
+
+    def extraction(self, report: Report) -> Extraction:
+        """A stored report's records."""
+        out = Extraction(report)
+        with self.engine.connect() as conn:
+            for name, table in RECORD_TABLES.items():
+                query = sa.select(table).where(table.c.report_id == report.id).order_by(table.c.id)
+                getattr(out, name).extend(record_from_row(name, r) for r in conn.execute(query).mappings())
+        return out
+
+    def stale(self, extractor_version: str, limit: int | None = None) -> list[str]:
+        """Ids of reports whose records come from another extractor version (or from none)."""
+        query = (
+            sa.select(reports.c.id)
+            .outerjoin(extractions, extractions.c.report_id == reports.c.id)
+            .where(
+                sa.or_(extractions.c.extractor_version.is_(None), extractions.c.extractor_version != extractor_version)
+            )
+            .order_by(reports.c.known_from.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def refresh_stale(self, extractor_version: str, extract: Callable[[Report], Extraction], batch: int = 200) -> int:
+        """Re-extract the reports of other extractor versions, newest first, a batch per transaction; how many."""
+        done = 0
+        while ids := self.stale(extractor_version, batch):
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(reports).where(reports.c.id.in_(ids))).mappings().all()
+            fresh = [(r, extract(r)) for r in map(report_from_row, rows)]
+            with self._write() as conn:
+                for report, extraction in fresh:
+                    known_from = report.published or report.ingested
+                    self._put_records(conn, report.id, known_from, extraction, extractor_version)
+            done += len(fresh)
+        return done
 
     def extractions(self, extractor_version: str, extract: Callable[[Report], Extraction]) -> list[Extraction]:
-        """Every report's extraction; stale ones (another extractor version) are recomputed and saved."""
-        rows = self.db.execute(
-            "SELECT r.*, e.extractor_version, e.payload FROM reports r LEFT JOIN extractions e ON e.report_id = r.id "
-            "ORDER BY r.rowid"
-        ).fetchall()
-        out = []
-        for row in rows:
-            report = _report_from_row(row)
-            if row["extractor_version"] == extractor_version:
-                out.append(from_payload(report, row["payload"]))
-                continue
-            extraction = extract(report)
-            with _transaction(self.db):
-                self._put_extraction(report.id, extraction, extractor_version)
-            out.append(extraction)
-        return out
+        """Every report's records, stale ones recomputed first (for small stores, exports and tests)."""
+        self.refresh_stale(extractor_version, extract)
+        return [self.extraction(r) for r in self.reports()]
 
     def revision(self) -> int:
         """A number that grows with every write: caches key on it."""
-        return self.db.execute("SELECT value FROM revision").fetchone()[0]
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(revision.c.value)).scalar_one()
 
     def last_updated(self) -> datetime | None:
-        value = self.db.execute("SELECT changed_at FROM revision").fetchone()[0]
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(revision.c.changed_at)).scalar_one()
         return datetime.fromisoformat(value) if value else None
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(reports)).scalar_one()
 
     def seen_file(self, path: Path) -> bool:
         st = path.stat()
-        return (
-            self.db.execute(
-                "SELECT 1 FROM inbox_files WHERE path = ? AND size = ? AND mtime_ns = ?",
-                (str(path), st.st_size, st.st_mtime_ns),
-            ).fetchone()
-            is not None
+        query = sa.select(inbox_files.c.outcome).where(
+            inbox_files.c.path == str(path), inbox_files.c.size == st.st_size, inbox_files.c.mtime_ns == st.st_mtime_ns
         )
+        with self.engine.connect() as conn:
+            return conn.execute(query).first() is not None
 
     def mark_file(self, path: Path, outcome: str) -> None:
         try:
             st = path.stat()
         except FileNotFoundError:
             return  # gone since it was read: nothing to remember
-        self.db.execute(
-            "INSERT OR REPLACE INTO inbox_files VALUES (?, ?, ?, ?)", (str(path), st.st_size, st.st_mtime_ns, outcome)
-        )
+        row = {"path": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns, "outcome": outcome}
+        insert = self._insert(inbox_files).values(row)
+        with self._write() as conn:
+            conn.execute(
+                insert.on_conflict_do_update(index_elements=["path", "size", "mtime_ns"], set_={"outcome": outcome})
+            )

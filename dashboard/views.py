@@ -1,6 +1,6 @@
 """Streamlit views: the headline state, figures by source, meetings around the as-of date, province details.
 
-Views only render what dashboard.summary computes. Every piece of report text goes through md_escape and
+Views only render what dashboard.queries asks of the store. Every piece of report text goes through md_escape and
 every link through md_link/safe_url. Every list is bounded: newest first, a count, and "show more".
 """
 
@@ -13,22 +13,19 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from dashboard.episodes import episode_at
+from dashboard import queries
 from dashboard.gazetteer import Gazetteer
-from dashboard.merge import MeetingGroup
+from dashboard.queries import MeetingSummary
 from dashboard.records import Evidence, Report
 from dashboard.safe import escape, md_escape, md_link, safe_url
+from dashboard.store import Store
 from dashboard.summary import (
     METRICS,
-    Corpus,
     OnsetClaim,
-    ProvinceDetails,
     Toll,
     display_value,
     episode_label,
-    figure_ranges,
     incident_words,
-    meeting_sources,
     meeting_status,
     outlet_name,
     side_name,
@@ -67,15 +64,21 @@ def quote_block(e: Evidence, r: Report) -> None:
     st.caption(f"{quote}{source_line(r)}")
 
 
-def bounded(key: str, items: Sequence, render: Callable, page: int = PAGE) -> None:
-    """Render the first items (newest first, as given); a button shows `page` more at a time."""
+def bounded(key: str, total: int, fetch: Callable[[int], Sequence], render: Callable, page: int = PAGE) -> None:
+    """Render the first items `fetch(n)` gives (newest first); a button shows `page` more at a time. Only
+    what is shown is fetched."""
     shown = st.session_state.get(f"more_{key}", page)
-    for item in items[:shown]:
+    for item in fetch(shown):
         render(item)
-    more = f"Show {min(page, len(items) - shown)} more (of {len(items):,})"
-    if len(items) > shown and st.button(more, key=f"btn_{key}"):
+    more = f"Show {min(page, total - shown)} more (of {total:,})"
+    if total > shown and st.button(more, key=f"btn_{key}"):
         st.session_state[f"more_{key}"] = shown + page
         st.rerun()
+
+
+def bounded_list(key: str, items: Sequence, render: Callable, page: int = PAGE) -> None:
+    """`bounded` over a list already at hand."""
+    bounded(key, len(items), lambda n: items[:n], render, page)
 
 
 # --- the headline ---------------------------------------------------------------------------------------
@@ -94,7 +97,7 @@ def _toll_source(t: Toll) -> str:
 
 
 def headline(
-    tolls: list[Toll], next_meeting: MeetingGroup | None, onset: list[OnsetClaim], as_of: date, episode: str | None
+    tolls: list[Toll], next_meeting: MeetingSummary | None, onset: list[OnsetClaim], as_of: date, episode: str | None
 ) -> None:
     """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
     cols = st.columns([1, 1, 1, 1.1, 0.9], gap="small")
@@ -109,13 +112,10 @@ def headline(
                 st.caption("  \n".join(_toll_source(t) for t in rows))
     with cols[3], st.container(border=True):
         if next_meeting:
-            m = next_meeting.meeting
-            bodies = " / ".join(next_meeting.bodies) or "talks"
+            m = next_meeting
+            bodies = " / ".join(m.bodies) or "talks"
             st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue or 'venue not stated')}")
-            st.caption(
-                f"{md_escape(bodies)} · {meeting_status(next_meeting, as_of)} · "
-                f"{plural(len(next_meeting.report_ids), 'report')}"
-            )
+            st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
     with cols[4], st.container(border=True):
@@ -128,7 +128,7 @@ def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = N
         return f"no report states when it began ({md_escape(episode_label(episode))})"
     days = sorted({(as_of - c.date).days for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
-    parts = [f"{c.date:%-d %b %Y} ({plural(len(c.report_ids), 'report')})" for c in claims]
+    parts = [f"{c.date:%-d %b %Y} ({plural(c.reports, 'report')})" for c in claims]
     if len(claims) == 1:
         return f"**{span} days** since {parts[0]}"
     return f"**{span} days** — reports disagree: " + " vs ".join(parts)
@@ -137,30 +137,29 @@ def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = N
 # --- figures --------------------------------------------------------------------------------------------
 
 
-def figures_view(frame: pd.DataFrame, metrics: list[str], sides: list[str]) -> None:
-    shown = frame[frame["metric"].isin(metrics) & frame["side"].isin(sides)]
-    if shown.empty:
+def figures_view(store: Store, as_of: date, episode: str | None, metrics: list[str], sides: list[str]) -> None:
+    ranges = queries.figure_ranges(store, as_of, episode, metrics, sides)
+    rows, total = queries.figure_rows(store, as_of, episode, metrics, sides)
+    if rows.empty:
         st.info("No figure matches the filters at this date.")
         return
-    ranges = figure_ranges(shown)
     cols = st.columns(len(metrics))
     for col, metric in zip(cols, metrics, strict=True):
         with col:
             st.markdown(f"**{metric.capitalize()}**")
-            rows = ranges[ranges["metric"] == metric]
-            if rows.empty:
+            these = ranges[ranges["metric"] == metric]
+            if these.empty:
                 st.caption("no number given")
-            for r in rows.itertuples():
+            for r in these.itertuples():
                 value = f"{r.low:,}" if r.low == r.high else f"{r.low:,} – {r.high:,}"
                 st.markdown(f"{r.side}: **{value}** · {plural(r.reports, 'report')}")
-                values = shown[(shown["metric"] == metric) & (shown["side"] == r.side) & shown["value"].notna()]
-                each = values.groupby("shown", sort=False)["report_id"].nunique().sort_values(ascending=False)
+                values, n_values = queries.figure_values(store, as_of, episode, metric, r.side)
                 verdict = "sources disagree" if r.disagree else "sources agree"
-                listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in each.head(8).items())
-                more = f" · … {len(each) - 8} more values" if len(each) > 8 else ""
+                listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in values)
+                more = f" · … {n_values - len(values)} more values" if n_values > len(values) else ""
                 st.caption(f"{verdict}: {listed}{more}")
-    _figures_chart(shown, metrics)
-    table = shown[
+    _figures_chart(rows, metrics)
+    table = rows[
         [
             "metric",
             "side",
@@ -177,6 +176,8 @@ def figures_view(frame: pd.DataFrame, metrics: list[str], sides: list[str]) -> N
         ]
     ].copy()
     table["url"] = table["url"].map(lambda u: safe_url(u) or "")
+    if total > len(rows):
+        st.caption(f"The newest {len(rows):,} of {total:,} figures; every one is counted in the ranges above.")
     st.dataframe(
         table.rename(columns={"shown": "figure", "published": "report date"}),
         hide_index=True,
@@ -225,41 +226,48 @@ def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
 # --- meetings -------------------------------------------------------------------------------------------
 
 
-def meeting_row(g: MeetingGroup, corpus: Corpus, as_of: date, key: str) -> None:
-    m = g.meeting
-    when = m.date.strftime("%a %-d %b %Y") if m.date else "date not stated"
-    venue = m.venue or "venue not stated"
+def meeting_row(g: MeetingSummary, store: Store, as_of: date, key: str) -> None:
+    when = g.date.strftime("%a %-d %b %Y") if g.date else "date not stated"
+    venue = g.venue or "venue not stated"
     bodies = " / ".join(g.bodies) or "body not stated"
     with st.container(border=True):
         st.markdown(f"**{md_escape(when)}** · {md_escape(venue)} · {md_escape(bodies)}")
-        st.caption(f"{meeting_status(g, as_of)} · {plural(len(g.report_ids), 'report')}")
+        st.caption(f"{meeting_status(g, as_of)} · {plural(g.reports, 'report')}")
         with st.expander("What each report says"):
-            bounded(f"{key}_{g.id}", meeting_sources(g, corpus), lambda p: quote_block(p[0].evidence, p[1]))
+            bounded(
+                f"{key}_{g.id}",
+                g.reports,
+                lambda n: queries.meeting_quotes(store, as_of, g, n),
+                lambda p: quote_block(p[0].evidence, p[1]),
+            )
 
 
-def meetings_view(corpus: Corpus, as_of: date) -> None:
-    upcoming, past, undated = split_meetings(corpus.meetings, as_of)
+def meetings_view(store: Store, meetings: list[MeetingSummary], as_of: date) -> None:
+    upcoming, past, undated = split_meetings(meetings, as_of)
     left, right = st.columns(2)
     with left:
         st.markdown(f"**Upcoming** (after {as_of:%-d %b %Y}) · {len(upcoming)}")
-        bounded("upcoming", upcoming, lambda g: meeting_row(g, corpus, as_of, "up"))
+        bounded_list("upcoming", upcoming, lambda g: meeting_row(g, store, as_of, "up"))
         if not upcoming:
             st.caption("none reported")
     with right:
         st.markdown(f"**Past** · {len(past)}")
-        bounded("past", past, lambda g: meeting_row(g, corpus, as_of, "past"))
+        bounded_list("past", past, lambda g: meeting_row(g, store, as_of, "past"))
         if not past:
             st.caption("none reported")
     if undated:
-        with st.expander(f"Meetings without a date ({len(undated)})"):
-            bounded("undated", undated, lambda g: meeting_row(g, corpus, as_of, "undated"))
+        total = queries.count_undated_meetings(store, as_of)
+        with st.expander(f"Meetings without a date ({total:,})"):
+            bounded_list("undated", undated, lambda g: meeting_row(g, store, as_of, "undated"))
+            if total > len(undated):
+                st.caption(f"The newest {len(undated)} are listed.")
 
 
 # --- a province -----------------------------------------------------------------------------------------
 
 
-def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus, as_of: date) -> None:
-    p = gaz.provinces[details.code]
+def province_view(store: Store, gaz: Gazetteer, code: str, meetings: list[MeetingSummary], as_of: date) -> None:
+    p = gaz.provinces[code]
     km = (
         f"border km {p.border_km:.0f}"
         if p.border_distance_km is not None and p.border_distance_km <= 2
@@ -267,59 +275,66 @@ def province_view(details: ProvinceDetails, gaz: Gazetteer, corpus: Corpus, as_o
         if p.border_distance_km is not None
         else ""
     )
-    st.subheader(f"{p.name} ({details.code})")
+    st.subheader(f"{p.name} ({code})", anchor=False)
     st.caption(f"{'Thailand' if p.country == 'TH' else 'Cambodia'} · {km} · as of {as_of:%-d %b %Y}")
-    if details.empty:
+    counts = queries.province_counts(store, as_of, code)
+    here = [g for g in meetings if g.admin1 == code]
+    if counts.empty and not here:
         st.info("The reports known at this date say nothing about this province.")
         return
     st.markdown(
-        f"{plural(details.mentions, 'place mention')} · {plural(len(details.incidents), 'incident')} · "
-        f"{plural(len(details.figures), 'figure')} · {plural(len(details.meetings), 'meeting')} · newest first"
+        f"{plural(counts.mentions, 'place mention')} · {plural(counts.incidents, 'incident')} · "
+        f"{plural(counts.figures, 'figure')} · {plural(len(here), 'meeting')} · newest first"
     )
-    code = details.code
-    if details.meetings:
-        with st.expander(f"Meetings here ({len(details.meetings)})", expanded=True):
-            bounded(f"{code}_meetings", details.meetings, lambda g: meeting_row(g, corpus, as_of, code))
-    if details.incidents:
-        with st.expander(f"Incidents ({len(details.incidents)})", expanded=True):
-            for episode, items in _by_episode(details.incidents, corpus):
-                st.markdown(f"*{md_escape(episode)}* · {len(items)}")
-                bounded(f"{code}_inc_{episode}", items, lambda i: _incident(i, corpus))
-    if details.figures:
-        with st.expander(f"Figures in sentences about it ({len(details.figures)})"):
-            bounded(f"{code}_figures", details.figures, lambda f: _figure(f, corpus))
-    with st.expander(f"Places mentioned ({len(details.places)})"):
-        bounded(f"{code}_places", details.places, lambda s: _place(s, corpus), page=10)
+    if here:
+        with st.expander(f"Meetings here ({len(here)})", expanded=True):
+            bounded_list(
+                f"{code}_meetings",
+                sorted(here, key=lambda g: g.date or date.min, reverse=True),
+                lambda g: meeting_row(g, store, as_of, code),
+            )
+    if counts.incidents:
+        with st.expander(f"Incidents ({counts.incidents:,})", expanded=True):
+            for episode, n in queries.incident_episodes(store, as_of, code):
+                st.markdown(f"*{md_escape(episode_label(episode))}* · {n:,}")
+                bounded(
+                    f"{code}_inc_{episode}",
+                    n,
+                    lambda k, episode=episode: queries.province_incidents(store, as_of, code, episode, k),
+                    _incident,
+                )
+    if counts.figures:
+        with st.expander(f"Figures in sentences about it ({counts.figures:,})"):
+            bounded(
+                f"{code}_figures", counts.figures, lambda k: queries.province_figures(store, as_of, code, k), _figure
+            )
+    with st.expander(f"Places mentioned ({counts.places:,})"):
+        bounded(
+            f"{code}_places", counts.places, lambda k: queries.province_places(store, as_of, code, k), _place, page=10
+        )
 
 
-def _by_episode(incidents, corpus: Corpus) -> list[tuple[str, list]]:
-    groups: dict[str, list] = {}
-    for i in incidents:
-        day = i.date or corpus.reports[i.evidence.report_id].counts_from
-        groups.setdefault(episode_label(episode_at(day)), []).append(i)
-    return list(groups.items())
-
-
-def _incident(i, corpus: Corpus) -> None:
+def _incident(pair) -> None:
+    i, report = pair
     when = f"{i.date:%-d %b %Y}" if i.date else "date not stated"
     st.markdown(
         f"**{i.kind.replace('_', ' ')}** · {md_escape(when)} · {md_escape(', '.join(i.places) or 'place not stated')}"
         f" · {md_escape(incident_words(i))}"
     )
-    quote_block(i.evidence, corpus.reports[i.evidence.report_id])
+    quote_block(i.evidence, report)
 
 
-def _figure(f, corpus: Corpus) -> None:
+def _figure(pair) -> None:
+    f, report = pair
     st.markdown(
         f"{f.metric}: **{md_escape(display_value(f))}** ({side_name(f.country)}) · {md_escape(episode_label(f.period))}"
     )
-    quote_block(f.evidence, corpus.reports[f.evidence.report_id])
+    quote_block(f.evidence, report)
 
 
-def _place(s, corpus: Corpus) -> None:
+def _place(s) -> None:
     st.markdown(
         f"**{md_escape(s.name)}** · {md_escape(s.kind)} · {PRECISION.get(s.precision, '')} · "
-        f"{plural(len(s.mentions), 'mention')} in {plural(s.reports, 'report')}"
+        f"{plural(s.mentions, 'mention')} in {plural(s.reports, 'report')}"
     )
-    newest = s.mentions[0]
-    quote_block(newest.evidence, corpus.reports[newest.evidence.report_id])
+    quote_block(s.newest.evidence, s.report)

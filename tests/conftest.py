@@ -1,3 +1,5 @@
+import os
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -12,6 +14,29 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def gaz() -> Gazetteer:
     return gazetteer()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the session (tests/pg_support.py); CI must have one, elsewhere it may skip."""
+    from tests import pg_support
+
+    if not pg_support.available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: `make test` installs it (apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    with pg_support.postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path):
+    """A new, empty store's location on each backend: a SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.sqlite3")
+    from tests.pg_support import fresh_database
+
+    return fresh_database(request.getfixturevalue("pg_server"), f"t_{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import sys
 import time
 
 import pytest
+import sqlalchemy
 
 from dashboard.__main__ import main
 from dashboard.store import Store
@@ -97,15 +98,15 @@ def test_a_damaged_store_is_a_clear_message_not_a_traceback(tmp_path, content, m
 
 
 def test_a_store_error_stops_the_batch_after_printing_what_was_done(tmp_path, monkeypatch, capsys):
-    opened = Store.__init__
-
-    def small_disk(self, path):
-        opened(self, path)
-        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
-        self.db.execute(f"PRAGMA max_page_count = {pages + 6}")  # fills up after a few reports
-
-    monkeypatch.setattr(Store, "__init__", small_disk)
     db = tmp_path / "s.sqlite3"
+    store = Store(db)
+    store.engine.dispose()
+
+    def small_disk(dbapi, _record):
+        pages = dbapi.execute("PRAGMA page_count").fetchone()[0]
+        dbapi.execute(f"PRAGMA max_page_count = {pages + 6}")  # fills up after a few reports
+
+    sqlalchemy.event.listen(store.engine, "connect", small_disk)
     assert main(["ingest", "--db", str(db), str(SEEDS)]) == 2
     out, err = capsys.readouterr()
     done = out.count("ingested ")

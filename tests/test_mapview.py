@@ -3,28 +3,40 @@
 from datetime import date
 
 import folium
+import pytest
 
-from dashboard.extract import extract_all
+from dashboard import queries
+from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import read_reports
 from dashboard.mapview import build_map, clicked_province, selection_layer
-from dashboard.merge import MeetingGroup
-from dashboard.records import Evidence, Meeting
-from dashboard.summary import Corpus, province_activity
+from dashboard.queries import MeetingSummary
+from dashboard.store import Store
 from tests.conftest import SEEDS
 
+DAY = date(2025, 12, 23)
 
-def seed_map(gaz, meetings=None):
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory, gaz):
+    store = Store(tmp_path_factory.mktemp("map") / "seeds.sqlite3")
     reports, _ = read_reports([SEEDS])
-    corpus = Corpus(extract_all(reports, gaz))
-    return build_map(gaz, province_activity(corpus), corpus.places, meetings or corpus.meetings), corpus
+    for r in reports:
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    return store
+
+
+def seed_map(gaz, seeds, meetings=None):
+    activity = queries.province_activity(seeds, DAY)
+    m = build_map(gaz, activity, queries.map_places(seeds, DAY), meetings or queries.meetings(seeds, DAY))
+    return m, activity
 
 
 def layers(m, kind):
     return [c for c in m._children.values() if isinstance(c, kind)]
 
 
-def test_the_map_has_provinces_border_places_and_venues(gaz):
-    m, _ = seed_map(gaz)
+def test_the_map_has_provinces_border_places_and_venues(gaz, seeds):
+    m, _ = seed_map(gaz, seeds)
     [_, provinces] = layers(m, folium.GeoJson)
     codes = {f["properties"]["code"] for f in provinces.data["features"]}
     assert {"TH-22", "KH-2", "KH-12", "TH-30"} <= codes and not {"TH-90", "TH-50"} & codes
@@ -33,42 +45,41 @@ def test_the_map_has_provinces_border_places_and_venues(gaz):
     assert names == {"Border line and km marks", "Places mentioned", "Meeting venues"}
 
 
-def test_provinces_are_shaded_by_what_the_reports_say(gaz):
-    m, corpus = seed_map(gaz)
+def test_provinces_are_shaded_by_what_the_reports_say(gaz, seeds):
+    m, activity = seed_map(gaz, seeds)
     [_, provinces] = layers(m, folium.GeoJson)
     mentions = {f["properties"]["code"]: f["properties"]["mentions"] for f in provinces.data["features"]}
-    assert mentions["TH-22"] == province_activity(corpus)["TH-22"] > 0 and mentions["TH-30"] == 0
+    assert mentions["TH-22"] == activity["TH-22"] > 0 and mentions["TH-30"] == 0
 
 
-def test_leaflet_is_served_by_the_app_and_no_cdn_is_named(gaz):
-    m, _ = seed_map(gaz)
+def test_leaflet_is_served_by_the_app_and_no_cdn_is_named(gaz, seeds):
+    m, _ = seed_map(gaz, seeds)
     html = m.get_root().render()
     assert "/app/static/vendor/leaflet/leaflet.js" in html
     for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg"):
         assert host not in html
 
 
-def test_the_online_tile_layer_is_optional_and_off(gaz):
-    m, _ = seed_map(gaz)
+def test_the_online_tile_layer_is_optional_and_off(gaz, seeds):
+    m, _ = seed_map(gaz, seeds)
     [tiles] = layers(m, folium.TileLayer)
     assert tiles.show is False and tiles.control is True
 
 
-def test_km_marks_start_at_the_laos_tripoint(gaz):
-    html = seed_map(gaz)[0].get_root().render()
+def test_km_marks_start_at_the_laos_tripoint(gaz, seeds):
+    html = seed_map(gaz, seeds)[0].get_root().render()
     assert "km 0 · Laos tripoint" in html and "km 800" in html
 
 
-def test_the_attributions_are_on_the_map(gaz):
-    html = seed_map(gaz)[0].get_root().render()
+def test_the_attributions_are_on_the_map(gaz, seeds):
+    html = seed_map(gaz, seeds)[0].get_root().render()
     assert "OpenStreetMap contributors (ODbL)" in html and "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
 
 
-def test_tooltips_escape_text(gaz):
+def test_tooltips_escape_text(gaz, seeds):
     evil = "<img src=x onerror=alert(1)>"
-    e = Evidence("r", "s", 0, 1, "s")
-    meeting = Meeting(e, date(2025, 12, 24), None, "Chanthaburi", "TH-22", 12.6, 102.1, evil, (), "scheduled")
-    m, _ = seed_map(gaz, [MeetingGroup("m1", meeting, [meeting])])
+    meeting = MeetingSummary("m1", date(2025, 12, 24), evil, "TH-22", 12.6, 102.1, [evil], ["scheduled"], 1, [])
+    m, _ = seed_map(gaz, seeds, [meeting])
     html = m.get_root().render()
     assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 

@@ -1,4 +1,5 @@
-"""The SQLite store: idempotent, transactional, versioned, readable while written."""
+"""The store on SQLite and on a real PostgreSQL server: idempotent, transactional, versioned, readable while
+written, safe to open from several processes at once; and on SQLite, honest about damage."""
 
 import os
 import signal
@@ -7,24 +8,25 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import make_report, read_reports
 from dashboard.intake import ingest_paths
-from dashboard.store import MIGRATIONS, Store, StoreError, from_payload, to_payload
+from dashboard.schema import metadata
+from dashboard.store import Store, StoreError, _head, release
 from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "s.sqlite3")
-    yield s
-    s.close()
+def store(store_location):
+    return Store(store_location)
 
 
 def report(i: int):
@@ -35,10 +37,22 @@ def report(i: int):
     )
 
 
-def test_created_on_first_use_in_wal_mode_at_the_latest_schema(tmp_path):
-    s = Store(tmp_path / "new" / "s.sqlite3")
-    assert s.schema_version == len(MIGRATIONS)
-    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def revision_of(store) -> str:
+    with store.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def test_created_on_first_use_at_the_newest_schema(store):
+    assert revision_of(store) == _head() and store.count() == 0
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_uses(store):
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
 
 
 def test_ingesting_twice_changes_nothing(store):
@@ -49,20 +63,24 @@ def test_ingesting_twice_changes_nothing(store):
     assert store.count() == 5 and store.revision() == revision
 
 
-def test_extractions_round_trip(store, gaz):
-    reports, _ = read_reports([SEEDS / "004_14141caa1f55aa04.txt"])
-    original = extract(reports[0], gaz)
-    assert from_payload(reports[0], to_payload(original)) == original
+def test_records_round_trip(store, gaz):
+    reports, _ = read_reports([SEEDS])
+    for r in reports:
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    for r in reports:
+        stored = store.report(r.id)
+        assert store.extraction(stored) == extract(stored, gaz)
 
 
-def test_extractions_are_recomputed_when_the_extractor_changes(store, gaz):
+def test_records_are_recomputed_when_the_extractor_changes(store, gaz):
     r = report(1)
     store.add(r, extract(r, gaz), "old")
+    assert store.stale(EXTRACTOR_VERSION) == [r.id]
     calls = []
     fresh = store.extractions(EXTRACTOR_VERSION, lambda rep: calls.append(rep.id) or extract(rep, gaz))
     assert calls == [r.id] and fresh[0].figures[0].value == 2
     store.extractions(EXTRACTOR_VERSION, lambda rep: calls.append(rep.id) or extract(rep, gaz))
-    assert calls == [r.id]  # stored with the new version: not recomputed again
+    assert calls == [r.id] and store.stale(EXTRACTOR_VERSION) == []  # stored with the new version
 
 
 def test_reports_keep_their_metadata(store, gaz):
@@ -73,72 +91,104 @@ def test_reports_keep_their_metadata(store, gaz):
         outlet="Example",
         title="T",
         published=date(2025, 12, 24),
+        name="x",
     )
     store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
     assert store.reports() == [replace(r, ingested=datetime.now(UTC).date())]
 
 
+def test_metadata_is_updated_in_place_by_the_path_it_was_read_from(store, gaz):
+    r = report(1)
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    stored = store.report_at("r1.txt")
+    assert stored.id == r.id and store.report_at("elsewhere.txt") is None
+    revision = store.revision()
+    updated = replace(stored, outlet="Wire", title="T", name="wire-1", published=date(2025, 12, 22))
+    assert store.update_metadata(updated, extract(updated, gaz), EXTRACTOR_VERSION)
+    assert store.reports() == [updated] and store.revision() > revision
+    assert not store.update_metadata(replace(updated, id="0" * 16), extract(updated, gaz), EXTRACTOR_VERSION)
+
+
 CHILD = """
 import sys, time
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.ingest import make_report
 from dashboard.records import Extraction
 from dashboard.store import Store
 store = Store(sys.argv[1])
-put = Store._put_extraction
+put = Store._put_records
 def slow_put(self, *a):
     time.sleep(0.01)  # inside the transaction, after the report row: a kill lands here most often
     put(self, *a)
-Store._put_extraction = slow_put
+Store._put_records = slow_put
 for i in range(100000):
     r = make_report(f"Report number {i} about the border.", f"r{i}.txt", published=date(2025, 12, 20))
     store.add(r, Extraction(r), EXTRACTOR_VERSION)
 """
 
 
-def test_a_kill_during_a_batch_leaves_every_committed_report_whole(tmp_path):
-    db = tmp_path / "crash.sqlite3"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], cwd=ROOT)
+def test_a_kill_during_a_batch_leaves_every_committed_report_whole(store_location):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, store_location], cwd=ROOT)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             time.sleep(0.2)
-            if db.exists():
-                with sqlite3.connect(db) as c:
-                    try:
-                        if c.execute("SELECT count(*) FROM reports").fetchone()[0] >= 20:
-                            break
-                    except sqlite3.OperationalError:
-                        pass
+            try:
+                if Store(store_location).count() >= 20:
+                    break
+            except (StoreError, sa.exc.OperationalError):
+                pass  # not made yet
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.wait()
     assert child.returncode == -signal.SIGKILL
-    s = Store(db)
-    assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    s = Store(store_location)
+    with s.engine.connect() as conn:
+        if s.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        extracted = conn.exec_driver_sql("SELECT count(*) FROM reports JOIN extractions ON report_id = id").scalar()
     reports = s.count()
-    with_extraction = s.db.execute("SELECT count(*) FROM reports JOIN extractions ON report_id = id").fetchone()[0]
-    assert reports >= 20 and with_extraction == reports
+    assert reports >= 20 and extracted == reports
     assert {r.path for r in s.reports()} == {f"r{i}.txt" for i in range(reports)}
 
 
-def test_the_app_can_read_while_an_ingest_writes(tmp_path, gaz):
-    db = tmp_path / "busy.sqlite3"
-    writer = Store(db)
+def test_two_writers_at_once_lose_nothing(store_location, gaz):
+    Store(store_location)
+    errors = []
+
+    def write(offset: int) -> None:
+        try:
+            s = Store(store_location)
+            for i in range(offset, offset + 40):
+                r = report(i % 60)  # the two overlap on 20 reports: each is stored once
+                s.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in (0, 20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    s = Store(store_location)
+    assert errors == [] and s.count() == 60 and s.revision() == 60
+
+
+def test_the_app_can_read_while_an_ingest_writes(store_location, gaz):
+    from dashboard import queries
+
+    writer = Store(store_location)
     errors, counts = [], []
 
     def read():
-        reader = Store(db)
+        reader = Store(store_location)
         try:
             for _ in range(60):
-                counts.append(len(reader.extractions(EXTRACTOR_VERSION, lambda r: extract(r, gaz))))
+                counts.append(queries.report_counts(reader, date(2026, 1, 1)).known)
                 time.sleep(0.005)
         except Exception as exc:  # a locked database would show here
             errors.append(exc)
-        finally:
-            reader.close()
 
     thread = threading.Thread(target=read)
     thread.start()
@@ -146,8 +196,23 @@ def test_the_app_can_read_while_an_ingest_writes(tmp_path, gaz):
         r = report(i)
         writer.add(r, extract(r, gaz), EXTRACTOR_VERSION)
     thread.join()
-    writer.close()
     assert errors == [] and counts == sorted(counts) and counts[-1] > 0
+
+
+def test_processes_opening_a_new_store_at_once_do_not_collide(store_location):
+    """Eight processes open the same new store at the same moment and all migrate it (before the fix:
+    "table reports already exists")."""
+    code = "import sys; from dashboard.store import Store; Store(sys.argv[1]).count()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, store_location], cwd=ROOT, stderr=subprocess.PIPE)
+        for _ in range(8)
+    ]
+    outcomes = [(p.wait(), p.stderr.read().decode()[-500:]) for p in procs]
+    assert outcomes == [(0, "")] * 8
+    assert revision_of(Store(store_location)) == _head()
+
+
+# --- SQLite: damage and old stores ----------------------------------------------------------------------
 
 
 def test_a_store_truncated_to_nothing_is_refused_not_taken_for_a_new_one(tmp_path):
@@ -162,69 +227,68 @@ def test_a_damaged_store_is_refused_with_a_clear_error(tmp_path, damage):
     if damage == "garbage":
         db.write_bytes(b"these are not the bytes of a database\n" * 200)
     else:
-        with closing(Store(db)) as s:
-            ingest_paths(s, [SEEDS])
+        ingest_paths(Store(db), [SEEDS])
+        release(db)
         os.truncate(db, 4096)
-    with pytest.raises(StoreError, match=r"the store at .*s\.sqlite3 is damaged: (file is not a database|.*malformed)"):
+    with pytest.raises(StoreError, match=r"the store at .*\.sqlite3 is damaged: (file is not a database|.*malformed)"):
         Store(db)
 
 
 def test_a_store_from_a_newer_version_is_refused(tmp_path):
-    with closing(Store(tmp_path / "s.sqlite3")) as s:
-        s.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db = tmp_path / "s.sqlite3"
+    Store(db)
+    release(db)
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(StoreError, match="newer than this program"):
-        Store(tmp_path / "s.sqlite3")
+        Store(db)
 
 
-def test_a_full_disk_reports_the_real_error(store, gaz):
-    store.db.execute("PRAGMA max_page_count = 8")  # a disk that fills up after a few pages
-    with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+def test_a_full_disk_reports_the_real_error(tmp_path, gaz):
+    store = Store(tmp_path / "s.sqlite3")
+    store.engine.dispose()
+
+    def small_disk(dbapi, _record):
+        dbapi.execute("PRAGMA max_page_count = 40")  # a disk that fills up after a few pages
+
+    sa.event.listen(store.engine, "connect", small_disk)
+    with pytest.raises(sa.exc.OperationalError, match="database or disk is full"):
         for i in range(100):
             r = make_report(f"Report {i}. " + "Troops clashed near the border. " * 100, f"r{i}.txt")
             store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
-    assert not store.db.in_transaction
-    store.db.execute("PRAGMA max_page_count = 1000000")  # space again: the store goes on
+    sa.event.remove(store.engine, "connect", small_disk)
+    store.engine.dispose()  # space again: the store goes on
     assert store.add(report(1), extract(report(1), gaz), EXTRACTOR_VERSION)
 
 
-@pytest.mark.parametrize("start", ["new", "at version 1"])
-def test_processes_opening_a_store_at_once_do_not_collide(tmp_path, start):
-    """Eight connections open the same store at the same moment, five times over (before the fix: "table
-    reports already exists", "duplicate column name")."""
-    for round in range(5):
-        db = tmp_path / str(round) / "s.sqlite3"
-        db.parent.mkdir()
-        if start == "at version 1":  # every one of them finds the migration to version 2 pending
-            with closing(sqlite3.connect(db)) as c:
-                c.executescript(f"{MIGRATIONS[0]}; PRAGMA user_version = 1;")
-        barrier = threading.Barrier(8)
-        errors = []
-
-        def open_store(db=db, barrier=barrier, errors=errors):
-            barrier.wait()
-            try:
-                Store(db).close()
-            except Exception as exc:
-                errors.append(exc)
-
-        threads = [threading.Thread(target=open_store) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
-        with closing(Store(db)) as s:
-            assert s.schema_version == len(MIGRATIONS)
-        assert [p.name for p in db.parent.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+OLD_SCHEMA = """
+CREATE TABLE reports (id TEXT PRIMARY KEY, path TEXT NOT NULL, text TEXT NOT NULL, published TEXT, url TEXT,
+    outlet TEXT, title TEXT, dropped_paragraphs INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL);
+CREATE TABLE extractions (report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+    extractor_version TEXT NOT NULL, payload TEXT NOT NULL, extracted_at TEXT NOT NULL);
+CREATE TABLE inbox_files (path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    outcome TEXT NOT NULL, PRIMARY KEY (path, size, mtime_ns));
+CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL, changed_at TEXT);
+INSERT INTO revision VALUES (1, 3, '2025-12-23T10:00:00+00:00');
+INSERT INTO reports VALUES ('abc', 'a.txt', 'Talks in Trat.', '2025-12-21', NULL, NULL, NULL, 0,
+    '2025-12-22T09:00:00+00:00');
+INSERT INTO reports VALUES ('def', 'b.txt', 'Clashes in Surin.', NULL, NULL, NULL, NULL, 0,
+    '2025-12-23T09:00:00+00:00');
+INSERT INTO extractions VALUES ('abc', '1', '{}', '2025-12-22T09:00:00+00:00');
+PRAGMA user_version = 1;
+"""
 
 
-def test_metadata_is_updated_in_place_by_the_path_it_was_read_from(store, gaz):
-    r = report(1)
-    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
-    stored = store.report_at("r1.txt")
-    assert stored.id == r.id and store.report_at("elsewhere.txt") is None
-    revision = store.revision()
-    updated = replace(stored, outlet="Wire", title="T", name="wire-1", published=date(2025, 12, 22))
-    assert store.update_metadata(updated, extract(updated, gaz), EXTRACTOR_VERSION)
-    assert store.reports() == [updated] and store.revision() > revision
-    assert not store.update_metadata(replace(updated, id="0" * 16), extract(updated, gaz), EXTRACTOR_VERSION)
+def test_a_store_from_before_the_migrations_keeps_its_reports_and_is_re_extracted(tmp_path, gaz):
+    db = tmp_path / "old.sqlite3"
+    with sqlite3.connect(db) as c:
+        c.executescript(OLD_SCHEMA)
+    store = Store(db)
+    assert revision_of(store) == _head() and store.count() == 2
+    assert [(r.id, r.published, r.ingested) for r in store.reports()] == [
+        ("abc", date(2025, 12, 21), date(2025, 12, 22)),
+        ("def", None, date(2025, 12, 23)),
+    ]
+    assert sorted(store.stale(EXTRACTOR_VERSION)) == ["abc", "def"]
+    assert store.refresh_stale(EXTRACTOR_VERSION, lambda r: extract(r, gaz)) == 2
+    assert store.extraction(store.report("def")).places[0].admin1 == "TH-32"

@@ -5,27 +5,20 @@ import json
 import os
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
+from dashboard import queries
+from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import HOSTILE_URLS, write_corpus
-from dashboard.ingest import make_report, read_reports
+from dashboard.ingest import make_report
 from dashboard.intake import ingest_paths
 from dashboard.links import resolve_province
 from dashboard.records import Report
 from dashboard.store import Store
-from dashboard.summary import (
-    Corpus,
-    figures_frame,
-    latest_tolls,
-    meeting_status,
-    onset_claims,
-    province_order,
-    split_meetings,
-)
+from dashboard.summary import METRICS, SIDES, meeting_status, province_order, split_meetings
 from dashboard.views import source_line
 from tests.conftest import ROOT
 
@@ -47,10 +40,8 @@ def generated(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def corpus(generated, gaz):
-    reports, rejected = read_reports([generated[0]])
-    assert not rejected
-    return Corpus(extract_all(reports, gaz))
+def store(generated):
+    return Store(generated[1])
 
 
 def app(db, **query) -> AppTest:
@@ -135,52 +126,53 @@ def test_codes_reach_the_screen_as_words(generated):
 # --- the as-of date as a point in time ------------------------------------------------------------------
 
 
-def test_the_corpus_as_of_a_date_holds_only_reports_known_by_then(corpus):
+def test_everything_as_of_a_date_comes_from_reports_known_by_then(store):
     day = date(2025, 12, 15)
-    then = corpus.as_of(day)
-    assert 0 < len(then.reports) < len(corpus.reports)
-    assert all(r.counts_from <= day for r in then.reports.values() if r.counts_from)
-    frame = figures_frame(then)
-    assert frame["published"].dropna().max() <= day
-    assert all(
-        (then.reports[m.evidence.report_id].counts_from or day) <= day for g in then.meetings for m in g.mentions
-    )
+    counts = queries.report_counts(store, day)
+    assert 0 < counts.known < counts.total
+    rows, total = queries.figure_rows(store, day, None, list(METRICS), list(SIDES.values()), limit=100_000)
+    assert total == len(rows) > 0 and rows["published"].max() <= day
+    for g in queries.meetings(store, day):
+        assert all(r.counts_from <= day for _, r in queries.meeting_quotes(store, day, g, 1000))
+    later, _ = queries.figure_rows(store, date(2026, 1, 31), None, list(METRICS), list(SIDES.values()), 100_000)
+    assert len(later) > len(rows)
 
 
-def test_the_tolls_as_of_a_date_use_only_reports_published_by_then(corpus):
-    early = {(t.metric, t.side): t for t in latest_tolls(corpus.as_of(date(2025, 12, 12)), "dec2025")}
-    late = {(t.metric, t.side): t for t in latest_tolls(corpus.as_of(date(2025, 12, 26)), "dec2025")}
+def test_the_tolls_as_of_a_date_use_only_reports_published_by_then(store):
+    early = {(t.metric, t.side): t for t in queries.latest_tolls(store, date(2025, 12, 12), "dec2025")}
+    late = {(t.metric, t.side): t for t in queries.latest_tolls(store, date(2025, 12, 26), "dec2025")}
     killed = ("killed", "TH")
     assert early[killed].report.counts_from <= date(2025, 12, 12) < late[killed].report.counts_from
     assert early[killed].latest.value < late[killed].latest.value
-    july = latest_tolls(corpus.as_of(date(2025, 12, 26)), "jul2025")
-    assert all(t.latest.period == "jul2025" and t.report.counts_from < date(2025, 12, 1) for t in july)
+    july = queries.latest_tolls(store, date(2025, 12, 26), "jul2025")
+    assert july and all(t.latest.period == "jul2025" and t.report.counts_from < date(2025, 12, 1) for t in july)
 
 
-def test_the_days_since_the_fighting_began_belong_to_the_episode(corpus):
-    december = onset_claims(corpus.as_of(date(2025, 12, 26)), "dec2025")
+def test_the_days_since_the_fighting_began_belong_to_the_episode(store):
+    december = queries.onset_claims(store, date(2025, 12, 26), "dec2025")
     assert {c.date for c in december} == {date(2025, 12, 8)}
-    july = onset_claims(corpus.as_of(date(2025, 12, 26)), "jul2025")
+    july = queries.onset_claims(store, date(2025, 12, 26), "jul2025")
     assert {c.date for c in july} == {date(2025, 7, 24)}
 
 
-def _report(text: str, published: date, name: str) -> Report:
-    return replace(make_report(text, f"{name}.txt", published=published), name=name)
-
-
 @pytest.fixture(scope="module")
-def talks(gaz):
-    announced = _report(
-        "Officials from both countries will meet on 24 December in Chanthaburi under the General Border Committee.",
-        date(2025, 12, 20),
-        "announced",
-    )
-    confirmed = _report(
-        "Thai and Cambodian officials met in Chanthaburi on Wednesday for the General Border Committee talks.",
-        date(2025, 12, 26),
-        "confirmed",
-    )
-    return Corpus(extract_all([announced, confirmed], gaz))
+def talks(tmp_path_factory, gaz):
+    store = Store(tmp_path_factory.mktemp("talks") / "talks.sqlite3")
+    for text, published, name in (
+        (
+            "Officials from both countries will meet on 24 December in Chanthaburi under the General Border Committee.",
+            date(2025, 12, 20),
+            "announced",
+        ),
+        (
+            "Thai and Cambodian officials met in Chanthaburi on Wednesday for the General Border Committee talks.",
+            date(2025, 12, 26),
+            "confirmed",
+        ),
+    ):
+        r = make_report(text, f"{name}.txt", published=published, name=name)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    return store
 
 
 @pytest.mark.parametrize(
@@ -193,29 +185,60 @@ def talks(gaz):
     ],
 )
 def test_a_meeting_status_is_as_of_the_date(talks, as_of, status, upcoming):
-    then = talks.as_of(as_of)
-    [group] = [g for g in then.meetings if g.date == date(2025, 12, 24)]
+    meetings = queries.meetings(talks, as_of)
+    [group] = [g for g in meetings if g.date == date(2025, 12, 24)]
     assert meeting_status(group, as_of) == status
-    assert (group in split_meetings(then.meetings, as_of)[0]) == upcoming
+    assert (group in split_meetings(meetings, as_of)[0]) == upcoming
 
 
-def test_a_report_without_a_publication_date_counts_from_its_ingest(gaz):
-    undated = replace(make_report("At least 5 people were killed in Surin province."), ingested=date(2025, 12, 30))
-    corpus = Corpus(extract_all([undated], gaz))
-    assert corpus.as_of(date(2025, 12, 29)).reports == {}
-    assert list(corpus.as_of(date(2025, 12, 30)).reports) == [undated.id]
-    assert "no publication date \\(counted from its ingest, 30 Dec 2025\\)" in source_line(undated)
+def test_a_report_without_a_publication_date_counts_from_its_ingest(tmp_path, gaz):
+    store = Store(tmp_path / "s.sqlite3")
+    undated = make_report("At least 5 people were killed in Surin province.", "u.txt")
+    store.add(undated, extract(undated, gaz), EXTRACTOR_VERSION)
+    today = date.today()
+    assert queries.report_counts(store, today - timedelta(days=1)).known == 0
+    assert queries.report_counts(store, today) == queries.ReportCounts(known=1, total=1, undated=1)
+    stored = store.report(undated.id)
+    assert f"no publication date \\(counted from its ingest, {today:%-d %b %Y}\\)" in source_line(stored)
 
 
-def test_the_page_says_undated_reports_count_from_their_ingest(tmp_path, monkeypatch):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "undated.txt").write_text("At least 12 people were killed in Surin province, officials said.")
-    monkeypatch.setenv("BORDER_WATCH_REPORTS", str(folder))
-    at = app(tmp_path / "store.sqlite3")
-    assert_clean(at)
-    assert "without a publication date count from the day they were ingested" in page_text(at)
-    assert at.date_input(key="asof").value == date.today()
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def both(request, tmp_path_factory, gaz):
+    folder = tmp_path_factory.mktemp(f"both-{request.param}")
+    if request.param == "sqlite":
+        location = str(folder / "s.sqlite3")
+    else:
+        from tests.pg_support import fresh_database
+
+        location = fresh_database(request.getfixturevalue("pg_server"), "generated_both")
+    store = Store(location)
+    ingest_paths(store, write_corpus(folder / "reports", reports=150, seed=7))
+    return store
+
+
+ANSWERS = {}
+
+
+@pytest.mark.parametrize("day", [date(2025, 7, 27), date(2025, 12, 20), date(2026, 2, 1)])
+def test_both_backends_give_the_same_answers(both, day):
+    """Run for SQLite first, then PostgreSQL: the second compares with the first."""
+    answers = {
+        "counts": queries.report_counts(both, day),
+        "tolls": [
+            (t.metric, t.side, t.latest.value, t.low, t.high, t.sources)
+            for t in queries.latest_tolls(both, day, "dec2025") + queries.latest_tolls(both, day, "jul2025")
+        ],
+        "onsets": queries.onset_claims(both, day, None),
+        "meetings": [
+            (g.id, g.date, g.venue, g.reports, sorted(g.statuses)) for g in queries.meetings(both, day) if g.date
+        ],
+        "activity": sorted(queries.province_activity(both, day).items()),
+        "places": sorted(queries.map_places(both, day), key=lambda p: p.place_id),
+        "surin": queries.province_counts(both, day, "TH-32"),
+        "ranges": queries.figure_ranges(both, day, None, list(METRICS), list(SIDES.values())).to_dict("records"),
+    }
+    seen = ANSWERS.setdefault(day, answers)
+    assert answers == seen
 
 
 # --- links -----------------------------------------------------------------------------------------------

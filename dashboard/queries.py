@@ -1,0 +1,573 @@
+"""What the views show, asked of the store: every query takes the as-of date (a report counts from its
+publication date, else from the day it was ingested) and is bounded — aggregates, or pages with a limit.
+
+No query reads the whole corpus into memory; the same SQL runs on SQLite and PostgreSQL. Results are plain
+records (`dashboard.records`) or the small summaries below, each carrying the report it comes from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import sqlalchemy as sa
+
+from dashboard.episodes import EPISODES
+from dashboard.records import Figure, Incident, Meeting, PlaceMention, Report
+from dashboard.safe import url_host
+from dashboard.schema import RECORD_TABLES, reports
+from dashboard.store import Store, record_from_row
+from dashboard.summary import (
+    FIGURE_COLUMNS,
+    GROUP_WORDS,
+    METRICS,
+    RECENT_DAYS,
+    OnsetClaim,
+    Toll,
+    display_value,
+    episode_label,
+    outlet_name,
+    side_name,
+)
+
+places_t, figures_t, meetings_t = RECORD_TABLES["places"], RECORD_TABLES["figures"], RECORD_TABLES["meetings"]
+incidents_t, onsets_t = RECORD_TABLES["incidents"], RECORD_TABLES["onsets"]
+# Report columns a citation needs (never the text).
+REPORT_COLUMNS = [
+    reports.c[c].label(f"r_{c}") for c in ("id", "path", "published", "url", "outlet", "title", "name", "added_at")
+]
+COUNTRY_OF_SIDE = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
+
+
+def _known(table: sa.Table, as_of: date):
+    return table.c.known_from <= as_of
+
+
+def _report(row) -> Report:
+    """A report for a citation (its text is not loaded)."""
+    return Report(
+        id=row["r_id"],
+        path=row["r_path"],
+        text="",
+        published=row["r_published"],
+        url=row["r_url"],
+        outlet=row["r_outlet"],
+        title=row["r_title"],
+        name=row["r_name"],
+        ingested=datetime.fromisoformat(row["r_added_at"]).date(),
+    )
+
+
+def _with_reports(store: Store, table: str, query) -> list[tuple[object, Report]]:
+    """Rows of a record table joined with their reports' citation columns, as (record, report) pairs."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [(record_from_row(table, r), _report(r)) for r in rows]
+
+
+def _select_with_reports(table: sa.Table):
+    return sa.select(table, *REPORT_COLUMNS).join(reports, reports.c.id == table.c.report_id)
+
+
+# --- the reports -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    known: int  # reports that count at the as-of date
+    total: int  # reports in the store
+    undated: int  # of the known: without a publication date (counted from their ingest)
+
+
+def report_counts(store: Store, as_of: date) -> ReportCounts:
+    query = sa.select(
+        sa.func.count(),
+        sa.func.count().filter(reports.c.known_from <= as_of),
+        sa.func.count().filter(reports.c.known_from <= as_of, reports.c.published.is_(None)),
+    )
+    with store.engine.connect() as conn:
+        total, known, undated = conn.execute(query).one()
+    return ReportCounts(known, total, undated)
+
+
+def newest_day(store: Store) -> date | None:
+    """The newest day a report counts from: the default as-of date."""
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.max(reports.c.known_from))).scalar()
+
+
+# --- the headline ----------------------------------------------------------------------------------------
+
+
+def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
+    """Per metric and side in an episode: the newest numeric figure (latest report, then the larger count),
+    and the range over each outlet's own latest figure in the week before it."""
+    f = figures_t
+    scope = sa.and_(_known(f, as_of), f.c.period == episode, f.c.value.is_not(None), f.c.metric.in_(METRICS))
+    newest = (
+        sa.select(f.c.metric, f.c.country, sa.func.max(f.c.known_from)).where(scope).group_by(f.c.metric, f.c.country)
+    )
+    with store.engine.connect() as conn:
+        days = conn.execute(newest).all()
+    if not days:
+        return []
+    windows = [  # date arithmetic in Python: SQLite keeps dates as text
+        sa.and_(f.c.metric == metric, _same(f.c.country, country), f.c.known_from >= day - timedelta(days=RECENT_DAYS))
+        for metric, country, day in days
+    ]
+    recent = (
+        _select_with_reports(f)
+        .where(scope, sa.or_(*windows))
+        .order_by(f.c.known_from.desc(), f.c.value.desc(), f.c.id)
+        .limit(20_000)
+    )
+    by_key: dict[tuple[str, str | None], list[tuple[Figure, Report]]] = {}
+    for figure, report in _with_reports(store, "figures", recent):
+        by_key.setdefault((figure.metric, figure.country), []).append((figure, report))
+    out = []
+    for (metric, side), pairs in by_key.items():
+        latest, report = pairs[0]
+        per_source: dict[str, Figure] = {}
+        for figure, r in pairs:
+            per_source.setdefault(r.outlet or url_host(r.url) or r.id, figure)
+        values = [x.value for x in per_source.values()]
+        out.append(Toll(metric, side, latest, report, min(values), max(values), len(per_source)))
+    side_order = {"TH": 0, "KH": 1, None: 2}
+    return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side]))
+
+
+def _same(column, other):
+    """Equal, NULL matching NULL (the side not stated); `other` a column or a value."""
+    if other is None:
+        return column.is_(None)
+    if isinstance(other, sa.ColumnElement):
+        return sa.or_(column == other, sa.and_(column.is_(None), other.is_(None)))
+    return column == other
+
+
+def onset_claims(store: Store, as_of: date, episode: str | None) -> list[OnsetClaim]:
+    """Each date reports give for the start of the episode's fighting (within 3 days of its start), with how
+    many reports give it."""
+    o = onsets_t
+    query = sa.select(o.c.date, sa.func.count(sa.distinct(o.c.report_id))).where(_known(o, as_of))
+    start = next((ep.start for ep in EPISODES if ep.id == episode), None)
+    if start is not None:
+        query = query.where(o.c.date.between(start - timedelta(days=3), start + timedelta(days=3)))
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.group_by(o.c.date).order_by(o.c.date)).all()
+    return [OnsetClaim(day, n) for day, n in rows]
+
+
+# --- meetings --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingSummary:
+    """One meeting as the reports known at the as-of date tell it, merged across them."""
+
+    id: str
+    date: date | None
+    venue: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    bodies: list[str]
+    statuses: list[str]
+    reports: int
+    keys: list[tuple[str | None, str | None]]  # the (place_key, family) pairs of its mentions
+    undated_id: int | None = None  # an undated mention is a meeting of its own
+
+    def accepts(self, place: str | None, family: str | None) -> bool:
+        places = {p for p, _ in self.keys if p}
+        families = {f for _, f in self.keys if f}
+        return (place is None or not places or place in places) and (
+            family is None or not families or family in families
+        )
+
+
+def meetings(store: Store, as_of: date, undated_limit: int = 50) -> list[MeetingSummary]:
+    """Dated meetings merged across reports (same date, no conflicting place or body family), then the
+    newest undated mentions, each on its own."""
+    m = meetings_t
+    combos = (
+        sa.select(
+            m.c.date,
+            m.c.place_key,
+            m.c.family,
+            m.c.status,
+            m.c.body,
+            sa.func.max(m.c.venue),
+            sa.func.max(m.c.admin1),
+            sa.func.max(m.c.lat),
+            sa.func.max(m.c.lon),
+            sa.func.count(sa.distinct(m.c.report_id)),
+        )
+        .where(_known(m, as_of), m.c.date.is_not(None))
+        .group_by(m.c.date, m.c.place_key, m.c.family, m.c.status, m.c.body)
+        .order_by(m.c.date, m.c.place_key.is_(None), m.c.place_key, m.c.family, m.c.status, m.c.body)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(combos).all()
+    out: list[MeetingSummary] = []
+    on_date: dict[date, list[MeetingSummary]] = {}
+    for day, place, family, status, body, venue, admin1, lat, lon, n in sorted(rows, key=_venue_first):
+        group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
+        if group is None:
+            group = MeetingSummary("", day, venue, admin1, lat, lon, [], [], 0, [])
+            on_date.setdefault(day, []).append(group)
+            out.append(group)
+        if group.venue is None and venue:
+            group.venue, group.admin1, group.lat, group.lon = venue, admin1, lat, lon
+        group.keys.append((place, family))
+        group.reports += n
+        for values, value in ((group.bodies, body), (group.statuses, status)):
+            if value and value not in values:
+                values.append(value)
+    for g in out:
+        places = sorted({p for p, _ in g.keys if p})
+        families = sorted({f for _, f in g.keys if f})
+        g.id = f"m-{g.date:%Y%m%d}-{'+'.join(places) or 'x'}-{'+'.join(families) or 'x'}"
+    return out + _undated_meetings(store, as_of, undated_limit)
+
+
+def _venue_first(row) -> tuple:
+    """Within a date, mentions with a place first, so a group takes its venue from them."""
+    return (row[0], row[1] is None, row[1] or "", row[2] or "")
+
+
+def _undated_meetings(store: Store, as_of: date, limit: int) -> list[MeetingSummary]:
+    m = meetings_t
+    query = (
+        sa.select(m.c.id, m.c.venue, m.c.admin1, m.c.lat, m.c.lon, m.c.body, m.c.status, m.c.place_key, m.c.family)
+        .where(_known(m, as_of), m.c.date.is_(None))
+        .order_by(m.c.known_from.desc(), m.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        MeetingSummary(
+            f"u-{i}",
+            None,
+            venue,
+            admin1,
+            lat,
+            lon,
+            [body] if body else [],
+            [status],
+            1,
+            [(place, family)],
+            undated_id=i,
+        )
+        for i, venue, admin1, lat, lon, body, status, place, family in rows
+    ]
+
+
+def count_undated_meetings(store: Store, as_of: date) -> int:
+    m = meetings_t
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).where(_known(m, as_of), m.c.date.is_(None))).scalar_one()
+
+
+def meeting_quotes(store: Store, as_of: date, g: MeetingSummary, limit: int) -> list[tuple[Meeting, Report]]:
+    """What each report says of a meeting, newest report first."""
+    m = meetings_t
+    query = _select_with_reports(m).where(_known(m, as_of))
+    if g.undated_id is not None:
+        query = query.where(m.c.id == g.undated_id)
+    else:
+        keys = [sa.and_(_same(m.c.place_key, p), _same(m.c.family, f)) for p, f in dict.fromkeys(g.keys)]
+        query = query.where(m.c.date == g.date, sa.or_(*keys))
+    return _with_reports(store, "meetings", query.order_by(m.c.known_from.desc(), m.c.id).limit(limit))
+
+
+# --- the map ---------------------------------------------------------------------------------------------
+
+
+def province_activity(store: Store, as_of: date) -> Counter:
+    """How much the reports say about each province: mentions of it or of places inside it, incidents there."""
+    p, i = places_t, incidents_t
+    with store.engine.connect() as conn:
+        counts = Counter(
+            dict(
+                conn.execute(
+                    sa.select(p.c.admin1, sa.func.count())
+                    .where(_known(p, as_of), p.c.admin1.is_not(None))
+                    .group_by(p.c.admin1)
+                ).all()
+            )
+        )
+        for admin1, n in conn.execute(
+            sa.select(i.c.admin1, sa.func.count()).where(_known(i, as_of)).group_by(i.c.admin1)
+        ).all():
+            for code in (admin1 or "").strip("|").split("|"):
+                if code:
+                    counts[code] += n
+    return counts
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """A place below province level, with how often and how precisely the reports name it."""
+
+    place_id: str
+    name: str
+    kind: str
+    admin1: str | None
+    lat: float
+    lon: float
+    border_km: float | None
+    border_distance_km: float | None
+    mentions: int
+    reports: int
+    precision: int
+
+
+def map_places(store: Store, as_of: date, limit: int = 2000) -> list[MapPlace]:
+    p = places_t
+    query = (
+        sa.select(
+            p.c.place_id,
+            sa.func.max(p.c.name),
+            sa.func.max(p.c.kind),
+            sa.func.max(p.c.admin1),
+            sa.func.max(p.c.lat),
+            sa.func.max(p.c.lon),
+            sa.func.max(p.c.border_km),
+            sa.func.max(p.c.border_distance_km),
+            sa.func.count(),
+            sa.func.count(sa.distinct(p.c.report_id)),
+            sa.func.min(p.c.precision),
+        )
+        .where(_known(p, as_of), p.c.kind != "province", p.c.admin1.is_not(None))
+        .group_by(p.c.place_id)
+        .order_by(sa.func.count().desc(), p.c.place_id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [MapPlace(*row) for row in conn.execute(query).all()]
+
+
+# --- a province ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    """One place of a province: its mentions, and the newest one with its report."""
+
+    name: str
+    kind: str
+    precision: int
+    mentions: int
+    reports: int
+    newest: PlaceMention
+    report: Report
+
+
+@dataclass
+class ProvinceCounts:
+    code: str
+    mentions: int
+    places: int
+    incidents: int
+    figures: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.mentions or self.incidents or self.figures)
+
+
+def _incidents_in(code: str):
+    return incidents_t.c.admin1.like(f"%|{code}|%")
+
+
+def _figures_about(code: str, as_of: date):
+    """Figures told in a sentence that names a place of the province."""
+    p, f = places_t, figures_t
+    about = sa.select(p.c.id).where(
+        p.c.report_id == f.c.report_id, p.c.sentence == f.c.sentence, p.c.admin1 == code, _known(p, as_of)
+    )
+    return sa.and_(_known(f, as_of), sa.exists(about))
+
+
+def province_counts(store: Store, as_of: date, code: str) -> ProvinceCounts:
+    p, i, f = places_t, incidents_t, figures_t
+    with store.engine.connect() as conn:
+        mentions, places = conn.execute(
+            sa.select(sa.func.count(), sa.func.count(sa.distinct(p.c.place_id))).where(
+                _known(p, as_of), p.c.admin1 == code
+            )
+        ).one()
+        incidents = conn.execute(sa.select(sa.func.count()).where(_known(i, as_of), _incidents_in(code))).scalar_one()
+        figures = conn.execute(
+            sa.select(sa.func.count()).select_from(f).where(_figures_about(code, as_of))
+        ).scalar_one()
+    return ProvinceCounts(code, mentions, places, incidents, figures)
+
+
+def province_places(store: Store, as_of: date, code: str, limit: int) -> list[PlaceSummary]:
+    """The province's places, most mentioned first, each with its newest mention."""
+    p = places_t
+    top = (
+        sa.select(
+            p.c.place_id,
+            sa.func.count(),
+            sa.func.count(sa.distinct(p.c.report_id)),
+            sa.func.min(p.c.precision),
+        )
+        .where(_known(p, as_of), p.c.admin1 == code)
+        .group_by(p.c.place_id)
+        .order_by(sa.func.count().desc(), p.c.place_id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(top).all()
+    out = []
+    for place_id, mentions, n_reports, precision in rows:
+        newest = (
+            _select_with_reports(p)
+            .where(_known(p, as_of), p.c.admin1 == code, p.c.place_id == place_id)
+            .order_by(p.c.known_from.desc(), p.c.id)
+            .limit(1)
+        )
+        [(mention, report)] = _with_reports(store, "places", newest)
+        out.append(PlaceSummary(mention.name, mention.kind, precision, mentions, n_reports, mention, report))
+    return out
+
+
+def incident_episodes(store: Store, as_of: date, code: str) -> list[tuple[str | None, int]]:
+    """How many incidents of the province each episode has, the newest episode first."""
+    i = incidents_t
+    query = sa.select(i.c.episode, sa.func.count()).where(_known(i, as_of), _incidents_in(code)).group_by(i.c.episode)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    order = {ep.id: n for n, ep in enumerate(EPISODES)}
+    return sorted(rows, key=lambda r: order.get(r[0], -1), reverse=True)
+
+
+def province_incidents(
+    store: Store, as_of: date, code: str, episode: str | None, limit: int
+) -> list[tuple[Incident, Report]]:
+    i = incidents_t
+    query = (
+        _select_with_reports(i)
+        .where(_known(i, as_of), _incidents_in(code), _same(i.c.episode, episode))
+        .order_by(i.c.known_from.desc(), i.c.id)
+        .limit(limit)
+    )
+    return _with_reports(store, "incidents", query)
+
+
+def province_figures(store: Store, as_of: date, code: str, limit: int) -> list[tuple[Figure, Report]]:
+    f = figures_t
+    query = _select_with_reports(f).where(_figures_about(code, as_of)).order_by(f.c.known_from.desc(), f.c.id)
+    return _with_reports(store, "figures", query.limit(limit))
+
+
+# --- figures by source -----------------------------------------------------------------------------------
+
+
+def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: list[str]):
+    f = figures_t
+    countries = [COUNTRY_OF_SIDE[s] for s in sides]
+    side = sa.or_(
+        f.c.country.in_([c for c in countries if c]),
+        *([f.c.country.is_(None)] if None in countries else []),
+    )
+    scope = sa.and_(_known(f, as_of), f.c.metric.in_(metrics), side)
+    return sa.and_(scope, f.c.period == episode) if episode else scope
+
+
+def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[str], sides: list[str]) -> pd.DataFrame:
+    """Per metric and side: how many reports give a number, the lowest and highest, and whether they differ."""
+    f = figures_t
+    query = (
+        sa.select(
+            f.c.metric,
+            f.c.country,
+            sa.func.count(sa.distinct(f.c.report_id)),
+            sa.func.min(f.c.value),
+            sa.func.max(f.c.value),
+        )
+        .where(_figure_scope(as_of, episode, metrics, sides), f.c.value.is_not(None))
+        .group_by(f.c.metric, f.c.country)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    out = pd.DataFrame(
+        [
+            {"metric": m, "side": side_name(c), "reports": n, "low": int(lo), "high": int(hi), "disagree": lo != hi}
+            for m, c, n, lo, hi in rows
+        ],
+        columns=["metric", "side", "reports", "low", "high", "disagree"],
+    )
+    order = {m: i for i, m in enumerate(METRICS)}
+    sides_order = {"Thailand": 0, "Cambodia": 1, "Side not stated": 2}
+    return out.sort_values(
+        ["metric", "side"],
+        key=lambda s: s.map(order) if s.name == "metric" else s.map(sides_order),
+        ignore_index=True,
+    )
+
+
+def figure_values(
+    store: Store, as_of: date, episode: str | None, metric: str, side: str, limit: int = 8
+) -> tuple[list[tuple[str, int]], int]:
+    """The values given for one metric and side, most reported first, with how many reports give each;
+    and how many different values there are."""
+    f = figures_t
+    n = sa.func.count(sa.distinct(f.c.report_id))
+    query = (
+        sa.select(f.c.value, f.c.qualifier, n)
+        .where(_figure_scope(as_of, episode, [metric], [side]), f.c.value.is_not(None))
+        .group_by(f.c.value, f.c.qualifier)
+        .order_by(n.desc(), f.c.value)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    shown = [(display_value(_bare_figure(value, qualifier)), count) for value, qualifier, count in rows]
+    return shown[:limit], len(shown)
+
+
+def _bare_figure(value: int, qualifier: str) -> Figure:
+    return Figure(None, "", value, "", qualifier, None, None, None, None)
+
+
+def figure_rows(
+    store: Store, as_of: date, episode: str | None, metrics: list[str], sides: list[str], limit: int = 1000
+) -> tuple[pd.DataFrame, int]:
+    """The newest figures (one row each, with the report it comes from) and how many there are in all."""
+    f = figures_t
+    scope = _figure_scope(as_of, episode, metrics, sides)
+    query = _select_with_reports(f).where(scope).order_by(f.c.known_from.desc(), f.c.id).limit(limit)
+    with store.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(f).where(scope)).scalar_one()
+    rows = [_figure_row(figure, report) for figure, report in _with_reports(store, "figures", query)]
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    frame["value"] = frame["value"].astype("Int64")
+    return frame, total
+
+
+def _figure_row(f: Figure, r: Report) -> dict:
+    return {
+        "metric": f.metric,
+        "side": side_name(f.country),
+        "country": f.country or "",
+        "value": f.value,
+        "shown": display_value(f),
+        "qualifier": f.qualifier.replace("_", " "),
+        "group": GROUP_WORDS.get(f.group, f.group or "all"),
+        "source": f.source or "not stated",
+        "period": f.period or "",
+        "episode": episode_label(f.period),
+        "outlet": outlet_name(r),
+        "published": r.counts_from,
+        "report_id": r.id,
+        "report": r.label,
+        "title": r.title or "",
+        "url": r.url or "",
+        "quote": f.evidence.quote,
+        "sentence": f.evidence.sentence,
+    }

@@ -1,0 +1,86 @@
+"""The queries behind the views, on SQLite and PostgreSQL alike: as of a date, bounded, the same answers."""
+
+from datetime import date
+
+import pytest
+
+from dashboard import queries
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.ingest import read_reports
+from dashboard.queries import MeetingSummary
+from dashboard.store import Store
+from tests.conftest import SEEDS
+
+
+def summary(day, statuses) -> MeetingSummary:
+    return MeetingSummary("m", day, "Chanthaburi", "TH-22", None, None, [], statuses, 1, [])
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def seeds(request, tmp_path_factory, gaz):
+    """A store holding the five seeds, on each backend."""
+    if request.param == "sqlite":
+        location = str(tmp_path_factory.mktemp("q") / "seeds.sqlite3")
+    else:
+        from tests.pg_support import fresh_database
+
+        location = fresh_database(request.getfixturevalue("pg_server"), "seeds_queries")
+    store = Store(location)
+    reports, _ = read_reports([SEEDS])
+    for r in reports:
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    return store
+
+
+DAY = date(2025, 12, 23)
+
+
+def test_figure_ranges_keep_every_side_and_say_when_sources_disagree(seeds):
+    ranges = queries.figure_ranges(seeds, DAY, "dec2025", ["killed", "displaced"], ["Thailand", "Cambodia"])
+    killed_kh = ranges[(ranges["metric"] == "killed") & (ranges["side"] == "Cambodia")].iloc[0]
+    assert (killed_kh["low"], killed_kh["high"], killed_kh["disagree"]) == (19, 20, True)
+    displaced_th = ranges[(ranges["metric"] == "displaced") & (ranges["side"] == "Thailand")].iloc[0]
+    assert (displaced_th["low"], displaced_th["disagree"]) == (167000, False)
+
+
+def test_the_tolls_are_the_newest_figure_per_side_with_the_spread_of_sources(seeds):
+    tolls = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, DAY, "dec2025")}
+    killed_kh = tolls[("killed", "KH")]
+    assert killed_kh.latest.value == 20 and killed_kh.report.published == DAY
+    assert (killed_kh.low, killed_kh.high, killed_kh.sources) == (19, 20, 2)
+    earlier = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, date(2025, 12, 22), "dec2025")}
+    assert earlier[("killed", "KH")].latest.value == 19  # the 23 December report is not known yet
+
+
+def test_reports_disagree_on_when_the_fighting_resumed(seeds):
+    claims = {c.date: c.reports for c in queries.onset_claims(seeds, DAY, "dec2025")}
+    assert claims == {date(2025, 12, 7): 1, date(2025, 12, 8): 3}
+    assert queries.onset_claims(seeds, DAY, "jul2025") == []
+
+
+def test_the_24_december_talks_are_one_meeting_told_by_three_reports(seeds):
+    [talks] = [g for g in queries.meetings(seeds, DAY) if g.date == date(2025, 12, 24)]
+    assert talks.admin1 == "TH-22" and talks.reports == 3
+    quotes = queries.meeting_quotes(seeds, DAY, talks, 10)
+    assert len({r.id for _, r in quotes}) == 3 and all(m.date == date(2025, 12, 24) for m, _ in quotes)
+    assert [g.date for g in queries.meetings(seeds, date(2025, 12, 21)) if g.date] == []  # none known yet
+
+
+def test_chanthaburi_has_places_and_a_province_nobody_mentions_is_empty(seeds):
+    counts = queries.province_counts(seeds, DAY, "TH-22")
+    assert counts.mentions >= 2 and not counts.empty
+    [place] = queries.province_places(seeds, DAY, "TH-22", 5)
+    assert place.name == "Chanthaburi" and place.mentions == counts.mentions and place.report.label
+    assert queries.province_counts(seeds, DAY, "TH-63").empty
+
+
+def test_the_map_counts_what_is_said_of_each_province(seeds):
+    activity = queries.province_activity(seeds, DAY)
+    assert activity["TH-22"] >= 2 and activity["TH-63"] == 0
+    assert activity["KH-2"] >= 1  # Battambang: a place and an incident
+
+
+def test_report_counts_say_how_many_are_known_and_undated(seeds):
+    assert queries.report_counts(seeds, DAY) == queries.ReportCounts(known=5, total=5, undated=0)
+    assert queries.report_counts(seeds, date(2025, 12, 22)).known == 3
+    assert queries.newest_day(seeds) == DAY
