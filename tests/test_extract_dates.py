@@ -37,3 +37,16 @@ def test_vague_spans_stay_undated():
 def test_without_a_published_date_relative_dates_stay_unresolved():
     [mention] = find_dates("they will meet on Wednesday", None, True)
     assert mention.text == "Wednesday" and mention.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("they will meet next Tuesday", True, date(2025, 12, 30)),  # never the report's own day
+        ("they will meet on Wednesday", True, date(2025, 12, 24)),
+        ("they met last Monday", True, date(2025, 12, 22)),
+        ("they will meet on Tuesday", True, date(2025, 12, 23)),  # a report of a Tuesday: that day
+    ],
+)
+def test_next_and_last_say_the_week(text, future, expected):
+    assert find_dates(text, TUESDAY_23, future)[0].date == expected

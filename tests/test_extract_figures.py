@@ -108,3 +108,124 @@ def test_a_figure_repeated_in_one_report_counts_once():
         published=DEC,
     )
     assert len(extract(report).figures) == 1
+
+
+def report_figures(text, published=DEC):
+    return [(f.metric, f.value, f.country) for f in extract(make_report(text, published=published)).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The clashes left 12 killed, 35 injured and 40,000 displaced.",
+            [("killed", 12), ("injured", 35), ("displaced", 40000)],
+        ),
+        (
+            "Fighting has killed at least 21 people and displaced more than 300,000 on both sides.",
+            [("killed", 21), ("displaced", 300000)],
+        ),
+        (
+            "Shelling has displaced 60,000 people and killed 14 since Sunday.",
+            [("displaced", 60000), ("killed", 14)],
+        ),
+    ],
+)
+def test_each_number_in_a_list_takes_its_own_metric(text, expected):
+    assert [(f.metric, f.value) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("The shelling sent 3,000 villagers to leave their homes.", "displaced", 3000),
+        ("Over 80,000 residents have been evacuated to temporary shelters.", "displaced", 80000),
+        ("Some 12,500 people were moved to temporary shelters overnight.", "displaced", 12500),
+        ("About 5,000 evacuees have returned home since the truce.", "returned", 5000),
+        ("Authorities said 2,400 displaced villagers were returning to their farms.", "returned", 2400),
+    ],
+)
+def test_evacuation_shelter_and_return_phrasing(text, metric, value):
+    f = one(text)
+    assert (f.metric, f.value) == (metric, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Three Thai soldiers were killed by Cambodian rocket fire on Monday.", "TH"),
+        ("Cambodian shelling has wounded 17 civilians, the governor said.", "TH"),
+        ("Thai airstrikes have killed 9 people, Phnom Penh said.", "KH"),
+        ("Rockets have wounded 17 civilians in Sisaket.", "TH"),
+        ("Over 80,000 residents of Oddar Meanchey have been evacuated.", "KH"),
+        ("The toll along the Thai-Cambodian border rose to 23, the Thai army said.", "TH"),
+    ],
+)
+def test_the_side_counted_comes_from_its_people_the_attacker_or_the_places(text, country):
+    assert report_figures(text) and report_figures(text)[0][2] == country
+
+
+def test_the_side_of_a_figure_can_come_from_its_paragraph():
+    text = (
+        "Cambodia's defence ministry gave its daily update on the fighting in Preah Vihear. "
+        "It said rockets had wounded 30 more people overnight."
+    )
+    assert report_figures(text) == [("injured", 30, "KH")]
+
+
+def test_a_figure_naming_both_sides_in_its_clause_takes_no_paragraph_side():
+    text = "Thailand's army gave an update.\nThe fighting has killed 40 people on both sides."
+    assert report_figures(text) == [("killed", 40, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodian forces attacked a Thai outpost near Chong Chom, killing one soldier.",
+        "One soldier was wounded when a mine exploded near the pass.",
+        "A Cambodian soldier was killed when a shell hit his post.",
+    ],
+)
+def test_a_single_casualty_of_one_incident_is_not_a_figure(text):
+    assert figures(text) == []
+
+
+def test_one_victim_counted_as_a_running_total_is_a_figure():
+    assert [(f.metric, f.value) for f in figures("One civilian has been killed in the fighting so far.")] == [
+        ("killed", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was published on 2025-12-10 and updated at 14:30.",
+        "Some 779 temporary shelters have been opened for evacuees.",
+        "About 3,000 families were evacuated from the border.",
+    ],
+)
+def test_dates_times_shelters_and_families_are_not_counts_of_people(text):
+    assert figures(text) == []
+
+
+def test_a_figure_in_a_paragraph_without_cues_takes_no_side_from_other_paragraphs():
+    # a report about one side's provinces still gives totals of both sides without saying so
+    text = "Shells hit two villages in Surin overnight, the Thai army said.\nAt least 60 people have been killed."
+    assert report_figures(text) == [("killed", 60, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("More than 138,000 villagers have been moved to 300 temporary shelters.", 138000),
+        ("About 42,000 people sought refuge in pagodas and schools.", 42000),
+    ],
+)
+def test_shelter_and_refuge_phrasing_with_words_between(text, value):
+    f = one(text)
+    assert (f.metric, f.value) == ("displaced", value)
+
+
+def test_a_toll_that_has_risen_to_a_number():
+    f = one("The death toll on the Cambodian side has risen to 21, with 12 civilians among the dead.")
+    assert (f.metric, f.value, f.country) == ("killed", 21, "KH")

@@ -41,3 +41,95 @@ def test_a_dated_incident():
 
 def test_general_talk_of_fighting_is_not_an_incident():
     assert incidents("The ceasefire was meant to end the fighting.") == []
+
+
+def units(text):
+    return sorted((i.kind, a) for i in incidents(text) for a in (i.admin1 or (None,)))
+
+
+def test_a_clash_that_breaks_the_ceasefire_is_still_a_clash():
+    [i] = incidents("Troops clashed near Ta Muen Thom temple on Sunday, breaking the ceasefire.")
+    assert (i.kind, i.admin1) == ("armed_clash", ("TH-32",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting has included air strikes, rockets and artillery.",
+        "Since fighting reignited on December 8, both sides have used artillery and rockets.",
+        "Families uprooted by the fighting in Surin province are staying in temples.",
+        "Relief efforts are underway in Sa Kaeo, where shelters have been set up to house families.",
+        "Both sides agreed to clear landmines along the border in Preah Vihear province.",
+        "Analysts said the shelling in Oddar Meanchey suggests that the army wants leverage.",
+        "Thailand warned it could launch airstrikes if attacks on its territory continued.",
+        "Diplomats gathered on Monday to end the escalating border clashes.",
+    ],
+)
+def test_summaries_backgrounds_relief_agendas_and_threats_are_not_incidents(text):
+    assert incidents(text) == []
+
+
+def test_each_kind_a_sentence_names_is_its_own_incident():
+    assert units("Thai forces confirmed launching military operations involving tanks and airstrikes on Monday.") == [
+        ("airstrike", None),
+        ("armed_clash", None),
+    ]
+
+
+def test_each_place_goes_to_the_kind_told_before_it():
+    text = "Two soldiers died, one by indirect fire in Surin province and another by a grenade near Preah Vihear."
+    assert units(text) == [("artillery", "TH-32"), ("other", "KH-13")]
+
+
+def test_one_attack_on_several_provinces_is_one_incident_with_all_of_them():
+    [i] = incidents("Cambodian rockets hit Sisaket and Surin provinces on Monday.")
+    assert (i.kind, set(i.admin1), i.accused) == ("rocket", {"TH-33", "TH-32"}, "KH")
+
+
+def test_the_same_attack_told_twice_is_one_incident():
+    text = (
+        "Cambodian troops fired rockets into Kantharalak district on Monday.\n"
+        "The rockets that landed in Kantharalak on Monday damaged a school."
+    )
+    assert len(incidents(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Cambodian forces continued to bombard Thai positions in Sa Kaeo province on Monday.", "KH"),
+        ("A house in Banteay Meanchey province was damaged by Thai artillery shelling.", "TH"),
+        ("Thai authorities confirmed launching airstrikes in Oddar Meanchey, accusing Cambodia of provocation.", "TH"),
+        ("Rockets fired by Cambodian troops hit a market in Sisaket.", "KH"),
+    ],
+)
+def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):
+    [i] = incidents(text)
+    assert i.accused == attacker
+
+
+def test_a_denial_in_the_next_sentence_answers_the_accusation():
+    [i] = incidents(
+        "Cambodia said Thai F-16s bombed positions in Oddar Meanchey on Monday. Thailand denied targeting civilians."
+    )
+    assert (i.accused, i.denied_by) == ("TH", "TH")
+
+
+def test_a_clock_time_anchors_an_incident_to_the_report_day():
+    [i] = incidents("At 6.30am, Cambodian troops fired mortars at a Thai outpost.")
+    assert (i.kind, i.date, i.accused) == ("artillery", date(2025, 12, 20), "KH")
+
+
+def test_a_consequence_in_the_conditional_does_not_unmake_an_attack():
+    [i] = incidents("Thai artillery hit positions in Oddar Meanchey on Monday, which could prolong the conflict.")
+    assert (i.kind, i.admin1, i.accused) == ("artillery", ("KH-22",), "TH")
+
+
+def test_a_single_shell_is_artillery():
+    [i] = incidents("A shell landed in a village in Kantharalak district on Tuesday.")
+    assert (i.kind, i.admin1) == ("artillery", ("TH-33",))
+
+
+def test_fire_exchanged_by_both_sides_names_no_attacker():
+    [i] = incidents("Cambodian troops and Thai soldiers exchanged fire near Prasat Ta Krabey early on Tuesday.")
+    assert (i.kind, i.admin1, i.accused) == ("armed_clash", ("TH-32",), None)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from dashboard.export import document
 from dashboard.extract import extract, extract_all
 from dashboard.ingest import make_report, read_reports
@@ -91,3 +93,66 @@ def test_two_meetings_on_one_day_stay_apart():
         "On Monday, China's special envoy also met Thai Prime Minister Anutin."
     )
     assert len(meetings(text)) == 2
+
+
+WEDNESDAY_17 = date(2025, 12, 17)
+
+
+def dated(text, published=WEDNESDAY_17):
+    return [(m.date, m.status) for m in meetings(text, published)]
+
+
+def test_a_signing_by_both_sides_is_a_held_meeting():
+    found = meetings("The defence ministers of both countries signed a joint statement in Kuala Lumpur on Saturday.")
+    assert [(m.date, m.venue, m.status) for m in found] == [(date(2025, 12, 20), "Kuala Lumpur", "held")]
+    assert len(meetings("The document was signed by the Thai co-chair and his Cambodian counterpart.")) == 1
+
+
+def test_an_agreement_named_as_a_document_is_not_a_meeting():
+    assert meetings("Both sides remain bound by the Kuala Lumpur Peace Declaration signed in October.") == []
+
+
+def test_a_meeting_to_be_hosted_by_one_side_without_a_venue():
+    assert dated("The next GBC meeting, to be hosted by Cambodia, will take place on 3 January.") == [
+        (date(2026, 1, 3), "scheduled")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday of a statement is not the meeting's; each weekday is read in its own clause's tense
+        ("Officials said on Monday that the talks will resume on Thursday.", date(2025, 12, 18)),
+        ("The RBC will meet on Wednesday, the army said.", date(2025, 12, 17)),
+        ("The RBC will meet next Wednesday.", date(2025, 12, 24)),
+        ("Commanders met on Monday and will meet again on Friday.", date(2025, 12, 15)),
+    ],
+)
+def test_weekdays_resolve_in_the_tense_of_their_clause(text, expected):
+    assert dated(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister told a press conference on Tuesday that talks had stalled.",
+        "The ceasefire will take effect at midnight on Friday, the two sides announced.",
+        "Last Friday, the ministry confirmed that its delegation will attend the meeting.",
+        "AMMAN, Dec 15 (Petra) - The two sides agreed to a ceasefire after talks, officials announced.",
+        "The leaders spoke by phone on Monday and agreed that talks should continue.",
+    ],
+)
+def test_announcements_press_events_and_ceasefire_times_give_no_meeting_date(text):
+    assert all(d is None for d, _ in dated(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister Anutin told reporters on Sunday that he would not attend the talks.", []),
+        ("The ministry said in a statement on Friday that talks would resume on Monday.", [date(2025, 12, 22)]),
+        ("The ministers said talks would resume on Monday.", [date(2025, 12, 22)]),
+    ],
+)
+def test_the_day_something_was_said_to_whom_or_where_is_not_the_meeting_day(text, expected):
+    assert [d for d, _ in dated(text) if d] == expected

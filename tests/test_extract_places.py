@@ -34,7 +34,7 @@ def names(text, gaz):
         # the golden table of ambiguous names: each must resolve to one stable place
         ("Shelters opened in Surin.", ("Surin", "province", "TH-32")),
         ("Shelters opened in Surin town.", ("Surin", "town", "TH-32")),
-        ("Shells fell on Prasat district.", ("Prasat", "town", "TH-32")),
+        ("Shells fell on Prasat district.", ("Prasat", "district", "TH-32")),
         ("Troops massed at Prasat Ta Muen Thom.", ("Prasat Ta Muen Thom", "temple", "TH-32")),
         ("Troops massed near Preah Vihear.", ("Preah Vihear", "province", "KH-13")),
     ],
@@ -95,3 +95,116 @@ def test_spans_point_at_what_was_written(gaz):
     report = make_report("Relief reached Sa Kaew and Buri Ram.\nMore went to Sisaket.")
     for p in extract(report, gaz).places:
         assert report.text[p.evidence.start : p.evidence.end] == p.evidence.quote == p.written
+
+
+def report_places(text, published=None):
+    return [(p.name, p.kind, p.admin1) for p in extract(make_report(text, published=published)).places]
+
+
+# Golden table of names the official lists make ambiguous: the report's other places decide.
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Shells fell on Samrong overnight. Oddar Meanchey's governor ordered schools shut.", "Samraong", "KH-22"),
+        ("Farmers near Samrong in Ubon Ratchathani province heard the guns.", "Samrong", "TH-34"),
+        ("Evacuees left Ou Chrov for Sisophon. Banteay Meanchey opened more shelters.", "Ou Chrov", "KH-1"),
+        ("Rockets struck near O'Chrov on the border.", "Ou Chrov", "KH-1"),
+        ("Families in Phanom Dong Rak district of Surin moved to shelters.", "Phanom Dong Rak", "TH-32"),
+        ("The market in Pong Nam Ron was closed.", "Pong Nam Ron", "TH-22"),
+        ("Villagers from Ban Kruat were bussed to Buriram town.", "Ban Kruat", "TH-31"),
+    ],
+)
+def test_context_chooses_among_namesakes(text, name, admin1):
+    assert (name, admin1) in {(n, a) for n, _, a in report_places(text)}
+
+
+def test_a_village_counts_only_in_a_report_about_its_province():
+    assert report_places("Residents of Prey Chan were told to leave.") == []
+    found = report_places("Residents of Prey Chan were told to leave. Banteay Meanchey sent buses.")
+    assert ("Prey Chan", "village", "KH-1") in found
+
+
+def test_a_name_shared_by_many_units_needs_its_province():
+    assert report_places("Evacuees gathered in Mueang district.") == []
+    assert ("Mueang Buri Ram", "district", "TH-31") in report_places(
+        "Evacuees gathered in Mueang district, Buriram province."
+    )
+
+
+def test_a_small_place_far_from_the_border_in_a_province_never_named_is_dropped():
+    # Ban Phue is a district of Udon Thani, 300 km from the line; this report is about Sisaket.
+    found = report_places("Shells hit Ban Phue in Kantharalak district of Sisaket on Monday.")
+    assert {a for _, _, a in found} == {"TH-33"}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "kind"),
+    [
+        ("A rocket hit Ban Khok Noi Tai village, Kantharalak district, Sisaket province.", "TH-33", "village"),
+        ("A shell damaged a house in Krasang Thmei village, Oddar Meanchey province.", "KH-22", "village"),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_placed_by_the_province_written_after_it(text, admin1, kind):
+    place = next(p for p in extract(make_report(text)).places if p.kind == kind)
+    assert place.admin1 == admin1 and place.precision >= 2
+
+
+def test_the_province_written_after_a_village_overrides_a_namesake_elsewhere():
+    # the official list has a village of this name only in another province
+    text = "Shelling damaged homes in Boeng Trakuon village, Banteay Meanchey province. Boeng Trakuon was empty."
+    assert {a for _, _, a in report_places(text)} == {"KH-1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("BANGKOK (Reuters) - The army said on Tuesday it had repelled an attack.", "Bangkok"),
+        ("PHNOM PENH, Dec 16 - The ministry said it wanted talks.", "Phnom Penh"),
+        ("The two foreign ministers met in Hanoi on Monday.", "Hanoi"),
+        ("Envoys will hold talks in Yuxi, in China's Yunnan province.", "Yuxi"),
+    ],
+)
+def test_datelines_and_venues_abroad_are_places(text, name):
+    assert name in {n for n, _, _ in report_places(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lianhe Zaobao reported that the envoy would visit.",
+        "Wang Yi spoke to both foreign ministers.",
+        "Hanoi said it was concerned by the fighting.",
+    ],
+)
+def test_regional_cities_named_as_people_papers_or_governments_are_not_places(text):
+    assert report_places(text) == []
+
+
+def test_a_namesake_far_away_gives_way_to_the_district_written_after_it():
+    text = "A shell landed in Ban Phue village in Kantharalak district, Si Sa Ket province, on Tuesday."
+    assert ("Ban Phue", "village", "TH-33") in report_places(text)
+    # alone, a small place 300 km from the line in a province the report never names is left out
+    assert [a for n, _, a in report_places("Ban Phue residents fled after the shelling in Kantharalak.")] == ["TH-33"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Rockets fell on Ban Sok Samran, Sa Kaeo province, before dawn.", "Ban Sok Samran", "TH-27"),
+        ("The talks were held in Phsar Kandal, Pailin province, on Friday.", "Phsar Kandal", "KH-24"),
+        ("Troops dug in at Phum Thmei Chas, Oddar Meanchey province.", "Phum Thmei Chas", "KH-22"),
+    ],
+)
+def test_a_village_prefix_or_a_locative_before_a_province_places_an_unknown_name(text, name, admin1):
+    assert (name, admin1) in {(n, a) for n, _, a in report_places(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys met in Cambodia, Thailand said on Friday.",
+        "The talks were held in Phsar Kandal, Pailin, on Friday.",  # the province not written as one
+    ],
+)
+def test_countries_and_untyped_provinces_do_not_place_unknown_names(text):
+    assert all(n not in ("Cambodia", "Phsar Kandal") for n, _, _ in report_places(text))

@@ -73,3 +73,50 @@ def test_fuzzy_resolution_finds_a_near_spelling(gaz):
 def test_every_province_has_a_border_position(gaz):
     for place in gaz.provinces.values():
         assert place.border_km is not None and 0 <= place.border_km <= gaz.border.length_km + 1
+
+
+# Names the official lists bring in, in the spellings news use (romanisation variants).
+@pytest.mark.parametrize(
+    ("name", "kind", "admin1"),
+    [
+        ("Kantharalak", "district", "TH-33"),
+        ("Phanom Dong Rak", "district", "TH-32"),
+        ("Phanom Dongrak", "district", "TH-32"),
+        ("Ban Kruat", "district", "TH-31"),
+        ("Baan Kruat", "district", "TH-31"),
+        ("O'Chrov", "district", "KH-1"),
+        ("Ou Chrov", "district", "KH-1"),
+        ("Phnom Proek", "district", "KH-2"),
+        ("Anlong Veng", "district", "KH-22"),
+        ("Choam Ksant", "district", "KH-13"),
+        ("Prey Chan", "village", "KH-1"),
+    ],
+)
+def test_official_list_names_and_their_spellings_resolve(gaz, name, kind, admin1):
+    assert (kind, admin1) in {(p.kind, p.admin1) for p in gaz.resolve(name)}
+
+
+def test_units_of_the_official_lists_carry_their_parent_and_the_precision_of_their_point(gaz):
+    [village] = [p for p in gaz.resolve("Prey Chan") if p.admin1 == "KH-1"]
+    assert village.parent == "Ou Chrov, Banteay Meanchey" and village.precision in (1, 2)
+    assert all(p.precision in (1, 2, 3) for p in gaz.places)
+
+
+def test_foreign_capitals_and_regional_cities_are_in_the_gazetteer(gaz):
+    assert gaz.resolve("Hanoi")[0].kind == "capital"
+    assert gaz.resolve("Amman")[0].kind == "capital"
+    assert gaz.resolve("Yuxi")[0].country == "CN"
+
+
+def test_a_town_stays_ahead_of_the_official_district_of_its_name(gaz):
+    assert gaz.resolve("Aranyaprathet")[0].kind == "town"
+
+
+def test_loading_stays_fast():
+    import time
+
+    from dashboard.gazetteer import Gazetteer
+
+    t0 = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - t0 < 2.0

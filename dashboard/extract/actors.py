@@ -3,12 +3,53 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-COUNTRY_CUES = {
-    "KH": r"Cambodia|Cambodian|Cambodians|Khmer|Phnom Penh|Hun Manet|Hun Sen",
-    "TH": r"Thailand|Thai|Thais|Bangkok|Anutin|Sihasak",
-}
-_CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in COUNTRY_CUES.items()))
+from dashboard.extract.lexicon import COUNTRY_CUES, word_pattern
+
+_CUES = {c: word_pattern(words) for c, words in COUNTRY_CUES.items()}
+_CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in _CUES.items()))
+_ANY_CUE = "|".join(_CUES.values())
+# A nationality that names who attacked, not whose people were hit: "by Cambodian forces",
+# "Cambodian rockets", "Thai troops launched …", "an attack from the Thai side".
+ATTACK_WORDS = (
+    r"launched|launching|fired|firing|attacked|attacking|shelled|shelling|struck|striking|bombed|bombing"
+    r"|bombarded|bombarding|bombard|hit|opened fire|targeted|targeting|killing|injuring|wounding|used|using"
+    r"|deployed|deploying|dropped|dropping|planted|carried out|conducted"
+)
+# "the Thai-Cambodian border", "Thailand-Cambodia conflict": the conflict's name, not a side.
+CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|Thailand|Cambodian?)\b")
+# Around a nationality: "<attack word> … by|from (the) <it>" before it, or after it a force that
+# attacks ("forces … fired") or a weapon ("rockets", "shelling").
+_ATTACKER_BEFORE = re.compile(
+    r"\b(?:attack\w*|fire|shelling|strikes?|hit|struck|killed|wounded|injured|damaged|destroyed|launched"
+    r"|carried out|fired|targeted|shelled|bombed)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_ATTACKER_AFTER = re.compile(
+    r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
+    r"|artillery|gunners))+"
+    r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
+    rf"\s+(?:{ATTACK_WORDS})\b"
+    r"|(?:\s+\w+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
+    r"|drones?|mortars?|gunfire|bombardment)\b",
+    re.I,
+)
+
+
+def _cues(text: str) -> list[tuple[str, bool]]:
+    """Each nationality cued in a text, and whether it names the attacker."""
+    if "-" in text or "–" in text or "/" in text:
+        text = CONFLICT_NAME.sub(" ", text)
+    return [(m.lastgroup, _attacking(text, m.start(), m.end())) for m in _CUE.finditer(text)]
+
+
+def _attacking(text: str, start: int, end: int) -> bool:
+    near = text[max(0, start - 11) : start]
+    by = ("by " in near or "from " in near) and _ATTACKER_BEFORE.search(text, max(0, start - 60), start)
+    return bool(by or _ATTACKER_AFTER.match(text, end))
+
+
 BOTH = re.compile(
     r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
     r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
@@ -27,11 +68,37 @@ _SAID = re.compile(
 )
 
 
-def countries_in(text: str) -> list[str]:
+@lru_cache(maxsize=512)
+def attackers_in(text: str) -> tuple[str, ...]:
+    """Countries a text names as attacking ("Cambodian forces fired …", "hit by Thai shelling")."""
+    return tuple(c for c, attacking in _cues(text) if attacking)
+
+
+@lru_cache(maxsize=512)
+def victim_side(text: str) -> str | None:
+    """The one country whose people a text is about, once the nationalities that name attackers are
+    set aside: "killed by Cambodian rockets" is about Thailand's people, "Thai civilians" about Thai."""
+    if not _CUE.search(text) or BOTH.search(text):
+        return None
+    cues = _cues(text)
+    attackers = {c for c, attacking in cues if attacking}
+    rest = {c for c, attacking in cues if not attacking}
+    if len(rest) == 1:
+        return rest.pop()
+    if not rest and len(attackers) == 1:
+        return "TH" if attackers.pop() == "KH" else "KH"
+    return None
+
+
+@lru_cache(maxsize=512)
+def countries_in(text: str) -> tuple[str, ...]:
     """Country codes cued in a text, in order of appearance."""
-    return [m.lastgroup for m in _CUE.finditer(text)]
+    if "-" in text or "–" in text or "/" in text:
+        text = CONFLICT_NAME.sub(" ", text)
+    return tuple(m.lastgroup for m in _CUE.finditer(text))
 
 
+@lru_cache(maxsize=512)
 def one_country(text: str) -> str | None:
     """The single country a text points at, or None if it names none or both."""
     if BOTH.search(text):
@@ -40,6 +107,7 @@ def one_country(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=512)
 def attribution(sentence: str) -> str | None:
     """Who the sentence attributes its statement to, as written ('Cambodia's Ministry of Interior')."""
     m = _ACCORDING.search(sentence) or _SAID.search(sentence)

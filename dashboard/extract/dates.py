@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekdays
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from dashboard.extract.lexicon import MONTHS, WEEKDAYS
+
 HOLIDAYS = {
     "christmas eve": (12, 24),
     "christmas day": (12, 25),
@@ -53,25 +50,25 @@ def _near_year(month: int, day: int, published: date) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
-def _weekday(name: str, day_of_month: int | None, published: date, future: bool) -> date:
+def _weekday(name: str, day_of_month: int | None, published: date, future: bool, after_today: bool = False) -> date:
     wd = weekdays[WEEKDAYS.index(name)]
     if day_of_month:
         candidates = [published + timedelta(days=k) for k in range(-10, 11)]
         matches = [d for d in candidates if d.day == day_of_month and d.weekday() == wd.weekday]
         if matches:
             return min(matches, key=lambda d: abs((d - published).days))
-    if future:
-        return published + relativedelta(days=1, weekday=wd(+1))
+    if future:  # "will meet on Monday" in a report of a Monday is that day; "next Monday" is not
+        return published + relativedelta(days=1 if after_today else 0, weekday=wd(+1))
     return published + relativedelta(weekday=wd(-1))
 
 
-def resolve(m: re.Match, published: date | None, future: bool) -> date | None:
+def resolve(m: re.Match, published: date | None, future: bool, after_today: bool = False) -> date | None:
     if published is None:
         explicit = m.group("dm") or m.group("md")
         return _explicit(explicit, None) if explicit and re.search(r"\d{4}", explicit) else None
     if m.group("weekday"):
         wday = int(m.group("wday")) if m.group("wday") else None
-        return _weekday(m.group("weekday"), wday, published, future)
+        return _weekday(m.group("weekday"), wday, published, future, after_today)
     if m.group("dm") or m.group("md"):
         return _explicit(m.group("dm") or m.group("md"), published)
     if m.group("holiday"):
@@ -79,15 +76,49 @@ def resolve(m: re.Match, published: date | None, future: bool) -> date | None:
     return published + timedelta(days=RELATIVE[m.group("relative").lower()])
 
 
+_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
+_PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
+
+
 def _explicit(text: str, published: date | None) -> date | None:
-    try:
-        parsed = date_parser.parse(text, default=datetime(2000, 1, 1), fuzzy=True)
-    except (ValueError, OverflowError):
+    """'24 December', 'Dec. 24th, 2025': the DATE pattern already fixed the form, so its parts are read
+    directly (dateutil's parser is an order of magnitude slower)."""
+    day = year = month = None
+    for number, word in _PARTS.findall(text):
+        if number:
+            day, year = (int(number), year) if len(number) <= 2 else (day, int(number))
+        elif word.lower() in _MONTH_NUMBER:
+            month = _MONTH_NUMBER[word.lower()]
+    if day is None or month is None:
         return None
-    if re.search(r"\d{4}", text):
-        return parsed.date()
-    return _near_year(parsed.month, parsed.day, published) if published else None
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return _near_year(month, day, published) if published else None
+
+
+# Every date the DATE pattern finds has a digit, a weekday, or one of these words.
+_MAYBE_DATE = re.compile(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
+_NEXT = re.compile(r"\bnext\s+$", re.I)
+_LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:
-    return [DateMention(m.group(0), m.start(), m.end(), resolve(m, published, future)) for m in DATE.finditer(text)]
+    """Dates in a text; `future` is the tense weekdays are read in, unless "next" or "last" says."""
+    return list(_find_dates(text, published, future))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
+    """find_dates, once per sentence for all the stages that ask."""
+    if not _MAYBE_DATE.search(text):
+        return ()
+    out = []
+    for m in DATE.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        nxt = bool(_NEXT.search(before))
+        tense = nxt or (future and not _LAST.search(before))
+        out.append(DateMention(m.group(0), m.start(), m.end(), resolve(m, published, tense, after_today=nxt)))
+    return tuple(out)

@@ -1,45 +1,70 @@
-"""Casualty and displacement figures: killed, injured, displaced, with what qualifies each.
+"""Casualty and displacement figures: killed, injured, displaced (and returned), with what qualifies each.
 
 A number counts as a figure only where the grammar ties it to a metric: the metric right after it
 ("20 civilian deaths", "525,000 people displaced", "60 people have been killed") or a metric verb
-right before it ("killing at least 40 people", "displacement of more than 140,000 civilians").
+right before it ("killing at least 40 people", "displacement of more than 140,000 civilians"). In a
+list ("12 killed, 35 injured and 40,000 displaced") each number takes the metric nearest it.
+
+Whose people are counted comes from the clause first (the nationality of the counted, or the province
+they are in), then the sentence, then the paragraph; a nationality that names the attacker ("killed
+by Cambodian rockets") points at the other side. A single casualty of one incident ("killing one
+soldier") is not a figure; one victim counted as a running total ("one civilian has been killed") is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from dashboard.episodes import episode_at, episode_named_in
-from dashboard.extract.actors import attribution, countries_in, one_country
-from dashboard.extract.numbers import AMOUNT, amount_value
+from dashboard.extract.actors import BOTH, attribution, victim_side
+from dashboard.extract.lexicon import MONTHS, precheck
+from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.sentences import Sentence
-from dashboard.records import Evidence, Figure
+from dashboard.records import Evidence, Figure, PlaceMention
 
+METRICS = ("killed", "injured", "displaced", "returned")
+Side = str | None | Callable[[], str | None]
+# Metric words right after the number (and its people words): "40 people killed", "525,000 displaced".
 METRIC_AFTER = {
     "killed": r"killed|dead|died|deaths?|fatalities|lives lost|lost their lives|perished|slain",
     "injured": r"injured|wounded|injuries|hurt|casualties injured",
     "displaced": r"displaced|evacuated|evacuees|fled|flee|fleeing|relocated|uprooted|sheltering|in shelters"
-    r"|in evacuation centres|in evacuation centers|homeless|forced (?:out )?(?:from|to flee|to leave)"
-    r"|moved to (?:safer |temporary )?shelters|sought shelter|seeking shelter|refugees",
+    r"|in evacuation centres|in evacuation centers|in temporary shelters|in relief camps|homeless"
+    r"|forced (?:out )?(?:from|to flee|to leave)|moved to (?:\S+ ){0,3}(?:shelters|safe areas|safer areas|camps)"
+    r"|sought shelter|seeking shelter|refugees|taking refuge|took refuge|sought refuge|seeking refuge"
+    r"|taken to (?:\S+ ){0,3}shelters"
+    r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)",
+    "returned": r"returned|returning|returnees|went back home|gone back home",
 }
+# Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
-    "killed": r"killing|killed|death toll (?:of|to|at|rose to|reached|climbed to|stands at|stood at)"
-    r"|toll (?:of|rose to|reached|climbed to)|deaths of|lives of",
-    "injured": r"injuring|wounding|injured|wounded",
+    "killed": r"killing|killed|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
+    r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths of|lives of"
+    r"|fatalities (?:rose |climbed |jumped )?(?:to|at|of)|deaths (?:rose |climbed |jumped )?(?:to|at)",
+    "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
     "displaced": r"displacing|displaced|displacement of|evacuating|evacuated|evacuation of|uprooting"
-    r"|uprooted|forcing|forced|sending|sent|relocating|relocated",
+    r"|uprooted|forcing|forced|sending|sent|relocating|relocated|sheltering|housing|housed"
+    r"|evacuees (?:rose |climbed |jumped )?(?:to|at)",
+}
+# Before-words that only make a figure when the people are then made to leave (or go home).
+NEEDS_PURPOSE = {
+    "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
+}
+PURPOSE_AFTER = {
+    "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
     r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
     r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
     r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)"
-    r"|military|civilian|army|in the border area"
+    r"|military|civilian|army|in the border area|evacuees|displaced"
     r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
     r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
-    r"|including|total)"
+    r"|including|total|have|has|had|were|was|are|been|being|now|reportedly|also|already"
+    r"|(?:of|in|from|across|along) (?:the )?[\w'-]+(?: [\w'-]+){0,2})"
 )
-AUX = r"(?:have|has|had|were|was|are|been|being|now|reportedly|also|already|so far)"
 QUALIFIERS = [
     ("at_least", r"at least|no fewer than|a minimum of"),
     ("more_than", r"more than|over|upwards of|in excess of|above|exceeding"),
@@ -50,60 +75,62 @@ QUALIFIERS = [
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 _AFTER = {
-    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{AUX}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I)
-    for m, p in METRIC_AFTER.items()
+    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()
 }
-_BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
-_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
-LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
-_TO_FLEE = re.compile(rf"^(?:\s+{PEOPLE}|\s+\w+){{0,6}}\s+to (?:flee|leave|evacuate)\b", re.I)
-_NOT_PEOPLE = re.compile(
-    r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b"
-    r"|th\b|st\b|nd\b|rd\b|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d)",
+_ANY_AFTER = re.compile(
+    rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}?\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
     re.I,
 )
-_DATEISH = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s*$"
+_COORDINATED = re.compile(r"\band\b|,")  # a metric reached through these may be the next number's
+_BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
+# Checked before the patterns: a sentence with none of these stems states no figure.
+METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
+_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
+LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b|th\b|st\b|nd\b|rd\b"
+    r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters|families"
+    r"|households|homes|houses|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
+    re.I,
 )
+_DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
 GROUPS = [
     ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
 CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
+# A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
+RUNNING_TOTAL = re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
 
 
 def _metric(text: str, m: re.Match) -> str | None:
     after, before = text[m.end() :], text[max(0, m.start() - LOOKBACK) : m.start()]
-    if _NOT_PEOPLE.match(after) or _DATEISH.search(before):
+    if _NOT_PEOPLE.match(after) or _DATEISH.search(before[-12:]):
         return None
-    for metric, rx in _AFTER.items():
-        if rx.match(after):
-            return metric
+    hit = _ANY_AFTER.match(after)  # the nearest metric word after the number (lazy filler)
+    bound = hit.lastgroup if hit else None
+    if bound == "displaced" and _AFTER["returned"].match(after):
+        bound = "returned"  # "20,000 evacuees have returned home"
+    if bound is not None and not _COORDINATED.search(after, 0, hit.start(hit.lastgroup)):
+        return bound
+    near = before[-50:]  # the longest metric words and qualifier before a number fit in this
     for metric, rx in _BEFORE.items():
-        if rx.search(before):
-            if (
-                metric == "displaced"
-                and re.search(
-                    r"(?:forcing|forced|sending|sent)\s+\S*\s*$|"
-                    r"(?:forcing|forced|sending|sent)\s+(?:\w+\s+){0,2}$",
-                    before,
-                    re.I,
-                )
-                and not _TO_FLEE.match(after)
-            ):
+        if rx.search(near):
+            need = NEEDS_PURPOSE.get(metric)
+            if need and need.search(before) and not PURPOSE_AFTER[metric].match(after):
                 continue
             return metric
-    return None
+    return bound
+
+
+_QUALIFIER_RX = [(name, re.compile(rf"\b(?:{pattern})\s+$", re.I)) for name, pattern in QUALIFIERS]
 
 
 def _qualifier(before: str, vague: bool) -> str:
     if vague:
         return "vague"
-    for name, pattern in QUALIFIERS:
-        if re.search(rf"\b(?:{pattern})\s+$", before, re.I):
-            return name
-    return "exact"
+    near = before[-25:]
+    return next((name for name, rx in _QUALIFIER_RX if rx.search(near)), "exact")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -113,59 +140,58 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return text[(breaks[-1] if breaks else 0) : start], text[end:after_break]
 
 
-def _country(before: str, after: str) -> str | None:
-    near_after = " ".join(after.split()[:6])
-    for text in (near_after, before):
-        c = one_country(text)
-        if c:
-            return c
-    cues = countries_in(before)
-    return cues[-1] if cues and not one_country(before) and len(set(cues)) == 1 else None
+def _place_side(places: list[PlaceMention], lo: int, hi: int) -> str | None:
+    """The one country of the Thai or Cambodian places named between lo and hi (report offsets)."""
+    found = {p.country for p in places if p.admin1 and lo <= p.evidence.start < hi}
+    return found.pop() if len(found) == 1 else None
+
+
+def _country(text: str, before: str, after: str, offset: int, places: list[PlaceMention], context: Side) -> str | None:
+    """Whose people: the clause (its counted people first), the places it names, the sentence, then
+    the paragraph's side (`context`)."""
+    side = victim_side(" ".join(after[:80].split()[:6]))
+    if side:
+        return side
+    if BOTH.search(before + after):
+        return None
+    side = victim_side(before + after)
+    if side:
+        return side
+    start = offset + len(text) - len(text.lstrip())
+    side = _place_side(places, start, offset + len(text) + 1) if places else None
+    if side:
+        return side
+    if BOTH.search(text):
+        return None
+    return victim_side(text) or (context() if callable(context) else context)
+
+
+_GROUP_RX = [(group, re.compile(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
 
 
 def _group(after: str, before: str) -> str | None:
     """civilian or military from the words right after the number, else right before it."""
-    for near in (" ".join(after.split()[:3]), " ".join(before.split()[-2:])):
-        for group, pattern in GROUPS:
-            if re.search(rf"\b(?:{pattern})\b", near, re.I):
+    for near in (" ".join(after[:60].split()[:3]), " ".join(before[-40:].split()[-2:])):
+        for group, rx in _GROUP_RX:
+            if rx.search(near):
                 return group
     return None
 
 
-# Word stems without which a sentence cannot state a figure: a cheap test before the patterns.
-METRIC_STEMS = (
-    "kill",
-    "dead",
-    "died",
-    "death",
-    "fatalit",
-    "lives",
-    "perish",
-    "slain",
-    "toll",
-    "injur",
-    "wound",
-    "hurt",
-    "displac",
-    "evacu",
-    "fled",
-    "flee",
-    "reloc",
-    "uproot",
-    "shelter",
-    "homeless",
-    "forc",
-    "refugee",
-)
-
-
-def find_figures(sentence: Sentence, report_id: str, published: date | None) -> list[Figure]:
+def find_figures(
+    sentence: Sentence,
+    report_id: str,
+    published: date | None,
+    places: list[PlaceMention] | None = None,
+    context: Side = None,
+) -> list[Figure]:
+    """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
+    (or a function that finds it, called only when needed)."""
     text = sentence.text
-    figures = []
-    lowered = text.lower()
-    if not any(stem in lowered for stem in METRIC_STEMS):
+    figures: list[Figure] = []
+    if not METRIC_CHECK.search(text):
         return figures
-    for m in AMOUNT.finditer(text):
+    for m in amounts(text):
         metric = _metric(text, m)
         if metric is None:
             continue
@@ -174,12 +200,16 @@ def find_figures(sentence: Sentence, report_id: str, published: date | None) -> 
         if value is None and not vague:
             continue
         before, after = _clause(text, m.start(), m.end())
+        if value == 1 and not RUNNING_TOTAL.search(before + after):
+            continue  # one victim of one incident
         tail = _AFTER[metric].match(text[m.end() :])
         end = m.end() + (tail.end() if tail else 0)
         lookback = max(0, m.start() - LOOKBACK)
-        qual = _QUAL_BEFORE.search(text, lookback, m.start())
+        qual = _QUAL_BEFORE.search(text, max(0, m.start() - 25), m.start())
         start = qual.start() if qual else m.start()
         evidence = Evidence(report_id, text, sentence.start + start, sentence.start + end, text[start:end])
+        clause_start = sentence.start + m.start() - len(before)
+        clause_places = [p for p in places or [] if clause_start <= p.evidence.start < sentence.start + end + 60]
         figures.append(
             Figure(
                 evidence=evidence,
@@ -187,13 +217,39 @@ def find_figures(sentence: Sentence, report_id: str, published: date | None) -> 
                 value=value,
                 value_text=m.group(0),
                 qualifier=_qualifier(text[lookback : m.start()], vague),
-                country=_country(before, after),
+                country=_country(text, before, after, sentence.start, clause_places or places or [], context),
                 group=_group(after, text[lookback : m.start()]),
                 source=attribution(before + text[m.start() :]) or attribution(text),
                 period=episode_named_in(text) or episode_at(published),
             )
         )
     return figures
+
+
+class Sides:
+    """The side each paragraph is about, found only for the figures that need it. (Not the whole
+    report's: a report about one side's provinces still gives totals of both without saying so.)"""
+
+    def __init__(self, sentences: list[Sentence], places: list[list[PlaceMention]]):
+        self.sentences, self.places = sentences, places
+        self.paragraphs: dict[int, str | None] = {}
+
+    def of(self, paragraph: int) -> str | None:
+        if paragraph not in self.paragraphs:
+            pairs = [(s, p) for s, p in zip(self.sentences, self.places, strict=True) if s.paragraph == paragraph]
+            self.paragraphs[paragraph] = paragraph_side([s for s, _ in pairs], [p for _, p in pairs])
+        return self.paragraphs[paragraph]
+
+
+def paragraph_side(sentences: list[Sentence], places: list[list[PlaceMention]]) -> str | None:
+    """The side a paragraph (its sentences and their places) is about: the one country its people,
+    speakers and places point at (None when they point at both or at none)."""
+    seen: set[str] = set()
+    for s, found in zip(sentences, places, strict=True):
+        side = victim_side(s.text)
+        seen |= {side} if side else set()
+        seen |= {p.country for p in found if p.admin1}
+    return next(iter(seen)) if len(seen) == 1 else None
 
 
 def dedupe(figures: list[Figure]) -> list[Figure]:

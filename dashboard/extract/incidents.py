@@ -1,30 +1,88 @@
 """Incidents: airstrikes, shelling, rockets, drones, landmines and clashes, with who reports them,
-whom they accuse, and any denial. One incident per sentence, of its most specific kind."""
+whom they accuse, and any denial.
+
+An incident is a specific attack, strike, shelling, clash or explosion anchored by a place (a province
+or anything in it) or a date. Each kind a sentence names is its own incident ("tanks and airstrikes":
+a clash and an airstrike). Not incidents: summaries with neither place nor date, the day the fighting
+began told as background, fighting named only as what people fled ("families uprooted by the
+fighting"), agendas, analysis, threats and accusations in general. A ceasefire named beside a clash
+does not make the clash less of one. The same attack told twice in a report is one incident.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from dashboard.extract.actors import attribution, one_country
+from dashboard.extract.actors import attackers_in, attribution, one_country
 from dashboard.extract.dates import find_dates
+from dashboard.extract.lexicon import precheck
 from dashboard.extract.sentences import Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
-# Most specific first: a sentence about "drones dropping bombs during clashes" is a drone incident.
+# (kind, words that name it). Most specific first; `WEAK` words name a kind only when no other does.
 KINDS = [
-    ("airstrike", r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?"),
+    (
+        "airstrike",
+        r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?",
+    ),
     ("drone", r"drones?|UAVs?"),
-    ("rocket", r"rockets?|BM-21|multiple rocket launchers?"),
-    ("artillery", r"artillery|shell(?:s|ing|ed)|mortars?|bombardments?|heavy weapons"),
-    ("landmine", r"land ?mines?|\bmines?\b|mine blast"),
-    ("other", r"toxic gas|chemical weapons?|cluster munitions?"),
+    ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
+    ("artillery", r"artillery|shell(?:s|ing|ed)?|mortars?|howitzers?|indirect fire"),
+    ("landmine", r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"),
+    ("other", r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets|explosions?"),
     (
         "armed_clash",
-        r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|firefights?|skirmish(?:es)?"
-        r"|fired (?:on|at|into)|opened fire",
+        r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
+        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)"
+        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
+        r"|attacked (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)|military operations?|offensive"
+        r"|incursions?|tanks?|assaults?|battles?",
     ),
 ]
+WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
+# Clash words that tell of a specific engagement, not of the fighting in general.
+STRONG_CLASH = re.compile(
+    r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
+    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
+    r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
+    r"|clashed|incursions?|skirmish\w*)",
+    re.I,
+)
+# Fire traded by both sides: no one side attacked.
+MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+# A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
+CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
+_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
+# All kinds in one pass: each match says its kind by its group's name.
+_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
+# Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
+BACKDROP_NOUNS = re.compile(
+    r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?)\b", re.I
+)
+BACKDROP_BEFORE = re.compile(
+    r"\b(?:uprooted|displaced|fled|flee|fleeing|escaping|escaped|affected|caused|sparked|triggered|amid|during"
+    r"|since|after|following|weeks of|days of|months of|end(?:ed|ing)? the|halt(?:ed)? the|stop(?:ped)? the"
+    r"|resume the|return of|risk of|threat of|fear of|fears of|accounts over|ban on|use of|regarding)"
+    r"\s+(?:(?:by|from|of|in)\s+)?"
+    r"(?:(?:the|a|new|recent|renewed|intense|heavy|deadly|border|ongoing|escalating)\s+)*$"
+    r"|\b(?:clear(?:ed|ing)?|remov(?:e|ed|ing)|demin\w*|survey\w*)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# Sentences about relief, shelters, agendas, analysis or threats: not an incident's telling.
+NOT_INCIDENT = re.compile(
+    r"\b(?:shelters? (?:have|has|had) been|set up to house|relief efforts|agenda|particularly regarding"
+    r"|indicate that|suggests? that|analysts?|experts? (?:say|said)|whether|threaten\w*|would not halt"
+    r"|warn\w* (?:of|that|it)|vow\w* to"
+    r"|(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)"
+    r"|if (?:attacks?|the|Cambodia|Thailand|they|it)\b)",
+    re.I,
+)
+# The day the fighting began told as background: that date anchors no incident.
+ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
@@ -34,72 +92,169 @@ _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
 )
-_ACTOR = re.compile(
-    r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also )*(?:launched|carried out|conducted"
-    r"|fired|deployed|dropped|planted|shelled|attacked|struck|bombed)\b"
+# The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
+_OWN = re.compile(
+    r"(?P<who>\b(?:Thai|Thailand|Cambodian?)\b(?:'s)?(?:\s+\w+){0,2})\s+(?:confirmed|admitted|said|announced)"
+    r"\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?(?:launching|launched|carrying out|carried out|conducting"
+    r"|conducted|firing|fired)\b"
 )
 
 
-_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
-KIND_STEMS = (
-    "strike",
-    "jet",
-    "f-16",
-    "gripen",
-    "bombard",
-    "raid",
-    "drone",
-    "uav",
-    "rocket",
-    "bm-21",
-    "launcher",
-    "artiller",
-    "shell",
-    "mortar",
-    "weapon",
-    "mine",
-    "toxic",
-    "chemical",
-    "cluster",
-    "clash",
-    "fight",
-    "fire",
-    "skirmish",
-)
+def _mask_backdrop(text: str) -> str:
+    """The text with fighting named as a cause or backdrop blanked ("families uprooted by the fighting")."""
+    out = text
+    for m in BACKDROP_NOUNS.finditer(text):
+        if BACKDROP_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
 
 
-def _kind(text: str) -> str | None:
-    lowered = text.lower()
-    if not any(stem in lowered for stem in KIND_STEMS):
-        return None
-    return next((kind for kind, rx in _KIND_RX if rx.search(text)), None)
+def _kinds(text: str) -> list[tuple[str, int, bool]]:
+    """The kinds a sentence names: (kind, position of its first word, named by a generic word only)."""
+    if not KIND_CHECK.search(text):
+        return []
+    masked = _mask_backdrop(text)
+    first: dict[str, int] = {}
+    for m in _ANY_KIND.finditer(masked):
+        first.setdefault(m.lastgroup, m.start())
+    found = [(kind, first[kind], False) for kind, _ in KINDS if kind in first]
+    if not found:
+        found = [(kind, m.start(), True) for kind, rx in _WEAK_RX if (m := rx.search(masked))]
+    clash = next((k for k in found if k[0] == "armed_clash"), None)
+    if clash:
+        strong = STRONG_CLASH.search(masked)
+        found.remove(clash)
+        if strong or not found:
+            # "fighting" beside rockets is the rockets' fighting; alone, a generic word needs a place
+            found.append(("armed_clash", strong.start() if strong else clash[1], not strong))
+    return sorted(found, key=lambda k: k[1])
 
 
-def find_incident(
+def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMention], offset: int) -> list[list]:
+    """Each place goes to the kind told nearest before it ("one by indirect fire in Surin and another
+    by a grenade near Preah Vihear"); a kind coordinated with the next ("rockets and artillery hit …")
+    shares its places."""
+    if len(kinds) == 1:
+        return [places]
+    out: list[list] = [[] for _ in kinds]
+    for p in places:
+        at = p.evidence.start - offset
+        i = max((i for i, k in enumerate(kinds) if k[1] <= at), default=0)
+        out[i].append(p)
+    for i in range(len(kinds) - 2, -1, -1):
+        if not out[i] and kinds[i + 1][1] - kinds[i][1] < 40:
+            out[i] = out[i + 1]
+    return out
+
+
+def _attacker(text: str, accuse: re.Match | None) -> str | None:
+    """Who attacked: the speaker owning it, then the side the sentence names as acting, then the accused."""
+    own = _OWN.search(text)
+    if own and one_country(own.group("who")):
+        return one_country(own.group("who"))
+    sides = set(attackers_in(text))
+    if len(sides) == 1 and not MUTUAL.search(text):
+        return sides.pop()
+    if accuse:
+        return one_country(accuse.group("whom") or accuse.group("whom2"))
+    return None
+
+
+def find_incidents(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
-) -> Incident | None:
+) -> list[Incident]:
     text = sentence.text
-    kind = _kind(text)
-    if kind is None or re.search(r"\bceasefire|truce|peace agreement\b", text, re.I) and kind == "armed_clash":
-        return None
-    accuse, deny, actor = _ACCUSE.search(text), _DENY.search(text), _ACTOR.search(text)
+    kinds = _kinds(text)
+    if not kinds or NOT_INCIDENT.search(text):
+        return []
     local = [p for p in places if p.admin1]
-    if kind == "armed_clash" and not (local or accuse):
-        return None
+    dates = [
+        d.date
+        for d in find_dates(text, published, future=False)
+        if d.date
+        and (published is None or d.date <= published)
+        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+    ]
+    if not dates and published is not None and CLOCK.search(text):
+        dates = [published]
+    # neither place nor date: no incident; a generic word ("fighting") needs a place
+    anchored = [
+        (kind, where)
+        for (kind, _, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
+        if where or (dates and not generic)
+    ]
+    if not anchored:
+        return []
+    accuse, deny = _ACCUSE.search(text), _DENY.search(text)
     source = attribution(text)
     reported_by = one_country(accuse.group("who")) if accuse else one_country(source) if source else None
-    accused = one_country(accuse.group("whom") or accuse.group("whom2")) if accuse else None
-    if actor and not accused:
-        accused = one_country(actor.group("who"))
     denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
-    dates = [d.date for d in find_dates(text, published, future=False) if d.date]
-    return Incident(
-        evidence=Evidence(report_id, text, sentence.start, sentence.end, text),
-        kind=kind,
-        places=tuple(dict.fromkeys(p.name for p in local)),
-        admin1=tuple(dict.fromkeys(p.admin1 for p in local)),
-        date=dates[0] if dates else None,
-        reported_by=reported_by,
-        accused=accused,
-        denied_by=denied_by,
-    )
+    attacker = _attacker(text, accuse)
+    out = []
+    for kind, where in anchored:
+        out.append(
+            Incident(
+                evidence=Evidence(report_id, text, sentence.start, sentence.end, text),
+                kind=kind,
+                places=tuple(dict.fromkeys(p.name for p in where)),
+                admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
+                date=dates[0] if dates else None,
+                reported_by=reported_by,
+                accused=attacker,
+                denied_by=denied_by,
+            )
+        )
+    return out
+
+
+def denial(sentence: Sentence) -> str | None:
+    """The side a sentence says denies something ("Thailand denied targeting civilians")."""
+    deny = _DENY.search(sentence.text)
+    return one_country(deny.group("who") or deny.group("who2") or "") if deny else None
+
+
+def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
+    """A denial told in the sentence after an accusation answers it: the incidents of the sentence
+    before (in the same paragraph) that accuse the denying side get it as `denied_by`."""
+    by_start = {s.start: i for i, s in enumerate(sentences)}
+    out = []
+    for inc in incidents:
+        i = by_start.get(inc.evidence.start)
+        if inc.denied_by is None and i is not None and i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            side = denial(nxt) if nxt.paragraph == sentences[i].paragraph else None
+            if side and side == inc.accused:
+                inc = replace(inc, denied_by=side)
+        out.append(inc)
+    return out
+
+
+def merge_in_report(incidents: list[Incident]) -> list[Incident]:
+    """The same attack told twice is one incident: same kind, a province in common (or neither names
+    one) and no conflicting dates. The first telling is kept, completed by the later ones."""
+    merged: list[Incident] = []
+    for inc in incidents:
+        same = next(
+            (
+                i
+                for i, m in enumerate(merged)
+                if m.kind == inc.kind
+                and (set(m.admin1) & set(inc.admin1) or not (m.admin1 or inc.admin1))
+                and (m.date is None or inc.date is None or m.date == inc.date)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(inc)
+            continue
+        m = merged[same]
+        merged[same] = replace(
+            m,
+            places=tuple(dict.fromkeys(m.places + inc.places)),
+            admin1=tuple(dict.fromkeys(m.admin1 + inc.admin1)),
+            date=m.date or inc.date,
+            reported_by=m.reported_by or inc.reported_by,
+            accused=m.accused or inc.accused,
+            denied_by=m.denied_by or inc.denied_by,
+        )
+    return merged

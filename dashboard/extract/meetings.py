@@ -11,23 +11,39 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from dashboard.extract.dates import find_dates
+from dashboard.extract.dates import DateMention, find_dates
+from dashboard.extract.lexicon import WEEKDAYS, precheck
 from dashboard.extract.sentences import Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
-MEETING_WORDS = re.compile(
-    r"\b(?:meet|meets|meeting|met|talks|convened|convene|convenes|summit|session|negotiations|gathered"
-    r"|conference)\b",
+MEETING = (
+    r"meet|meets|meeting|met|talks|convened|convene|convenes|summit|session|negotiations|gathered"
+    r"|conference|consultations|host|hosts|hosted|hosting"
+)
+# A signing by both sides described as an event is a held meeting ("the ministers signed the
+# declaration in Kuala Lumpur"); an agreement named only as a document is not.
+SIGNING = r"signed|signing|inked"
+MEETING_WORDS = re.compile(rf"\b(?:{MEETING})\b", re.I)
+SIGNING_WORDS = re.compile(rf"\b(?:{SIGNING})\b", re.I)
+SIGNING_EVENT = re.compile(
+    r"\bsigning (?:ceremony|took place|was held)|\b(?:was|were|been) signed by\b"
+    r"|\b(?:both|two|and|ministers|leaders|delegations|co-?chairs?|counterparts)\b[^.;]{0,80}"
+    r"(?<!Declaration )(?<!Agreement )(?<!Accord )(?<!Accords )(?<!Treaty )(?<!Statement )(?<!deal )(?<!pact )"
+    r"\bsigned\b(?! (?:in|on|last) )",
     re.I,
 )
-MEETING_STEMS = ("meet", "met", "talks", "conven", "summit", "session", "negotiat", "gather", "conference")
+MEETING_CHECK = precheck(MEETING, SIGNING)
 # One side's own meetings, calls and press events: masked before looking for a meeting and its date.
 NOT_MEETINGS = re.compile(
-    r"\b(?:press conference|news conference|phone call|telephone call|video call|spoke by phone"
+    r"\b(?:press conference|news conference|press briefing|news briefing|phone call|telephone call|video call"
+    r"|spoke by phone|phone talks|telephone talks|(?:accounts|reports|details) of (?:the )?talks"
     r"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:National Security Council|[Cc]abinet|[Pp]arliament|Senate"
     r"|House|[Nn]ational [Aa]ssembly|party)(?:\s+on(?:\s+the\s+\w+\s+of)?\s+\w+\s+\d{1,2})?"
     r"|cabinet meeting|parliament(?:ary)? session)\b",
     re.I,
+)
+NOT_MEETINGS_CHECK = precheck(
+    r"press|news|phone|telephone|video|spoke|accounts|reports|details|meeting|session|cabinet|parliament"
 )
 # (body, family, pattern): the family says which bodies can be the same meeting in two reports.
 BODIES = [
@@ -69,6 +85,23 @@ PARTICIPANTS = [
     ("United States", r"\bUnited States\b|\bU\.?S\.?\b"),
     ("Singapore", r"\bSingapore(?:an)?\b"),
 ]
+# A date that says when something was said, announced or proposed, not when the meeting is: "said on
+# Monday", "announced on Friday that …", "On July 31, the minister invited …".
+SPEECH_VERBS = (
+    r"said|says|announced|announces|confirmed|confirms|told|stated|added|noted|reported|declared|invited"
+    r"|proposed|requested|wrote|posted|tweeted|agreed|revealed|disclosed"
+)
+SPEECH_BEFORE = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:to\s+)?(?:reporters|journalists|the media|the press|lawmakers|parliament|Reuters|[A-Z]{2,})\s+"
+    r"|(?:on|in|to|via)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?\w+(?:\s+\w+)?\s+)?"
+    r"(?:on|last|this)?\s*$",
+    re.I,
+)
+SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+# A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
+DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
+PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
 SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
 # "in Chanthaburi", "at the checkpoint near Chanthaburi province", "in Prum, Pailin province" (Prum unknown)
 VENUE_BEFORE = re.compile(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
@@ -106,21 +139,54 @@ def _status(text: str, day: date | None, published: date | None) -> str:
     return "scheduled" if FUTURE.search(text) else "held"
 
 
+HOSTED = re.compile(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
+
+
+def _dates(text: str, published: date | None) -> list[DateMention]:
+    """The dates of a sentence; a weekday is resolved in the tense of its own clause (the tense word
+    nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday)."""
+    out = []
+    for d in find_dates(text, published, future=False):
+        said = re.search(r"\b(?:next|last|past)\s+$", text[max(0, d.start - 6) : d.start], re.I)
+        if published is not None and d.text.split()[0] in WEEKDAYS and not said:
+            lo = max(0, d.start - 70)
+            window, mid = text[lo : d.end + 40], d.start - lo
+            cues = [(abs(m.start() - mid), True) for m in FUTURE.finditer(window)]
+            cues += [(abs(m.start() - mid), False) for m in PAST.finditer(window)]
+            if cues and min(cues)[1]:
+                d = DateMention(d.text, d.start, d.end, find_dates(d.text, published, future=True)[0].date)
+        out.append(d)
+    return out
+
+
+def _not_meeting_date(text: str, start: int, end: int) -> bool:
+    """Dates of the start of the fighting, of a dateline, or of a statement about the meeting."""
+    before = text[max(0, start - 80) : start]
+    if SINCE.search(before) or SPEECH_BEFORE.search(before[-40:]) or DATELINE.match(text[:start]):
+        return True
+    if MEETING_WORDS.search(text, 0, start):
+        return False  # "the RBC will meet on Wednesday, the army said": the date is the meeting's
+    speech = SPEECH_AFTER.search(text, end, end + 120)
+    meeting = MEETING_WORDS.search(text, end)
+    return bool(speech and (meeting is None or speech.start() < meeting.start()))
+
+
 def find_meeting(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
 ) -> Meeting | None:
-    lowered = sentence.text.lower()
-    if not any(stem in lowered for stem in MEETING_STEMS):
+    if not MEETING_CHECK.search(sentence.text):
         return None
-    text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), sentence.text)
-    if not MEETING_WORDS.search(text):
+    text = sentence.text
+    if NOT_MEETINGS_CHECK.search(text):
+        text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), text)
+    signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
+    if not MEETING_WORDS.search(text) and not signing:
         return None
-    future = bool(FUTURE.search(text))
-    dates = [d for d in find_dates(text, published, future) if not SINCE.search(text[max(0, d.start - 80) : d.start])]
+    dates = [d for d in _dates(text, published) if not _not_meeting_date(text, d.start, d.end)]
     body, _ = _body(text)
     venue = _venue(sentence, places)
     when = dates[0] if dates else None
-    if not (when or body or venue):
+    if not (when or body or venue or (signing and HOSTED.search(text))):
         return None
     evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
     participants = tuple(name for name, pattern in PARTICIPANTS if re.search(pattern, text))

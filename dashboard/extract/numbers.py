@@ -39,6 +39,27 @@ AMOUNT = re.compile(
 )
 
 
+# First words of the amounts that are not digits: where AMOUNT is worth trying.
+STARTERS = (*_UNITS.split("|"), "half", "a", "tens", "hundreds", "thousands", "several", "dozens", "scores")
+_START = re.compile(r"\d|\b(?:" + "|".join(sorted(STARTERS, key=len, reverse=True)) + r")\b")
+_START_ANY_CASE = re.compile(_START.pattern, re.I)  # for the rare text whose lowercase changes length
+
+
+def amounts(text: str):
+    """AMOUNT's matches in a text, as AMOUNT.finditer gives them, but tried only where one can begin
+    (a digit or a number word, found in the lowercased text): several times faster on long sentences."""
+    pos = 0
+    lowered = text.lower()
+    starts = _START.finditer(lowered) if len(lowered) == len(text) else _START_ANY_CASE.finditer(text)
+    for start in starts:
+        if start.start() < pos:
+            continue
+        m = AMOUNT.match(text, start.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 def amount_value(m: re.Match) -> int | None:
     """The value of an AMOUNT match, or None for a vague amount."""
     if m.group("digits"):

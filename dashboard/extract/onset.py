@@ -7,24 +7,19 @@ import re
 from datetime import date
 
 from dashboard.extract.dates import find_dates
+from dashboard.extract.lexicon import precheck
 from dashboard.extract.sentences import Sentence
 from dashboard.records import Evidence, Onset
 
 FIGHTING = re.compile(r"\b(?:fighting|hostilities|clashes|conflict|gunfire|violence|war|combat|border)\b", re.I)
-ONSET_BEFORE = re.compile(
-    r"\b(?:reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began"
-    r"|since)\b(?:\s+\S+){0,3}\s+(?:on\s+)?$",
-    re.I,
-)
-
-
-ONSET_STEMS = ("reignit", "resum", "broke out", "return", "erupt", "flare", "restart", "began", "since")
+ONSET = r"reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began|since"
+ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\b(?:\s+\S+){{0,3}}\s+(?:on\s+)?$", re.I)
+ONSET_CHECK = precheck(ONSET)
 
 
 def find_onsets(sentence: Sentence, report_id: str, published: date | None) -> list[Onset]:
     text = sentence.text
-    lowered = text.lower()
-    if not any(stem in lowered for stem in ONSET_STEMS) or not FIGHTING.search(text):
+    if not ONSET_CHECK.search(text) or not FIGHTING.search(text):
         return []
     out = []
     for d in find_dates(text, published, future=False):

@@ -1,55 +1,51 @@
-"""Place mentions: gazetteer names found in the text, disambiguated, with an ACLED-style precision.
+"""Place mentions: gazetteer names found in the text, disambiguated by the report, with an ACLED-style
+precision. The pipeline (mordecai-style): find mentions, fetch their candidates, choose one per report,
+attach coordinates and precision.
 
-Rules (one place):
+Finding (per sentence):
 - a mention starts with a capitalised word; the longest gazetteer name wins (up to 6 words);
-- a following type word chooses among candidates: "province", "temple", "district", "checkpoint";
 - capitals used for governments ("Bangkok and Phnom Penh accused ...", "Beijing's envoy") are not places;
-- small GeoNames towns are only taken when the name is not also a common word or a person's name.
+- a candidate must be plausible where it is written: small towns and units of the official lists are
+  not taken when the name is also a common word or a person's name.
+
+Choosing (per report):
+- a following type word chooses among candidates: "province", "temple", "district", "village" ...;
+- subdistricts, communes and villages of the official lists count only when the report names their
+  province (or they carry a type word), and a name shared by many units only in its province;
+- otherwise the candidate in the district or province the report is about wins, then the one in the
+  country the sentence is about, then the gazetteer's order (kind, own name, population, border);
+- small places far from the border in a province the report never names are dropped;
+- one sense per report: every mention of a name gets the sense of its first resolution.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from dashboard.extract.actors import one_country
+from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
 from dashboard.extract.sentences import Sentence
-from dashboard.gazetteer import Gazetteer, Place, name_key
+from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
 
 MAX_WORDS = 6
-_WORD = r"[^\W\d_][\w']*(?:-[^\W\d_][\w']*)*"
+_PART = r"[^\W\d_]\w*(?:'(?!s\b)\w+)*"  # a possessive 's is not part of a word
+_WORD = rf"{_PART}(?:-{_PART})*"
 _CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
 _NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
-
-TYPE_WORDS = {
-    "province": {"province"},
-    "temple": {"temple", "temples"},
-    "district": {"district"},
-    "checkpoint": {"checkpoint", "crossing", "border"},
-    "town": {"town", "city", "village", "market"},
-}
-GOVERNMENT_SEATS = {
-    "bangkok",
-    "phnompenh",
-    "beijing",
-    "washington",
-    "kualalumpur",
-    "vientiane",
-    "hanoi",
-    "jakarta",
-    "manila",
-    "singapore",
-    "tokyo",
-    "putrajaya",
-}
+_SEAT_KEYS = frozenset(name_key(s) for s in GOVERNMENT_SEATS)
+_COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
 GOVERNMENT_VERBS = (
     r"accus|said|say|deni|deny|claim|insist|want|reject|demand|urg|respond|warn|blam|call|alleg|maintain"
     r"|argu|refus|express|hope|agree|welcom|condemn|protest|deploy|sent|send|announc|stat|confirm|launch"
     r"|ask|told|tell|accept|seek|sought|threaten|vow|back|support|push|pledg|offer|decid|order|suspend"
     r"|recall|retaliat|respond|view|consider|see|believ|fear|will|would|must|should|has|have|had|is|was"
 )
-_SEATS = r"(?:Bangkok|Phnom Penh|Beijing|Washington)"
+_SEATS = rf"(?:{word_pattern(GOVERNMENT_SEATS)})"
 _GOV_AFTER = re.compile(
-    rf"^(?:'s?\b|\s+(?:\w+\s+){{0,2}}{_SEATS}\b"
+    rf"(?:'s?\b|\s+(?:\w+\s+){{0,2}}{_SEATS}\b"
     rf"|,?\s+(?:also\s+|has\s+|have\s+|had\s+|repeatedly\s+|again\s+|later\s+|earlier\s+|previously\s+"
     rf"|then\s+|quickly\s+|swiftly\s+)*(?:{GOVERNMENT_VERBS})\w*)"
 )
@@ -58,9 +54,11 @@ _GOV_BEFORE = re.compile(
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
     r"|\bcalled on\s+|\basked\s+|\btold\s+)$"
 )
+# A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
+_DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
 # A place name that modifies a named document or process is not a mention of the place.
 NAMED_THING = re.compile(
-    r"^\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
+    r"\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
     r"|Process|Principles|Joint|Peace)\b"
 )
 NEAR_WORDS = re.compile(
@@ -68,89 +66,44 @@ NEAR_WORDS = re.compile(
     r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
     re.I,
 )
-SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict)\b", re.I)
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
+REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_cities.csv rows that are not capitals
+# Names the gazetteer lacks, placed by the province written right after them: typed ("X village,"),
+# a Thai or Khmer village prefix ("Ban X,", "Phum X,"), or where something happened ("in X, Y province").
+_NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
+UNLISTED = re.compile(
+    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district)(?=,\s)"
+    rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
+    rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
+)
+SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
+UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
 PERSON_TITLES = re.compile(
     r"(?:Minister|President|Premier|Mr|Mrs|Ms|Dr|Gen|General|spokesman|spokeswoman"
     r"|spokesperson|Secretary|envoy|Envoy|Ambassador|Lieutenant|Colonel|King|Prince"
     r"|Princess|Chairman|Director|Professor|Governor|Commander)\.?\s+$"
 )
-# Town names GeoNames has that are also ordinary words or people's names in this news.
-COMMON_WORDS = {
-    "ban",
-    "bo",
-    "hun",
-    "sen",
-    "manet",
-    "mae",
-    "chan",
-    "mon",
-    "don",
-    "lam",
-    "nam",
-    "sam",
-    "ta",
-    "kok",
-    "ko",
-    "kap",
-    "sai",
-    "phon",
-    "khmer",
-    "thai",
-    "thailand",
-    "cambodia",
-    "laos",
-    "asean",
-    "prasat",
-    "border",
-    "center",
-    "centre",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "chong",
-    "phnom",
-    "wat",
-    "phum",
-    "thom",
-    "tuol",
-    "chamkar",
-    "krong",
-    "muang",
-    "mueang",
-    "nong",
-    "khao",
-    "tha",
-    "huai",
-    "bang",
-    "hat",
-    "laem",
-    "sa",
-    "kaeo",
-    "long",
-    "sok",
-    "heng",
-    "chea",
-    "kim",
-    "lim",
-    "tan",
-    "pol",
-    "pot",
-    "anutin",
-    "hasan",
-    "deng",
-    "lin",
-    "jian",
-    "wei",
-    "ling",
-    "hong",
-    "may",
-    "san",
-    "son",
-    "kong",
-    "koh",
-}
+# A small place (not a province, capital or landmark) farther than this from the line, in a province
+# the report never names, is another place of the same name: this news is about the border.
+FAR_FROM_BORDER_KM = 150.0
+LARGE_TOWN = 50_000
+# A name shared by more units than this is only taken in a province the report names.
+MANY_SENSES = 3
+MIN_CONTEXT_KEY = 5  # shorter names of units of the official lists are not taken even in context
+
+
+@dataclass(slots=True)
+class _Mention:
+    sentence: Sentence
+    start: int  # in the sentence
+    end: int
+    key: str
+    sense_key: str  # the name without a type word that is part of it ("Preah Vihear temple")
+    candidates: list[Place]  # plausible here, best first
+    type_word: str | None
+    free: bool  # True: may stand without the report's context (a type word or a well-known place)
+    unlisted: bool = False  # a name the gazetteer lacks, typed ("Ban X village"): placed by its province
+    located: bool = False  # written where something is ("in X"): placed by a province written after it
 
 
 Word = tuple[int, int, str]  # start, end, text
@@ -181,52 +134,85 @@ def _longest_name(gaz: Gazetteer, text: str, first: re.Match) -> tuple[list[Word
     return run, best, candidates
 
 
-def _choose(candidates: list[Place], type_word: str | None) -> Place:
-    if type_word:
-        for kind, words in TYPE_WORDS.items():
-            if type_word in words:
-                typed = [
-                    p
-                    for p in candidates
-                    if p.kind == kind or (kind == "town" and p.kind in ("town", "village", "city"))
-                ]
-                if typed:
-                    return typed[0]
-    return candidates[0]
+def _typed(candidates: list[Place], type_word: str | None) -> list[Place]:
+    """The candidates of the kind a following type word names ("Surin town"), if any."""
+    if not type_word:
+        return []
+    for kind, words in TYPE_WORDS.items():
+        if type_word in words:
+            kinds = {kind, "village", "city"} if kind == "town" else {kind}
+            return [p for p in candidates if p.kind in kinds]
+    return []
 
 
-def _is_government(sentence: str, start: int, end: int, key: str) -> bool:
-    if key not in GOVERNMENT_SEATS:
+def _is_government(text: str, start: int, end: int) -> bool:
+    """Whether a capital's name at text[start:end] stands for its government ("Bangkok said …")."""
+    if not text[:start].strip() and _DATELINE.match(text, end, end + 30):
         return False
-    return bool(_GOV_AFTER.match(sentence[end : end + 80]) or _GOV_BEFORE.search(sentence[max(0, start - 40) : start]))
+    return bool(_GOV_AFTER.match(text, end, end + 80) or _GOV_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-def _plausible_town(sentence: str, start: int, end: int, key: str, place: Place) -> bool:
-    """Guards for GeoNames towns, whose names often collide with words and people's names; a following
-    "district", "town", "city" or "village" settles it ("Prasat district")."""
-    if place.kind != "town" or not place.id.startswith("gn:") or SETTLEMENT_AFTER.match(sentence[end : end + 20]):
+def _plausible(text: str, start: int, end: int, key: str, candidates: list[Place], typed: bool) -> list[Place]:
+    """The candidates that can be meant here. A capital standing for its government is none of them.
+    Guards for names that often collide with words and people's names (GeoNames towns, regional cities
+    abroad, units of the official lists): a following "district", "town", "village" ... settles it; a
+    city abroad must be where something is ("in Kunming", "held at …") or a dateline."""
+    out = []
+    government = small_ok = locative = None
+    for p in candidates:
+        if key in _SEAT_KEYS or p.kind == "capital":
+            if government is None:
+                government = _is_government(text, start, end)
+            if government:
+                continue
+        if p.kind == "city" and p.source.endswith(REGIONAL_CITY):
+            if locative is None:
+                locative = bool(LOCATIVE_BEFORE.search(text[max(0, start - 20) : start])) or (
+                    not text[:start].strip() and bool(_DATELINE.match(text, end, end + 30))
+                )
+            if locative:
+                out.append(p)
+            continue
+        small = (p.kind == "town" and p.id.startswith("gn:")) or p.id[:3] in ("th:", "kh:")
+        if small and not typed:
+            if small_ok is None:
+                small_ok = _small_place_ok(text, start, end, key)
+            if not small_ok:
+                continue
+        out.append(p)
+    return out
+
+
+def _small_place_ok(text: str, start: int, end: int, key: str) -> bool:
+    if SETTLEMENT_AFTER.match(text, end, end + 20):
         return True
-    if key in COMMON_WORDS or len(key) < 4 or PERSON_TITLES.search(sentence[max(0, start - 30) : start]):
+    if key in NOT_PLACE_NAMES or len(key) < 4 or PERSON_TITLES.search(text[max(0, start - 30) : start]):
         return False
-    return not re.match(r"^\s+[A-Z][a-z]", sentence[end:]) or bool(
-        re.match(r"^\s+(?:Province|District|Town|City|Village)\b", sentence[end:])
-    )
+    return not _CAPITAL_NEXT.match(text, end) or bool(_TYPE_NEXT.match(text, end))
 
 
-def _precision(place: Place, before: str) -> int:
-    if place.kind == "province":
-        return 3
-    if place.kind in ("district", "area") or NEAR_WORDS.search(before):
-        return 2
-    return 1
+_LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_TYPE_NEXT = re.compile(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
 
 
-def find_places(
-    sentence: Sentence, report_id: str, gaz: Gazetteer, senses: dict[str, Place] | None = None
-) -> list[PlaceMention]:
-    """Places in a sentence. `senses` carries, across a report's sentences, the sense an ambiguous name
-    was given where a type word made it explicit ("Preah Vihear temple"), for later bare mentions."""
-    senses = {} if senses is None else senses
+def _unlisted(sentence: Sentence, text: str, lo: int, hi: int) -> list[_Mention]:
+    """Names between lo and hi that may be missing from the gazetteer (see UNLISTED); each is kept
+    only where a province follows it."""
+    found = []
+    for m in UNLISTED.finditer(text, lo, hi):
+        group = m.lastgroup if m.lastgroup != "type" else "typed"
+        name = m.group(group)
+        key = name_key(name)
+        if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
+            continue
+        type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
+        end = m.end("type") if group == "typed" else m.end(group)
+        found.append(_Mention(sentence, m.start(group), end, key, key, [], type_word, True, True, group == "located"))
+    return found
+
+
+def _scan(sentence: Sentence, gaz: Gazetteer) -> list[_Mention]:
     text = sentence.text
     found, pos = [], 0
     while (first := _CAPITALISED.search(text, pos)) is not None:
@@ -235,43 +221,252 @@ def find_places(
             pos = first.end()
             continue
         start, end = run[0][0], run[n - 1][1]
-        name = text[start:end]
-        key = name_key(name)
+        key = name_key(text[start:end])
         following = _NEXT_WORD.match(text, end)
         nxt = following.group(1).lower() if following else None
-        place = _choose(candidates, nxt)
-        if nxt and place.kind in TYPE_WORDS and nxt in TYPE_WORDS[place.kind] and place.kind != "town":
-            end = following.end(1)
-            if len(candidates) > 1:
-                senses[key] = place
-        elif n > 1 and run[n - 1][2].lower() in TYPE_WORDS.get(place.kind, ()):
-            senses[name_key(" ".join(w[2] for w in run[: n - 1]))] = place
-        elif key in senses:
-            place = senses[key]
+        typed = _typed(candidates, nxt)
+        sense_key = key
+        if typed:
+            candidates = typed
+            if typed[0].kind not in ("town", "village", "city"):
+                end = following.end(1)
+        elif n > 1 and run[n - 1][2].lower() in TYPE_WORDS.get(candidates[0].kind, ()):
+            nxt = run[n - 1][2].lower()  # the type word is part of the name ("Preah Vihear temple")
+            typed = candidates
+            sense_key = name_key(" ".join(w[2] for w in run[: n - 1]))
         pos = end
-        if (
-            _is_government(sentence.text, start, end, key)
-            or NAMED_THING.match(sentence.text[end:])
-            or not _plausible_town(sentence.text, start, end, key, place)
-        ):
+        if NAMED_THING.match(text, end):
             continue
-        evidence = Evidence(
-            report_id, sentence.text, sentence.start + start, sentence.start + end, sentence.text[start:end]
+        plausible = _plausible(text, start, end, key, candidates, bool(typed))
+        if not plausible:
+            continue
+        free = (
+            bool(typed)
+            or any(p.kind not in ADMIN_UNITS for p in plausible)
+            or bool(UNIT_BEFORE.search(text, max(0, start - 30), start))
         )
+        located = bool(_LOCATED.search(text, max(0, start - 6), start))
         found.append(
-            PlaceMention(
-                evidence=evidence,
-                name=place.name,
-                written=name,
-                place_id=place.id,
-                kind=place.kind,
-                country=place.country,
-                admin1=place.admin1,
-                lat=place.lat,
-                lon=place.lon,
-                precision=_precision(place, sentence.text[max(0, start - 40) : start]),
-                border_km=place.border_km,
-                border_distance_km=place.border_distance_km,
-            )
+            _Mention(sentence, start, end, key, sense_key, plausible, nxt if typed else None, free, located=located)
         )
-    return found
+    return _with_unlisted(sentence, gaz, found)
+
+
+def _with_unlisted(sentence: Sentence, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the names the gazetteer lacks that stand right before ", <Y> province|district" (see
+    UNLISTED); a shorter known name inside one ("Samran" in "Ban Sok Samran, …") gives way to it."""
+    text = sentence.text
+    extra = []
+    for f in found:
+        comma = f.start - 2
+        if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] != ", ":
+            continue
+        for u in _unlisted(sentence, text, max(0, comma - 60), comma + 2):
+            if u.end == comma and not gaz.by_key(u.key):
+                extra.append(u)
+    if not extra:
+        return found
+    kept = [f for f in found if not any(u.start <= f.start and f.end <= u.end for u in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
+
+
+@dataclass(slots=True)
+class _Context:
+    admin1: set[str]
+    districts: dict[str, set[str]]  # district names the report names -> the keys that named them
+
+
+def _context(mentions: list[_Mention]) -> _Context:
+    """What the report (or sentence) is about: the provinces and districts its unambiguous mentions name."""
+    admin1, districts = set(), {}
+    if not mentions:
+        return _Context(admin1, districts)
+    for m in mentions:
+        anchors = [p for p in m.candidates if p.kind not in ADMIN_UNITS and not _remote(p)] if m.free else []
+        if not anchors:
+            continue
+        codes = {p.admin1 for p in anchors}
+        if len(codes) == 1 and None not in codes:
+            admin1 |= codes
+            for p in anchors:
+                if p.kind == "district":
+                    districts.setdefault(p.name, set()).add(m.key)
+    return _Context(admin1, districts)
+
+
+def _remote(place: Place) -> bool:
+    """A small place far from the border: only itself if the report names its province."""
+    if place.kind in ("province", "capital", "city", "temple", "checkpoint", "area"):
+        return False
+    if place.kind == "town" and (place.population or 0) >= LARGE_TOWN:
+        return False
+    return place.border_distance_km is not None and place.border_distance_km > FAR_FROM_BORDER_KM
+
+
+def _far(place: Place, ctx: _Context) -> bool:
+    return place.admin1 not in ctx.admin1 and _remote(place)
+
+
+class _Lazy:
+    """A value computed on first call: a sentence's context is needed only for ambiguous names."""
+
+    def __init__(self, make: Callable[[], _Context]):
+        self.make, self.value = make, None
+
+    def __call__(self) -> _Context:
+        if self.value is None:
+            self.value = self.make()
+        return self.value
+
+
+def _choose(m: _Mention, ctx: _Context, here: Callable[[], _Context]) -> Place | None:
+    """The sense of a mention: `ctx` is the report's context, `here()` the sentence's."""
+    candidates = [
+        p
+        for p in m.candidates
+        if (p.kind not in ADMIN_UNITS or m.type_word or p.admin1 in ctx.admin1)
+        and (p.kind not in ADMIN_UNITS or m.type_word or len(m.key) >= MIN_CONTEXT_KEY)
+        and not _far(p, ctx)
+    ]
+    small = [p for p in candidates if p.kind in ADMIN_UNITS or p.id[:3] in ("th:", "kh:")]
+    if len(small) > MANY_SENSES and not any(p.admin1 in ctx.admin1 for p in candidates):
+        return None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    country = one_country(m.sentence.text)
+
+    def score(ip: tuple[int, Place]) -> tuple:
+        i, p = ip
+        parent_district = p.parent.split(",")[0] if p.parent and p.kind != "district" else ""
+        return (
+            not (ctx.districts.get(parent_district, set()) - {m.key}),
+            p.admin1 not in here().admin1,
+            p.admin1 not in ctx.admin1,
+            p.country != country,
+            i,
+        )
+
+    return min(enumerate(candidates), key=score)[1]
+
+
+def _precision(place: Place, before: str) -> int:
+    if place.kind == "province":
+        return 3
+    if place.kind in ("district", "area") or NEAR_WORDS.search(before):
+        return max(2, place.precision)
+    return place.precision
+
+
+def _mention(m: _Mention, place: Place, report_id: str) -> PlaceMention:
+    s = m.sentence
+    written = s.text[m.start : m.end]
+    return PlaceMention(
+        evidence=Evidence(report_id, s.text, s.start + m.start, s.start + m.end, written),
+        name=place.name,
+        written=written,
+        place_id=place.id,
+        kind=place.kind,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        precision=_precision(place, s.text[max(0, m.start - 40) : m.start]),
+        border_km=place.border_km,
+        border_distance_km=place.border_distance_km,
+    )
+
+
+_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
+
+
+_TYPED_BETWEEN = re.compile(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
+
+
+def _in_province(m: _Mention, place: Place | None, nxt: tuple[_Mention, Place | None] | None) -> Place | None:
+    """A place written as "X village, Y province" (or "…, Y district") lies in Y: a candidate elsewhere
+    (or a name the gazetteer lacks) becomes a place of Y at Y's point, precision 3 (2 for a district)."""
+    if nxt is None or nxt[1] is None or nxt[1].kind not in ("province", "district") or not nxt[1].admin1:
+        return place
+    if place and place.kind in ("province", "district"):
+        return place
+    between = m.sentence.text[m.end : nxt[0].start]
+    province = nxt[1]  # or the district, whose point is nearer
+    if not _BETWEEN.fullmatch(between) or (place and place.admin1 == province.admin1):
+        return place
+    if place is None and not (m.unlisted or m.type_word or m.located or _TYPED_BETWEEN.match(between)):
+        return None  # an untyped name the gazetteer places nowhere near: left out
+    typed = m.type_word or _TYPED_BETWEEN.match(between)
+    if place is None and not typed and nxt[0].type_word != "province":
+        return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
+    written = m.sentence.text[m.start : m.end]
+    kind = place.kind if place else {"subdistrict": "subdistrict", "commune": "commune"}.get(m.type_word, "village")
+    if m.type_word == "district":
+        kind = "district"
+    return Place(
+        id=f"{province.id}/{m.key}",
+        name=re.sub(r"\s+(?:village|sub-?district|commune|district)$", "", written, flags=re.I),
+        kind=kind,
+        country=province.country,
+        admin1=province.admin1,
+        lat=province.lat,
+        lon=province.lon,
+        border_km=province.border_km,
+        border_distance_km=province.border_distance_km,
+        precision=3 if province.kind == "province" else max(2, province.precision),
+    )
+
+
+def resolve_mentions(
+    per_sentence: list[list[_Mention]], report_id: str, senses: dict[str, Place] | None = None
+) -> list[list[PlaceMention]]:
+    """Choose one place per mention with the whole report as context; one sense per name."""
+    senses = {} if senses is None else senses
+    ctx = _context([m for ms in per_sentence for m in ms])
+    chosen_all: list[list[tuple[_Mention, Place | None]]] = []
+    for mentions in per_sentence:
+        here = _Lazy(lambda mentions=mentions: _context(mentions))
+        chosen: list[tuple[_Mention, Place | None]] = []
+        for m in mentions:
+            if m.unlisted:
+                place = None
+            elif m.type_word:
+                place = _choose(m, ctx, here)
+                if place is not None:
+                    senses[m.sense_key] = place
+            elif m.key in senses:
+                place = senses[m.key]
+            else:
+                place = _choose(m, ctx, here)
+                if place is not None:
+                    senses[m.key] = place
+            chosen.append((m, place))
+        chosen_all.append(chosen)
+    fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
+    for chosen in chosen_all:
+        for i, (m, place) in enumerate(chosen):
+            placed = _in_province(m, place, chosen[i + 1] if i + 1 < len(chosen) else None)
+            if placed is not None and placed is not place:
+                chosen[i] = (m, placed)
+                fixed[m.sense_key] = placed
+    out = []
+    for chosen in chosen_all:
+        found = []
+        for m, place in chosen:
+            place = fixed.get(m.sense_key, place) if place is None or place.kind != "province" else place
+            if place is not None:
+                found.append(_mention(m, place, report_id))
+        out.append(found)
+    return out
+
+
+def find_report_places(sentences: list[Sentence], report_id: str, gaz: Gazetteer) -> list[list[PlaceMention]]:
+    """The places of each sentence of a report, chosen with the whole report as context."""
+    return resolve_mentions([_scan(s, gaz) for s in sentences], report_id)
+
+
+def find_places(
+    sentence: Sentence, report_id: str, gaz: Gazetteer, senses: dict[str, Place] | None = None
+) -> list[PlaceMention]:
+    """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
+    sense a name was given ("Preah Vihear temple"), for later bare mentions."""
+    return resolve_mentions([_scan(sentence, gaz)], report_id, senses)[0]

@@ -65,6 +65,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    paragraph: int = 0  # index of its paragraph (line) in the report
 
 
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
@@ -80,16 +81,16 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     offset = 0
-    for paragraph in text.split("\n"):
+    for number, paragraph in enumerate(text.split("\n")):
         start = 0
         for m in _END.finditer(paragraph):
             if _is_abbreviation(paragraph, m.start()):
                 continue
-            sentences.append(Sentence(offset + start, offset + m.end(), paragraph[start : m.end()]))
+            sentences.append(Sentence(offset + start, offset + m.end(), paragraph[start : m.end()], number))
             start = m.end()
             while start < len(paragraph) and paragraph[start] == " ":
                 start += 1
         if start < len(paragraph):
-            sentences.append(Sentence(offset + start, offset + len(paragraph), paragraph[start:]))
+            sentences.append(Sentence(offset + start, offset + len(paragraph), paragraph[start:], number))
         offset += len(paragraph) + 1
     return sentences

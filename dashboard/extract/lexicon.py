@@ -1,0 +1,301 @@
+"""The extraction's word lists, in one place: each table gives both its patterns and the cheap
+pre-check that decides whether a sentence is worth matching at all, so the two cannot drift apart.
+
+A pre-check is the set of literal stems the table's phrases begin with (`stems`): a sentence none of
+whose lowercased text contains any stem cannot match any phrase of the table.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Seats of government: a report names the government by its capital ("Bangkok accused …"). The
+# gazetteer's foreign capitals (kind "capital") are treated the same way; these are the others.
+GOVERNMENT_SEATS = (
+    "Bangkok",
+    "Phnom Penh",
+    "Beijing",
+    "Washington",
+    "Kuala Lumpur",
+    "Putrajaya",
+    "Vientiane",
+    "Hanoi",
+    "Jakarta",
+    "Manila",
+    "Singapore",
+    "Tokyo",
+)
+
+# Countries and regions a report names beside places: never a place of the gazetteer's kinds.
+COUNTRIES = (
+    "Thailand",
+    "Cambodia",
+    "Laos",
+    "Vietnam",
+    "Malaysia",
+    "China",
+    "Myanmar",
+    "Singapore",
+    "Indonesia",
+    "Philippines",
+    "Japan",
+    "United States",
+    "Southeast Asia",
+    "Asia",
+    "Europe",
+    "Indochina",
+)
+
+COUNTRY_CUES = {
+    "KH": ("Cambodia", "Cambodian", "Cambodians", "Khmer", "Phnom Penh", "Hun Manet", "Hun Sen"),
+    "TH": ("Thailand", "Thai", "Thais", "Bangkok", "Anutin", "Sihasak"),
+}
+
+# Words a capitalised name in this news often is without being a place: ordinary words, parts of
+# names, and people's names that GeoNames or the official lists also have as places.
+NOT_PLACE_NAMES = frozenset(
+    (
+        "ban",
+        "bo",
+        "hun",
+        "sen",
+        "manet",
+        "mae",
+        "chan",
+        "mon",
+        "don",
+        "lam",
+        "nam",
+        "sam",
+        "ta",
+        "kok",
+        "ko",
+        "kap",
+        "sai",
+        "phon",
+        "khmer",
+        "thai",
+        "thailand",
+        "cambodia",
+        "laos",
+        "asean",
+        "prasat",
+        "border",
+        "center",
+        "centre",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "chong",
+        "phnom",
+        "wat",
+        "phum",
+        "thom",
+        "tuol",
+        "chamkar",
+        "krong",
+        "muang",
+        "mueang",
+        "nong",
+        "khao",
+        "tha",
+        "huai",
+        "bang",
+        "hat",
+        "laem",
+        "sa",
+        "kaeo",
+        "long",
+        "sok",
+        "heng",
+        "chea",
+        "kim",
+        "lim",
+        "tan",
+        "pol",
+        "pot",
+        "anutin",
+        "hasan",
+        "deng",
+        "lin",
+        "jian",
+        "wei",
+        "ling",
+        "hong",
+        "may",
+        "san",
+        "son",
+        "kong",
+        "koh",
+        "thmei",
+        "kandal",
+        "kaoh",
+        "thum",
+        "touch",
+        "chas",
+        "thmey",
+        "spean",
+        "phsar",
+        "prey",
+        "ou",
+        "kouk",
+        "trapeang",
+        "boeng",
+        "samaki",
+        "sangkat",
+        "khum",
+        "srok",
+        "national",
+        "royal",
+        "army",
+        "police",
+    )
+)
+
+# Type words after a name, by the kind of place they choose.
+TYPE_WORDS = {
+    "province": ("province",),
+    "temple": ("temple", "temples"),
+    "district": ("district",),
+    "checkpoint": ("checkpoint", "crossing", "border"),
+    "town": ("town", "city", "market"),
+    "village": ("village",),
+    "subdistrict": ("subdistrict", "sub-district", "tambon"),
+    "commune": ("commune",),
+}
+
+
+def literal_prefix(pattern: str) -> str:
+    """The literal text a regex alternative begins with, lowercased ('air ?strikes?' → 'air')."""
+    out = []
+    for i, ch in enumerate(pattern):
+        if ch in "\\[](){}|.^$":
+            break
+        if ch in "?*":
+            out = out[:-1]
+            break
+        if ch == "+":
+            break
+        out.append(ch)
+        if i + 1 < len(pattern) and pattern[i + 1] == "{":
+            out = out[:-1]
+            break
+    return "".join(out).strip().lower()
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ('a|b(?:c|d)|e' → ['a', 'b(?:c|d)', 'e'])."""
+    parts, depth, start = [], 0, 0
+    escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def stems(*patterns: str) -> tuple[str, ...]:
+    """The pre-check of some patterns: the literal stem of each of their alternatives. An alternative
+    with no literal stem (it starts with a group) would make every sentence pass, so it is refused."""
+    out: dict[str, None] = {}
+    for pattern in patterns:
+        for alt in alternatives(pattern):
+            stem = literal_prefix(alt.removeprefix(r"\b"))
+            if not stem:
+                raise ValueError(f"no literal stem in {alt!r}: a pre-check needs one")
+            out.setdefault(stem, None)
+    return tuple(out)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The words of a text, lowercased, by their first three letters (computed once per sentence for
+    all the stages' pre-checks)."""
+    by_start: dict[str, list[str]] = {}
+    for w in _TOKEN.findall(text.lower()):
+        by_start.setdefault(w[:3], []).append(w)
+    return by_start, frozenset(by_start)
+
+
+# Words too common to pre-check a sentence by, when a stem has a rarer word.
+COMMON = frozenset(
+    (
+        "in",
+        "to",
+        "at",
+        "of",
+        "on",
+        "the",
+        "their",
+        "them",
+        "from",
+        "back",
+        "home",
+        "went",
+        "gone",
+        "take",
+        "taken",
+        "moved",
+        "staying",
+        "lost",
+    )
+)
+
+
+def _rarest(stem: str) -> str:
+    words = _TOKEN.findall(stem)
+    return max(words, key=lambda w: (w not in COMMON, len(w)))
+
+
+class Precheck:
+    """Whether a text can match some patterns: every alternative of them begins at a word boundary
+    with a literal stem, so a text none of whose words begins like the stem's rarest word cannot
+    match. Tests each word's first letters in a table: far cheaper than the patterns themselves."""
+
+    def __init__(self, *patterns: str):
+        self.stems = stems(*patterns)
+        self.keys: dict[str, tuple[str, ...]] = {}
+        for stem in self.stems:
+            key = _rarest(stem)
+            self.keys[key[:3]] = tuple(sorted({*self.keys.get(key[:3], ()), key}))
+        self.starts = frozenset(self.keys)
+
+    def search(self, text: str) -> bool:
+        by_start, starts = _words(text)
+        if starts.isdisjoint(self.starts):
+            return False
+        keys = self.keys
+        for start in starts & self.starts:
+            stems = keys[start]
+            if any(w.startswith(k) for w in by_start[start] for k in stems):
+                return True
+        return False
+
+
+def precheck(*patterns: str) -> Precheck:
+    return Precheck(*patterns)
+
+
+def word_pattern(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

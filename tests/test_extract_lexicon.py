@@ -1,0 +1,98 @@
+"""The word lists: pre-checks come from the same tables as the patterns, so they cannot drift apart."""
+
+import pytest
+
+from dashboard.extract import figures, incidents, meetings, numbers, onset
+from dashboard.extract.lexicon import Precheck, alternatives, literal_prefix, stems
+from dashboard.extract.sentences import Sentence
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stem"),
+    [
+        ("air ?strikes?", "air"),
+        ("deaths?", "death"),
+        ("forced (?:out )?(?:from|to flee)", "forced"),
+        ("F-16s?", "f-16"),
+        ("multiple rocket launchers?", "multiple rocket launcher"),
+        (r"\bdrones?", "drone"),
+    ],
+)
+def test_the_literal_stem_of_a_pattern(pattern, stem):
+    assert literal_prefix(pattern.removeprefix(r"\b")) == stem
+
+
+def test_alternatives_split_only_at_the_top_level():
+    assert alternatives("a|b(?:c|d)|[x|y]e") == ["a", "b(?:c|d)", "[x|y]e"]
+
+
+def test_a_pattern_without_a_literal_stem_is_refused():
+    with pytest.raises(ValueError):
+        stems("(?:killed|dead)")
+
+
+def test_a_precheck_looks_at_word_starts():
+    check = Precheck(r"fire|clash(?:es)?")
+    assert check.search("Troops clashed at dawn.") and check.search("They opened FIRE.")
+    assert not check.search("The ceasefire held.")
+
+
+def sentence(text):
+    return Sentence(0, len(text), text)
+
+
+# Sentences each stage's patterns match (checked without the pre-check): the pre-check lets each through.
+@pytest.mark.parametrize(
+    ("check", "matches", "text"),
+    [
+        (
+            figures.METRIC_CHECK,
+            lambda t: figures._metric(t, next(numbers.amounts(t))),
+            "Some 4,000 people are staying in temporary shelters.",
+        ),
+        (
+            figures.METRIC_CHECK,
+            lambda t: figures._metric(t, next(numbers.amounts(t))),
+            "About 900 residents took refuge in temples.",
+        ),
+        (
+            figures.METRIC_CHECK,
+            lambda t: figures._metric(t, next(numbers.amounts(t))),
+            "Nearly 2,000 evacuees have returned.",
+        ),
+        (
+            figures.METRIC_CHECK,
+            lambda t: figures._metric(t, next(numbers.amounts(t))),
+            "The toll along the border rose to 40.",
+        ),
+        (
+            incidents.KIND_CHECK,
+            lambda t: any(rx.search(t) for _, rx in incidents._KIND_RX),
+            "An F-16 struck the bridge.",
+        ),
+        (incidents.KIND_CHECK, lambda t: any(rx.search(t) for _, rx in incidents._KIND_RX), "BM-21 launchers fired."),
+        (meetings.MEETING_CHECK, lambda t: meetings.SIGNING_WORDS.search(t), "The co-chairs signed it."),
+        (meetings.MEETING_CHECK, lambda t: meetings.MEETING_WORDS.search(t), "Malaysia will host the round."),
+        (
+            onset.ONSET_CHECK,
+            lambda t: onset.ONSET_BEFORE.search(t[: t.index("8")]),
+            "Fighting flared up on 8 December.",
+        ),
+    ],
+)
+def test_what_a_stage_can_match_passes_its_precheck(check, matches, text):
+    assert matches(text)
+    assert check.search(text)
+
+
+def test_the_brief_example_is_found_and_prechecked_alike():
+    text = "The shelling sent 3,000 villagers to leave their homes."
+    assert figures.METRIC_CHECK.search(text)
+    assert [(f.metric, f.value) for f in figures.find_figures(sentence(text), "r", None)] == [("displaced", 3000)]
+
+
+def test_one_list_of_government_seats_and_of_months():
+    from dashboard.extract import dates, lexicon, places
+
+    assert dates.MONTHS is lexicon.MONTHS and dates.WEEKDAYS is lexicon.WEEKDAYS
+    assert {"".join(c for c in s.lower() if c.isalnum()) for s in lexicon.GOVERNMENT_SEATS} == places._SEAT_KEYS
