@@ -20,8 +20,9 @@ from playwright.sync_api import sync_playwright
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, click_province, running_app, wait_for_app
 
 MAP_DRAWN = f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
-  const d = f && f.contentDocument; return d && d.querySelectorAll('path.leaflet-interactive').length > 40
-  ? performance.now() : false; }}"""
+  const w = f && f.contentWindow; if (!w || !w.map || !w.map._loaded) return false; let n = 0;
+  w.map.eachLayer(l => {{ if (l.feature && l.feature.properties && l.feature.properties.code) n++; }});
+  return n > 40 ? performance.now() : false; }}"""
 WATCH = """name => { window.__bw = {t0: performance.now(), seen: null};
   new MutationObserver((_, obs) => { if (document.body.innerText.includes(name)) {
     window.__bw.seen = performance.now(); obs.disconnect(); } })

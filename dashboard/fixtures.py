@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -288,15 +289,21 @@ def days(reports: int, rng: random.Random) -> list[date]:
     return sorted(START + timedelta(d) for d in picks)
 
 
+def generate(reports: int = 400, seed: int = 42) -> Iterator[tuple[str, str, dict | None]]:
+    """(name, text, sidecar or None) for each report of the stream, in publication order."""
+    rng = random.Random(seed)
+    for i, day in enumerate(days(reports, rng)):
+        text = _text(day, rng) + f"\n\n(Report {i}.)"
+        yield f"gen{i:04d}", text, _metadata(i, day, rng)
+
+
 def write_corpus(folder: Path, reports: int = 400, seed: int = 42) -> list[Path]:
     """Write the corpus into `folder`; returns the report files written."""
-    rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for i, day in enumerate(days(reports, rng)):
-        path = folder / f"gen{i:04d}.txt"
-        path.write_text(_text(day, rng) + f"\n\n(Report {i}.)", encoding="utf-8")
-        meta = _metadata(i, day, rng)
+    for name, text, meta in generate(reports, seed):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
         if meta is not None:
             path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         out.append(path)

@@ -89,10 +89,46 @@ def ingest_file(store: Store, path: Path) -> list[Outcome]:
     return list(iter_ingest_file(store, path))
 
 
-def iter_ingest_paths(store: Store, paths: Iterable[Path]) -> Iterator[Outcome]:
-    """Every outcome as soon as it is known (the command line prints them so)."""
+BATCH = 100  # reports stored in one transaction by a bulk ingest
+
+
+def _read_items(path: Path) -> list[Report | Rejected]:
+    try:
+        return read_file(path)
+    except ReportError as exc:
+        return [Rejected(str(path), str(exc))]
+    except OSError as exc:
+        return [Rejected(str(path), f"cannot read: {exc.strerror or exc}")]
+
+
+def _store_batch(store: Store, batch: list[Report]) -> Iterator[Outcome]:
+    """Store reports in one transaction; their outcomes in the order they came."""
+    known = {r.id for r in batch if store.has_report(r.id)}
+    fresh = {r.id: r for r in batch if r.id not in known}
+    gaz = gazetteer()
+    added = store.add_many([(r, extract(r, gaz)) for r in fresh.values()], EXTRACTOR_VERSION) if fresh else set()
+    for r in batch:
+        if r.id in added and fresh.get(r.id) is r:
+            yield Outcome(r.path, "ingested", None, r.id)
+        else:
+            yield Outcome(r.path, "duplicate", "same text as a stored report", r.id)
+
+
+def iter_ingest_paths(store: Store, paths: Iterable[Path], batch: int | None = None) -> Iterator[Outcome]:
+    """Every outcome as soon as its batch is stored (the command line prints them so), in file order."""
+    batch = batch or BATCH
+    pending: list[Report] = []
     for f in report_files(list(paths), ACCEPTED):
-        yield from iter_ingest_file(store, f)
+        for item in _read_items(f):
+            if isinstance(item, Report):
+                pending.append(item)
+                if len(pending) < batch:
+                    continue
+            yield from _store_batch(store, pending)
+            pending = []
+            if isinstance(item, Rejected):
+                yield Outcome(item.path, "rejected", item.reason)
+    yield from _store_batch(store, pending)
 
 
 def ingest_paths(store: Store, paths: Iterable[Path]) -> list[Outcome]:

@@ -52,7 +52,9 @@ class _Script(MacroElement):
 
 
 def _base_map() -> folium.Map:
-    m = folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=5, max_zoom=13, control_scale=True)
+    m = folium.Map(
+        location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=5, max_zoom=13, control_scale=True, prefer_canvas=True
+    )
     m.default_js = [("leaflet", LEAFLET_JS_URL)]
     m.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     return m

@@ -384,12 +384,9 @@ def _incidents_in(code: str):
 
 
 def _figures_about(code: str, as_of: date):
-    """Figures told in a sentence that names a place of the province."""
-    p, f = places_t, figures_t
-    about = sa.select(p.c.id).where(
-        p.c.report_id == f.c.report_id, p.c.sentence == f.c.sentence, p.c.admin1 == code, _known(p, as_of)
-    )
-    return sa.and_(_known(f, as_of), sa.exists(about))
+    """Figures told in a sentence that names the province or a place in it."""
+    f = figures_t
+    return sa.and_(_known(f, as_of), f.c.provinces.like(f"%|{code}|%"))
 
 
 def province_counts(store: Store, as_of: date, code: str) -> ProvinceCounts:

@@ -60,6 +60,7 @@ revision = sa.Table(
 
 _SQL_TYPES = {str: sa.Text, int: sa.BigInteger, float: sa.Float, date: sa.Date}
 DERIVED = {  # record table -> columns computed from the record for queries (see store.derived)
+    "figures": [sa.Column("provinces", sa.Text)],
     "meetings": [sa.Column("place_key", sa.Text), sa.Column("family", sa.Text)],
     "incidents": [sa.Column("episode", sa.String(16))],
 }

@@ -229,21 +229,33 @@ def _unpack(value) -> tuple[str, ...]:
     return tuple(x for x in (value or "").strip("|").split("|") if x)
 
 
-def derived(table: str, record, known_from: date | None) -> dict:
+def provinces_by_sentence(extraction: Extraction) -> dict[str, tuple[str, ...]]:
+    """The provinces each sentence of a report names (directly or through a place in them)."""
+    out: dict[str, set[str]] = {}
+    for p in extraction.places:
+        if p.admin1:
+            out.setdefault(p.evidence.sentence, set()).add(p.admin1)
+    return {sentence: tuple(sorted(codes)) for sentence, codes in out.items()}
+
+
+def derived(table: str, record, known_from: date | None, provinces: dict[str, tuple[str, ...]]) -> dict:
     """Columns computed from a record for the queries: a meeting's place and body family, an incident's
-    episode (by its own date, else its report's)."""
+    episode (by its own date, else its report's), the provinces a figure's sentence names."""
     if table == "meetings":
         return {"place_key": record.admin1 or record.venue, "family": family(record)}
     if table == "incidents":
         return {"episode": episode_at(record.date or known_from)}
+    if table == "figures":
+        return {"provinces": _pack(provinces.get(record.evidence.sentence, ()))}
     return {}
 
 
-def record_row(table: str, record, known_from: date | None) -> dict:
+def record_row(table: str, record, known_from: date | None, provinces: dict[str, tuple[str, ...]]) -> dict:
     e = record.evidence
     own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
     evidence = {name: getattr(e, name) for name in _EVIDENCE}
-    return {**own, **evidence, **derived(table, record, known_from), "report_id": e.report_id, "known_from": known_from}
+    extra = derived(table, record, known_from, provinces)
+    return {**own, **evidence, **extra, "report_id": e.report_id, "known_from": known_from}
 
 
 def record_from_row(table: str, row) -> object:
@@ -319,39 +331,64 @@ class Store:
 
     def add(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
         """Store a report with its records in one transaction; False if it was already there."""
+        return bool(self.add_many([(report, extraction)], extractor_version))
+
+    def add_many(self, items: list[tuple[Report, Extraction]], extractor_version: str) -> set[str]:
+        """Store reports with their records in one transaction (each report whole, or none of them); the ids
+        of those that were new (the others were stored before, perhaps a moment ago by another writer)."""
         added_at = _now()
-        known_from = report.published or datetime.fromisoformat(added_at).date()
-        row = {
-            "id": report.id,
-            "path": report.path,
-            "text": report.text,
-            "published": report.published,
-            "url": report.url,
-            "outlet": report.outlet,
-            "title": report.title,
-            "dropped_paragraphs": report.dropped_paragraphs,
-            "added_at": added_at,
-            "name": report.name,
-            "known_from": known_from,
+        today = datetime.fromisoformat(added_at).date()
+        rows = {
+            r.id: {
+                "id": r.id,
+                "path": r.path,
+                "text": r.text,
+                "published": r.published,
+                "url": r.url,
+                "outlet": r.outlet,
+                "title": r.title,
+                "dropped_paragraphs": r.dropped_paragraphs,
+                "added_at": added_at,
+                "name": r.name,
+                "known_from": r.published or today,
+            }
+            for r, _ in items
         }
+        if not rows:
+            return set()
+        insert = self._insert(reports).on_conflict_do_nothing(index_elements=["id"]).returning(reports.c.id)
         with self._write() as conn:
-            insert = self._insert(reports).values(row).on_conflict_do_nothing(index_elements=["id"])
-            if conn.execute(insert.returning(reports.c.id)).first() is None:
-                return False  # already stored (perhaps a moment ago by another writer)
-            self._put_records(conn, report.id, known_from, extraction, extractor_version)
-        return True
+            new = {row_id for row in rows.values() for row_id in conn.execute(insert.values(row)).scalars()}
+            fresh = {r.id: (r.id, rows[r.id]["known_from"], e) for r, e in items if r.id in new}
+            self._insert_records(conn, list(fresh.values()), extractor_version)
+        return new
+
+    def _insert_records(self, conn: Connection, items: list[tuple[str, date | None, Extraction]], version: str) -> None:
+        """Records of reports that have none yet (executemany per table), their version, a new revision."""
+        if not items:
+            return
+        about = {rid: provinces_by_sentence(e) for rid, _, e in items}
+        for name, table in RECORD_TABLES.items():
+            rows = [
+                record_row(name, r, known_from, about[rid]) for rid, known_from, e in items for r in getattr(e, name)
+            ]
+            if rows:
+                conn.execute(table.insert(), rows)
+        now = _now()
+        conn.execute(
+            extractions.insert(),
+            [{"report_id": rid, "extractor_version": version, "extracted_at": now} for rid, _, _ in items],
+        )
+        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
 
     def _put_records(
         self, conn: Connection, report_id: str, known_from: date | None, extraction: Extraction, version: str
     ) -> None:
-        for name, table in RECORD_TABLES.items():
+        """Replace a report's records (a new extractor version, new metadata)."""
+        for table in RECORD_TABLES.values():
             conn.execute(table.delete().where(table.c.report_id == report_id))
-            rows = [record_row(name, r, known_from) for r in getattr(extraction, name)]
-            if rows:
-                conn.execute(table.insert(), rows)
         conn.execute(extractions.delete().where(extractions.c.report_id == report_id))
-        conn.execute(extractions.insert().values(report_id=report_id, extractor_version=version, extracted_at=_now()))
-        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=_now()))
+        self._insert_records(conn, [(report_id, known_from, extraction)], version)
 
     def update_metadata(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
         """Replace a stored report's metadata (name, url, outlet, title, published) and its records, which

@@ -82,10 +82,17 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
+PROVINCES_DRAWN = """() => { if (!window.map || !window.map._loaded) return false; let n = 0;
+  window.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });
+  return n > 40 && document.querySelector('canvas.leaflet-zoom-animated') !== null; }"""
+
+
 def map_frame(page):
-    """The Leaflet map's frame, once its province polygons are drawn."""
-    page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").nth(40).wait_for(state="attached", timeout=60_000)
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+    """The Leaflet map's frame, once its province polygons are drawn (on a canvas: no SVG paths to count)."""
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="attached", timeout=60_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_function(PROVINCES_DRAWN, timeout=60_000)
+    return frame
 
 
 def click_province(page, code: str) -> None:

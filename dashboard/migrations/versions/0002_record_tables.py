@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("metric", text),
         sa.Column("value", num),
         *(sa.Column(c, text) for c in ("value_text", "qualifier", "country", "group", "source", "period")),
+        sa.Column("provinces", text),
         indexes=(("period", "metric", "known_from"),),
     )
     _record_table(

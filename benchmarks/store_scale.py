@@ -1,0 +1,118 @@
+"""Stores of 1k, 10k and 100k generated reports: ingest rate, the app's first render (cold and warm), the
+server's memory, and how long a new report takes to reach the page; the seeds-only render beside them.
+
+    .venv/bin/python -m benchmarks.store_scale [--sizes 1000 10000 100000] [--db postgresql://…]
+
+Each size extends the store of the previous one (the same generated stream, more of it). Renders run in a
+fresh process with Streamlit's AppTest, so "cold" includes imports and the first queries, "warm" is a second
+visit with the server's caches filled, "new report" is a visit right after one more report was stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.fixtures import generate
+from dashboard.gazetteer import gazetteer
+from dashboard.ingest import make_report, parse_sidecar
+from dashboard.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDER = """
+import json, resource, sys, time
+from datetime import date
+from streamlit.testing.v1 import AppTest
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.ingest import make_report
+from dashboard.store import Store
+
+def visit(**query):
+    at = AppTest.from_file("dashboard/app.py", default_timeout=600)
+    for k, v in query.items():
+        at.query_params[k] = v
+    start = time.perf_counter()
+    at.run()
+    assert not at.exception, at.exception
+    return time.perf_counter() - start, at
+
+cold, _ = visit(province="Surin")
+warm, _ = visit(province="Surin")
+store = Store(sys.argv[1])
+r = make_report("Rockets hit Kantharalak district of Si Sa Ket province on Monday, killing 2 people. (Late %s.)"
+                % time.time(), "late.txt", published=date(2026, 2, 15))
+store.add(r, extract(r), EXTRACTOR_VERSION)
+fresh, at = visit(province="Surin")
+shown = any("Late" in m.value for m in at.markdown) or any("reports known" in c.value for c in at.caption)
+print(json.dumps({"cold": cold, "warm": warm, "new_report": fresh, "rss_mb": resource.getrusage(
+    resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def grow(store: Store, reports: int, seed: int = 42) -> float:
+    """Ingest the generated stream up to `reports` reports; reports per second for the new ones."""
+    gaz = gazetteer()
+    have = store.count()
+    start, added, batch = time.perf_counter(), 0, []
+    for i, (name, text, meta) in enumerate(generate(reports, seed)):
+        if i < have:
+            continue
+        sidecar = parse_sidecar(json.dumps(meta)) if meta else {}
+        sidecar.pop("id", None)
+        report = make_report(text, f"{name}.txt", name=name, **sidecar)
+        batch.append((report, extract(report, gaz)))
+        if len(batch) == 200:
+            added += len(store.add_many(batch, EXTRACTOR_VERSION))
+            batch = []
+    added += len(store.add_many(batch, EXTRACTOR_VERSION))
+    return added / (time.perf_counter() - start) if added else 0.0
+
+
+def render(db: str) -> dict:
+    env = {**os.environ, "BORDER_WATCH_DB": db, "BORDER_WATCH_AS_OF": ""}
+    out = subprocess.run([sys.executable, "-c", RENDER, db], cwd=ROOT, env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    ap.add_argument("--db", help="a postgresql:// URL (an empty database); default: a SQLite file")
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bw-scale-"))
+    seeds = render(str(folder / "seeds.sqlite3"))
+    print(f"seeds only: cold {seeds['cold']:.2f} s, warm {seeds['warm']:.2f} s, rss {seeds['rss_mb']:.0f} MB")
+    db = args.db or str(folder / "scale.sqlite3")
+    store = Store(db)
+    rows = []
+    for size in args.sizes:
+        rate = grow(store, size)
+        r = render(db)
+        rows.append((size, rate, r))
+        print(
+            f"{size:>7,} reports: ingest {rate:,.0f}/s · first render cold {r['cold']:.2f} s, warm {r['warm']:.2f} s "
+            f"({r['warm'] / seeds['warm']:.1f}× seeds) · new report on the page after {r['new_report']:.2f} s · "
+            f"rss {r['rss_mb']:.0f} MB",
+            flush=True,
+        )
+    print("\n| reports | ingest (reports/s) | first render cold | warm | warm ÷ seeds | new report visit | RSS |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| seeds (5) | – | {seeds['cold']:.2f} s | {seeds['warm']:.2f} s | 1.0× | – | {seeds['rss_mb']:.0f} MB |")
+    for size, rate, r in rows:
+        print(
+            f"| {size:,} | {rate:,.0f} | {r['cold']:.2f} s | {r['warm']:.2f} s | {r['warm'] / seeds['warm']:.1f}× | "
+            f"{r['new_report']:.2f} s | {r['rss_mb']:.0f} MB |"
+        )
+
+
+if __name__ == "__main__":
+    main()
