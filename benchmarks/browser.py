@@ -13,11 +13,22 @@ page (performance.now(), polled every animation frame), so Playwright's own roun
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import time
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, click_province, running_app, wait_for_app
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_FRAME,
+    click_province,
+    details,
+    running_app,
+    wait_for_app,
+)
 
 MAP_DRAWN = f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
   const w = f && f.contentWindow; if (!w || !w.map || !w.map._loaded) return false; let n = 0;
@@ -53,10 +64,42 @@ def one_run(browser, url: str) -> dict[str, float]:
     }
 
 
+def server_cpu_s(pid: int) -> float:
+    """User + system CPU seconds the server process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def concurrent_visits(browser, url: str, visitors: int, link: str) -> dict[str, float]:
+    """`visitors` pages open a shared link at once; the server's CPU per visit and the slowest visit."""
+    pages = [browser.new_page(viewport={"width": 1366, "height": 768}) for _ in range(visitors)]
+    cpu0, t0 = server_cpu_s(url.pid), time.perf_counter()
+    for page in pages:
+        page.goto(f"{url}/{link}", wait_until="commit")
+    for page in pages:
+        page.wait_for_function(MAP_DRAWN, timeout=120_000)
+        details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=120_000)
+        wait_for_app(page)
+    wall = time.perf_counter() - t0
+    cpu = server_cpu_s(url.pid) - cpu0
+    for page in pages:
+        page.close()
+    return {"visitors": visitors, "server_cpu_per_visit_s": cpu / visitors, "all_loaded_s": wall}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--visitors", type=int, default=8, help="concurrent visits of a shared link (0: skip)")
     args = ap.parse_args()
+    if args.visitors:
+        with running_app() as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            link = "?province=Chanthaburi&asof=2025-12-23"
+            concurrent_visits(browser, url, 1, link)  # warm: the shared per-revision data is built
+            for k, v in concurrent_visits(browser, url, args.visitors, link).items():
+                print(f"{k:>24}: {v:.2f}" if isinstance(v, float) else f"{k:>24}: {v}")
+            browser.close()
     with running_app() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cold = one_run(browser, url)

@@ -1,9 +1,13 @@
-"""End-to-end extraction throughput and peak memory over synthetic reports.
+"""End-to-end extraction throughput and peak memory, on two corpora:
 
-    python -m benchmarks.extract_throughput [--reports 5000]
+- varied: synthetic reports of many places, figures, meetings and incidents (benchmarks/synthetic.py);
+- same week: the five seeds, each with a line added, over and over — many outlets reporting the same talks,
+  which is where a quadratic meeting merge shows.
+
+    python -m benchmarks.extract_throughput [--reports 5000] [--corpus varied|same-week|both]
 
 End to end: each report is normalised and given its id (ingest), then extracted; the merged JSON
-document is built at the end, as `python -m dashboard extract` does. One process.
+document (meetings merged across reports) is built at the end, as `python -m dashboard extract` does.
 """
 
 from __future__ import annotations
@@ -11,16 +15,30 @@ from __future__ import annotations
 import argparse
 import resource
 import time
+from datetime import date
 
 from benchmarks.synthetic import synthetic_report
 from dashboard.export import document, to_json
 from dashboard.extract import extract
 from dashboard.gazetteer import gazetteer
-from dashboard.ingest import make_report
+from dashboard.ingest import make_report, read_reports
+from dashboard.settings import SEEDS
 
 
-def run(n: int) -> dict:
-    texts = [synthetic_report(i) for i in range(n)]
+def same_week(n: int) -> list[tuple[str, date | None]]:
+    """The seeds, each with a line of its own added: n reports of the same few days and talks."""
+    seeds, _ = read_reports([SEEDS])
+    return [
+        (
+            seeds[i % len(seeds)].text + f"\nUpdate {i}: officials said the talks would go on.",
+            seeds[i % len(seeds)].published,
+        )
+        for i in range(n)
+    ]
+
+
+def run(n: int, corpus: str) -> dict:
+    texts = [synthetic_report(i) for i in range(n)] if corpus == "varied" else same_week(n)
     t0 = time.perf_counter()
     gaz = gazetteer()
     load_s = time.perf_counter() - t0
@@ -33,6 +51,7 @@ def run(n: int) -> dict:
     doc = to_json(document(extractions))
     total_s = time.perf_counter() - t0
     return {
+        "corpus": corpus,
         "reports": n,
         "chars_per_report": sum(len(t) for t, _ in texts) // n,
         "gazetteer_load_s": round(load_s, 2),
@@ -48,9 +67,12 @@ def run(n: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reports", type=int, default=5000)
+    ap.add_argument("--corpus", choices=("varied", "same-week", "both"), default="both")
     args = ap.parse_args()
-    for k, v in run(args.reports).items():
-        print(f"{k:>24}: {v}")
+    for corpus in ("varied", "same-week") if args.corpus == "both" else (args.corpus,):
+        for k, v in run(args.reports, corpus).items():
+            print(f"{k:>24}: {v}")
+        print()
 
 
 if __name__ == "__main__":

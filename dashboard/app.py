@@ -7,6 +7,7 @@ as-of date say.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterator
@@ -89,6 +90,24 @@ def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapsh
         dict(queries.province_activity(store, as_of)),
         queries.map_places(store, as_of),
     )
+
+
+@st.cache_data(max_entries=1024, ttl=3600, show_spinner=False)
+def shared_answer(db: str, revision: int, name: str, *args):
+    """One query's answer at one store revision, computed once and shared by every visitor."""
+    return getattr(queries, name)(open_store(), *args)
+
+
+class SharedQueries(queries.Queries):
+    """The views' queries, each answer cached per store revision (a new report: new answers)."""
+
+    def __init__(self, db: str, revision: int):
+        self.db, self.revision = db, revision
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or not callable(getattr(queries, name, None)):
+            raise AttributeError(name)
+        return functools.partial(shared_answer, self.db, self.revision, name)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -270,6 +289,7 @@ def main() -> None:
 
     as_of, province, episode = view["as_of"], view["province"], view["episode"]
     shot = snapshot(db, revision, as_of, episode)
+    q = SharedQueries(db, revision)
     title(shot.counts, as_of, episode)
     for notice in notices:
         st.warning(notice)
@@ -290,7 +310,7 @@ def main() -> None:
         )
     with detail_col, st.container(key="province_details"), section("province details"):
         if province:
-            province_view(store, gaz, province, shot.meetings, as_of)
+            province_view(q, gaz, province, shot.meetings, as_of)
         else:
             st.subheader("Province details")
             st.info("Click a province on the map, or choose one in the sidebar, to see what each report says about it.")
@@ -298,10 +318,10 @@ def main() -> None:
     st.header("Casualties and displacement, by source")
     with section("figures"):
         st.caption(f"{episode_label(episode) if episode else 'All episodes'} · reports known on {as_of:%-d %b %Y}")
-        figures_view(store, as_of, episode, view["metrics"], view["sides"])
+        figures_view(q, as_of, episode, view["metrics"], view["sides"])
     st.header("Meetings")
     with section("meetings"):
-        meetings_view(store, shot.meetings, as_of)
+        meetings_view(q, shot.meetings, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
 
 

@@ -7,6 +7,7 @@ records (`dashboard.records`) or the small summaries below, each carrying the re
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,6 +40,20 @@ REPORT_COLUMNS = [
     reports.c[c].label(f"r_{c}") for c in ("id", "path", "published", "url", "outlet", "title", "name", "added_at")
 ]
 COUNTRY_OF_SIDE = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
+
+
+class Queries:
+    """The queries of this module bound to one store: `q.meetings(as_of)` is `meetings(store, as_of)`. The app
+    subclasses it to share each answer among visitors until the store changes."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __getattr__(self, name: str):
+        query = globals().get(name)
+        if name.startswith("_") or not callable(query):
+            raise AttributeError(name)
+        return functools.partial(query, self.store)
 
 
 def _known(table: sa.Table, as_of: date):

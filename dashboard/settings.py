@@ -33,13 +33,15 @@ SETTINGS = (
         "as_of",
         "BORDER_WATCH_AS_OF",
         "",
-        "the default as-of date (YYYY-MM-DD) for upcoming/past meetings; empty: the newest report's date",
+        "the default as-of date (YYYY-MM-DD): the app shows what reports known that day say; empty: the newest"
+        " day a report counts from",
     ),
     Setting(
         "db",
         "BORDER_WATCH_DB",
         "data/border_watch.sqlite3",
-        "the SQLite store (created on first run; the reports setting is loaded into it when it is empty)",
+        "the store: a SQLite file (created on first run) or a postgresql:// URL; the reports setting is loaded"
+        " into it when it is empty",
     ),
     Setting(
         "admin_token",

@@ -13,12 +13,10 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from dashboard import queries
 from dashboard.gazetteer import Gazetteer
-from dashboard.queries import MeetingSummary
+from dashboard.queries import MeetingSummary, Queries
 from dashboard.records import Evidence, Report
 from dashboard.safe import escape, md_escape, md_link, safe_url
-from dashboard.store import Store
 from dashboard.summary import (
     METRICS,
     OnsetClaim,
@@ -137,9 +135,9 @@ def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = N
 # --- figures --------------------------------------------------------------------------------------------
 
 
-def figures_view(store: Store, as_of: date, episode: str | None, metrics: list[str], sides: list[str]) -> None:
-    ranges = queries.figure_ranges(store, as_of, episode, metrics, sides)
-    rows, total = queries.figure_rows(store, as_of, episode, metrics, sides)
+def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str], sides: list[str]) -> None:
+    ranges = q.figure_ranges(as_of, episode, metrics, sides)
+    rows, total = q.figure_rows(as_of, episode, metrics, sides)
     if rows.empty:
         st.info("No figure matches the filters at this date.")
         return
@@ -153,7 +151,7 @@ def figures_view(store: Store, as_of: date, episode: str | None, metrics: list[s
             for r in these.itertuples():
                 value = f"{r.low:,}" if r.low == r.high else f"{r.low:,} – {r.high:,}"
                 st.markdown(f"{r.side}: **{value}** · {plural(r.reports, 'report')}")
-                values, n_values = queries.figure_values(store, as_of, episode, metric, r.side)
+                values, n_values = q.figure_values(as_of, episode, metric, r.side)
                 verdict = "sources disagree" if r.disagree else "sources agree"
                 listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in values)
                 more = f" · … {n_values - len(values)} more values" if n_values > len(values) else ""
@@ -226,7 +224,7 @@ def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
 # --- meetings -------------------------------------------------------------------------------------------
 
 
-def meeting_row(g: MeetingSummary, store: Store, as_of: date, key: str) -> None:
+def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
     when = g.date.strftime("%a %-d %b %Y") if g.date else "date not stated"
     venue = g.venue or "venue not stated"
     bodies = " / ".join(g.bodies) or "body not stated"
@@ -237,28 +235,28 @@ def meeting_row(g: MeetingSummary, store: Store, as_of: date, key: str) -> None:
             bounded(
                 f"{key}_{g.id}",
                 g.reports,
-                lambda n: queries.meeting_quotes(store, as_of, g, n),
+                lambda n: q.meeting_quotes(as_of, g, n),
                 lambda p: quote_block(p[0].evidence, p[1]),
             )
 
 
-def meetings_view(store: Store, meetings: list[MeetingSummary], as_of: date) -> None:
+def meetings_view(q: Queries, meetings: list[MeetingSummary], as_of: date) -> None:
     upcoming, past, undated = split_meetings(meetings, as_of)
     left, right = st.columns(2)
     with left:
         st.markdown(f"**Upcoming** (after {as_of:%-d %b %Y}) · {len(upcoming)}")
-        bounded_list("upcoming", upcoming, lambda g: meeting_row(g, store, as_of, "up"))
+        bounded_list("upcoming", upcoming, lambda g: meeting_row(g, q, as_of, "up"))
         if not upcoming:
             st.caption("none reported")
     with right:
         st.markdown(f"**Past** · {len(past)}")
-        bounded_list("past", past, lambda g: meeting_row(g, store, as_of, "past"))
+        bounded_list("past", past, lambda g: meeting_row(g, q, as_of, "past"))
         if not past:
             st.caption("none reported")
     if undated:
-        total = queries.count_undated_meetings(store, as_of)
+        total = q.count_undated_meetings(as_of)
         with st.expander(f"Meetings without a date ({total:,})"):
-            bounded_list("undated", undated, lambda g: meeting_row(g, store, as_of, "undated"))
+            bounded_list("undated", undated, lambda g: meeting_row(g, q, as_of, "undated"))
             if total > len(undated):
                 st.caption(f"The newest {len(undated)} are listed.")
 
@@ -266,7 +264,7 @@ def meetings_view(store: Store, meetings: list[MeetingSummary], as_of: date) -> 
 # --- a province -----------------------------------------------------------------------------------------
 
 
-def province_view(store: Store, gaz: Gazetteer, code: str, meetings: list[MeetingSummary], as_of: date) -> None:
+def province_view(q: Queries, gaz: Gazetteer, code: str, meetings: list[MeetingSummary], as_of: date) -> None:
     p = gaz.provinces[code]
     km = (
         f"border km {p.border_km:.0f}"
@@ -277,7 +275,7 @@ def province_view(store: Store, gaz: Gazetteer, code: str, meetings: list[Meetin
     )
     st.subheader(f"{p.name} ({code})", anchor=False)
     st.caption(f"{'Thailand' if p.country == 'TH' else 'Cambodia'} · {km} · as of {as_of:%-d %b %Y}")
-    counts = queries.province_counts(store, as_of, code)
+    counts = q.province_counts(as_of, code)
     here = [g for g in meetings if g.admin1 == code]
     if counts.empty and not here:
         st.info("The reports known at this date say nothing about this province.")
@@ -291,27 +289,23 @@ def province_view(store: Store, gaz: Gazetteer, code: str, meetings: list[Meetin
             bounded_list(
                 f"{code}_meetings",
                 sorted(here, key=lambda g: g.date or date.min, reverse=True),
-                lambda g: meeting_row(g, store, as_of, code),
+                lambda g: meeting_row(g, q, as_of, code),
             )
     if counts.incidents:
         with st.expander(f"Incidents ({counts.incidents:,})", expanded=True):
-            for episode, n in queries.incident_episodes(store, as_of, code):
+            for episode, n in q.incident_episodes(as_of, code):
                 st.markdown(f"*{md_escape(episode_label(episode))}* · {n:,}")
                 bounded(
                     f"{code}_inc_{episode}",
                     n,
-                    lambda k, episode=episode: queries.province_incidents(store, as_of, code, episode, k),
+                    lambda k, episode=episode: q.province_incidents(as_of, code, episode, k),
                     _incident,
                 )
     if counts.figures:
         with st.expander(f"Figures in sentences about it ({counts.figures:,})"):
-            bounded(
-                f"{code}_figures", counts.figures, lambda k: queries.province_figures(store, as_of, code, k), _figure
-            )
+            bounded(f"{code}_figures", counts.figures, lambda k: q.province_figures(as_of, code, k), _figure)
     with st.expander(f"Places mentioned ({counts.places:,})"):
-        bounded(
-            f"{code}_places", counts.places, lambda k: queries.province_places(store, as_of, code, k), _place, page=10
-        )
+        bounded(f"{code}_places", counts.places, lambda k: q.province_places(as_of, code, k), _place, page=10)
 
 
 def _incident(pair) -> None:

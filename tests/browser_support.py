@@ -32,6 +32,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class AppURL(str):
+    """The app's base URL, knowing the server's process id (for CPU measurements)."""
+
+    pid: int
+
+
 @contextmanager
 def running_app(env: dict[str, str] | None = None, timeout: float = 60):
     """Start `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it."""
@@ -58,7 +64,8 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 60):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://localhost:{port}"
+    url = AppURL(f"http://localhost:{port}")
+    url.pid = proc.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
