@@ -123,7 +123,34 @@ def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
     )
 
 
+def _points(name: str, points: list[tuple[float, float, dict]], tooltip: folium.GeoJsonTooltip) -> folium.FeatureGroup:
+    """Many circle markers as one GeoJSON layer: one element to render, not one per marker. Each point's
+    properties hold its style (radius, color, weight, fillColor) and its tooltip `label` (escaped HTML)."""
+    group = folium.FeatureGroup(name=name)
+    if not points:
+        return group
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+        for lat, lon, props in points
+    ]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        marker=folium.CircleMarker(),
+        style_function=lambda f: {
+            "radius": f["properties"]["radius"],
+            "color": f["properties"]["color"],
+            "weight": f["properties"]["weight"],
+            "fill": True,
+            "fillColor": f["properties"]["fillColor"],
+            "fillOpacity": 0.9,
+        },
+        tooltip=tooltip,
+    ).add_to(group)
+    return group
+
+
 def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
+    """The line, and a mark every 100 km from the Laos tripoint with its label always shown."""
     group = folium.FeatureGroup(name="Border line and km marks")
     coords = [(lat, lon) for lon, lat in gaz.border.line.coords]
     folium.PolyLine(
@@ -133,22 +160,21 @@ def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
         opacity=0.9,
         tooltip=f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km",
     ).add_to(group)
+    marks = []
     for km in range(0, int(gaz.border.length_km) + 1, KM_STEP):
         lat, lon = gaz.border.point_at_km(km)
         label = "km 0 · Laos tripoint" if km == 0 else f"km {km}"
-        folium.CircleMarker((lat, lon), radius=3, color="#111827", fill=True, fill_opacity=1, tooltip=label).add_to(
-            group
-        )
-        folium.Marker(
-            (lat, lon),
-            icon=folium.DivIcon(html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7)),
-        ).add_to(group)
+        marks.append((lat, lon, {"radius": 3, "color": "#111827", "weight": 1, "fillColor": "#111827", "label": label}))
+    tip = folium.GeoJsonTooltip(
+        fields=["label"], labels=False, permanent=True, direction="right", class_name="km-mark", style=KM_STYLE
+    )
+    _points("km marks", marks, tip).add_to(group)
     return group
 
 
 def places_layer(places: list[MapPlace]) -> folium.FeatureGroup:
     """One marker per place mentioned below province level, sized by mentions; precision in the tooltip."""
-    group = folium.FeatureGroup(name="Places mentioned")
+    points = []
     for p in places:
         precision = {1: "exact place", 2: "near a place"}.get(p.precision, "province")
         where = (
@@ -156,46 +182,34 @@ def places_layer(places: list[MapPlace]) -> folium.FeatureGroup:
             if p.border_km is not None and p.border_distance_km is not None
             else ""
         )
-        tip = (
+        label = (
             f"<b>{html.escape(p.name)}</b> ({html.escape(p.kind)}, {html.escape(p.admin1 or '')})<br>"
             f"{p.mentions} mention(s) in {p.reports} report(s) · {precision}<br>{html.escape(where)}"
         )
-        folium.CircleMarker(
-            (p.lat, p.lon),
-            radius=4 + min(p.mentions, 6),
-            color="#1f2937",
-            weight=1,
-            fill=True,
-            fill_color=KIND_COLOURS.get(p.kind, "#b45309"),
-            fill_opacity=0.9,
-            tooltip=folium.Tooltip(tip),
-        ).add_to(group)
-    return group
+        style = {"radius": 4 + min(p.mentions, 6), "color": "#1f2937", "weight": 1}
+        points.append((p.lat, p.lon, {**style, "fillColor": KIND_COLOURS.get(p.kind, "#b45309"), "label": label}))
+    return _points("Places mentioned", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
 
 
 def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="Meeting venues")
+    points = []
     for g in meetings:
         if g.lat is None or g.lon is None:
             continue
         when = g.date.isoformat() if g.date else "date not stated"
-        tip = (
+        label = (
             f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(g.venue or '')}<br>"
             f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{g.reports} report(s)"
         )
-        folium.CircleMarker(
-            (g.lat, g.lon),
-            radius=9,
-            color="#166534",
-            weight=3,
-            fill=True,
-            fill_color="#ffffff",
-            fill_opacity=0.9,
-            tooltip=folium.Tooltip(tip),
-        ).add_to(group)
-    return group
+        style = {"radius": 9, "color": "#166534", "weight": 3, "fillColor": "#ffffff"}
+        points.append((g.lat, g.lon, {**style, "label": label}))
+    return _points("Meeting venues", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
 
 
+KM_STYLE = (
+    "background: transparent; border: none; box-shadow: none; padding: 0; font: 11px sans-serif; "
+    "color: #111827; text-shadow: 0 0 3px #fff, 0 0 3px #fff;"
+)
 LEGEND_HTML = """
 <div class="bw-legend"><b>Border Watch</b><br>
 <span style="background:#3b82f6"></span>Thai province &nbsp;

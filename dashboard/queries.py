@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
@@ -19,7 +19,7 @@ from dashboard.episodes import EPISODES
 from dashboard.records import Figure, Incident, Meeting, PlaceMention, Report
 from dashboard.safe import url_host
 from dashboard.schema import RECORD_TABLES, reports
-from dashboard.store import Store, record_from_row
+from dashboard.store import Store, record_from_row, report_from_row
 from dashboard.summary import (
     FIGURE_COLUMNS,
     GROUP_WORDS,
@@ -60,26 +60,11 @@ def _known(table: sa.Table, as_of: date):
     return table.c.known_from <= as_of
 
 
-def _report(row) -> Report:
-    """A report for a citation (its text is not loaded)."""
-    return Report(
-        id=row["r_id"],
-        path=row["r_path"],
-        text="",
-        published=row["r_published"],
-        url=row["r_url"],
-        outlet=row["r_outlet"],
-        title=row["r_title"],
-        name=row["r_name"],
-        ingested=datetime.fromisoformat(row["r_added_at"]).date(),
-    )
-
-
 def _with_reports(store: Store, table: str, query) -> list[tuple[object, Report]]:
     """Rows of a record table joined with their reports' citation columns, as (record, report) pairs."""
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return [(record_from_row(table, r), _report(r)) for r in rows]
+    return [(record_from_row(table, r), report_from_row(r, prefix="r_")) for r in rows]
 
 
 def _select_with_reports(table: sa.Table):

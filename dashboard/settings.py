@@ -1,7 +1,9 @@
 """The app's settings in one declarative table: name, environment variable, default, meaning.
 
-Each is read from the environment (or, for the app, from `st.secrets` first). The README lists them all
-and a test checks that none is undocumented.
+Each is read from the environment. In a deployment, Streamlit puts every top-level secret into the
+environment under its own name, so `BORDER_WATCH_DB = "postgresql://…"` in the app's secrets sets the store
+(and the app also reads `admin_token` from `st.secrets`). The README lists them all and a test checks
+that none is undocumented.
 """
 
 from __future__ import annotations

@@ -272,18 +272,24 @@ def record_from_row(table: str, row) -> object:
     return cls(**values)
 
 
-def report_from_row(row) -> Report:
+def report_from_row(row, prefix: str = "") -> Report:
+    """A report from a row of `reports` (or from its columns labelled `prefix + name` in a join, where the
+    text, which a citation does not need, may be left out)."""
+
+    def col(name: str, default=None):
+        return row.get(prefix + name, default)
+
     return Report(
-        id=row["id"],
-        path=row["path"],
-        text=row["text"],
-        published=row["published"],
-        url=row["url"],
-        outlet=row["outlet"],
-        title=row["title"],
-        dropped_paragraphs=row["dropped_paragraphs"],
-        name=row["name"],
-        ingested=datetime.fromisoformat(row["added_at"]).date(),
+        id=col("id"),
+        path=col("path"),
+        text=col("text", ""),
+        published=col("published"),
+        url=col("url"),
+        outlet=col("outlet"),
+        title=col("title"),
+        dropped_paragraphs=col("dropped_paragraphs", 0),
+        name=col("name"),
+        ingested=datetime.fromisoformat(col("added_at")).date(),
     )
 
 

@@ -186,9 +186,18 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
 
 
 def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
+    fig = figures_figure(shown, tuple(metrics))
+    if fig is not None:
+        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def figures_figure(shown: pd.DataFrame, metrics: tuple[str, ...]):
+    """The figures over time (a real date axis), one panel per metric; built once per distinct data and
+    shared by the visitors who see the same figures (read-only: st.plotly_chart only serialises it)."""
     numeric = shown.dropna(subset=["value", "published"]).copy()
     if numeric.empty:
-        return
+        return None
     numeric["value"] = numeric["value"].astype(float)
     numeric["date"] = pd.to_datetime(numeric["published"])
     numeric["hover"] = [
@@ -218,7 +227,7 @@ def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
     fig.update_xaxes(type="date", title=None)
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    return fig
 
 
 # --- meetings -------------------------------------------------------------------------------------------
