@@ -165,10 +165,11 @@ def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
         lat, lon = gaz.border.point_at_km(km)
         label = "km 0 · Laos tripoint" if km == 0 else f"km {km}"
         marks.append((lat, lon, {"radius": 3, "color": "#111827", "weight": 1, "fillColor": "#111827", "label": label}))
-    tip = folium.GeoJsonTooltip(
-        fields=["label"], labels=False, permanent=True, direction="right", class_name="km-mark", style=KM_STYLE
-    )
-    _points("km marks", marks, tip).add_to(group)
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7)),
+        ).add_to(group)
+    _points("km marks", marks, folium.GeoJsonTooltip(fields=["label"], labels=False)).add_to(group)
     return group
 
 
@@ -206,10 +207,6 @@ def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
     return _points("Meeting venues", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
 
 
-KM_STYLE = (
-    "background: transparent; border: none; box-shadow: none; padding: 0; font: 11px sans-serif; "
-    "color: #111827; text-shadow: 0 0 3px #fff, 0 0 3px #fff;"
-)
 LEGEND_HTML = """
 <div class="bw-legend"><b>Border Watch</b><br>
 <span style="background:#3b82f6"></span>Thai province &nbsp;
