@@ -20,6 +20,7 @@ SHOTS = (  # (file, query, viewport, full page)
     ("first-screen-1366x768.png", "asof=2025-12-20", (1366, 768), False),
     ("busy-province.png", "asof=2025-12-26&province=Surin", (1366, 1100), False),
     ("seeds-1366x768.png", None, (1366, 768), False),
+    ("ceasefire-2026-01-10.png", "asof=2026-01-10", (1366, 1000), False),
 )
 
 
@@ -48,6 +49,9 @@ def main() -> None:
                 map_frame(page)
                 if "province" in (query or ""):
                     details(page).get_by_text("Incidents").first.wait_for(timeout=30_000)
+                if name.startswith("ceasefire"):
+                    page.get_by_text("Provisions, alleged violations").first.click()
+                    page.get_by_text("not reported done").first.wait_for(timeout=30_000)
                 page.wait_for_timeout(1500)
                 page.screenshot(path=str(args.out / name), full_page=full)
                 print(f"wrote {args.out / name}")

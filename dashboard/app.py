@@ -21,6 +21,7 @@ from streamlit_folium import st_folium
 
 from dashboard import queries, settings
 from dashboard.admin import TokenGate
+from dashboard.agreements import state_at
 from dashboard.assets import ensure_leaflet
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
@@ -29,7 +30,7 @@ from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
 from dashboard.store import Store, StoreError
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
-from dashboard.views import figures_view, headline, meetings_view, plural, province_view
+from dashboard.views import ceasefire_panel, figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
 log = logging.getLogger("border_watch")
@@ -293,6 +294,8 @@ def main() -> None:
     title(shot.counts, as_of, episode)
     for notice in notices:
         st.warning(notice)
+    with section("ceasefire status"):
+        ceasefire_panel(q, state_at(as_of))
     with section("headline"):
         upcoming, _, _ = split_meetings(shot.meetings, as_of)
         headline(shot.tolls, upcoming[0] if upcoming else None, shot.onsets, as_of, episode)

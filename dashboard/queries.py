@@ -568,3 +568,36 @@ def _figure_row(f: Figure, r: Report) -> dict:
         "quote": f.evidence.quote,
         "sentence": f.evidence.sentence,
     }
+
+
+# --- ceasefire monitoring --------------------------------------------------------------------------------
+
+
+def _incident_day():
+    """An incident's day: the one its report gives, else the day its report counts from."""
+    return sa.func.coalesce(incidents_t.c.date, incidents_t.c.known_from)
+
+
+def violations_per_day(store: Store, as_of: date, since: date) -> list[tuple[date, str | None, int]]:
+    """Incidents from `since` to the as-of date, known by then, per day and accused side: (day, accused, n)."""
+    i, day = incidents_t, _incident_day()
+    query = (
+        sa.select(day.label("day"), i.c.accused, sa.func.count())
+        .where(_known(i, as_of), day >= since, day <= as_of)
+        .group_by(day, i.c.accused)
+        .order_by(day, i.c.accused)
+    )
+    with store.engine.connect() as conn:
+        return [(d, accused, n) for d, accused, n in conn.execute(query).all()]
+
+
+def violations(store: Store, as_of: date, since: date, limit: int) -> list[tuple[Incident, Report]]:
+    """The alleged violations themselves, newest first, each with its report."""
+    i, day = incidents_t, _incident_day()
+    query = (
+        _select_with_reports(i)
+        .where(_known(i, as_of), day >= since, day <= as_of)
+        .order_by(day.desc(), i.c.known_from.desc(), i.c.id)
+        .limit(limit)
+    )
+    return _with_reports(store, "incidents", query)

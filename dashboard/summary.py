@@ -139,7 +139,7 @@ def incident_words(i: Incident) -> str:
     if i.reported_by and i.accused:
         parts.append(f"{COUNTRY_NAMES[i.reported_by]} accuses {COUNTRY_NAMES[i.accused]}")
     elif i.accused:
-        parts.append(f"{COUNTRY_NAMES[i.accused]} accused")
+        parts.append(f"{COUNTRY_NAMES[i.accused]} is accused")
     elif i.reported_by:
         parts.append(f"reported by {COUNTRY_NAMES[i.reported_by]}")
     else:

@@ -349,3 +349,41 @@ def test_visitors_never_see_tracebacks():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["client"]["showErrorDetails"] == "none"
+
+
+# --- ceasefire monitoring --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asof", "expected"),
+    [
+        ("2025-08-15", "Ceasefire in force** since 28 Jul 2025 24:00 (18 days): Ceasefire agreed in Putrajaya"),
+        ("2025-12-15", "No ceasefire in force** — Fighting resumes"),
+        ("2026-01-10", "Ceasefire in force** since 27 Dec 2025 12:00 (14 days): Joint statement of the 3rd Special"),
+    ],
+)
+def test_the_status_panel_names_the_ceasefire_in_force(generated, asof, expected):
+    at = app(generated[1], asof=asof)
+    assert_clean(at)
+    assert any(expected in m.value for m in at.markdown), [m.value for m in at.markdown][:5]
+
+
+def test_alleged_violations_count_from_the_ceasefire_on(tmp_path, gaz):
+    store = Store(tmp_path / "v.sqlite3")
+    for name, published, text in (
+        ("before", date(2025, 12, 26), "Cambodian troops fired rockets into Surin province on Friday, Thailand said."),
+        (
+            "after",
+            date(2025, 12, 29),
+            "Thailand accused Cambodian troops of firing mortars into Sa Kaeo province "
+            "on Sunday, in violation of the ceasefire.",
+        ),
+    ):
+        r = make_report(text, f"{name}.txt", published=published, name=name)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    since = date(2025, 12, 27)
+    per_day = queries.violations_per_day(store, date(2026, 1, 5), since)
+    assert [(d, accused) for d, accused, _ in per_day] == [(date(2025, 12, 28), "KH")]
+    [(incident, report)] = queries.violations(store, date(2026, 1, 5), since, 10)
+    assert report.name == "after" and "TH-27" in incident.admin1
+    assert queries.violations_per_day(store, date(2025, 12, 28), since) == []  # not reported yet

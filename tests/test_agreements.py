@@ -1,0 +1,54 @@
+"""The curated agreements file and the ceasefire in force at an as-of date."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.agreements import KINDS, agreements, state_at
+from dashboard.safe import safe_url
+
+
+def test_every_row_is_dated_kinded_sourced_and_refers_to_a_row_before_it():
+    rows = agreements()
+    ids = [a.id for a in rows]
+    assert len(ids) == len(set(ids)) and [a.date for a in rows] == sorted(a.date for a in rows)
+    for i, a in enumerate(rows):
+        assert a.kind in KINDS and a.title and safe_url(a.source_url) and a.source_title
+        if a.amends:
+            assert a.amends in ids[:i]
+        if a.kind in ("ceasefire", "agreement"):
+            assert a.provisions
+
+
+@pytest.mark.parametrize(
+    ("as_of", "ceasefire", "days", "instruments"),
+    [
+        (date(2025, 7, 26), None, None, []),
+        (date(2025, 8, 15), "putrajaya-ceasefire", 18, ["putrajaya-ceasefire", "gbc-aug-7"]),
+        (date(2025, 11, 20), "putrajaya-ceasefire", 115, ["putrajaya-ceasefire", "gbc-aug-7", "kl-accord"]),
+        (date(2025, 12, 15), None, None, []),
+        (date(2026, 1, 10), "dec-27-ceasefire", 14, ["dec-27-ceasefire"]),
+    ],
+)
+def test_the_ceasefire_in_force_at_a_date(as_of, ceasefire, days, instruments):
+    state = state_at(as_of)
+    assert (state.ceasefire.id if state.ceasefire else None) == ceasefire
+    assert state.days == days and [i.id for i in state.instruments] == instruments
+
+
+def test_a_suspended_accord_is_said_and_its_provisions_are_not_counted_as_in_force():
+    state = state_at(date(2025, 11, 20))
+    assert [s.id for s in state.suspended] == ["kl-accord"]
+    assert not any(p.instrument.id == "kl-accord" for p in state.provisions)
+
+
+def test_fighting_ends_the_ceasefire_and_says_so():
+    state = state_at(date(2025, 12, 15))
+    assert state.ended_by.id == "dec-fighting" and state.provisions == ()
+
+
+def test_a_provision_carried_out_is_done_from_that_day():
+    before = {p.text: p.done for p in state_at(date(2025, 12, 30)).provisions}
+    after = {p.text: p.done for p in state_at(date(2026, 1, 2)).provisions}
+    returned = "18 Cambodian soldiers returned after 72 hours of ceasefire"
+    assert before[returned] is None and after[returned].id == "soldiers-returned"
