@@ -397,15 +397,16 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
                 )
                 st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}")
             if per_day:
-                _violations_chart(per_day)
+                _violations_chart(per_day, since, state.as_of)
                 bounded("violations", total, lambda n: q.violations(state.as_of, since, n), _incident)
 
 
-def _violations_chart(per_day: list[tuple[date, str | None, int]]) -> None:
+def _violations_chart(per_day: list[tuple[date, str | None, int]], since: date, as_of: date) -> None:
     frame = pd.DataFrame([{"day": pd.Timestamp(d), "accused": ACCUSED_WORDS[a], "incidents": n} for d, a, n in per_day])
     fig = px.bar(frame, x="day", y="incidents", color="accused", color_discrete_map=ACCUSED_COLOURS)
     fig.update_traces(width=86_400_000 * 0.8)  # a day wide (ms)
-    fig.update_xaxes(type="date", title=None, tickformat="%-d %b")
+    span = [pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(as_of) + pd.Timedelta(hours=12)]
+    fig.update_xaxes(type="date", title=None, tickformat="%-d %b", range=span)
     fig.update_yaxes(title=None, dtick=1)
     fig.update_layout(height=180, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend_title_text="", bargap=0.2)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
