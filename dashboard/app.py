@@ -176,11 +176,23 @@ def read_link(gaz: Gazetteer) -> list[str]:
             st.session_state["province"] = code
         else:
             notices.append(f"The link names a province this map does not know: “{raw}”. Choose one in the sidebar.")
+    raw_episode = st.query_params.get("episode")
+    labels = {episode_choice_label(c): c for c in EPISODE_CHOICES}
+    if raw_episode and raw_episode not in labels:
+        if raw_episode in EPISODE_CHOICES:  # an id ("jul2025") rather than its label
+            st.session_state["episode"] = raw_episode
+        else:
+            notices.append(f"The link names an episode this dashboard does not know: “{raw_episode}”.")
     raw_day = st.query_params.get("asof")
     if raw_day and parse_day(raw_day) is None:
         notices.append(f"The link's as-of date “{raw_day}” is not a date (YYYY-MM-DD); showing the newest reports.")
     st.session_state["link_notices"] = notices
     return notices
+
+
+def episode_choice_label(choice: str) -> str:
+    """How an episode choice is shown, and written in the URL (the bound widget writes the label)."""
+    return {"current": "Current episode", "all": "All episodes"}.get(choice) or episode_label(choice)
 
 
 def default_as_of(newest: date | None) -> date:
@@ -232,7 +244,7 @@ def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
         view = {
             "province": gaz.provinces[province].name if province else None,
             "asof": as_of.isoformat(),
-            "episode": episode if episode != "current" else None,
+            "episode": episode_choice_label(episode) if episode != "current" else None,
             "metric": metrics if set(metrics) != set(METRICS) else None,
             "side": sides if set(sides) != set(SIDES.values()) else None,
         }
@@ -289,16 +301,18 @@ def main() -> None:
             add_report_panel(open_store)
 
     as_of, province, episode = view["as_of"], view["province"], view["episode"]
-    shot = snapshot(db, revision, as_of, episode)
+    toll_episode = episode or current_episode(as_of)  # the headline never adds episodes up
+    shot = snapshot(db, revision, as_of, toll_episode)
     q = SharedQueries(db, revision)
-    title(shot.counts, as_of, episode)
+    title(shot.counts, as_of, toll_episode)
     for notice in notices:
         st.warning(notice)
+    state = state_at(as_of)
     with section("ceasefire status"):
-        ceasefire_panel(q, state_at(as_of))
+        ceasefire_panel(q, state)
     with section("headline"):
         upcoming, _, _ = split_meetings(shot.meetings, as_of)
-        headline(shot.tolls, upcoming[0] if upcoming else None, shot.onsets, as_of, episode)
+        headline(shot.tolls, upcoming[0] if upcoming else None, shot.onsets, state, toll_episode)
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map"):

@@ -26,13 +26,24 @@ EPISODES = (
     ),
     Episode("jul2025", "July 2025 clashes", date(2025, 7, 24), date(2025, 7, 28), re.compile(r"\bJuly\b")),
     Episode(
-        "dec2025", "Fighting since December 2025", date(2025, 12, 7), None, re.compile(r"\bDecember\b|\bthis month\b")
+        "dec2025",
+        "December 2025 fighting",
+        date(2025, 12, 7),
+        date(2025, 12, 27),  # the joint statement's ceasefire (dashboard/data/agreements.csv)
+        re.compile(r"\bDecember\b|\bthis month\b"),
     ),
 )
 
 
+def episode_during(day: date | None) -> str | None:
+    """The episode whose fighting was going on that day; None between episodes (under a ceasefire)."""
+    if day is None:
+        return None
+    return next((ep.id for ep in EPISODES if ep.start <= day and (ep.end is None or day <= ep.end)), None)
+
+
 def episode_at(day: date | None) -> str | None:
-    """The episode going on (or most recently begun) at a date."""
+    """The episode going on (or most recently begun) at a date: the one a toll reported then counts."""
     if day is None:
         return None
     current = None

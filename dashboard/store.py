@@ -30,7 +30,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from dashboard.episodes import episode_at
+from dashboard.episodes import episode_during
 from dashboard.extract.meetings import family
 from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
 from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, extractions, inbox_files, reports, revision
@@ -240,11 +240,12 @@ def provinces_by_sentence(extraction: Extraction) -> dict[str, tuple[str, ...]]:
 
 def derived(table: str, record, known_from: date | None, provinces: dict[str, tuple[str, ...]]) -> dict:
     """Columns computed from a record for the queries: a meeting's place and body family, an incident's
-    episode (by its own date, else its report's), the provinces a figure's sentence names."""
+    episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
+    names."""
     if table == "meetings":
         return {"place_key": record.admin1 or record.venue, "family": family(record)}
     if table == "incidents":
-        return {"episode": episode_at(record.date or known_from)}
+        return {"episode": episode_during(record.date or known_from)}
     if table == "figures":
         return {"provinces": _pack(provinces.get(record.evidence.sentence, ()))}
     return {}

@@ -92,13 +92,18 @@ def _toll_source(t: Toll) -> str:
     if t.sources == 1:
         return latest
     spread = "agree" if t.low == t.high else f"{t.low:,}–{t.high:,}"
-    return f"{latest} · {t.sources} sources this week: {spread}"
+    return f"{latest} · {t.sources} sources in the week before: {spread}"
 
 
 def headline(
-    tolls: list[Toll], next_meeting: MeetingSummary | None, onset: list[OnsetClaim], as_of: date, episode: str | None
+    tolls: list[Toll],
+    next_meeting: MeetingSummary | None,
+    onset: list[OnsetClaim],
+    state: CeasefireState,
+    episode: str | None,
 ) -> None:
     """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
+    as_of = state.as_of
     cols = st.columns([1, 1, 1, 1.1, 0.9], gap="small")
     for col, metric in zip(cols, METRICS, strict=False):
         with col, st.container(border=True):
@@ -112,14 +117,16 @@ def headline(
     with cols[3], st.container(border=True):
         if next_meeting:
             m = next_meeting
-            bodies = " / ".join(m.bodies) or "talks"
+            bodies = " / ".join(m.bodies) or "body not stated"
             st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue or 'venue not stated')}")
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
     with cols[4], st.container(border=True):
         st.markdown("**Since the fighting began**")
-        st.caption(onset_summary(onset, as_of, episode))
+        ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
+        note = f"  \nceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
+        st.caption(onset_summary(onset, as_of, episode) + note)
 
 
 def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None) -> str:
@@ -225,7 +232,7 @@ def figures_figure(shown: pd.DataFrame, metrics: tuple[str, ...]):
     )
     fig.update_yaxes(matches=None, showticklabels=True, rangemode="tozero", title=None)
     fig.update_traces(marker={"size": 9, "line": {"width": 1, "color": "#111827"}})
-    fig.update_xaxes(type="date", title=None)
+    fig.update_xaxes(type="date", title=None, tickformat="%-d %b %Y")
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
     return fig
@@ -304,7 +311,8 @@ def province_view(q: Queries, gaz: Gazetteer, code: str, meetings: list[MeetingS
     if counts.incidents:
         with st.expander(f"Incidents ({counts.incidents:,})", expanded=True):
             for episode, n in q.incident_episodes(as_of, code):
-                st.markdown(f"*{md_escape(episode_label(episode))}* · {n:,}")
+                heading = episode_label(episode) if episode else "Between episodes (under a ceasefire)"
+                st.markdown(f"*{md_escape(heading)}* · {n:,}")
                 bounded(
                     f"{code}_inc_{episode}",
                     n,

@@ -119,7 +119,7 @@ def test_no_view_raises_on_real_reports(tmp_path, monkeypatch):
 
 def test_codes_reach_the_screen_as_words(generated):
     text = page_text(app(generated[1], asof="2025-12-26", province="Surin"))
-    assert "Fighting since December 2025" in text and "accuses" in text
+    assert "December 2025 fighting" in text and "accuses" in text
     assert not re.search(r"\b(dec2025|jul2025|armed_clash|accusing TH|accusing KH|at_least)\b", text)
 
 
@@ -387,3 +387,37 @@ def test_alleged_violations_count_from_the_ceasefire_on(tmp_path, gaz):
     [(incident, report)] = queries.violations(store, date(2026, 1, 5), since, 10)
     assert report.name == "after" and "TH-27" in incident.admin1
     assert queries.violations_per_day(store, date(2025, 12, 28), since) == []  # not reported yet
+
+
+@pytest.mark.parametrize("written", ["jul2025", "July 2025 clashes"])
+def test_an_episode_in_a_link_is_read_by_id_or_label(generated, written):
+    at = app(generated[1], asof="2025-12-26", episode=written)
+    assert_clean(at)
+    assert at.selectbox(key="episode").value == "jul2025"
+    [link] = [c.value for c in at.code]
+    assert "episode=July+2025+clashes" in link
+
+
+def test_all_episodes_never_adds_episodes_up_in_the_headline(generated):
+    at = app(generated[1], asof="2026-02-10", episode="All episodes")
+    assert_clean(at)
+    text = page_text(at)
+    killed = next(m.value for m in at.markdown if m.value.startswith("**Killed**"))  # the headline comes first
+    assert "none reported" not in killed and "Thailand **" in killed
+    assert "reports disagree: 24 Jul 2025" not in text and "ceasefire since 27 Dec 2025" in text
+
+
+def test_an_unknown_episode_in_a_link_is_said(generated):
+    at = app(generated[1], episode="Narnia war")
+    assert any("Narnia war" in w.value for w in at.warning)
+
+
+def test_an_incident_between_episodes_belongs_to_none(tmp_path, gaz):
+    store = Store(tmp_path / "e.sqlite3")
+    r = make_report(
+        "Cambodian troops fired rockets into Surin province on Monday, the army said.",
+        "oct.txt",
+        published=date(2025, 10, 15),
+    )
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    assert queries.incident_episodes(store, date(2025, 10, 31), "TH-32") == [(None, 1)]
