@@ -70,14 +70,14 @@ def test_summaries_backgrounds_relief_agendas_and_threats_are_not_incidents(text
 
 
 def test_each_kind_a_sentence_names_is_its_own_incident():
-    assert units("Thai forces confirmed launching military operations involving tanks and airstrikes on Monday.") == [
+    assert units("The military reported using tanks and airstrikes on Monday morning.") == [
         ("airstrike", None),
         ("armed_clash", None),
     ]
 
 
 def test_each_place_goes_to_the_kind_told_before_it():
-    text = "Two soldiers died, one by indirect fire in Surin province and another by a grenade near Preah Vihear."
+    text = "One ranger was wounded by indirect fire in Surin province and another by a grenade close to Preah Vihear."
     assert units(text) == [("artillery", "TH-32"), ("other", "KH-13")]
 
 
