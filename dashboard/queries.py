@@ -103,7 +103,8 @@ def newest_day(store: Store) -> date | None:
 
 def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     """Per metric and side in an episode: the newest numeric figure (latest report, then the larger count),
-    and the range over each outlet's own latest figure in the week before it."""
+    and the range over each outlet's own latest figure in the week to the as-of date (none: the toll is
+    stale)."""
     f = figures_t
     scope = sa.and_(_known(f, as_of), f.c.period == episode, f.c.value.is_not(None), f.c.metric.in_(METRICS))
     newest = (
@@ -129,10 +130,11 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     out = []
     for (metric, side), pairs in by_key.items():
         latest, report = pairs[0]
-        per_source: dict[str, Figure] = {}
+        per_source: dict[str, Figure] = {}  # each outlet's latest figure of the week to the as-of date
         for figure, r in pairs:
-            per_source.setdefault(r.outlet or url_host(r.url) or r.id, figure)
-        values = [x.value for x in per_source.values()]
+            if (as_of - r.counts_from).days <= RECENT_DAYS:
+                per_source.setdefault(r.outlet or url_host(r.url) or r.id, figure)
+        values = [x.value for x in per_source.values()] or [latest.value]
         out.append(Toll(metric, side, latest, report, min(values), max(values), len(per_source)))
     side_order = {"TH": 0, "KH": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side]))

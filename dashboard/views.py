@@ -89,10 +89,12 @@ def _toll_value(t: Toll) -> str:
 
 def _toll_source(t: Toll) -> str:
     latest = f"{side_name(t.side)}: {md_escape(outlet_name(t.report))}, {t.report.counts_from:%-d %b}"
+    if t.sources == 0:
+        return f"{latest} · no newer figure in the last week"
     if t.sources == 1:
         return latest
     spread = "agree" if t.low == t.high else f"{t.low:,}–{t.high:,}"
-    return f"{latest} · {t.sources} sources in the week before: {spread}"
+    return f"{latest} · {t.sources} sources in the last week: {spread}"
 
 
 def headline(

@@ -84,3 +84,11 @@ def test_report_counts_say_how_many_are_known_and_undated(seeds):
     assert queries.report_counts(seeds, DAY) == queries.ReportCounts(known=5, total=5, undated=0)
     assert queries.report_counts(seeds, date(2025, 12, 22)).known == 3
     assert queries.newest_day(seeds) == DAY
+
+
+def test_a_toll_nobody_repeated_in_the_last_week_is_marked_stale(seeds):
+    fresh = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, DAY, "dec2025")}
+    stale = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, date(2026, 1, 15), "dec2025")}
+    assert fresh[("killed", "KH")].sources == 2
+    kh = stale[("killed", "KH")]
+    assert kh.sources == 0 and kh.low == kh.high == kh.latest.value == 20  # the newest figure, alone
