@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dashboard.border import BorderLine
 from dashboard.gazetteer import name_key
+from geodata.csvio import write_rows
 
 HERE = Path(__file__).resolve().parent
 # Subdistricts, communes and villages are listed only for the border provinces; districts for all.
@@ -247,10 +248,7 @@ def build(out: Path = HERE) -> int:
     rows = locate(
         thai_units() + cambodian_units(), read_csv(out / "places.csv"), read_csv(out / "provinces.csv"), border
     )
-    with open(out / "admin_units.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(out / "admin_units.csv", FIELDS, rows)
     return len(rows)
 
 

