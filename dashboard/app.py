@@ -28,13 +28,16 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
 from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
+from dashboard.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker
 from dashboard.store import Store, StoreError
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
-from dashboard.views import ceasefire_panel, figures_view, headline, meetings_view, plural, province_view
+from dashboard.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
 log = logging.getLogger("border_watch")
 EPISODE_CHOICES = ("current", *(ep.id for ep in EPISODES), "all")
+# The monitoring views' own link keys (timeline filters, chosen event, tracker choices): the share link keeps them.
+MONITOR_PARAMS = ("tkind", "taccused", "tprovince", "event", "tmetric", "tside", "tgroup")
 # Static CSS (no report data): no blank band above the title, so the headline fits above the fold.
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"], .block-container {padding-top: 1.2rem; padding-bottom: 1rem}
@@ -247,6 +250,7 @@ def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
             "episode": episode_choice_label(episode) if episode != "current" else None,
             "metric": metrics if set(metrics) != set(METRICS) else None,
             "side": sides if set(sides) != set(SIDES.values()) else None,
+            **{k: st.query_params.get_all(k) or None for k in MONITOR_PARAMS},
         }
         st.code(share_url(st.context.url or "", view), language=None, wrap_lines=True)
         st.caption(
@@ -332,6 +336,16 @@ def main() -> None:
             st.subheader("Province details")
             st.info("Click a province on the map, or choose one in the sidebar, to see what each report says about it.")
 
+    st.header("Timeline: incidents, meetings, agreements")
+    with section("timeline"):
+        timeline_view(q, gaz, shot.meetings, as_of, episode)
+    st.header("Toll tracker")
+    with section("toll tracker"):
+        st.caption(f"{episode_label(toll_episode)} · each source's figures as of {as_of:%-d %b %Y}")
+        toll_tracker(q, as_of, toll_episode)
+    st.header("Displacement and returns")
+    with section("displacement"):
+        displacement_view(q, gaz, as_of, toll_episode)
     st.header("Casualties and displacement, by source")
     with section("figures"):
         st.caption(f"{episode_label(episode) if episode else 'All episodes'} · reports known on {as_of:%-d %b %Y}")

@@ -110,6 +110,24 @@ AGREEMENTS = (
     (date(2025, 10, 26), "Kuala Lumpur", "the two prime ministers signed a peace declaration"),
     (date(2025, 12, 27), "Chanthaburi", "defence ministers signed a joint statement on a ceasefire from noon"),
 )
+# Alleged violations of a ceasefire that several outlets report: (day, side hit, province, place, what was done,
+# the same said as an accusation).
+# The first dated reports of the day and the six after it tell each one, in the words of the side hit; the other side
+# denies it in some of them.
+VIOLATIONS = (
+    (date(2025, 8, 3), "TH", "Surin", "Ta Muen Thom temple", "fired mortar rounds at", "firing mortar rounds at"),
+    (date(2025, 12, 30), "TH", "Sa Kaeo", "Ban Nong Chan", "fired mortar rounds at", "firing mortar rounds at"),
+    (date(2026, 1, 9), "KH", "Banteay Meanchey", "Thma Puok", "shelled", "shelling"),
+    (
+        date(2026, 1, 21),
+        "KH",
+        "Oddar Meanchey",
+        "Anlong Veng",
+        "launched drone attacks on",
+        "launching drone attacks on",
+    ),
+)
+TELLINGS = 3  # reports that tell each of them
 MEETINGS = (  # (date, venue, body) talks that reports announce beforehand and confirm afterwards
     (date(2025, 7, 28), "Putrajaya", "special meeting"),
     (date(2025, 8, 7), "Kuala Lumpur", "General Border Committee"),
@@ -179,7 +197,7 @@ def _ceasefire_sentences(day: date, phase: Phase, rng: random.Random) -> list[st
         province, place = rng.choice(PLACES[accuser])
         incident_day = day - timedelta(days=rng.choice((0, 1)))
         out.append(
-            f"{NAME[accuser]} accused {ADJ[OTHER[accuser]]} troops of firing on positions near {place} in "
+            f"{NAME[accuser]} accused {ADJ[OTHER[accuser]]} troops of firing mortar rounds at {place} in "
             f"{province} province {_when(incident_day, day)}, in violation of the ceasefire."
         )
         if rng.random() < 0.6:
@@ -187,7 +205,10 @@ def _ceasefire_sentences(day: date, phase: Phase, rng: random.Random) -> list[st
     if rng.random() < 0.4:
         side = rng.choice(("TH", "KH"))
         returned = _toll(day, side, "displaced", rng) // 2 or 1000
-        out.append(f"About {returned:,} {ADJ[side]} evacuees have returned home, officials said.")
+        province = PLACES[side][day.toordinal() % len(PLACES[side])][0]
+        out.append(
+            f"About {returned:,} {ADJ[side]} evacuees have returned home in {province} province, officials said."
+        )
     if rng.random() < 0.3:
         side = rng.choice(("TH", "KH"))
         out.append(
@@ -206,6 +227,22 @@ def _ceasefire_sentences(day: date, phase: Phase, rng: random.Random) -> list[st
         )
     )
     return [s for s in out if s]
+
+
+def violation_sentences(violation: tuple, day: date, telling: int) -> list[str]:
+    """How the `telling`-th report of a scripted violation tells it, published on `day`."""
+    when, side, province, place, what, accusation = violation
+    source = SOURCES[side][telling % len(SOURCES[side])]
+    words = (
+        f"{ADJ[OTHER[side]]} troops {what} {place} in {province} province {_when(when, day)}, breaking the "
+        f"ceasefire, {source} said.",
+        f"{source[0].upper()}{source[1:]} said {ADJ[OTHER[side]]} forces {what} {place} in {province} province "
+        f"{_when(when, day)} in violation of the truce.",
+        f"{NAME[side]} accused {NAME[OTHER[side]]} of {accusation} {place} in {province} province "
+        f"{_when(when, day)}, days into the ceasefire.",
+    )[telling % 3]
+    denial = f"{NAME[OTHER[side]]} denied that its troops had fired at {place}."
+    return [words, denial] if telling % 2 == 0 else [words]
 
 
 def _tension_sentences(day: date, rng: random.Random) -> list[str]:
@@ -233,16 +270,16 @@ def _meeting_sentences(day: date, rng: random.Random) -> list[str]:
     return out
 
 
-def _text(day: date, rng: random.Random) -> str:
+def _text(day: date, rng: random.Random, told: list[str] = ()) -> str:
     phase = phase_at(day)
-    if rng.random() < 0.06:  # nothing to extract
+    if rng.random() < 0.06 and not told:  # nothing to extract
         return "\n".join(rng.sample(BACKGROUND, 2))
     body = {
         "fighting": lambda: _fighting_sentences(day, phase, rng),
         "ceasefire": lambda: _ceasefire_sentences(day, phase, rng),
         "tension": lambda: _tension_sentences(day, rng),
     }[phase.kind]()
-    body += _meeting_sentences(day, rng)
+    body = [*told, *body, *_meeting_sentences(day, rng)]
     if phase.kind == "fighting" and rng.random() < 0.4:
         body.append(f"The fighting, which erupted on {phase.onset:%-d %B}, has spread along the border.")
     if rng.random() < 0.15:
@@ -292,9 +329,16 @@ def days(reports: int, rng: random.Random) -> list[date]:
 def generate(reports: int = 400, seed: int = 42) -> Iterator[tuple[str, str, dict | None]]:
     """(name, text, sidecar or None) for each report of the stream, in publication order."""
     rng = random.Random(seed)
+    tellings = dict.fromkeys(VIOLATIONS, 0)
     for i, day in enumerate(days(reports, rng)):
-        text = _text(day, rng) + f"\n\n(Report {i}.)"
-        yield f"gen{i:04d}", text, _metadata(i, day, rng)
+        meta = _metadata(i, day, rng)
+        told = []
+        for v, n in tellings.items():  # told by reports with a publication date: their "today" is known
+            if n < TELLINGS and 0 <= (day - v[0]).days <= 6 and meta and "published" in meta:
+                told += violation_sentences(v, day, n)
+                tellings[v] = n + 1
+        text = _text(day, rng, told) + f"\n\n(Report {i}.)"
+        yield f"gen{i:04d}", text, meta
 
 
 def write_corpus(folder: Path, reports: int = 400, seed: int = 42) -> list[Path]:

@@ -16,6 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.episodes import EPISODES
+from dashboard.reconcile import IncidentEvent, merge_incidents
 from dashboard.records import Figure, Incident, Meeting, PlaceMention, Report
 from dashboard.safe import url_host
 from dashboard.schema import RECORD_TABLES, reports
@@ -580,26 +581,132 @@ def _incident_day():
     return sa.func.coalesce(incidents_t.c.date, incidents_t.c.known_from)
 
 
-def violations_per_day(store: Store, as_of: date, since: date) -> list[tuple[date, str | None, int]]:
-    """Incidents from `since` to the as-of date, known by then, per day and accused side: (day, accused, n)."""
-    i, day = incidents_t, _incident_day()
-    query = (
-        sa.select(day.label("day"), i.c.accused, sa.func.count())
-        .where(_known(i, as_of), day >= since, day <= as_of)
-        .group_by(day, i.c.accused)
-        .order_by(day, i.c.accused)
-    )
-    with store.engine.connect() as conn:
-        return [(d, accused, n) for d, accused, n in conn.execute(query).all()]
+@functools.cache
+def _gazetteer():
+    from dashboard.gazetteer import gazetteer
+
+    return gazetteer()
 
 
-def violations(store: Store, as_of: date, since: date, limit: int) -> list[tuple[Incident, Report]]:
-    """The alleged violations themselves, newest first, each with its report."""
+@functools.lru_cache(maxsize=20_000)
+def _place_point(name: str, admin1: tuple[str, ...]) -> tuple[float, float, int] | None:
+    """Where a place an incident names lies: the gazetteer's best sense inside the incident's provinces."""
+    gaz = _gazetteer()
+    senses = gaz.resolve(name)
+    inside = [p for p in senses if p.admin1 in admin1 or p.id in admin1] or ([] if admin1 else senses)
+    if not inside:
+        return None
+    p = inside[0]
+    return (p.lat, p.lon, 3 if p.kind == "province" else p.precision)
+
+
+def locate_incident(i: Incident) -> tuple[float, float, int] | None:
+    """The incident's most precise point: its most precise place, else its first province's centre."""
+    points = [pt for name in i.places if (pt := _place_point(name, tuple(i.admin1)))]
+    if not points and i.admin1:
+        province = _gazetteer().provinces.get(i.admin1[0])
+        points = [(province.lat, province.lon, 3)] if province else []
+    return min(points, key=lambda pt: pt[2]) if points else None
+
+
+def incident_events(store: Store, as_of: date, since: date, limit: int = 5000) -> list[IncidentEvent]:
+    """Incidents from `since` to the as-of date, told by reports known by then, one event per incident
+    across reports (dashboard.reconcile), oldest first. At most `limit` tellings, the newest."""
     i, day = incidents_t, _incident_day()
     query = (
         _select_with_reports(i)
-        .where(_known(i, as_of), day >= since, day <= as_of)
-        .order_by(day.desc(), i.c.known_from.desc(), i.c.id)
+        .where(_known(i, as_of), day >= since - timedelta(days=1), day <= as_of)
+        .order_by(day.desc(), i.c.id)
         .limit(limit)
     )
-    return _with_reports(store, "incidents", query)
+    events = merge_incidents(_with_reports(store, "incidents", query), locate_incident)
+    return [e for e in events if since <= e.day <= as_of]
+
+
+def count_incident_tellings(store: Store, as_of: date, since: date) -> int:
+    i, day = incidents_t, _incident_day()
+    query = sa.select(sa.func.count()).where(_known(i, as_of), day >= since, day <= as_of)
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+# --- the toll tracker ------------------------------------------------------------------------------------
+
+
+def _told_with_an_incident():
+    """A figure told in a sentence that also tells an incident counts that incident, not the toll."""
+    f, i = figures_t, incidents_t
+    return sa.exists().where(i.c.report_id == f.c.report_id, i.c.sentence == f.c.sentence)
+
+
+def toll_figures(
+    store: Store,
+    as_of: date,
+    episode: str | None,
+    metric: str,
+    side: str | None,
+    group: str | None,
+    limit: int = 3000,
+) -> list[tuple[Figure, Report]]:
+    """One metric's numeric figures for one side and group, in one episode, known at the as-of date, oldest
+    first: the totals, never a count of one incident. At most `limit`, the newest."""
+    f = figures_t
+    query = (
+        _select_with_reports(f)
+        .where(
+            _known(f, as_of),
+            _same(f.c.period, episode),
+            f.c.metric == metric,
+            _same(f.c.country, side),
+            _same(f.c.group, group),
+            f.c.value.is_not(None),
+            ~_told_with_an_incident(),
+        )
+        .order_by(f.c.known_from.desc(), f.c.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(_with_reports(store, "figures", query)))
+
+
+def incident_counts(store: Store, as_of: date, episode: str | None, metric: str, side: str | None) -> int:
+    """How many figures of the metric and side count one incident (left out of the tracker's totals)."""
+    f = figures_t
+    query = sa.select(sa.func.count()).where(
+        _known(f, as_of),
+        _same(f.c.period, episode),
+        f.c.metric == metric,
+        _same(f.c.country, side),
+        f.c.value.is_not(None),
+        _told_with_an_incident(),
+    )
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int = 3000) -> pd.DataFrame:
+    """Displaced and returned figures known at the as-of date, newest `limit`, with the province their
+    sentence names (one row per province named; "" when none)."""
+    f = figures_t
+    query = (
+        _select_with_reports(f)
+        .add_columns(f.c.provinces)
+        .where(
+            _known(f, as_of),
+            _same(f.c.period, episode),
+            f.c.metric.in_(("displaced", "returned")),
+            f.c.value.is_not(None),
+            ~_told_with_an_incident(),
+        )
+        .order_by(f.c.known_from.desc(), f.c.id.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    out = []
+    for row in rows:
+        figure, report = record_from_row("figures", row), report_from_row(row, prefix="r_")
+        base = _figure_row(figure, report)
+        for code in (row["provinces"] or "").strip("|").split("|"):
+            out.append({**base, "province": code})
+    columns = [*FIGURE_COLUMNS, "province"]
+    return pd.DataFrame(out, columns=columns)

@@ -7,7 +7,7 @@ every link through md_link/safe_url. Every list is bounded: newest first, a coun
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import plotly.express as px
@@ -352,71 +352,3 @@ def _place(s) -> None:
         f"{plural(s.mentions, 'mention')} in {plural(s.reports, 'report')}"
     )
     quote_block(s.newest.evidence, s.report)
-
-
-# --- the ceasefire --------------------------------------------------------------------------------------
-
-ACCUSED_WORDS = {"TH": "Thailand is accused", "KH": "Cambodia is accused", None: "no side is accused"}
-ACCUSED_COLOURS = dict(zip(ACCUSED_WORDS.values(), ("#3b82f6", "#ef4444", "#6b7280"), strict=True))
-
-
-def violations_since(state: CeasefireState) -> date | None:
-    """The first day an incident counts as an alleged violation: the ceasefire's day, or the next one for
-    a ceasefire from midnight."""
-    c = state.ceasefire
-    if c is None:
-        return None
-    return c.date + timedelta(days=1) if c.time == "24:00" else c.date
-
-
-def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
-    """Is the ceasefire holding: which one is in force since when, alleged violations since, per day and
-    accused side, days since the last one; the provisions and what was done; the violations with quotes."""
-    c = state.ceasefire
-    with st.container(border=True, key="ceasefire"):
-        if c is None:
-            ended = state.ended_by
-            what = f" — {md_escape(ended.title)} ({ended.date:%-d %b %Y}) · {md_link('source', ended.source_url)}"
-            st.markdown("**No ceasefire in force**" + (what if ended else ""))
-            return
-        since = violations_since(state)
-        per_day = q.violations_per_day(state.as_of, since)
-        total = sum(n for _, _, n in per_day)
-        last = max((d for d, _, _ in per_day), default=None)
-        by_side = {}
-        for _, accused, n in per_day:
-            by_side[ACCUSED_WORDS[accused]] = by_side.get(ACCUSED_WORDS[accused], 0) + n
-        when = f"{c.date:%-d %b %Y}" + (f" {c.time}" if c.time else "")
-        st.markdown(
-            f"**Ceasefire in force** since {when} ({plural(state.days, 'day')}): {md_escape(c.title)} · "
-            f"{md_link('source', c.source_url)}"
-            + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
-        )
-        tally = " · ".join(f"{k}: {v}" for k, v in sorted(by_side.items()))
-        last_note = f", the last on {last:%-d %b} ({plural((state.as_of - last).days, 'day')} ago)" if last else ""
-        st.caption(
-            f"{plural(total, 'alleged violation')} reported since {since:%-d %b}{last_note}"
-            + (f" — {tally}" if tally else "")
-        )
-        with st.expander("Provisions, alleged violations per day, and what each source says"):
-            for p in state.provisions:
-                done = (
-                    f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
-                    if p.done
-                    else "not reported done"
-                )
-                st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}")
-            if per_day:
-                _violations_chart(per_day, since, state.as_of)
-                bounded("violations", total, lambda n: q.violations(state.as_of, since, n), _incident)
-
-
-def _violations_chart(per_day: list[tuple[date, str | None, int]], since: date, as_of: date) -> None:
-    frame = pd.DataFrame([{"day": pd.Timestamp(d), "accused": ACCUSED_WORDS[a], "incidents": n} for d, a, n in per_day])
-    fig = px.bar(frame, x="day", y="incidents", color="accused", color_discrete_map=ACCUSED_COLOURS)
-    fig.update_traces(width=86_400_000 * 0.8)  # a day wide (ms)
-    span = [pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(as_of) + pd.Timedelta(hours=12)]
-    fig.update_xaxes(type="date", title=None, tickformat="%-d %b", range=span)
-    fig.update_yaxes(title=None, dtick=1)
-    fig.update_layout(height=180, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend_title_text="", bargap=0.2)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})

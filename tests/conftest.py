@@ -17,6 +17,24 @@ def gaz() -> Gazetteer:
 
 
 @pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    """The generated months-long corpus (dashboard/fixtures.py), written and ingested once for the session:
+    (folder of reports, store path)."""
+    from dashboard.fixtures import write_corpus
+    from dashboard.intake import ingest_paths
+    from dashboard.store import Store
+
+    folder = tmp_path_factory.mktemp("generated")
+    files = write_corpus(folder / "reports")
+    db = folder / "store.sqlite3"
+    store = Store(db)
+    ingest_paths(store, [folder / "reports"])
+    assert store.count() == len(files)
+    store.close()
+    return folder / "reports", db
+
+
+@pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL server for the session (tests/pg_support.py); CI must have one, elsewhere it may skip."""
     from tests import pg_support

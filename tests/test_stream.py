@@ -27,19 +27,6 @@ DEV = ROOT.parent / "shared" / "eval" / "corpus" / "dev"
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    """The generated months-long corpus, written and ingested once: (folder, store path)."""
-    folder = tmp_path_factory.mktemp("generated")
-    files = write_corpus(folder / "reports")
-    db = folder / "store.sqlite3"
-    store = Store(db)
-    ingest_paths(store, [folder / "reports"])
-    assert store.count() == len(files)
-    store.close()
-    return folder / "reports", db
-
-
-@pytest.fixture(scope="module")
 def store(generated):
     return Store(generated[1])
 
@@ -382,11 +369,11 @@ def test_alleged_violations_count_from_the_ceasefire_on(tmp_path, gaz):
         r = make_report(text, f"{name}.txt", published=published, name=name)
         store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
     since = date(2025, 12, 27)
-    per_day = queries.violations_per_day(store, date(2026, 1, 5), since)
-    assert [(d, accused) for d, accused, _ in per_day] == [(date(2025, 12, 28), "KH")]
-    [(incident, report)] = queries.violations(store, date(2026, 1, 5), since, 10)
-    assert report.name == "after" and "TH-27" in incident.admin1
-    assert queries.violations_per_day(store, date(2025, 12, 28), since) == []  # not reported yet
+    [event] = queries.incident_events(store, date(2026, 1, 5), since)
+    assert (event.day, event.accused) == (date(2025, 12, 28), "KH")
+    [telling] = event.tellings
+    assert telling.report.name == "after" and "TH-27" in telling.incident.admin1
+    assert queries.incident_events(store, date(2025, 12, 28), since) == []  # not reported yet
 
 
 @pytest.mark.parametrize("written", ["jul2025", "July 2025 clashes"])

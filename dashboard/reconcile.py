@@ -1,0 +1,164 @@
+"""Across reports: the same incident told by several reports becomes one event, with all its sources and
+each side's version of it (ACLED codes one event per day, place and actor pair; UCDP counts its sources).
+
+Two tellings are one event when they are of the same kind, their days are at most a day apart and their
+places lie within ~10 km (or, when one is placed only by its province, in the same province). A denial that
+names no kind of its own ("Cambodia denied firing at Ban Nong Chan") joins the event it answers: one its own
+report tells at that place, else one of its day or the days beside it. Linear:
+a telling is compared only with the events of its own day and the days beside it.
+
+An event's id comes from what it is (first day, kind, place), not from its position in a list: it keeps
+its id when more reports arrive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dashboard.records import Incident, Report
+
+NEAR_KM = 10.0
+DAYS_APART = 1
+# A point: (lat, lon, precision), precision ACLED-style (1 the place, 2 near it, 3 the province only).
+Point = tuple[float, float, int]
+Locate = Callable[[Incident], Point | None]
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One report's telling of an incident, on the day it gives (else the day its report counts from)."""
+
+    incident: Incident
+    report: Report
+    day: date
+    point: Point | None
+
+    @property
+    def is_denial_only(self) -> bool:
+        """A denial that accuses no one: it answers an accusation rather than telling an event of its own."""
+        i = self.incident
+        return bool(i.denied_by) and not i.accused and not i.reported_by and i.date is None
+
+
+@dataclass
+class IncidentEvent:
+    id: str
+    day: date  # the first day a telling gives
+    last_day: date
+    kind: str
+    places: list[str]
+    admin1: list[str]
+    point: Point | None
+    tellings: list[Telling] = field(default_factory=list)
+
+    @property
+    def reports(self) -> int:
+        return len({t.report.id for t in self.tellings})
+
+    @property
+    def outlets(self) -> list[str]:
+        from dashboard.summary import outlet_name
+
+        return list(dict.fromkeys(outlet_name(t.report) for t in self.tellings))
+
+    @property
+    def accused(self) -> str | None:
+        """The side accused: TH, KH, "both" when each accuses the other, None when no one is named."""
+        sides = {t.incident.accused for t in self.tellings if t.incident.accused}
+        return "both" if len(sides) > 1 else next(iter(sides), None)
+
+    @property
+    def accusers(self) -> list[str]:
+        return sorted({t.incident.reported_by for t in self.tellings if t.incident.reported_by})
+
+    @property
+    def deniers(self) -> list[str]:
+        return sorted({t.incident.denied_by for t in self.tellings if t.incident.denied_by})
+
+    def versions(self) -> dict[str | None, list[Telling]]:
+        """Each side's tellings (its accusations and its denials), then those that name no speaker (None)."""
+        out: dict[str | None, list[Telling]] = {"TH": [], "KH": [], None: []}
+        for t in self.tellings:
+            speakers = {s for s in (t.incident.reported_by, t.incident.denied_by) if s}
+            for side in speakers or {None}:
+                out.setdefault(side, []).append(t)
+        return out
+
+    def accepts(self, t: Telling) -> bool:
+        if abs((t.day - self.day).days) > DAYS_APART and abs((t.day - self.last_day).days) > DAYS_APART:
+            return False
+        if not t.is_denial_only and t.incident.kind != self.kind:
+            return False
+        return near(self.point, t.point, self.admin1, t.incident.admin1)
+
+    def add(self, t: Telling) -> None:
+        self.tellings.append(t)
+        if not t.is_denial_only or len(self.tellings) == 1:  # a denial's day is its report's, not the event's
+            self.day, self.last_day = min(self.day, t.day), max(self.last_day, t.day)
+        for name in t.incident.places:
+            if name not in self.places:
+                self.places.append(name)
+        for code in t.incident.admin1:
+            if code not in self.admin1:
+                self.admin1.append(code)
+        if t.point and (self.point is None or t.point[2] < self.point[2]):
+            self.point = t.point
+
+
+def near(a: Point | None, b: Point | None, admin_a: Iterable[str], admin_b: Iterable[str]) -> bool:
+    """Within NEAR_KM of each other; a point known only to its province (or no point) matches its province."""
+    shared = bool(set(admin_a) & set(admin_b))
+    if a is None or b is None or a[2] >= 3 or b[2] >= 3:
+        return shared or not (set(admin_a) and set(admin_b))
+    return km_between(a, b) <= NEAR_KM
+
+
+def km_between(a: Point, b: Point) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def event_id(e: IncidentEvent) -> str:
+    where = (e.places or e.admin1 or ["x"])[0]
+    key = f"{e.day}|{e.kind}|{where}"
+    return f"i-{e.day:%Y%m%d}-{e.kind}-" + hashlib.sha1(key.encode()).hexdigest()[:8]
+
+
+def merge_incidents(pairs: Iterable[tuple[Incident, Report]], locate: Locate) -> list[IncidentEvent]:
+    """One event per incident across reports, oldest first. Denials that name no kind are matched last, to
+    the event they answer; a denial that answers none stays an event of its own."""
+    tellings = [Telling(i, r, i.date or r.counts_from or date.min, locate(i)) for i, r in pairs]
+    tellings.sort(key=lambda t: (t.is_denial_only, t.day, t.report.id, t.incident.evidence.start))
+    events: list[IncidentEvent] = []
+    on_day: dict[date, list[IncidentEvent]] = {}
+    in_report: dict[str, list[IncidentEvent]] = {}  # the events each report tells: a denial answers one of them
+    for t in tellings:
+        answered = (  # a denial answers what its own report tells at that place
+            next(
+                (e for e in in_report.get(t.report.id, []) if near(e.point, t.point, e.admin1, t.incident.admin1)), None
+            )
+            if t.is_denial_only
+            else None
+        )
+        nearby = (e for d in range(-DAYS_APART, DAYS_APART + 1) for e in on_day.get(t.day + timedelta(d), []))
+        event = answered or next((e for e in nearby if e.accepts(t)), None)
+        if event is None:
+            event = IncidentEvent("", t.day, t.day, t.incident.kind, [], [], None)
+            events.append(event)
+            on_day.setdefault(t.day, []).append(event)
+        elif t.day not in (event.day, event.last_day):
+            on_day.setdefault(t.day, []).append(event)
+        event.add(t)
+        in_report.setdefault(t.report.id, []).append(event)
+    seen: dict[str, int] = {}
+    for e in events:
+        e.id = event_id(e)
+        seen[e.id] = seen.get(e.id, 0) + 1
+        e.id += f"-{seen[e.id]}" if seen[e.id] > 1 else ""
+    return sorted(events, key=lambda e: (e.day, e.id))

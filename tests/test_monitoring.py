@@ -1,0 +1,233 @@
+"""Ceasefire monitoring over the generated months-long corpus: one event per incident across reports with
+each side's version, violations counted from the ceasefire on, the toll tracker (updates vs disagreement,
+incident counts kept apart, qualifiers), displacement and returns over time, the timeline and its links."""
+
+import os
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import queries
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.fixtures import TELLINGS, VIOLATIONS
+from dashboard.ingest import make_report
+from dashboard.monitoring import disagreement, latest_per_source, window_start
+from dashboard.reconcile import merge_incidents
+from dashboard.records import Evidence, Figure, Incident
+from dashboard.store import Store
+from dashboard.summary import display_value
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture(scope="module")
+def store(generated):
+    return Store(generated[1])
+
+
+def _store(tmp_path, gaz, reports) -> Store:
+    store = Store(tmp_path / "m.sqlite3")
+    for name, published, outlet, text in reports:
+        r = make_report(text, f"{name}.txt", published=published, name=name, outlet=outlet)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    return store
+
+
+# --- one event per incident -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("violation", VIOLATIONS[1:], ids=lambda v: f"{v[0]}-{v[3]}")
+def test_the_same_incident_in_three_reports_is_one_event_with_three_sources(store, violation):
+    day, side, _, place, *_ = violation
+    events = queries.incident_events(store, date(2026, 2, 15), date(2025, 12, 27))
+    here = [e for e in events if e.day == day and any(place in p for p in e.places)]
+    assert len(here) == 1, [(e.id, e.places) for e in here]
+    [event] = here
+    scripted = [
+        t
+        for t in event.tellings
+        if "ceasefire" in t.incident.evidence.sentence or "truce" in t.incident.evidence.sentence
+    ]
+    assert len({t.report.id for t in scripted}) == TELLINGS
+    assert event.accused == {"TH": "KH", "KH": "TH"}[side]
+    # each side's version: the accusations of the side hit, the other side's denial beside them
+    versions = event.versions()
+    assert versions[{"TH": "KH", "KH": "TH"}[side]], "the denial is attached to the accusation it answers"
+
+
+def test_tellings_of_other_kinds_places_or_days_stay_apart(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "a",
+                date(2026, 1, 5),
+                "A",
+                "Cambodian troops fired rockets into Kantharalak district on Monday, Thailand said.",
+            ),
+            (
+                "b",
+                date(2026, 1, 5),
+                "B",
+                "Cambodian troops fired rockets into Kantharalak district on Monday, the army said.",
+            ),
+            ("c", date(2026, 1, 5), "C", "Cambodian drones struck Kantharalak district on Monday, Thailand said."),
+            ("d", date(2026, 1, 5), "D", "Cambodian troops fired rockets into Ban Hat Lek in Trat province on Monday."),
+            ("e", date(2026, 1, 9), "E", "Cambodian troops fired rockets into Kantharalak district on Friday."),
+        ],
+    )
+    events = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    by_report = {frozenset(t.report.name for t in e.tellings) for e in events}
+    assert by_report == {frozenset("ab"), frozenset("c"), frozenset("d"), frozenset("e")}
+
+
+def test_an_event_keeps_its_id_when_more_reports_arrive(tmp_path, gaz):
+    first = ("a", date(2026, 1, 5), "A", "Cambodian troops fired rockets into Kantharalak district on Monday.")
+    store = _store(tmp_path, gaz, [first])
+    [before] = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    later = make_report(
+        "Thai troops shelled Anlong Veng on Tuesday, Cambodia said.", "z.txt", published=date(2026, 1, 7)
+    )
+    store.add(later, extract(later, gaz), EXTRACTOR_VERSION)
+    after = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    assert before.id in {e.id for e in after} and len(after) == 2
+
+
+def test_a_denial_without_a_kind_joins_the_accusation_its_report_answers():
+    def incident(kind, when, reported_by, accused, denied_by, report_id, start):
+        e = Evidence(report_id, "s", start, start + 1, "q")
+        return Incident(e, kind, ("Ban Nong Chan",), ("TH-27",), when, reported_by, accused, denied_by)
+
+    from dashboard.records import Report
+
+    r = Report(id="r1", path="", text="", published=date(2026, 1, 4))
+    pairs = [
+        (incident("artillery", date(2026, 1, 1), "TH", "KH", None, "r1", 0), r),
+        (incident("armed_clash", None, None, None, "KH", "r1", 10), r),  # told three days later
+    ]
+    [event] = merge_incidents(pairs, lambda i: (13.83, 102.73, 1))
+    assert event.deniers == ["KH"] and event.accusers == ["TH"] and event.day == event.last_day == date(2026, 1, 1)
+
+
+# --- the ceasefire status -------------------------------------------------------------------------------
+
+
+def test_violations_are_counted_once_per_event_in_the_status_panel(generated):
+    at = _app(generated[1], asof="2026-01-25")
+    caption = next(c.value for c in at.caption if "alleged violation" in c.value)
+    events = queries.incident_events(Store(generated[1]), date(2026, 1, 25), date(2025, 12, 27))
+    tellings = sum(e.reports for e in events)
+    assert caption.startswith(f"{len(events)} alleged violations since 27 Dec (told {tellings} times")
+    assert tellings > len(events)  # the same incident in several reports is counted once
+
+
+# --- the toll tracker -----------------------------------------------------------------------------------
+
+
+def _figure(value, qualifier="exact"):
+    return Figure(Evidence("r", "s", 0, 1, "q"), "killed", value, str(value), qualifier, "TH", None, None, "dec2025")
+
+
+def _report(outlet, day):
+    from dashboard.records import Report
+
+    return Report(id=f"{outlet}{day}", path="", text="", published=day, outlet=outlet)
+
+
+def test_a_later_figure_from_the_same_source_is_an_update_not_a_disagreement():
+    pairs = [
+        (_figure(12), _report("A", date(2025, 12, 10))),
+        (_figure(20), _report("A", date(2025, 12, 12))),
+        (_figure(20), _report("B", date(2025, 12, 12))),
+    ]
+    latest = latest_per_source(pairs)
+    a = next(s for s in latest if s.source == "A")
+    assert (a.latest.value, a.previous.value, a.figures) == (20, 12, 2)
+    now, differ = disagreement(latest, date(2025, 12, 13))
+    assert len(now) == 2 and not differ
+
+
+def test_sources_in_the_same_days_with_different_figures_disagree_and_qualifiers_count():
+    pairs = [
+        (_figure(40, "at_least"), _report("A", date(2025, 12, 12))),
+        (_figure(40), _report("B", date(2025, 12, 12))),
+    ]
+    now, differ = disagreement(latest_per_source(pairs), date(2025, 12, 14))
+    assert differ and {display_value(s.latest) for s in now} == {"≥ 40", "40"}
+    stale, _ = disagreement(latest_per_source(pairs), date(2026, 1, 30))
+    assert stale == []  # nobody repeated them in the week to the as-of date
+
+
+def test_a_count_of_one_incident_is_left_to_the_incident(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "toll",
+                date(2025, 12, 14),
+                "A",
+                "Thai officials said 20 Thai civilians had been killed since the fighting began.",
+            ),
+            (
+                "strike",
+                date(2025, 12, 14),
+                "B",
+                "Two Thai civilians were killed when a rocket hit a market in Kantharalak district on Sunday.",
+            ),
+        ],
+    )
+    pairs = queries.toll_figures(store, date(2025, 12, 20), "dec2025", "killed", "TH", "civilian")
+    assert [(f.value, r.name) for f, r in pairs] == [(20, "toll")]
+    assert queries.incident_counts(store, date(2025, 12, 20), "dec2025", "killed", "TH") == 1
+
+
+def test_displacement_and_returns_over_time_with_provinces(store):
+    frame = queries.displacement_rows(store, date(2026, 2, 15), "dec2025")
+    assert {"displaced", "returned"} <= set(frame["metric"])
+    assert frame["published"].min() < frame["published"].max()  # over time, not one snapshot
+    assert (frame["province"] != "").any()
+
+
+def test_the_tracker_shows_each_sources_latest_and_the_spread_now(generated):
+    at = _app(generated[1], asof="2025-12-20", tmetric="displaced", tside="Cambodia", tgroup="civilians")
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Now (" in text and ("sources disagree" in text or "sources agree" in text)
+    table = next(d.value for d in at.dataframe if "update of" in d.value.columns)
+    assert len(table) > 1 and table["latest"].str.match(r"^[>≥≈<≤~ ]*[\d,]+$").all()
+
+
+# --- the timeline ---------------------------------------------------------------------------------------
+
+
+def _app(db, **query) -> AppTest:
+    os.environ["BORDER_WATCH_DB"] = str(db)
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_an_event_in_the_link_shows_both_sides_quotes(generated):
+    events = queries.incident_events(Store(generated[1]), date(2026, 1, 10), window_start("dec2025", date(2026, 1, 10)))
+    event = next(e for e in events if e.day == date(2025, 12, 30))
+    at = _app(generated[1], asof="2026-01-10", event=event.id)
+    assert at.selectbox(key="event_choice").value == event.id
+    text = "\n".join(m.value for m in at.markdown)
+    assert "What Thailand says" in text and "What Cambodia says" in text
+    assert "Ban Nong Chan" in text and "denied" in text
+    [link] = [c.value for c in at.code]
+    assert f"event={event.id}" in link  # the share link keeps the chosen event
+
+
+def test_timeline_filters_are_in_the_link(generated):
+    at = _app(generated[1], asof="2026-01-25", tkind="drone attack")
+    assert at.multiselect(key="tkind").value == ["drone attack"]
+    labels = at.selectbox(key="event_choice").options
+    assert labels and all("Drone attack" in label for label in labels)
