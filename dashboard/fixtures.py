@@ -76,6 +76,13 @@ WEAPONS = (
     "carried out air strikes on",
     "opened fire on villages in",
 )
+# What reports under a ceasefire say of its provisions: done, in progress, disputed.
+PROVISION_NEWS = (
+    "The army said it had completed the withdrawal of heavy weapons from the frontier.",
+    "Cambodia accused Thailand of failing to withdraw heavy weapons from the border area.",
+    "Engineers from both countries continued demining work near the disputed temples.",
+    "ASEAN observers arrived at the border to watch over the truce.",
+)
 BACKGROUND = (
     "Markets in the provincial capital reopened and traffic returned to normal.",
     "Farmers said the rice harvest would be late this year because of the rains.",
@@ -217,6 +224,7 @@ def _ceasefire_sentences(day: date, phase: Phase, rng: random.Random) -> list[st
             if phase.onset
             else ""
         )
+    out.append(PROVISION_NEWS[day.toordinal() % len(PROVISION_NEWS)])
     out.append(
         rng.choice(
             (

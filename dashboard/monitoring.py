@@ -19,8 +19,9 @@ import streamlit as st
 
 from dashboard.agreements import Agreement, CeasefireState, agreements
 from dashboard.episodes import EPISODES
+from dashboard.extract.statements import topic_of
 from dashboard.gazetteer import Gazetteer
-from dashboard.queries import MeetingSummary, Queries
+from dashboard.queries import MeetingSummary, Queries, StanceCount
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
 from dashboard.safe import escape, md_escape, md_link, safe_url
@@ -85,18 +86,74 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
         )
         st.caption(violations_summary(events, since, state.as_of))
+        counts = q.statement_counts(state.as_of, c.date)
+        st.caption("What reports say of the ceasefire since: " + stance_line(counts, "ceasefire"))
         with st.expander("Provisions, alleged violations per day, and what each side says"):
-            for p in state.provisions:
-                done = (
-                    f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
-                    if p.done
-                    else "not reported done"
-                )
-                st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}")
+            provisions_view(q, state, counts)
             if events:
                 _violations_chart(events, since, state.as_of)
                 newest = sorted(events, key=lambda e: (e.day, e.id), reverse=True)
                 bounded_list("violations", newest, lambda e: event_view(e, key=f"v_{e.id}", compact=True))
+
+
+STANCE_WORDS = {
+    "agreed": "agreed",
+    "in_effect": "in effect",
+    "violated": "violated",
+    "suspended": "suspended",
+    "done": "done",
+    "in_progress": "in progress",
+    "disputed": "disputed",
+}
+
+
+def stance_line(counts: list[StanceCount], topic: str) -> str:
+    """'done: 3 reports (newest 2 Jan) · disputed: 1 report (5 Jan)', strongest claim first."""
+    these = sorted((c for c in counts if c.topic == topic), key=lambda c: list(STANCE_WORDS).index(c.stance))
+    if not these:
+        return "no report says"
+    return " · ".join(
+        f"{STANCE_WORDS[c.stance]}: {plural(c.reports, 'report')} (newest {c.newest:%-d %b})" for c in these
+    )
+
+
+def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
+    """Each provision in force: whether the curated record has it done, and what reports say of it (done,
+    in progress, disputed), with their quotes."""
+    shown_topics = set()
+    for p in state.provisions:
+        done = (
+            f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})" if p.done else "not recorded done"
+        )
+        topic = topic_of(p.text)
+        said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
+        st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
+        if topic and topic != "ceasefire" and topic not in shown_topics and any(c.topic == topic for c in counts):
+            shown_topics.add(topic)
+            with st.expander(f"What reports say of it: {TOPIC_WORDS.get(topic, topic)}"):
+                total = sum(c.reports for c in counts if c.topic == topic)
+                bounded(
+                    f"stmt_{topic}",
+                    total,
+                    lambda n, topic=topic: q.statement_quotes(state.as_of, state.ceasefire.date, topic, n),
+                    _statement,
+                    page=3,
+                )
+
+
+TOPIC_WORDS = {
+    "heavy_weapons": "heavy weapons withdrawal",
+    "demining": "demining",
+    "observers": "observers",
+    "detainees": "detained soldiers",
+}
+
+
+def _statement(pair) -> None:
+    s, report = pair
+    who = f" ({COUNTRY_NAMES[s.side]} says)" if s.side in COUNTRY_NAMES else ""
+    st.markdown(f"*{STANCE_WORDS.get(s.stance, s.stance)}*{who}")
+    quote_block(s.evidence, report)
 
 
 def violations_summary(events: list[IncidentEvent], since: date, as_of: date) -> str:

@@ -36,6 +36,7 @@ from dashboard.summary import (
 
 places_t, figures_t, meetings_t = RECORD_TABLES["places"], RECORD_TABLES["figures"], RECORD_TABLES["meetings"]
 incidents_t, onsets_t = RECORD_TABLES["incidents"], RECORD_TABLES["onsets"]
+statements_t = RECORD_TABLES["statements"]
 # Report columns a citation needs (never the text).
 REPORT_COLUMNS = [
     reports.c[c].label(f"r_{c}") for c in ("id", "path", "published", "url", "outlet", "title", "name", "added_at")
@@ -710,3 +711,39 @@ def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int
             out.append({**base, "province": code})
     columns = [*FIGURE_COLUMNS, "province"]
     return pd.DataFrame(out, columns=columns)
+
+
+# --- what reports say of the ceasefire and its provisions ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    topic: str
+    stance: str
+    reports: int
+    newest: date
+
+
+def statement_counts(store: Store, as_of: date, since: date) -> list[StanceCount]:
+    """Per topic and stance: how many reports known at the as-of date, from `since` on, say so, and the
+    newest day one did."""
+    s = statements_t
+    query = (
+        sa.select(s.c.topic, s.c.stance, sa.func.count(sa.distinct(s.c.report_id)), sa.func.max(s.c.known_from))
+        .where(_known(s, as_of), s.c.known_from >= since)
+        .group_by(s.c.topic, s.c.stance)
+    )
+    with store.engine.connect() as conn:
+        return [StanceCount(*row) for row in conn.execute(query).all()]
+
+
+def statement_quotes(store: Store, as_of: date, since: date, topic: str, limit: int) -> list[tuple[object, Report]]:
+    """What reports say of one topic from `since` to the as-of date, newest first."""
+    s = statements_t
+    query = (
+        _select_with_reports(s)
+        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .order_by(s.c.known_from.desc(), s.c.id)
+        .limit(limit)
+    )
+    return _with_reports(store, "statements", query)

@@ -114,6 +114,17 @@ class Onset:
     date: date
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A report's statement about the ceasefire or one of its provisions (dashboard.extract.statements)."""
+
+    evidence: Evidence
+    topic: str  # ceasefire | heavy_weapons | demining | observers | detainees
+    stance: str  # ceasefire: agreed | in_effect | violated | suspended; a provision: done | in_progress | disputed
+    side: str | None  # the country of who says it: TH | KH | None
+    date: date | None  # a date the sentence gives, if any
+
+
 @dataclass
 class Extraction:
     report: Report
@@ -122,6 +133,7 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     onsets: list[Onset] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
 
 # Every extracted record type, by the name the store's tables, the export and the queries use.
@@ -131,6 +143,7 @@ RECORD_TYPES: dict[str, type] = {
     "meetings": Meeting,
     "incidents": Incident,
     "onsets": Onset,
+    "statements": Statement,
 }
 
 _OWN_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -70,6 +70,7 @@ INDEXES = {
     "meetings": [("date",)],
     "incidents": [("episode",)],
     "onsets": [("date",)],
+    "statements": [("topic", "known_from")],
 }
 
 

@@ -231,3 +231,13 @@ def test_timeline_filters_are_in_the_link(generated):
     assert at.multiselect(key="tkind").value == ["drone attack"]
     labels = at.selectbox(key="event_choice").options
     assert labels and all("Drone attack" in label for label in labels)
+
+
+def test_the_provisions_say_what_reports_say_of_them(generated):
+    at = _app(generated[1], asof="2026-01-25")
+    lines = [m.value for m in at.markdown if m.value.startswith("- ")]
+    demining = next(line for line in lines if line.startswith("- demining cooperation"))
+    assert "reports: in progress:" in demining
+    observers = next(line for line in lines if line.startswith("- ASEAN Observer Team"))
+    assert "reports: done:" in observers
+    assert any("What reports say of the ceasefire since: " in c.value and "violated" in c.value for c in at.caption)

@@ -18,6 +18,7 @@ from dashboard.extract.meetings import find_meeting, merge_in_report
 from dashboard.extract.onset import find_onsets
 from dashboard.extract.places import find_report_places
 from dashboard.extract.sentences import split_sentences
+from dashboard.extract.statements import find_statements
 from dashboard.gazetteer import GEODATA_DIR, PLACE_FILES, Gazetteer, gazetteer
 from dashboard.records import Extraction, Report
 
@@ -55,6 +56,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             meetings.append(meeting)
         out.incidents.extend(find_incidents(sentence, report.id, report.published, places))
         out.onsets.extend(find_onsets(sentence, report.id, report.published))
+        out.statements.extend(find_statements(sentence, report.id, report.published))
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(meetings)
     out.incidents = merge_incidents(attach_denials(out.incidents, sentences))

@@ -1,0 +1,89 @@
+"""Statements about the ceasefire and its provisions: a sentence saying a ceasefire was agreed, took effect,
+was violated or suspended, or that a provision (heavy weapons withdrawn, demining, observers deployed,
+detained soldiers released) was done, is under way or is disputed.
+
+One table (`TOPICS`, `STANCES`) gives the patterns and the cheap pre-check compiled from them. A sentence
+gives at most one statement per topic: its stance is the strongest the sentence states (a dispute over
+a claim of completion, completion over progress). Who says it is the country the attribution names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dashboard.extract.actors import attribution, one_country
+from dashboard.extract.dates import find_dates
+from dashboard.extract.lexicon import precheck
+from dashboard.extract.sentences import Sentence
+from dashboard.records import Evidence, Statement
+
+TOPICS = {
+    "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?",
+    "heavy_weapons": r"heavy weapons?|heavy artillery|rocket launchers?|withdraw\w* (?:of )?(?:heavy )?weapons",
+    "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing",
+    "observers": r"observers?|observer teams?|monitoring teams?|monitors",
+    "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
+    r"|soldiers (?:were|was|have been|had been) (?:released|returned|freed|handed over|repatriated)"
+    r"|release of|repatriation of",
+}
+# For the ceasefire itself; for the provisions, PROVISION_STANCES. The first stance that matches wins.
+CEASEFIRE_STANCES = {
+    "suspended": r"suspend\w*|collapsed?|abandon\w*|scrapp\w+|tore up|null and void",
+    "violated": r"violat\w+|breach\w*|broke|breaking|broken",
+    "in_effect": r"took effect|taken effect|takes effect|came into (?:force|effect)|went into effect|in effect|in force"
+    r"|holding|has held|largely held",
+    "agreed": r"agreed|agree to|signed|reached|brokered|announced|declared",
+}
+PROVISION_STANCES = {
+    "disputed": r"refus\w+|fail\w+ to|yet to|has not|have not|had not|not been|not yet|accus\w+|violat\w+"
+    r"|den(?:y|ies|ied)|delay\w*|stalled|halted|suspend\w*",
+    "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned|handed over|repatriated"
+    r"|deployed|arrived",
+    "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
+    r"|withdrawing|deploying|being",
+}
+_TOPIC_RX = {topic: re.compile(rf"\b(?:{p})\b", re.I) for topic, p in TOPICS.items()}
+_CEASEFIRE_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in CEASEFIRE_STANCES.items()]
+_PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PROVISION_STANCES.items()]
+CHECK = precheck(*TOPICS.values())
+# Not a statement of what happened: conditions, calls, hopes and questions.
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|would|could|should|must|urged?|called (?:for|on)|calls? (?:for|on)|hopes?|hoped"
+    r"|demand\w*|proposed|plans? to|will)\b|\?",
+    re.I,
+)
+
+
+def topic_of(text: str) -> str | None:
+    """The topic a text (a provision of an agreement, a sentence) is about: the first of TOPICS it names,
+    provisions before the ceasefire itself."""
+    for topic in (*[t for t in TOPICS if t != "ceasefire"], "ceasefire"):
+        if _TOPIC_RX[topic].search(text):
+            return topic
+    return None
+
+
+def _stance(text: str, topic: str) -> str | None:
+    table = _CEASEFIRE_RX if topic == "ceasefire" else _PROVISION_RX
+    return next((stance for stance, rx in table if rx.search(text)), None)
+
+
+def find_statements(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
+    text = sentence.text
+    if not CHECK.search(text) or HYPOTHETICAL.search(text):
+        return []
+    out = []
+    speaker = attribution(text) or " ".join(text.split()[:2])  # who says it, else the sentence's subject
+    side = one_country(speaker)
+    dates = [d.date for d in find_dates(text, published, future=False) if d.date]
+    for topic, rx in _TOPIC_RX.items():
+        m = rx.search(text)
+        if not m:
+            continue
+        stance = _stance(text, topic)
+        if stance is None:
+            continue
+        evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
+        out.append(Statement(evidence, topic, stance, side, dates[0] if dates else None))
+    return out

@@ -1,0 +1,54 @@
+"""Statements about the ceasefire and its provisions: which topic, which stance, who says it; conditions
+and calls are not statements of what happened."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract.sentences import Sentence
+from dashboard.extract.statements import find_statements, topic_of
+
+
+def said(text: str, published: date = date(2026, 1, 7)):
+    return [(s.topic, s.stance, s.side) for s in find_statements(Sentence(0, len(text), text), "r", published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce came into force at midnight.", ("ceasefire", "in_effect", None)),
+        ("Thailand suspended the peace declaration on Monday.", ("ceasefire", "suspended", "TH")),
+        (
+            "Rockets hit a village in breach of the ceasefire, Cambodian officials said.",
+            ("ceasefire", "violated", "KH"),
+        ),
+        ("The two defence ministers signed a ceasefire in Chanthaburi.", ("ceasefire", "agreed", None)),
+        ("Thailand said it had pulled back its heavy weapons.", ("heavy_weapons", "done", "TH")),
+        ("Cambodia accused Thailand of keeping heavy artillery at the line.", ("heavy_weapons", "disputed", "KH")),
+        ("Mine clearance teams started work near the temple.", ("demining", "in_progress", None)),
+        ("Twenty observers were deployed along the frontier.", ("observers", "done", None)),
+        ("The prisoners of war have not been released, Phnom Penh said.", ("detainees", "disputed", "KH")),
+    ],
+)
+def test_a_statement_has_its_topic_stance_and_speaker(text, expected):
+    assert expected in said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations urged both sides to respect the ceasefire.",
+        "Will the truce hold?",
+        "If heavy weapons are not withdrawn, the talks could fail.",
+        "Farmers returned to their fields.",
+    ],
+)
+def test_calls_questions_conditions_and_unrelated_sentences_are_not_statements(text):
+    assert said(text) == []
+
+
+def test_a_provision_of_an_agreement_has_the_topic_its_statements_have():
+    assert topic_of("withdrawal of heavy weapons from the border") == "heavy_weapons"
+    assert topic_of("demining cooperation") == "demining"
+    assert topic_of("ASEAN Observer Team observes") == "observers"
+    assert topic_of("release of 18 Cambodian soldiers") == "detainees"
