@@ -108,7 +108,13 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     and the range over each outlet's own latest figure in the week to the as-of date (none: the toll is
     stale)."""
     f = figures_t
-    scope = sa.and_(_known(f, as_of), f.c.period == episode, f.c.value.is_not(None), f.c.metric.in_(METRICS))
+    scope = sa.and_(
+        _known(f, as_of),
+        f.c.period == episode,
+        f.c.value.is_not(None),
+        f.c.metric.in_(METRICS),
+        ~_told_with_an_incident(),  # a count of one incident is not the toll
+    )
     newest = (
         sa.select(f.c.metric, f.c.country, sa.func.max(f.c.known_from)).where(scope).group_by(f.c.metric, f.c.country)
     )
@@ -470,7 +476,8 @@ def province_figures(store: Store, as_of: date, code: str, limit: int) -> list[t
 # --- figures by source -----------------------------------------------------------------------------------
 
 
-def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: list[str]):
+def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: list[str], totals: bool = False):
+    """Figures of the metrics and sides known at the as-of date; `totals`: not the count of one incident."""
     f = figures_t
     countries = [COUNTRY_OF_SIDE[s] for s in sides]
     side = sa.or_(
@@ -478,6 +485,8 @@ def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: l
         *([f.c.country.is_(None)] if None in countries else []),
     )
     scope = sa.and_(_known(f, as_of), f.c.metric.in_(metrics), side)
+    if totals:
+        scope = sa.and_(scope, ~_told_with_an_incident())
     return sa.and_(scope, f.c.period == episode) if episode else scope
 
 
@@ -492,17 +501,27 @@ def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[
             sa.func.min(f.c.value),
             sa.func.max(f.c.value),
         )
-        .where(_figure_scope(as_of, episode, metrics, sides), f.c.value.is_not(None))
+        .where(_figure_scope(as_of, episode, metrics, sides, totals=True), f.c.value.is_not(None))
         .group_by(f.c.metric, f.c.country)
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
+        qualifiers = _end_qualifiers(conn, _figure_scope(as_of, episode, metrics, sides, totals=True), rows)
     out = pd.DataFrame(
         [
-            {"metric": m, "side": side_name(c), "reports": n, "low": int(lo), "high": int(hi), "disagree": lo != hi}
+            {
+                "metric": m,
+                "side": side_name(c),
+                "reports": n,
+                "low": int(lo),
+                "high": int(hi),
+                "low_shown": display_value(_bare_figure(lo, qualifiers.get((m, c, lo), "exact"))),
+                "high_shown": display_value(_bare_figure(hi, qualifiers.get((m, c, hi), "exact"))),
+                "disagree": lo != hi,
+            }
             for m, c, n, lo, hi in rows
         ],
-        columns=["metric", "side", "reports", "low", "high", "disagree"],
+        columns=["metric", "side", "reports", "low", "high", "low_shown", "high_shown", "disagree"],
     )
     order = {m: i for i, m in enumerate(METRICS)}
     sides_order = {"Thailand": 0, "Cambodia": 1, "Side not stated": 2}
@@ -511,6 +530,25 @@ def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[
         key=lambda s: s.map(order) if s.name == "metric" else s.map(sides_order),
         ignore_index=True,
     )
+
+
+def _end_qualifiers(conn, scope, rows) -> dict[tuple[str, str | None, int], str]:
+    """The qualifier of each range's lowest and highest value ("at least 40"): exact when a source gives the
+    number plainly, else the qualifier a source gives it with. Never dropped (issue 11)."""
+    f = figures_t
+    ends = {(m, c, v) for m, c, _, lo, hi in rows for v in (lo, hi)}
+    if not ends:
+        return {}
+    query = (
+        sa.select(f.c.metric, f.c.country, f.c.value, f.c.qualifier)
+        .where(scope, f.c.value.in_({v for _, _, v in ends}))
+        .distinct()
+    )
+    found: dict[tuple[str, str | None, int], str] = {}
+    for m, c, v, qualifier in conn.execute(query).all():
+        if (m, c, v) in ends and found.get((m, c, v)) != "exact":
+            found[(m, c, v)] = qualifier
+    return found
 
 
 def figure_values(
@@ -522,7 +560,7 @@ def figure_values(
     n = sa.func.count(sa.distinct(f.c.report_id))
     query = (
         sa.select(f.c.value, f.c.qualifier, n)
-        .where(_figure_scope(as_of, episode, [metric], [side]), f.c.value.is_not(None))
+        .where(_figure_scope(as_of, episode, [metric], [side], totals=True), f.c.value.is_not(None))
         .group_by(f.c.value, f.c.qualifier)
         .order_by(n.desc(), f.c.value)
     )

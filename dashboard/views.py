@@ -159,13 +159,14 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
             if these.empty:
                 st.caption("no number given")
             for r in these.itertuples():
-                value = f"{r.low:,}" if r.low == r.high else f"{r.low:,} – {r.high:,}"
-                st.markdown(f"{r.side}: **{value}** · {plural(r.reports, 'report')}")
+                value = r.low_shown if r.low_shown == r.high_shown else f"{r.low_shown} – {r.high_shown}"
+                st.markdown(f"{r.side}: **{md_escape(value)}** · {plural(r.reports, 'report')}")
                 values, n_values = q.figure_values(as_of, episode, metric, r.side)
                 verdict = "sources disagree" if r.disagree else "sources agree"
                 listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in values)
                 more = f" · … {n_values - len(values)} more values" if n_values > len(values) else ""
                 st.caption(f"{verdict}: {listed}{more}")
+    st.caption("Ranges count totals: a count of one incident belongs to it (timeline); the table lists every figure.")
     _figures_chart(rows, metrics)
     table = rows[
         [

@@ -241,3 +241,34 @@ def test_the_provisions_say_what_reports_say_of_them(generated):
     observers = next(line for line in lines if line.startswith("- ASEAN Observer Team"))
     assert "reports: done:" in observers
     assert any("What reports say of the ceasefire since: " in c.value and "violated" in c.value for c in at.caption)
+
+
+def test_ranges_keep_their_qualifiers_and_the_headline_leaves_incident_counts_out(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "a",
+                date(2025, 12, 14),
+                "A",
+                "Thai officials said at least 40 Thai people had been killed since the fighting began.",
+            ),
+            (
+                "b",
+                date(2025, 12, 15),
+                "B",
+                "The army said at least 60 Thai people had been killed since the fighting began.",
+            ),
+            (
+                "c",
+                date(2025, 12, 16),
+                "C",
+                "Two Thai civilians were killed when a rocket hit a market in Kantharalak district on Tuesday.",
+            ),
+        ],
+    )
+    ranges = queries.figure_ranges(store, date(2025, 12, 20), "dec2025", ["killed"], ["Thailand"])
+    assert set(ranges["low_shown"]) | set(ranges["high_shown"]) >= {"≥ 40", "≥ 60"}
+    [toll] = queries.latest_tolls(store, date(2025, 12, 20), "dec2025")
+    assert display_value(toll.latest) == "≥ 60" and toll.report.name == "b"  # not the rocket's 2, though newer

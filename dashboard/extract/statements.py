@@ -15,7 +15,7 @@ from datetime import date
 from dashboard.extract.actors import attribution, one_country
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
-from dashboard.extract.sentences import Sentence
+from dashboard.extract.sentences import Sentence, per_text
 from dashboard.records import Evidence, Statement
 
 TOPICS = {
@@ -38,8 +38,8 @@ CEASEFIRE_STANCES = {
 PROVISION_STANCES = {
     "disputed": r"refus\w+|fail\w+ to|yet to|has not|have not|had not|not been|not yet|accus\w+|violat\w+"
     r"|den(?:y|ies|ied)|delay\w*|stalled|halted|suspend\w*",
-    "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned|handed over|repatriated"
-    r"|deployed|arrived",
+    "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned"
+    r"|handed over|repatriated|deployed|arrived",
     "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
     r"|withdrawing|deploying|being",
 }
@@ -69,6 +69,7 @@ def _stance(text: str, topic: str) -> str | None:
     return next((stance for stance, rx in table if rx.search(text)), None)
 
 
+@per_text
 def find_statements(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
     text = sentence.text
     if not CHECK.search(text) or HYPOTHETICAL.search(text):
