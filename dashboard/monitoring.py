@@ -93,7 +93,9 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             if events:
                 _violations_chart(events, since, state.as_of)
                 newest = sorted(events, key=lambda e: (e.day, e.id), reverse=True)
-                bounded_list("violations", newest, lambda e: event_view(e, key=f"v_{e.id}", compact=True))
+                bounded_list(
+                    "violations", newest, lambda e: event_view(q, state.as_of, e, key=f"v_{e.id}", compact=True)
+                )
 
 
 STANCE_WORDS = {
@@ -205,7 +207,7 @@ def who_says_what(e: IncidentEvent) -> str:
     return "; ".join(parts) or "no side named"
 
 
-def event_view(e: IncidentEvent, key: str, compact: bool = False) -> None:
+def event_view(q: Queries, as_of: date, e: IncidentEvent, key: str, compact: bool = False) -> None:
     """One incident across reports: what it was, where and when, its sources, and each side's version side
     by side (accusations and denials), every quote with its outlet, date and report."""
     precision = {1: "", 2: " (near)", 3: " (province only)"}.get(e.point[2] if e.point else 3, "")
@@ -217,14 +219,25 @@ def event_view(e: IncidentEvent, key: str, compact: bool = False) -> None:
         heads = ("What Thailand says", "What Cambodia says", "Reports naming no speaker")
         for col, side, head in zip(cols, ("TH", "KH", None), heads, strict=False):
             with col:
-                st.markdown(f"*{head}* · {len(versions[side])}")
-                if not versions[side]:
+                told = versions[side]
+                st.markdown(f"*{head}* · {plural(sum(t.reports for t in told), 'report')}")
+                if not told:
                     st.caption("nothing reported")
-                bounded_list(f"{key}_{side}", versions[side], _telling, page=3)
+                bounded_list(f"{key}_{side}", told, _telling, page=3)
+    if not compact and e.reports > 1:
+        with st.expander(f"Every report that tells it ({e.reports:,})"):
+            keys = tuple(t.key for t in e.tellings if t.key)
+            bounded(f"{key}_all", e.reports, lambda n: q.event_tellings(as_of, keys, n), _pair)
 
 
 def _telling(t: Telling) -> None:
     quote_block(t.incident.evidence, t.report)
+    if t.reports > 1:
+        st.caption(f"… and {plural(t.reports - 1, 'other report')} telling it alike")
+
+
+def _pair(pair) -> None:
+    quote_block(pair[0].evidence, pair[1])
 
 
 # --- the timeline ---------------------------------------------------------------------------------------
@@ -411,7 +424,7 @@ def item_details(
 ) -> None:
     event = next((e for e in events if e.id == chosen), None)
     if event:
-        event_view(event, key=f"t_{event.id}")
+        event_view(q, as_of, event, key=f"t_{event.id}")
         return
     meeting = next((m for m in meetings if m.id == chosen), None)
     if meeting:

@@ -16,7 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.episodes import EPISODES
-from dashboard.reconcile import IncidentEvent, merge_incidents
+from dashboard.reconcile import IncidentEvent, Telling, merge_incidents
 from dashboard.records import Figure, Incident, Meeting, PlaceMention, Report
 from dashboard.safe import url_host
 from dashboard.schema import RECORD_TABLES, reports
@@ -648,18 +648,66 @@ def locate_incident(i: Incident) -> tuple[float, float, int] | None:
     return min(points, key=lambda pt: pt[2]) if points else None
 
 
-def incident_events(store: Store, as_of: date, since: date, limit: int = 5000) -> list[IncidentEvent]:
-    """Incidents from `since` to the as-of date, told by reports known by then, one event per incident
-    across reports (dashboard.reconcile), oldest first. At most `limit` tellings, the newest."""
+TELLING_KEY = ("date", "known_day", "kind", "places", "admin1", "reported_by", "accused", "denied_by")
+
+
+def _telling_groups(as_of: date, since: date):
+    """Incidents from `since` to the as-of date, told by reports known by then, grouped by how they are told
+    (the same day, kind, places and sides): how many reports tell each so, and one of them as a sample."""
     i, day = incidents_t, _incident_day()
+    known_day = sa.case((i.c.date.is_(None), i.c.known_from), else_=None).label("known_day")
+    columns = (i.c.date, known_day, i.c.kind, i.c.places, i.c.admin1, i.c.reported_by, i.c.accused, i.c.denied_by)
+    return (
+        sa.select(*columns, sa.func.count(sa.distinct(i.c.report_id)).label("n"), sa.func.min(i.c.id).label("sample"))
+        .where(_known(i, as_of), day >= since, day <= as_of)
+        .group_by(*columns)
+        .order_by(sa.func.max(day).desc())
+    )
+
+
+def incident_events(store: Store, as_of: date, since: date, limit: int = 20_000) -> list[IncidentEvent]:
+    """Incidents from `since` to the as-of date, told by reports known by then, one event per incident
+    across reports (dashboard.reconcile), oldest first. Reports that tell an incident alike are counted in
+    the store and merged as one telling; at most `limit` such tellings, the newest."""
+    i = incidents_t
+    with store.engine.connect() as conn:
+        groups = conn.execute(_telling_groups(as_of, since).limit(limit)).mappings().all()
+    samples = {}
+    ids = [g["sample"] for g in groups]
+    for chunk in range(0, len(ids), 1000):
+        query = _select_with_reports(i).where(i.c.id.in_(ids[chunk : chunk + 1000]))
+        with store.engine.connect() as conn:
+            for row in conn.execute(query).mappings().all():
+                samples[row["id"]] = (record_from_row("incidents", row), report_from_row(row, prefix="r_"))
+    tellings = []
+    for g in groups:
+        incident, report = samples[g["sample"]]
+        day = incident.date or report.counts_from or g["known_day"]
+        key = tuple(g[k] for k in TELLING_KEY)
+        tellings.append(Telling(incident, report, day, locate_incident(incident), g["n"], key))
+    return merge_incidents(tellings)
+
+
+def event_tellings(
+    store: Store, as_of: date, keys: tuple[tuple, ...], limit: int
+) -> list[tuple[Incident, Report]]:
+    """Every report's telling of an event (the keys of its tellings), newest report first."""
+    i = incidents_t
+    match = [
+        sa.and_(
+            _same(i.c.date, d),
+            *([i.c.known_from == known] if d is None else []),
+            *(_same(i.c[name], value) for name, value in zip(TELLING_KEY[2:], rest, strict=True)),
+        )
+        for d, known, *rest in keys
+    ]
     query = (
         _select_with_reports(i)
-        .where(_known(i, as_of), day >= since - timedelta(days=1), day <= as_of)
-        .order_by(day.desc(), i.c.id)
+        .where(_known(i, as_of), sa.or_(*match))
+        .order_by(i.c.known_from.desc(), i.c.id)
         .limit(limit)
     )
-    events = merge_incidents(_with_reports(store, "incidents", query), locate_incident)
-    return [e for e in events if since <= e.day <= as_of]
+    return _with_reports(store, "incidents", query)
 
 
 def count_incident_tellings(store: Store, as_of: date, since: date) -> int:

@@ -3,9 +3,9 @@ each side's version of it (ACLED codes one event per day, place and actor pair; 
 
 Two tellings are one event when they are of the same kind, their days are at most a day apart and their
 places lie within ~10 km (or, when one is placed only by its province, in the same province). A denial that
-names no kind of its own ("Cambodia denied firing at Ban Nong Chan") joins the event it answers: one its own
-report tells at that place, else one of its day or the days beside it. Linear:
-a telling is compared only with the events of its own day and the days beside it.
+names no kind of its own ("Cambodia denied firing at Ban Nong Chan") joins the nearest event at that place
+of the week before it. Linear: a telling is compared only with the events that began on its own day and
+the days beside it (a week back for a denial); an event spans two days at most, so events never chain.
 
 An event's id comes from what it is (first day, kind, place), not from its position in a list: it keeps
 its id when more reports arrive.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,19 +23,23 @@ from dashboard.records import Incident, Report
 
 NEAR_KM = 10.0
 DAYS_APART = 1
+DENIAL_DAYS = 7  # a denial that names no date answers an accusation of up to a week before it
 # A point: (lat, lon, precision), precision ACLED-style (1 the place, 2 near it, 3 the province only).
 Point = tuple[float, float, int]
-Locate = Callable[[Incident], Point | None]
 
 
 @dataclass(frozen=True)
 class Telling:
-    """One report's telling of an incident, on the day it gives (else the day its report counts from)."""
+    """How reports tell an incident, on the day they give (else the day the report counts from): one report's
+    telling, or (from the store) every report that tells it alike — same day, kind, places and sides — with
+    one of them as the sample and `key` to ask the store for the others."""
 
     incident: Incident
     report: Report
     day: date
     point: Point | None
+    reports: int = 1
+    key: tuple = ()
 
     @property
     def is_denial_only(self) -> bool:
@@ -57,7 +61,8 @@ class IncidentEvent:
 
     @property
     def reports(self) -> int:
-        return len({t.report.id for t in self.tellings})
+        """Reports that tell it (a report telling it in two ways counts twice)."""
+        return sum(t.reports for t in self.tellings)
 
     @property
     def outlets(self) -> list[str]:
@@ -89,11 +94,16 @@ class IncidentEvent:
         return out
 
     def accepts(self, t: Telling) -> bool:
-        if abs((t.day - self.day).days) > DAYS_APART and abs((t.day - self.last_day).days) > DAYS_APART:
-            return False
-        if not t.is_denial_only and t.incident.kind != self.kind:
-            return False
-        return near(self.point, t.point, self.admin1, t.incident.admin1)
+        """Same kind, within a day of the event's first day (no chains: an event spans two days at most), and
+        near; a denial answers an accusation of the week before it, of any kind."""
+        apart = (t.day - self.day).days
+        if t.is_denial_only:
+            return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
+        return (
+            abs(apart) <= DAYS_APART
+            and t.incident.kind == self.kind
+            and near(self.point, t.point, self.admin1, t.incident.admin1)
+        )
 
     def add(self, t: Telling) -> None:
         self.tellings.append(t)
@@ -130,32 +140,21 @@ def event_id(e: IncidentEvent) -> str:
     return f"i-{e.day:%Y%m%d}-{e.kind}-" + hashlib.sha1(key.encode()).hexdigest()[:8]
 
 
-def merge_incidents(pairs: Iterable[tuple[Incident, Report]], locate: Locate) -> list[IncidentEvent]:
+def merge_incidents(tellings: Iterable[Telling]) -> list[IncidentEvent]:
     """One event per incident across reports, oldest first. Denials that name no kind are matched last, to
-    the event they answer; a denial that answers none stays an event of its own."""
-    tellings = [Telling(i, r, i.date or r.counts_from or date.min, locate(i)) for i, r in pairs]
-    tellings.sort(key=lambda t: (t.is_denial_only, t.day, t.report.id, t.incident.evidence.start))
+    the nearest event they can answer; a denial that answers none stays an event of its own."""
+    ordered = sorted(tellings, key=lambda t: (t.is_denial_only, t.day, t.report.id, t.incident.evidence.start))
     events: list[IncidentEvent] = []
     on_day: dict[date, list[IncidentEvent]] = {}
-    in_report: dict[str, list[IncidentEvent]] = {}  # the events each report tells: a denial answers one of them
-    for t in tellings:
-        answered = (  # a denial answers what its own report tells at that place
-            next(
-                (e for e in in_report.get(t.report.id, []) if near(e.point, t.point, e.admin1, t.incident.admin1)), None
-            )
-            if t.is_denial_only
-            else None
-        )
-        nearby = (e for d in range(-DAYS_APART, DAYS_APART + 1) for e in on_day.get(t.day + timedelta(d), []))
-        event = answered or next((e for e in nearby if e.accepts(t)), None)
+    for t in ordered:
+        back = range(0, DENIAL_DAYS + 1) if t.is_denial_only else (0, -1, 1)  # nearest day first
+        nearby = (e for d in back for e in on_day.get(t.day - timedelta(d), []))
+        event = next((e for e in nearby if e.accepts(t)), None)
         if event is None:
             event = IncidentEvent("", t.day, t.day, t.incident.kind, [], [], None)
             events.append(event)
             on_day.setdefault(t.day, []).append(event)
-        elif t.day not in (event.day, event.last_day):
-            on_day.setdefault(t.day, []).append(event)
         event.add(t)
-        in_report.setdefault(t.report.id, []).append(event)
     seen: dict[str, int] = {}
     for e in events:
         e.id = event_id(e)

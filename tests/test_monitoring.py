@@ -13,8 +13,8 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import TELLINGS, VIOLATIONS
 from dashboard.ingest import make_report
 from dashboard.monitoring import disagreement, latest_per_source, window_start
-from dashboard.reconcile import merge_incidents
-from dashboard.records import Evidence, Figure, Incident
+from dashboard.reconcile import Telling, merge_incidents
+from dashboard.records import Evidence, Figure, Incident, Report
 from dashboard.store import Store
 from dashboard.summary import display_value
 from tests.conftest import ROOT
@@ -45,12 +45,9 @@ def test_the_same_incident_in_three_reports_is_one_event_with_three_sources(stor
     here = [e for e in events if e.day == day and any(place in p for p in e.places)]
     assert len(here) == 1, [(e.id, e.places) for e in here]
     [event] = here
-    scripted = [
-        t
-        for t in event.tellings
-        if "ceasefire" in t.incident.evidence.sentence or "truce" in t.incident.evidence.sentence
-    ]
-    assert len({t.report.id for t in scripted}) == TELLINGS
+    told = queries.event_tellings(store, date(2026, 2, 15), tuple(t.key for t in event.tellings), 100)
+    scripted = {r.id for i, r in told if "ceasefire" in i.evidence.sentence or "truce" in i.evidence.sentence}
+    assert len(scripted) == TELLINGS and event.reports >= TELLINGS
     assert event.accused == {"TH": "KH", "KH": "TH"}[side]
     # each side's version: the accusations of the side hit, the other side's denial beside them
     versions = event.versions()
@@ -96,20 +93,34 @@ def test_an_event_keeps_its_id_when_more_reports_arrive(tmp_path, gaz):
     assert before.id in {e.id for e in after} and len(after) == 2
 
 
-def test_a_denial_without_a_kind_joins_the_accusation_its_report_answers():
-    def incident(kind, when, reported_by, accused, denied_by, report_id, start):
-        e = Evidence(report_id, "s", start, start + 1, "q")
-        return Incident(e, kind, ("Ban Nong Chan",), ("TH-27",), when, reported_by, accused, denied_by)
+def test_a_denial_without_a_kind_joins_the_accusation_it_answers():
+    def telling(kind, when, reported_by, accused, denied_by, published):
+        e = Evidence("r", "s", 0, 1, "q")
+        incident = Incident(e, kind, ("Ban Nong Chan",), ("TH-27",), when, reported_by, accused, denied_by)
+        report = Report(id=f"r{published}", path="", text="", published=published)
+        return Telling(incident, report, when or published, (13.83, 102.73, 1))
 
-    from dashboard.records import Report
-
-    r = Report(id="r1", path="", text="", published=date(2026, 1, 4))
-    pairs = [
-        (incident("artillery", date(2026, 1, 1), "TH", "KH", None, "r1", 0), r),
-        (incident("armed_clash", None, None, None, "KH", "r1", 10), r),  # told three days later
-    ]
-    [event] = merge_incidents(pairs, lambda i: (13.83, 102.73, 1))
+    accusation = telling("artillery", date(2026, 1, 1), "TH", "KH", None, date(2026, 1, 1))
+    denial = telling("armed_clash", None, None, None, "KH", date(2026, 1, 4))  # three days later, no date
+    [event] = merge_incidents([denial, accusation])
     assert event.deniers == ["KH"] and event.accusers == ["TH"] and event.day == event.last_day == date(2026, 1, 1)
+    late = telling("armed_clash", None, None, None, "KH", date(2026, 1, 20))  # answers nothing of its week
+    assert len(merge_incidents([accusation, late])) == 2
+
+
+def test_events_never_chain_across_days():
+    def telling(day):
+        e = Evidence("r", "s", 0, 1, "q")
+        incident = Incident(e, "artillery", ("Ban Nong Chan",), ("TH-27",), day, "TH", "KH", None)
+        return Telling(incident, Report(id=str(day), path="", text="", published=day), day, (13.83, 102.73, 1))
+
+    events = merge_incidents([telling(date(2026, 1, d)) for d in range(1, 8)])  # shelling every day for a week
+    assert [(e.day, e.last_day) for e in events] == [
+        (date(2026, 1, 1), date(2026, 1, 2)),
+        (date(2026, 1, 3), date(2026, 1, 4)),
+        (date(2026, 1, 5), date(2026, 1, 6)),
+        (date(2026, 1, 7), date(2026, 1, 7)),
+    ]
 
 
 # --- the ceasefire status -------------------------------------------------------------------------------
@@ -132,8 +143,6 @@ def _figure(value, qualifier="exact"):
 
 
 def _report(outlet, day):
-    from dashboard.records import Report
-
     return Report(id=f"{outlet}{day}", path="", text="", published=day, outlet=outlet)
 
 

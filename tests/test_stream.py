@@ -223,6 +223,17 @@ def test_both_backends_give_the_same_answers(both, day):
         "places": sorted(queries.map_places(both, day), key=lambda p: p.place_id),
         "surin": queries.province_counts(both, day, "TH-32"),
         "ranges": queries.figure_ranges(both, day, None, list(METRICS), list(SIDES.values())).to_dict("records"),
+        "events": [
+            (e.id, e.day, e.last_day, e.reports, e.accused, e.deniers)
+            for e in queries.incident_events(both, day, date(2025, 7, 1))
+        ],
+        "tracker": [
+            (f.value, f.qualifier, r.id)
+            for f, r in queries.toll_figures(both, day, "dec2025", "killed", "KH", None)
+            + queries.toll_figures(both, day, "jul2025", "displaced", "TH", "civilian")
+        ],
+        "displacement": queries.displacement_rows(both, day, "dec2025").to_dict("records"),
+        "statements": sorted(queries.statement_counts(both, day, date(2025, 7, 1)), key=lambda c: (c.topic, c.stance)),
     }
     seen = ANSWERS.setdefault(day, answers)
     assert answers == seen
