@@ -235,11 +235,23 @@ def meetings(store: Store, as_of: date, undated_limit: int = 50) -> list[Meeting
         for values, value in ((group.bodies, body), (group.statuses, status)):
             if value and value not in values:
                 values.append(value)
-    for g in out:
-        places = sorted({p for p, _ in g.keys if p})
-        families = sorted({f for _, f in g.keys if f})
-        g.id = f"m-{g.date:%Y%m%d}-{'+'.join(places) or 'x'}-{'+'.join(families) or 'x'}"
+    with store.engine.connect() as conn:
+        for g in out:
+            places = sorted({p for p, _ in g.keys if p})
+            families = sorted({f for _, f in g.keys if f})
+            g.id = f"m-{g.date:%Y%m%d}-{'+'.join(places) or 'x'}-{'+'.join(families) or 'x'}"
+            if len(g.keys) > 1:  # a report that names the meeting twice (two bodies, two statuses) counts once
+                g.reports = conn.execute(
+                    sa.select(sa.func.count(sa.distinct(m.c.report_id))).where(_known(m, as_of), _meeting_of(g))
+                ).scalar_one()
     return out + _undated_meetings(store, as_of, undated_limit)
+
+
+def _meeting_of(g: MeetingSummary):
+    """The mentions of a merged meeting: its date, and one of its (place, body family) pairs."""
+    m = meetings_t
+    keys = [sa.and_(_same(m.c.place_key, p), _same(m.c.family, f)) for p, f in dict.fromkeys(g.keys)]
+    return sa.and_(m.c.date == g.date, sa.or_(*keys))
 
 
 def _venue_first(row) -> tuple:
@@ -284,12 +296,8 @@ def count_undated_meetings(store: Store, as_of: date) -> int:
 def meeting_quotes(store: Store, as_of: date, g: MeetingSummary, limit: int) -> list[tuple[Meeting, Report]]:
     """What each report says of a meeting, newest report first."""
     m = meetings_t
-    query = _select_with_reports(m).where(_known(m, as_of))
-    if g.undated_id is not None:
-        query = query.where(m.c.id == g.undated_id)
-    else:
-        keys = [sa.and_(_same(m.c.place_key, p), _same(m.c.family, f)) for p, f in dict.fromkeys(g.keys)]
-        query = query.where(m.c.date == g.date, sa.or_(*keys))
+    which = m.c.id == g.undated_id if g.undated_id is not None else _meeting_of(g)
+    query = _select_with_reports(m).where(_known(m, as_of), which)
     return _with_reports(store, "meetings", query.order_by(m.c.known_from.desc(), m.c.id).limit(limit))
 
 
@@ -688,9 +696,7 @@ def incident_events(store: Store, as_of: date, since: date, limit: int = 20_000)
     return merge_incidents(tellings)
 
 
-def event_tellings(
-    store: Store, as_of: date, keys: tuple[tuple, ...], limit: int
-) -> list[tuple[Incident, Report]]:
+def event_tellings(store: Store, as_of: date, keys: tuple[tuple, ...], limit: int) -> list[tuple[Incident, Report]]:
     """Every report's telling of an event (the keys of its tellings), newest report first."""
     i = incidents_t
     match = [

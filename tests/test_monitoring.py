@@ -281,3 +281,19 @@ def test_ranges_keep_their_qualifiers_and_the_headline_leaves_incident_counts_ou
     assert set(ranges["low_shown"]) | set(ranges["high_shown"]) >= {"≥ 40", "≥ 60"}
     [toll] = queries.latest_tolls(store, date(2025, 12, 20), "dec2025")
     assert display_value(toll.latest) == "≥ 60" and toll.report.name == "b"  # not the rocket's 2, though newer
+
+
+def test_a_report_naming_one_meeting_twice_counts_once(tmp_path):
+    from dashboard.records import Extraction, Meeting
+
+    store = Store(tmp_path / "m.sqlite3")
+    report = make_report("Talks in Chanthaburi on 24 December.", "a.txt", published=date(2025, 12, 20), name="a")
+    e = Evidence(report.id, report.text, 0, 5, "Talks")
+    day = date(2025, 12, 24)
+    twice = [
+        Meeting(e, day, "24 December", "Chanthaburi", "TH-22", 12.6, 102.1, body, (), status)
+        for body, status in (("General Border Committee", "scheduled"), ("Regional Border Committee", "proposed"))
+    ]
+    store.add(report, Extraction(report, meetings=twice), EXTRACTOR_VERSION)
+    [meeting] = [m for m in queries.meetings(store, date(2025, 12, 21)) if m.date == day]
+    assert meeting.reports == 1 and len(meeting.bodies) == 2
