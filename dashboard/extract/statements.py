@@ -20,7 +20,9 @@ from dashboard.records import Evidence, Statement
 
 TOPICS = {
     "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?",
-    "heavy_weapons": r"heavy weapons?|heavy artillery|rocket launchers?|withdraw\w* (?:of )?(?:heavy )?weapons",
+    "heavy_weapons": r"withdraw\w* (?:\w+ ){0,3}heavy (?:weapons|artillery)|heavy (?:weapons|artillery) (?:\w+ ){0,3}"
+    r"(?:withdraw\w*|pulled back|moved back|removed)|pull\w* (?:back|out) (?:\w+ ){0,2}heavy (?:weapons|artillery)"
+    r"|remov\w* (?:\w+ ){0,2}heavy (?:weapons|artillery)",
     "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing",
     "observers": r"observers?|observer teams?|monitoring teams?|monitors",
     "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
@@ -47,6 +49,7 @@ _TOPIC_RX = {topic: re.compile(rf"\b(?:{p})\b", re.I) for topic, p in TOPICS.ite
 _CEASEFIRE_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in CEASEFIRE_STANCES.items()]
 _PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PROVISION_STANCES.items()]
 CHECK = precheck(*TOPICS.values())
+NEAR = 80  # characters either side of the topic's words in which its stance is read
 # Not a statement of what happened: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|would|could|should|must|urged?|called (?:for|on)|calls? (?:for|on)|hopes?|hoped"
@@ -82,7 +85,7 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
         m = rx.search(text)
         if not m:
             continue
-        stance = _stance(text, topic)
+        stance = _stance(text[max(0, m.start() - NEAR) : m.end() + NEAR], topic)  # said of it, not elsewhere
         if stance is None:
             continue
         evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
