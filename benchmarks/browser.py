@@ -1,9 +1,18 @@
-"""The app in the browser: load → interactive map, click → updated details, and bytes per rerun.
+"""The app in the browser: many visitors at once, load → interactive map, click → updated details.
 
-    python -m benchmarks.browser [--runs 5]
+    python -m benchmarks.browser [--visitors 8] [--rounds 3] [--idle 30] [--runs 5] [--profile FILE]
 
-Starts the app on the seeds and drives Debian's Chromium with Playwright. Times are taken inside the
-page (performance.now(), polled every animation frame), so Playwright's own round trips do not count:
+Starts the app on the seeds and drives Debian's Chromium with Playwright.
+
+Visits: after one warm-up visit, `--visitors` fresh browser contexts open a shared link at the same moment,
+`--rounds` times. The server's CPU is read from /proc (user + system of the server process, from the first
+navigation until every page has drawn the map, shown the province's details and finished its runs), divided
+by the visits. Each page records, with performance.now() from its own navigation start, when the map's
+province polygons are drawn and when the details are shown; its websocket bytes are counted. Chromium is
+started with FOREGROUND_FLAGS, without which only the page in front paints the map's frame. Then the pages
+stay open `--idle` seconds: the server's CPU per open page per minute (the live-refresh check).
+
+Runs: one page after another, times taken inside the page (performance.now(), polled every animation frame):
 - load_to_map_s: navigation start → the map's province polygons are drawn;
 - click_to_details_s: Leaflet click on Chanthaburi → its details are in the page (includes
   streamlit-folium's fixed 250 ms debounce);
@@ -13,8 +22,12 @@ page (performance.now(), polled every animation frame), so Playwright's own roun
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -25,7 +38,6 @@ from tests.browser_support import (
     CHROMIUM_ARGS,
     MAP_FRAME,
     click_province,
-    details,
     running_app,
     wait_for_app,
 )
@@ -70,49 +82,152 @@ def server_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def visits(browser, url: str, visitors: int, link: str, at_once: bool) -> dict[str, float]:
-    """`visitors` pages open a shared link (all at once, or one after another); the server's CPU per visit
-    and the time until every page showed the map and the province's details."""
-    cpu0, t0 = server_cpu_s(url.pid), time.perf_counter()
+def machine_busy_s() -> float:
+    """CPU seconds all processes on the machine have used so far (the load the numbers were taken under)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    idle = int(fields[3]) + int(fields[4])
+    return (sum(int(f) for f in fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+# Installed in every visit's page before it loads: records (performance.now(), from navigation start) when
+# the map's province polygons are drawn and when the shared province's details are shown, on a timer that
+# runs in a page that is not in front (see FOREGROUND_FLAGS).
+VISIT_WATCH = (
+    "(() => { if (window !== window.top) return; window.__bw = {map: null, details: null};"
+    + f"const MAP_FRAME = {json.dumps(MAP_FRAME)};"
+    + """
+  const tick = () => { const b = window.__bw;
+    if (b.map === null) { const f = document.querySelector(MAP_FRAME); const w = f && f.contentWindow;
+      if (w && w.map && w.map._loaded) { let n = 0;
+        w.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });
+        if (n > 40 && w.document.querySelector('canvas.leaflet-zoom-animated')) b.map = performance.now(); } }
+    if (b.details === null) { const d = document.querySelector('.st-key-province_details');
+      if (d && d.innerText.includes('Chanthaburi (TH-22)')) b.details = performance.now(); }
+    if (b.map === null || b.details === null) setTimeout(tick, 50); };
+  setTimeout(tick, 50); })();"""
+)
+PAGE_STATE = f"""() => {{ const f = document.querySelector({json.dumps(MAP_FRAME)}); const w = f && f.contentWindow;
+  const app = document.querySelector('[data-testid=stApp]');
+  return {{watch: window.__bw, frame: !!f, leaflet: !!(w && w.L), map: !!(w && w.map),
+    loaded: !!(w && w.map && w.map._loaded), script: app && app.getAttribute('data-test-script-state'),
+    connection: app && app.getAttribute('data-test-connection-state')}}; }}"""
+# Without these, Chromium throttles the timers of (and never paints the component iframe in) a page that
+# is not the one in front, so concurrent headless pages would wait for one another.
+FOREGROUND_FLAGS = [
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+
+
+def visits(browser, url, visitors: int, link: str, timeout_s: float = 300) -> dict[str, float]:
+    """`visitors` fresh browser contexts open a shared link at the same moment. Returns the server's CPU per
+    visit (from /proc, while the visits load), the time each page took to draw the map and show the
+    province's details, and the bytes each page received over the websocket."""
+    pages, received = [], []
+    for _ in range(visitors):
+        page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+        page.add_init_script(VISIT_WATCH)
+        counter = [0]
+        page.on(
+            "websocket", lambda ws, c=counter: ws.on("framereceived", lambda p, c=c: c.__setitem__(0, c[0] + len(p)))
+        )
+        pages.append(page)
+        received.append(counter)
+    cpu0, busy0, t0 = server_cpu_s(url.pid), machine_busy_s(), time.perf_counter()
+    for page in pages:
+        page.goto(f"{url}/{link}", wait_until="commit")
+    done: dict[int, dict] = {}
+    while len(done) < visitors and time.perf_counter() - t0 < timeout_s:
+        time.sleep(0.25)
+        for i, page in enumerate(pages):
+            if i not in done:
+                state = page.evaluate("() => window.__bw")
+                if state and state["map"] is not None and state["details"] is not None:
+                    done[i] = state
+    wall = time.perf_counter() - t0
+    for i, page in enumerate(pages):  # settle: the first value st_folium sends back, and its rerun, are part of a visit
+        if i in done:
+            wait_for_app(page)
+        else:
+            print(f"page {i} not loaded after {timeout_s:.0f} s:", page.evaluate(PAGE_STATE))
+    cpu, busy = server_cpu_s(url.pid) - cpu0, machine_busy_s() - busy0
+    wall_settled = time.perf_counter() - t0
+    for page in pages:
+        page.context.close()
+    if not done:
+        raise RuntimeError(f"no page drew the map within {timeout_s:.0f} s")
+    maps = sorted(d["map"] / 1000 for d in done.values())
+    shown = sorted(d["details"] / 1000 for d in done.values())
+    return {
+        "visitors": visitors,
+        "loaded": len(done),
+        "server_cpu_per_visit_s": cpu / visitors,
+        "machine_cpu_busy_share": busy / (wall_settled * (os.cpu_count() or 1)),
+        "map_drawn_median_s": statistics.median(maps),
+        "map_drawn_worst_s": maps[-1],
+        "details_shown_worst_s": shown[-1],
+        "all_loaded_s": wall,
+        "ws_received_per_visit_mb": sum(c[0] for c in received) / visitors / 1e6,
+    }
+
+
+def idle_cpu(url, browser, link: str, visitors: int, seconds: float) -> float:
+    """Server CPU seconds per open page per minute while `visitors` pages just stay open (the live-refresh
+    check each page runs on a timer)."""
     pages = []
     for _ in range(visitors):
         page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
-        page.goto(f"{url}/{link}", wait_until="commit")
+        page.goto(f"{url}/{link}")
         pages.append(page)
-        if not at_once:
-            _loaded(page)
     for page in pages:
-        _loaded(page)
-    wall = time.perf_counter() - t0
+        page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="attached", timeout=300_000)
+        wait_for_app(page, timeout=300_000)
+    time.sleep(3)
+    cpu0 = server_cpu_s(url.pid)
+    time.sleep(seconds)
     cpu = server_cpu_s(url.pid) - cpu0
     for page in pages:
         page.context.close()
-    return {"visitors": visitors, "server_cpu_per_visit_s": cpu / visitors, "all_loaded_s": wall}
+    return cpu / visitors / (seconds / 60)
 
 
-def _loaded(page) -> None:
-    page.bring_to_front()  # a headless page in the background never lays out the map's frame
-    page.wait_for_function(MAP_DRAWN, polling=250, timeout=600_000)  # not per frame: background pages get none
-    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=600_000)
+def profile(pid: int, out: str) -> subprocess.Popen:
+    """Sample the server's Python stacks while it holds the GIL (py-spy, in the venv: pip install py-spy)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    cmd = [str(spy), "record", "--gil", "--nonblocking", "-r", "200", "-f", "raw", "-o", out, "-p", str(pid)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    return proc
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=5, help="click runs, one page after another (0: skip)")
     ap.add_argument("--visitors", type=int, default=8, help="concurrent visits of a shared link (0: skip)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of concurrent visits")
+    ap.add_argument("--idle", type=float, default=30, help="seconds to watch open pages idle (0: skip)")
+    ap.add_argument("--profile", metavar="FILE", help="py-spy the server (--gil) during the concurrent rounds")
     args = ap.parse_args()
+    link = "?province=Chanthaburi&asof=2025-12-23"
     if args.visitors:
         with running_app() as url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            link = "?province=Chanthaburi&asof=2025-12-23"
-            visits(browser, url, 1, link, at_once=False)  # warm: the shared per-revision data is built
-            # (all at once: each headless page waits for the map while in the background, where it is never
-            # drawn, so that variant measures the browser; the server's share is the same per visit)
-            for at_once in (False,):
-                print("all at once" if at_once else "one after another")
-                for k, v in visits(browser, url, args.visitors, link, at_once).items():
-                    print(f"{k:>24}: {v:.2f}" if isinstance(v, float) else f"{k:>24}: {v}")
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FOREGROUND_FLAGS)
+            visits(browser, url, 1, link)  # warm: the shared per-revision data is built
+            print(f"{args.visitors} visits at once, fresh contexts, after one warm-up visit")
+            spy = profile(url.pid, args.profile) if args.profile else None
+            rounds = [visits(browser, url, args.visitors, link) for _ in range(args.rounds)]
+            if spy:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(timeout=60)
+            for key in rounds[0]:
+                print(f"{key:>28}: " + "  ".join(f"{r[key]:.2f}" for r in rounds))
+            if args.idle:
+                per_min = idle_cpu(url, browser, link, args.visitors, args.idle)
+                print(f"{'idle_cpu_per_page_per_min_s':>28}: {per_min:.2f}")
             browser.close()
+    if not args.runs:
+        return
     with running_app() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cold = one_run(browser, url)

@@ -17,12 +17,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
+from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import generate
 from dashboard.gazetteer import gazetteer
 from dashboard.ingest import make_report, parse_sidecar
+from dashboard.monitoring import window_start
 from dashboard.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +33,7 @@ RENDER = """
 import json, resource, sys, time
 from datetime import date
 from streamlit.testing.v1 import AppTest
+from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import make_report
 from dashboard.store import Store
@@ -75,6 +79,32 @@ def grow(store: Store, reports: int, seed: int = 42) -> float:
     return added / (time.perf_counter() - start) if added else 0.0
 
 
+AS_OF = date(2026, 1, 25)
+QUERIES = {  # the slow candidates, as the page asks them on 25 January 2026 (uncached)
+    "latest tolls": lambda s: queries.latest_tolls(s, AS_OF, "dec2025"),
+    "meetings": lambda s: queries.meetings(s, AS_OF),
+    "map places": lambda s: queries.map_places(s, AS_OF),
+    "figure ranges": lambda s: queries.figure_ranges(
+        s, AS_OF, "dec2025", ["killed", "injured", "displaced"], ["Thailand", "Cambodia", "Side not stated"]
+    ),
+    "violations (events since the ceasefire)": lambda s: queries.incident_events(s, AS_OF, date(2025, 12, 27)),
+    "timeline (events of the episode)": lambda s: queries.incident_events(s, AS_OF, window_start("dec2025", AS_OF)),
+    "toll tracker (one metric)": lambda s: queries.toll_figures(s, AS_OF, "dec2025", "killed", "KH", None),
+    "displacement rows": lambda s: queries.displacement_rows(s, AS_OF, "dec2025"),
+    "statement counts": lambda s: queries.statement_counts(s, AS_OF, date(2025, 12, 27)),
+}
+
+
+def query_times(store: Store) -> dict[str, float]:
+    """Seconds each query takes, uncached (the app computes each once per store revision)."""
+    out = {}
+    for name, ask in QUERIES.items():
+        start = time.perf_counter()
+        ask(store)
+        out[name] = time.perf_counter() - start
+    return out
+
+
 def render(db: str) -> dict:
     env = {**os.environ, "BORDER_WATCH_DB": db, "BORDER_WATCH_AS_OF": ""}
     out = subprocess.run([sys.executable, "-c", RENDER, db], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -98,6 +128,8 @@ def main() -> None:
         rate = grow(store, size)
         r = render(db)
         rows.append((size, rate, r))
+        times = query_times(store)
+        print("  queries (ms): " + " · ".join(f"{k} {v * 1000:,.0f}" for k, v in times.items()), flush=True)
         print(
             f"{size:>7,} reports: ingest {rate:,.0f}/s · first render cold {r['cold']:.2f} s, warm {r['warm']:.2f} s "
             f"({r['warm'] / seeds['warm']:.1f}× seeds) · new report on the page after {r['new_report']:.2f} s · "
