@@ -62,21 +62,27 @@ class ReportError(ValueError):
     """Input that cannot be read as a report; the message says why."""
 
 
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+
 def normalise(text: str) -> tuple[str, int]:
     """Normalised text (typography, whitespace) without repeated paragraphs, and how many were dropped."""
-    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+    if not text.isascii():  # the typography table maps only characters beyond ASCII
+        text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept, seen = [], set()
-    for line in text.split("\n"):
-        para = re.sub(r"[ \t\f\v]+", " ", line).strip()
+    written = 0  # paragraphs with any text
+    for line in _SPACES.sub(" ", text).split("\n"):
+        para = line.strip()
         if not para:
             continue
+        written += 1
         key = para.casefold()
         if key in seen:
             continue
         seen.add(key)
         kept.append(para)
-    return "\n".join(kept), sum(1 for line in text.split("\n") if line.strip()) - len(kept)
+    return "\n".join(kept), written - len(kept)
 
 
 def report_id(text: str) -> str:

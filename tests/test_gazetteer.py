@@ -110,13 +110,3 @@ def test_foreign_capitals_and_regional_cities_are_in_the_gazetteer(gaz):
 
 def test_a_town_stays_ahead_of_the_official_district_of_its_name(gaz):
     assert gaz.resolve("Aranyaprathet")[0].kind == "town"
-
-
-def test_loading_stays_fast():
-    import time
-
-    from dashboard.gazetteer import Gazetteer
-
-    t0 = time.perf_counter()
-    Gazetteer.load()
-    assert time.perf_counter() - t0 < 2.0

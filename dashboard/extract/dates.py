@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta, weekdays
-
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
+from dashboard.extract.patterns import compiled
 
 HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -21,7 +20,7 @@ HOLIDAYS = {
 }
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
-DATE = re.compile(
+DATE = compiled(
     rf"(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s+(?:{MONTHS}))?\))?"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
@@ -39,6 +38,7 @@ class DateMention:
     date: date | None
 
 
+@lru_cache(maxsize=1024)
 def _near_year(month: int, day: int, published: date) -> date | None:
     """The date with that month and day closest to the published date."""
     options = []
@@ -50,22 +50,27 @@ def _near_year(month: int, day: int, published: date) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
+@lru_cache(maxsize=1024)
 def _weekday(name: str, day_of_month: int | None, published: date, future: bool, after_today: bool = False) -> date:
-    wd = weekdays[WEEKDAYS.index(name)]
+    wd = WEEKDAYS.index(name)
     if day_of_month:
         candidates = [published + timedelta(days=k) for k in range(-10, 11)]
-        matches = [d for d in candidates if d.day == day_of_month and d.weekday() == wd.weekday]
+        matches = [d for d in candidates if d.day == day_of_month and d.weekday() == wd]
         if matches:
             return min(matches, key=lambda d: abs((d - published).days))
     if future:  # "will meet on Monday" in a report of a Monday is that day; "next Monday" is not
-        return published + relativedelta(days=1 if after_today else 0, weekday=wd(+1))
-    return published + relativedelta(weekday=wd(-1))
+        start = published + timedelta(days=1 if after_today else 0)
+        return start + timedelta(days=(wd - start.weekday()) % 7)  # that weekday, on or after start
+    return published - timedelta(days=(published.weekday() - wd) % 7)  # on or before the published day
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 def resolve(m: re.Match, published: date | None, future: bool, after_today: bool = False) -> date | None:
     if published is None:
         explicit = m.group("dm") or m.group("md")
-        return _explicit(explicit, None) if explicit and re.search(r"\d{4}", explicit) else None
+        return _explicit(explicit, None) if explicit and _YEAR.search(explicit) else None
     if m.group("weekday"):
         wday = int(m.group("wday")) if m.group("wday") else None
         return _weekday(m.group("weekday"), wday, published, future, after_today)
@@ -77,7 +82,7 @@ def resolve(m: re.Match, published: date | None, future: bool, after_today: bool
 
 
 _MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
-_PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
+_PARTS = compiled(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
 
 
 def _explicit(text: str, published: date | None) -> date | None:
@@ -100,9 +105,9 @@ def _explicit(text: str, published: date | None) -> date | None:
 
 
 # Every date the DATE pattern finds has a digit, a weekday, or one of these words.
-_MAYBE_DATE = re.compile(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
-_NEXT = re.compile(r"\bnext\s+$", re.I)
-_LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
+_MAYBE_DATE = compiled(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
+_NEXT = compiled(r"\bnext\s+$", re.I)
+_LAST = compiled(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:

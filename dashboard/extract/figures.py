@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attribution, victim_side
 from dashboard.extract.lexicon import MONTHS, precheck
 from dashboard.extract.numbers import amount_value, amounts
-from dashboard.extract.sentences import Sentence
+from dashboard.extract.patterns import compiled
+from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
 
 METRICS = ("killed", "injured", "displaced", "returned")
@@ -50,10 +53,10 @@ METRIC_BEFORE = {
 }
 # Before-words that only make a figure when the people are then made to leave (or go home).
 NEEDS_PURPOSE = {
-    "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
+    "displaced": compiled(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
 }
 PURPOSE_AFTER = {
-    "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
+    "displaced": compiled(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
     r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
@@ -74,33 +77,31 @@ QUALIFIERS = [
 ]
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
-_AFTER = {
-    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()
-}
-_ANY_AFTER = re.compile(
+_AFTER = {m: compiled(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()}
+_ANY_AFTER = compiled(
     rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}?\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
     re.I,
 )
-_COORDINATED = re.compile(r"\band\b|,")  # a metric reached through these may be the next number's
-_BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
+_COORDINATED = compiled(r"\band\b|,")  # a metric reached through these may be the next number's
+_BEFORE = {m: compiled(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
 # Checked before the patterns: a sentence with none of these stems states no figure.
 METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
-_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
+_QUAL_BEFORE = compiled(rf"(?:{_QUAL})\s+$", re.I)
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE = compiled(
     r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b|th\b|st\b|nd\b|rd\b"
     r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters|families"
     r"|households|homes|houses|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
     re.I,
 )
-_DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
+_DATEISH = compiled(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
 GROUPS = [
     ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
-CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
+CLAUSE_BREAK = compiled(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
 # A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
-RUNNING_TOTAL = re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
+RUNNING_TOTAL = compiled(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
 
 
 def _metric(text: str, m: re.Match) -> str | None:
@@ -123,7 +124,7 @@ def _metric(text: str, m: re.Match) -> str | None:
     return bound
 
 
-_QUALIFIER_RX = [(name, re.compile(rf"\b(?:{pattern})\s+$", re.I)) for name, pattern in QUALIFIERS]
+_QUALIFIER_RX = [(name, compiled(rf"\b(?:{pattern})\s+$", re.I)) for name, pattern in QUALIFIERS]
 
 
 def _qualifier(before: str, vague: bool) -> str:
@@ -135,9 +136,14 @@ def _qualifier(before: str, vague: bool) -> str:
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The parts of the number's clause before and after it."""
-    breaks = [b.end() for b in CLAUSE_BREAK.finditer(text) if b.end() <= start]
-    after_break = next((b.start() for b in CLAUSE_BREAK.finditer(text) if b.start() >= end), len(text))
-    return text[(breaks[-1] if breaks else 0) : start], text[end:after_break]
+    lo, hi = 0, len(text)  # the last break before the number, the first after it
+    for b in CLAUSE_BREAK.finditer(text):
+        if b.end() <= start:
+            lo = b.end()
+        elif b.start() >= end:
+            hi = b.start()
+            break
+    return text[lo:start], text[end:hi]
 
 
 def _place_side(places: list[PlaceMention], lo: int, hi: int) -> str | None:
@@ -146,27 +152,50 @@ def _place_side(places: list[PlaceMention], lo: int, hi: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _country(text: str, before: str, after: str, offset: int, places: list[PlaceMention], context: Side) -> str | None:
-    """Whose people: the clause (its counted people first), the places it names, the sentence, then
-    the paragraph's side (`context`)."""
+@dataclass(frozen=True, slots=True)
+class _Whose:
+    """Whose people a figure counts, as far as its sentence's text tells (see _country): `side` when
+    the clause settles it, else the places the clause names decide, then `fallback` (the sentence's
+    side), then, if `ask` (the sentence names no side), the paragraph's."""
+
+    settled: bool
+    side: str | None
+    fallback: str | None = None
+    ask: bool = False
+
+
+def _whose(text: str, before: str, after: str) -> _Whose:
+    """The part of _country that reads the text alone: the clause (its counted people first), then
+    the sentence."""
     side = victim_side(" ".join(after[:80].split()[:6]))
     if side:
-        return side
+        return _Whose(True, side)
     if BOTH.search(before + after):
-        return None
+        return _Whose(True, None)
     side = victim_side(before + after)
     if side:
-        return side
+        return _Whose(True, side)
+    if BOTH.search(text):
+        return _Whose(False, None)
+    side = victim_side(text)
+    return _Whose(False, side, side, side is None)
+
+
+def _country(whose: _Whose, text: str, offset: int, places: list[PlaceMention], context: Side) -> str | None:
+    """Whose people: the clause (its counted people first), the places it names, the sentence, then
+    the paragraph's side (`context`)."""
+    if whose.settled:
+        return whose.side
     start = offset + len(text) - len(text.lstrip())
     side = _place_side(places, start, offset + len(text) + 1) if places else None
     if side:
         return side
-    if BOTH.search(text):
-        return None
-    return victim_side(text) or (context() if callable(context) else context)
+    if not whose.ask:
+        return whose.fallback
+    return context() if callable(context) else context
 
 
-_GROUP_RX = [(group, re.compile(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
+_GROUP_RX = [(group, compiled(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
 
 
 def _group(after: str, before: str) -> str | None:
@@ -178,19 +207,29 @@ def _group(after: str, before: str) -> str | None:
     return None
 
 
-def find_figures(
-    sentence: Sentence,
-    report_id: str,
-    published: date | None,
-    places: list[PlaceMention] | None = None,
-    context: Side = None,
-) -> list[Figure]:
-    """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
-    (or a function that finds it, called only when needed)."""
-    text = sentence.text
-    figures: list[Figure] = []
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """A figure as its sentence's text states it (offsets into the text); the report adds the rest."""
+
+    start: int
+    end: int
+    clause_start: int
+    metric: str
+    value: int | None
+    value_text: str
+    qualifier: str
+    whose: _Whose
+    group: str | None
+    source: str | None
+    period: str | None  # the episode the sentence names, if any
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _stated(text: str) -> tuple[_Stated, ...]:
+    """The figures a sentence's text states: read once per distinct text."""
     if not METRIC_CHECK.search(text):
-        return figures
+        return ()
+    out = []
     for m in amounts(text):
         metric = _metric(text, m)
         if metric is None:
@@ -207,20 +246,51 @@ def find_figures(
         lookback = max(0, m.start() - LOOKBACK)
         qual = _QUAL_BEFORE.search(text, max(0, m.start() - 25), m.start())
         start = qual.start() if qual else m.start()
-        evidence = Evidence(report_id, text, sentence.start + start, sentence.start + end, text[start:end])
-        clause_start = sentence.start + m.start() - len(before)
-        clause_places = [p for p in places or [] if clause_start <= p.evidence.start < sentence.start + end + 60]
-        figures.append(
-            Figure(
-                evidence=evidence,
+        out.append(
+            _Stated(
+                start=start,
+                end=end,
+                clause_start=m.start() - len(before),
                 metric=metric,
                 value=value,
                 value_text=m.group(0),
                 qualifier=_qualifier(text[lookback : m.start()], vague),
-                country=_country(text, before, after, sentence.start, clause_places or places or [], context),
+                whose=_whose(text, before, after),
                 group=_group(after, text[lookback : m.start()]),
                 source=attribution(before + text[m.start() :]) or attribution(text),
-                period=episode_named_in(text) or episode_at(published),
+                period=episode_named_in(text),
+            )
+        )
+    return tuple(out)
+
+
+def find_figures(
+    sentence: Sentence,
+    report_id: str,
+    published: date | None,
+    places: list[PlaceMention] | None = None,
+    context: Side = None,
+) -> list[Figure]:
+    """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
+    (or a function that finds it, called only when needed)."""
+    text = sentence.text
+    figures: list[Figure] = []
+    offset = sentence.start
+    for f in _stated(text):
+        evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
+        clause_start, clause_end = offset + f.clause_start, offset + f.end + 60
+        clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
+        figures.append(
+            Figure(
+                evidence=evidence,
+                metric=f.metric,
+                value=f.value,
+                value_text=f.value_text,
+                qualifier=f.qualifier,
+                country=_country(f.whose, text, offset, clause_places or places or [], context),
+                group=f.group,
+                source=f.source,
+                period=f.period or episode_at(published),
             )
         )
     return figures

@@ -12,13 +12,15 @@ does not make the clash less of one. The same attack told twice in a report is o
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from dashboard.extract.actors import attackers_in, attribution, one_country
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
-from dashboard.extract.sentences import Sentence
+from dashboard.extract.patterns import compiled
+from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
 # (kind, words that name it). Most specific first; `WEAK` words name a kind only when no other does.
@@ -43,7 +45,7 @@ KINDS = [
 ]
 WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
 # Clash words that tell of a specific engagement, not of the fighting in general.
-STRONG_CLASH = re.compile(
+STRONG_CLASH = compiled(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
@@ -51,19 +53,19 @@ STRONG_CLASH = re.compile(
     re.I,
 )
 # Fire traded by both sides: no one side attacked.
-MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+MUTUAL = compiled(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
-CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+CLOCK = compiled(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
-_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
+_KIND_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
 # All kinds in one pass: each match says its kind by its group's name.
-_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
-_WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
+_ANY_KIND = compiled("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_WEAK_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
-BACKDROP_NOUNS = re.compile(
+BACKDROP_NOUNS = compiled(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?)\b", re.I
 )
-BACKDROP_BEFORE = re.compile(
+BACKDROP_BEFORE = compiled(
     r"\b(?:uprooted|displaced|fled|flee|fleeing|escaping|escaped|affected|caused|sparked|triggered|amid|during"
     r"|since|after|following|weeks of|days of|months of|end(?:ed|ing)? the|halt(?:ed)? the|stop(?:ped)? the"
     r"|resume the|return of|risk of|threat of|fear of|fears of|accounts over|ban on|use of|regarding)"
@@ -73,7 +75,7 @@ BACKDROP_BEFORE = re.compile(
     re.I,
 )
 # Sentences about relief, shelters, agendas, analysis or threats: not an incident's telling.
-NOT_INCIDENT = re.compile(
+NOT_INCIDENT = compiled(
     r"\b(?:shelters? (?:have|has|had) been|set up to house|relief efforts|agenda|particularly regarding"
     r"|indicate that|suggests? that|analysts?|experts? (?:say|said)|whether|threaten\w*|would not halt"
     r"|warn\w* (?:of|that|it)|vow\w* to"
@@ -82,18 +84,18 @@ NOT_INCIDENT = re.compile(
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
-ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
-_ACCUSE = re.compile(
+ONSET = compiled(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
+_ACCUSE = compiled(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
     r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
 )
-_DENY = re.compile(
+_DENY = compiled(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
 )
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
-_OWN = re.compile(
+_OWN = compiled(
     r"(?P<who>\b(?:Thai|Thailand|Cambodian?)\b(?:'s)?(?:\s+\w+){0,2})\s+(?:confirmed|admitted|said|announced)"
     r"\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?(?:launching|launched|carrying out|carried out|conducting"
     r"|conducted|firing|fired)\b"
@@ -160,36 +162,64 @@ def _attacker(text: str, accuse: re.Match | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What a sentence's text tells of its incidents; the report adds their date and places."""
+
+    kinds: tuple[tuple[str, int, bool], ...]  # see _kinds
+    reported_by: str | None
+    accused: str | None
+    denied_by: str | None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _told(text: str) -> _Told | None:
+    """The incidents a sentence's text may tell of: read once per distinct text."""
+    kinds = _kinds(text)
+    if not kinds or NOT_INCIDENT.search(text):
+        return None
+    accuse, deny = _ACCUSE.search(text), _DENY.search(text)
+    source = attribution(text)
+    return _Told(
+        kinds=tuple(kinds),
+        reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
+        accused=_attacker(text, accuse),
+        denied_by=one_country(deny.group("who") or deny.group("who2") or "") if deny else None,
+    )
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _day(text: str, published: date | None) -> date | None:
+    """The day of a sentence's incidents: its first date up to the published day that is not the
+    fighting's onset told as background, else the published day if it gives a clock time."""
+    for d in find_dates(text, published, future=False):
+        if (
+            d.date
+            and (published is None or d.date <= published)
+            and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        ):
+            return d.date
+    return published if published is not None and CLOCK.search(text) else None
+
+
 def find_incidents(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
 ) -> list[Incident]:
     text = sentence.text
-    kinds = _kinds(text)
-    if not kinds or NOT_INCIDENT.search(text):
+    told = _told(text)
+    if told is None:
         return []
+    day = _day(text, published)
     local = [p for p in places if p.admin1]
-    dates = [
-        d.date
-        for d in find_dates(text, published, future=False)
-        if d.date
-        and (published is None or d.date <= published)
-        and not ONSET.search(text[max(0, d.start - 60) : d.start])
-    ]
-    if not dates and published is not None and CLOCK.search(text):
-        dates = [published]
+    kinds = list(told.kinds)
     # neither place nor date: no incident; a generic word ("fighting") needs a place
     anchored = [
         (kind, where)
         for (kind, _, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
-        if where or (dates and not generic)
+        if where or (day and not generic)
     ]
     if not anchored:
         return []
-    accuse, deny = _ACCUSE.search(text), _DENY.search(text)
-    source = attribution(text)
-    reported_by = one_country(accuse.group("who")) if accuse else one_country(source) if source else None
-    denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
-    attacker = _attacker(text, accuse)
     out = []
     for kind, where in anchored:
         out.append(
@@ -198,10 +228,10 @@ def find_incidents(
                 kind=kind,
                 places=tuple(dict.fromkeys(p.name for p in where)),
                 admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
-                date=dates[0] if dates else None,
-                reported_by=reported_by,
-                accused=attacker,
-                denied_by=denied_by,
+                date=day,
+                reported_by=told.reported_by,
+                accused=told.accused,
+                denied_by=told.denied_by,
             )
         )
     return out
@@ -209,13 +239,20 @@ def find_incidents(
 
 def denial(sentence: Sentence) -> str | None:
     """The side a sentence says denies something ("Thailand denied targeting civilians")."""
-    deny = _DENY.search(sentence.text)
+    return _denial(sentence.text)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _denial(text: str) -> str | None:
+    deny = _DENY.search(text)
     return one_country(deny.group("who") or deny.group("who2") or "") if deny else None
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
     """A denial told in the sentence after an accusation answers it: the incidents of the sentence
     before (in the same paragraph) that accuse the denying side get it as `denied_by`."""
+    if not incidents:
+        return incidents
     by_start = {s.start: i for i, s in enumerate(sentences)}
     out = []
     for inc in incidents:

@@ -228,10 +228,10 @@ def stems(*patterns: str) -> tuple[str, ...]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _words(text: str) -> tuple[dict[str, list[str]], frozenset[str]]:
     """The words of a text, lowercased, by their first three letters (computed once per sentence for
-    all the stages' pre-checks)."""
+    all the stages' pre-checks, and kept for the lines that recur)."""
     by_start: dict[str, list[str]] = {}
     for w in _TOKEN.findall(text.lower()):
         by_start.setdefault(w[:3], []).append(w)

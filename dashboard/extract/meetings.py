@@ -8,12 +8,14 @@ mentions across reports are merged later (dashboard.merge).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
 from dashboard.extract.lexicon import WEEKDAYS, precheck
-from dashboard.extract.sentences import Sentence
+from dashboard.extract.patterns import compiled
+from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
 MEETING = (
@@ -23,9 +25,9 @@ MEETING = (
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
 SIGNING = r"signed|signing|inked"
-MEETING_WORDS = re.compile(rf"\b(?:{MEETING})\b", re.I)
-SIGNING_WORDS = re.compile(rf"\b(?:{SIGNING})\b", re.I)
-SIGNING_EVENT = re.compile(
+MEETING_WORDS = compiled(rf"\b(?:{MEETING})\b", re.I)
+SIGNING_WORDS = compiled(rf"\b(?:{SIGNING})\b", re.I)
+SIGNING_EVENT = compiled(
     r"\bsigning (?:ceremony|took place|was held)|\b(?:was|were|been) signed by\b"
     r"|\b(?:both|two|and|ministers|leaders|delegations|co-?chairs?|counterparts)\b[^.;]{0,80}"
     r"(?<!Declaration )(?<!Agreement )(?<!Accord )(?<!Accords )(?<!Treaty )(?<!Statement )(?<!deal )(?<!pact )"
@@ -34,7 +36,7 @@ SIGNING_EVENT = re.compile(
 )
 MEETING_CHECK = precheck(MEETING, SIGNING)
 # One side's own meetings, calls and press events: masked before looking for a meeting and its date.
-NOT_MEETINGS = re.compile(
+NOT_MEETINGS = compiled(
     r"\b(?:press conference|news conference|press briefing|news briefing|phone call|telephone call|video call"
     r"|spoke by phone|phone talks|telephone talks|(?:accounts|reports|details) of (?:the )?talks"
     r"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:National Security Council|[Cc]abinet|[Pp]arliament|Senate"
@@ -66,12 +68,12 @@ BODIES = [
     ),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
-PROPOSED = re.compile(
+PROPOSED = compiled(
     r"\b(?:propos\w*|suggest\w*|call\w* for|offer\w* to host|invit\w*|urg\w* \w+ to (?:meet|hold)"
     r"|be set by)\b",
     re.I,
 )
-FUTURE = re.compile(
+FUTURE = compiled(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
     re.I,
@@ -91,23 +93,24 @@ SPEECH_VERBS = (
     r"said|says|announced|announces|confirmed|confirms|told|stated|added|noted|reported|declared|invited"
     r"|proposed|requested|wrote|posted|tweeted|agreed|revealed|disclosed"
 )
-SPEECH_BEFORE = re.compile(
+SPEECH_BEFORE = compiled(
     rf"\b(?:{SPEECH_VERBS})\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:to\s+)?(?:reporters|journalists|the media|the press|lawmakers|parliament|Reuters|[A-Z]{2,})\s+"
     r"|(?:on|in|to|via)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?\w+(?:\s+\w+)?\s+)?"
     r"(?:on|last|this)?\s*$",
     re.I,
 )
-SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+SPEECH_AFTER = compiled(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
-DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
-PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
-SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
+DATELINE = compiled(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
+PAST = compiled(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
+SINCE = compiled(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
 # "in Chanthaburi", "at the checkpoint near Chanthaburi province", "in Prum, Pailin province" (Prum unknown)
-VENUE_BEFORE = re.compile(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
+VENUE_BEFORE = compiled(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
 
 
-_BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
+_PARTICIPANT_RX = [(name, compiled(pattern)) for name, pattern in PARTICIPANTS]
+_BODY_RX = [(body, family, compiled(pattern)) for body, family, pattern in BODIES]
 
 
 def _body(text: str) -> tuple[str | None, str | None]:
@@ -139,7 +142,10 @@ def _status(text: str, day: date | None, published: date | None) -> str:
     return "scheduled" if FUTURE.search(text) else "held"
 
 
-HOSTED = re.compile(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
+HOSTED = compiled(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
+
+
+_SAID_WHEN = compiled(r"\b(?:next|last|past)\s+$", re.I)
 
 
 def _dates(text: str, published: date | None) -> list[DateMention]:
@@ -147,7 +153,7 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
     nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday)."""
     out = []
     for d in find_dates(text, published, future=False):
-        said = re.search(r"\b(?:next|last|past)\s+$", text[max(0, d.start - 6) : d.start], re.I)
+        said = _SAID_WHEN.search(text[max(0, d.start - 6) : d.start])
         if published is not None and d.text.split()[0] in WEEKDAYS and not said:
             lo = max(0, d.start - 70)
             window, mid = text[lo : d.end + 40], d.start - lo
@@ -171,36 +177,86 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
     return bool(speech and (meeting is None or speech.start() < meeting.start()))
 
 
-def find_meeting(
-    sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
-) -> Meeting | None:
-    if not MEETING_CHECK.search(sentence.text):
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """A meeting as its sentence's text tells it; the report adds the venue (from its places)."""
+
+    date: date | None
+    date_text: str | None
+    body: str | None
+    participants: tuple[str, ...]
+    status: str
+    needs_venue: bool  # neither a date, a body nor a hosted signing: a meeting only if it has a venue
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What a sentence's text says of a meeting whatever the report's date."""
+
+    text: str  # with one side's own meetings, calls and press events masked
+    body: str | None
+    participants: tuple[str, ...]
+    hosted_signing: bool
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _read(text: str) -> _Read | None:
+    """The meeting words of a sentence's text: read once per distinct text."""
+    if not MEETING_CHECK.search(text):
         return None
-    text = sentence.text
     if NOT_MEETINGS_CHECK.search(text):
         text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), text)
     signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
     if not MEETING_WORDS.search(text) and not signing:
         return None
-    dates = [d for d in _dates(text, published) if not _not_meeting_date(text, d.start, d.end)]
-    body, _ = _body(text)
-    venue = _venue(sentence, places)
-    when = dates[0] if dates else None
-    if not (when or body or venue or (signing and HOSTED.search(text))):
+    return _Read(
+        text=text,
+        body=_body(text)[0],
+        participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(text)),
+        hosted_signing=bool(signing and HOSTED.search(text)),
+    )
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _told(text: str, published: date | None) -> _Told | None:
+    """The meeting a sentence's text may tell of, its date resolved against the published date."""
+    read = _read(text)
+    if read is None:
         return None
-    evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
-    participants = tuple(name for name, pattern in PARTICIPANTS if re.search(pattern, text))
-    return Meeting(
-        evidence=evidence,
+    text = read.text
+    dates = [d for d in _dates(text, published) if not _not_meeting_date(text, d.start, d.end)]
+    when = dates[0] if dates else None
+    return _Told(
         date=when.date if when else None,
         date_text=when.text if when else None,
+        body=read.body,
+        participants=read.participants,
+        status=_status(text, when.date if when else None, published),
+        needs_venue=not (when or read.body or read.hosted_signing),
+    )
+
+
+def find_meeting(
+    sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
+) -> Meeting | None:
+    told = _told(sentence.text, published)
+    if told is None:
+        return None
+    venue = _venue(sentence, places)
+    if told.needs_venue and not venue:
+        return None
+    evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+    return Meeting(
+        evidence=evidence,
+        date=told.date,
+        date_text=told.date_text,
         venue=venue.name if venue else None,
         admin1=venue.admin1 if venue else None,
         lat=venue.lat if venue else None,
         lon=venue.lon if venue else None,
-        body=body,
-        participants=participants,
-        status=_status(text, when.date if when else None, published),
+        body=told.body,
+        participants=told.participants,
+        status=told.status,
     )
 
 

@@ -23,18 +23,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.extract.actors import one_country
 from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
-from dashboard.extract.sentences import Sentence
+from dashboard.extract.patterns import compiled
+from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
 
 MAX_WORDS = 6
 _PART = r"[^\W\d_]\w*(?:'(?!s\b)\w+)*"  # a possessive 's is not part of a word
 _WORD = rf"{_PART}(?:-{_PART})*"
-_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
-_NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
+_CAPITALISED = compiled(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
+_NEXT_WORD = compiled(rf"[ -]{{1,2}}({_WORD})")
 _SEAT_KEYS = frozenset(name_key(s) for s in GOVERNMENT_SEATS)
 _COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
 GOVERNMENT_VERBS = (
@@ -44,41 +46,41 @@ GOVERNMENT_VERBS = (
     r"|recall|retaliat|respond|view|consider|see|believ|fear|will|would|must|should|has|have|had|is|was"
 )
 _SEATS = rf"(?:{word_pattern(GOVERNMENT_SEATS)})"
-_GOV_AFTER = re.compile(
+_GOV_AFTER = compiled(
     rf"(?:'s?\b|\s+(?:\w+\s+){{0,2}}{_SEATS}\b"
     rf"|,?\s+(?:also\s+|has\s+|have\s+|had\s+|repeatedly\s+|again\s+|later\s+|earlier\s+|previously\s+"
     rf"|then\s+|quickly\s+|swiftly\s+)*(?:{GOVERNMENT_VERBS})\w*)"
 )
-_GOV_BEFORE = re.compile(
+_GOV_BEFORE = compiled(
     rf"(?:\b{_SEATS}(?:'s)?\s+(?:\w+\s+){{0,2}}|\bbetween\s+|\bboth\s+|\baccus\w*\s+"
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
     r"|\bcalled on\s+|\basked\s+|\btold\s+)$"
 )
 # A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
-_DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
+_DATELINE = compiled(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
 # A place name that modifies a named document or process is not a mention of the place.
-NAMED_THING = re.compile(
+NAMED_THING = compiled(
     r"\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
     r"|Process|Principles|Joint|Peace)\b"
 )
-NEAR_WORDS = re.compile(
+NEAR_WORDS = compiled(
     r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
     r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
     re.I,
 )
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
+LOCATIVE_BEFORE = compiled(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
 REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_cities.csv rows that are not capitals
 # Names the gazetteer lacks, placed by the province written right after them: typed ("X village,"),
 # a Thai or Khmer village prefix ("Ban X,", "Phum X,"), or where something happened ("in X, Y province").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
-UNLISTED = re.compile(
+UNLISTED = compiled(
     rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district)(?=,\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
-SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
-UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
-PERSON_TITLES = re.compile(
+SETTLEMENT_AFTER = compiled(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
+UNIT_BEFORE = compiled(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
+PERSON_TITLES = compiled(
     r"(?:Minister|President|Premier|Mr|Mrs|Ms|Dr|Gen|General|spokesman|spokeswoman"
     r"|spokesperson|Secretary|envoy|Envoy|Ambassador|Lieutenant|Colonel|King|Prince"
     r"|Princess|Chairman|Director|Professor|Governor|Commander)\.?\s+$"
@@ -92,9 +94,10 @@ MANY_SENSES = 3
 MIN_CONTEXT_KEY = 5  # shorter names of units of the official lists are not taken even in context
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Mention:
-    sentence: Sentence
+    """A name found in a sentence's text (offsets into it): shared by every sentence of that text."""
+
     start: int  # in the sentence
     end: int
     key: str
@@ -191,12 +194,12 @@ def _small_place_ok(text: str, start: int, end: int, key: str) -> bool:
     return not _CAPITAL_NEXT.match(text, end) or bool(_TYPE_NEXT.match(text, end))
 
 
-_LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_TYPE_NEXT = re.compile(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
+_LOCATED = compiled(r"\b(?:in|at|near)\s+$")
+_CAPITAL_NEXT = compiled(r"\s+[A-Z][a-z]")
+_TYPE_NEXT = compiled(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
 
 
-def _unlisted(sentence: Sentence, text: str, lo: int, hi: int) -> list[_Mention]:
+def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
     """Names between lo and hi that may be missing from the gazetteer (see UNLISTED); each is kept
     only where a province follows it."""
     found = []
@@ -208,12 +211,14 @@ def _unlisted(sentence: Sentence, text: str, lo: int, hi: int) -> list[_Mention]
             continue
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
         end = m.end("type") if group == "typed" else m.end(group)
-        found.append(_Mention(sentence, m.start(group), end, key, key, [], type_word, True, True, group == "located"))
+        found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
     return found
 
 
-def _scan(sentence: Sentence, gaz: Gazetteer) -> list[_Mention]:
-    text = sentence.text
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
+    """The place names of a sentence's text, before the report chooses among their senses: the same
+    text (a line many outlets repeat) is read once."""
     found, pos = [], 0
     while (first := _CAPITALISED.search(text, pos)) is not None:
         run, n, candidates = _longest_name(gaz, text, first)
@@ -246,22 +251,19 @@ def _scan(sentence: Sentence, gaz: Gazetteer) -> list[_Mention]:
             or bool(UNIT_BEFORE.search(text, max(0, start - 30), start))
         )
         located = bool(_LOCATED.search(text, max(0, start - 6), start))
-        found.append(
-            _Mention(sentence, start, end, key, sense_key, plausible, nxt if typed else None, free, located=located)
-        )
-    return _with_unlisted(sentence, gaz, found)
+        found.append(_Mention(start, end, key, sense_key, plausible, nxt if typed else None, free, located=located))
+    return tuple(_with_unlisted(text, gaz, found))
 
 
-def _with_unlisted(sentence: Sentence, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
     """Add the names the gazetteer lacks that stand right before ", <Y> province|district" (see
     UNLISTED); a shorter known name inside one ("Samran" in "Ban Sok Samran, …") gives way to it."""
-    text = sentence.text
     extra = []
     for f in found:
         comma = f.start - 2
         if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] != ", ":
             continue
-        for u in _unlisted(sentence, text, max(0, comma - 60), comma + 2):
+        for u in _unlisted(text, max(0, comma - 60), comma + 2):
             if u.end == comma and not gaz.by_key(u.key):
                 extra.append(u)
     if not extra:
@@ -319,8 +321,8 @@ class _Lazy:
         return self.value
 
 
-def _choose(m: _Mention, ctx: _Context, here: Callable[[], _Context]) -> Place | None:
-    """The sense of a mention: `ctx` is the report's context, `here()` the sentence's."""
+def _choose(m: _Mention, text: str, ctx: _Context, here: Callable[[], _Context]) -> Place | None:
+    """The sense of a mention in a sentence's `text`: `ctx` is the report's context, `here()` the sentence's."""
     candidates = [
         p
         for p in m.candidates
@@ -333,7 +335,7 @@ def _choose(m: _Mention, ctx: _Context, here: Callable[[], _Context]) -> Place |
         return None
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    country = one_country(m.sentence.text)
+    country = one_country(text)
 
     def score(ip: tuple[int, Place]) -> tuple:
         i, p = ip
@@ -357,8 +359,7 @@ def _precision(place: Place, before: str) -> int:
     return place.precision
 
 
-def _mention(m: _Mention, place: Place, report_id: str) -> PlaceMention:
-    s = m.sentence
+def _mention(m: _Mention, s: Sentence, place: Place, report_id: str) -> PlaceMention:
     written = s.text[m.start : m.end]
     return PlaceMention(
         evidence=Evidence(report_id, s.text, s.start + m.start, s.start + m.end, written),
@@ -376,20 +377,22 @@ def _mention(m: _Mention, place: Place, report_id: str) -> PlaceMention:
     )
 
 
-_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
+_BETWEEN = compiled(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
 
 
-_TYPED_BETWEEN = re.compile(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
+_TYPED_BETWEEN = compiled(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
 
 
-def _in_province(m: _Mention, place: Place | None, nxt: tuple[_Mention, Place | None] | None) -> Place | None:
+def _in_province(
+    m: _Mention, text: str, place: Place | None, nxt: tuple[_Mention, Place | None] | None
+) -> Place | None:
     """A place written as "X village, Y province" (or "…, Y district") lies in Y: a candidate elsewhere
     (or a name the gazetteer lacks) becomes a place of Y at Y's point, precision 3 (2 for a district)."""
     if nxt is None or nxt[1] is None or nxt[1].kind not in ("province", "district") or not nxt[1].admin1:
         return place
     if place and place.kind in ("province", "district"):
         return place
-    between = m.sentence.text[m.end : nxt[0].start]
+    between = text[m.end : nxt[0].start]
     province = nxt[1]  # or the district, whose point is nearer
     if not _BETWEEN.fullmatch(between) or (place and place.admin1 == province.admin1):
         return place
@@ -398,7 +401,7 @@ def _in_province(m: _Mention, place: Place | None, nxt: tuple[_Mention, Place | 
     typed = m.type_word or _TYPED_BETWEEN.match(between)
     if place is None and not typed and nxt[0].type_word != "province":
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
-    written = m.sentence.text[m.start : m.end]
+    written = text[m.start : m.end]
     kind = place.kind if place else {"subdistrict": "subdistrict", "commune": "commune"}.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
@@ -417,51 +420,56 @@ def _in_province(m: _Mention, place: Place | None, nxt: tuple[_Mention, Place | 
 
 
 def resolve_mentions(
-    per_sentence: list[list[_Mention]], report_id: str, senses: dict[str, Place] | None = None
+    sentences: list[Sentence],
+    per_sentence: list[tuple[_Mention, ...]],
+    report_id: str,
+    senses: dict[str, Place] | None = None,
 ) -> list[list[PlaceMention]]:
-    """Choose one place per mention with the whole report as context; one sense per name."""
+    """Choose one place per mention (`per_sentence`: the mentions of each of `sentences`) with the whole
+    report as context; one sense per name."""
     senses = {} if senses is None else senses
     ctx = _context([m for ms in per_sentence for m in ms])
     chosen_all: list[list[tuple[_Mention, Place | None]]] = []
-    for mentions in per_sentence:
+    for sentence, mentions in zip(sentences, per_sentence, strict=True):
+        text = sentence.text
         here = _Lazy(lambda mentions=mentions: _context(mentions))
         chosen: list[tuple[_Mention, Place | None]] = []
         for m in mentions:
             if m.unlisted:
                 place = None
             elif m.type_word:
-                place = _choose(m, ctx, here)
+                place = _choose(m, text, ctx, here)
                 if place is not None:
                     senses[m.sense_key] = place
             elif m.key in senses:
                 place = senses[m.key]
             else:
-                place = _choose(m, ctx, here)
+                place = _choose(m, text, ctx, here)
                 if place is not None:
                     senses[m.key] = place
             chosen.append((m, place))
         chosen_all.append(chosen)
     fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
-    for chosen in chosen_all:
+    for sentence, chosen in zip(sentences, chosen_all, strict=True):
         for i, (m, place) in enumerate(chosen):
-            placed = _in_province(m, place, chosen[i + 1] if i + 1 < len(chosen) else None)
+            placed = _in_province(m, sentence.text, place, chosen[i + 1] if i + 1 < len(chosen) else None)
             if placed is not None and placed is not place:
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
     out = []
-    for chosen in chosen_all:
+    for sentence, chosen in zip(sentences, chosen_all, strict=True):
         found = []
         for m, place in chosen:
             place = fixed.get(m.sense_key, place) if place is None or place.kind != "province" else place
             if place is not None:
-                found.append(_mention(m, place, report_id))
+                found.append(_mention(m, sentence, place, report_id))
         out.append(found)
     return out
 
 
 def find_report_places(sentences: list[Sentence], report_id: str, gaz: Gazetteer) -> list[list[PlaceMention]]:
     """The places of each sentence of a report, chosen with the whole report as context."""
-    return resolve_mentions([_scan(s, gaz) for s in sentences], report_id)
+    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id)
 
 
 def find_places(
@@ -469,4 +477,4 @@ def find_places(
 ) -> list[PlaceMention]:
     """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
     sense a name was given ("Preah Vihear temple"), for later bare mentions."""
-    return resolve_mentions([_scan(sentence, gaz)], report_id, senses)[0]
+    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses)[0]
