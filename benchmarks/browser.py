@@ -120,7 +120,7 @@ FOREGROUND_FLAGS = [
 ]
 
 
-def visits(browser, url, visitors: int, link: str, timeout_s: float = 300) -> dict[str, float]:
+def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s: float = 300) -> dict[str, float]:
     """`visitors` fresh browser contexts open a shared link at the same moment. Returns the server's CPU per
     visit (from /proc, while the visits load), the time each page took to draw the map and show the
     province's details, and the bytes each page received over the websocket."""
@@ -153,6 +153,11 @@ def visits(browser, url, visitors: int, link: str, timeout_s: float = 300) -> di
             print(f"page {i} not loaded after {timeout_s:.0f} s:", page.evaluate(PAGE_STATE))
     cpu, busy = server_cpu_s(url.pid) - cpu0, machine_busy_s() - busy0
     wall_settled = time.perf_counter() - t0
+    idle = {}
+    if idle_s:  # the pages stay open: what their live-refresh checks cost the server
+        idle0 = server_cpu_s(url.pid)
+        time.sleep(idle_s)
+        idle["idle_cpu_per_page_per_min_s"] = (server_cpu_s(url.pid) - idle0) / visitors / (idle_s / 60)
     for page in pages:
         page.context.close()
     if not done:
@@ -169,27 +174,8 @@ def visits(browser, url, visitors: int, link: str, timeout_s: float = 300) -> di
         "details_shown_worst_s": shown[-1],
         "all_loaded_s": wall,
         "ws_received_per_visit_mb": sum(c[0] for c in received) / visitors / 1e6,
+        **idle,
     }
-
-
-def idle_cpu(url, browser, link: str, visitors: int, seconds: float) -> float:
-    """Server CPU seconds per open page per minute while `visitors` pages just stay open (the live-refresh
-    check each page runs on a timer)."""
-    pages = []
-    for _ in range(visitors):
-        page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
-        page.goto(f"{url}/{link}")
-        pages.append(page)
-    for page in pages:
-        page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="attached", timeout=300_000)
-        wait_for_app(page, timeout=300_000)
-    time.sleep(3)
-    cpu0 = server_cpu_s(url.pid)
-    time.sleep(seconds)
-    cpu = server_cpu_s(url.pid) - cpu0
-    for page in pages:
-        page.context.close()
-    return cpu / visitors / (seconds / 60)
 
 
 def profile(pid: int, out: str) -> subprocess.Popen:
@@ -216,15 +202,12 @@ def main() -> None:
             visits(browser, url, 1, link)  # warm: the shared per-revision data is built
             print(f"{args.visitors} visits at once, fresh contexts, after one warm-up visit")
             spy = profile(url.pid, args.profile) if args.profile else None
-            rounds = [visits(browser, url, args.visitors, link) for _ in range(args.rounds)]
+            rounds = [visits(browser, url, args.visitors, link, args.idle) for _ in range(args.rounds)]
             if spy:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(timeout=60)
             for key in rounds[0]:
                 print(f"{key:>28}: " + "  ".join(f"{r[key]:.2f}" for r in rounds))
-            if args.idle:
-                per_min = idle_cpu(url, browser, link, args.visitors, args.idle)
-                print(f"{'idle_cpu_per_page_per_min_s':>28}: {per_min:.2f}")
             browser.close()
     if not args.runs:
         return

@@ -8,6 +8,7 @@ as-of date say.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import threading
 from collections.abc import Iterator
@@ -17,9 +18,8 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import queries, settings
+from dashboard import mapcomponent, queries, settings
 from dashboard.admin import TokenGate
 from dashboard.agreements import state_at
 from dashboard.assets import ensure_leaflet
@@ -69,6 +69,11 @@ def prepare_store(db: str) -> None:
         threading.Thread(
             target=store.refresh_stale, args=(EXTRACTOR_VERSION, lambda r: extract(r, gaz)), daemon=True
         ).start()
+    # Streamlit runs a full garbage collection after every script and fragment run (runner.postScriptGC): with
+    # the gazetteer and the libraries loaded that walked ~0.15 s of objects each time, the largest share of a
+    # visit's CPU. What is loaded now lives as long as the server, so it is moved out of the collector's sight.
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,20 @@ def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapsh
         dict(queries.province_activity(store, as_of)),
         queries.map_places(store, as_of),
     )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def map_frame(db: str, revision: int, as_of: date, episode: str | None) -> mapcomponent.MapFrame:
+    """The base map (provinces shaded by mentions, places, venues) as the component's arguments, for one store
+    revision and as-of date: built once and shared by every visitor (immutable strings)."""
+    shot = snapshot(db, revision, as_of, episode)
+    return mapcomponent.frame_of(build_map(load_gazetteer(), shot.activity, shot.places, shot.meetings), "map")
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def selection_script(code: str | None) -> str:
+    """The selected province's outline, as the script that adds it to the shown map (no re-mount)."""
+    return mapcomponent.feature_group_script(selection_layer(load_gazetteer(), code))
 
 
 @st.cache_data(max_entries=1024, ttl=3600, show_spinner=False)
@@ -147,12 +166,19 @@ def is_admin() -> bool:
     return gate.check(entered, token)  # waits longer after each new wrong guess
 
 
+@st.cache_data(ttl=max(1.0, float(settings.get("refresh_s")) / 2), max_entries=8, show_spinner=False)
+def store_status(db: str) -> tuple:
+    """The store's revision, last update and report count: asked at most once per half refresh interval,
+    however many pages are open."""
+    with closing(open_store()) as store:
+        return store.revision(), store.last_updated(), store.count()
+
+
 @st.fragment(run_every=int(settings.get("refresh_s")))
 def live_status(seen_revision: int) -> None:
     """Checks the store on a timer; a new revision reruns the whole app so new reports show."""
-    with closing(open_store()) as store:
-        revision, updated, count = store.revision(), store.last_updated(), store.count()
-    if revision != seen_revision:
+    revision, updated, count = store_status(settings.get("db"))
+    if revision > seen_revision:  # grows with every write; the page may have seen a newer one than the cache
         st.rerun()
     when = f"{updated:%-d %b %Y %H:%M} UTC" if updated else "never"
     st.caption(f"{count} reports stored · last updated {when} · checks every {settings.get('refresh_s')} s")
@@ -320,13 +346,11 @@ def main() -> None:
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map"):
-        st_folium(
-            build_map(gaz, shot.activity, shot.places, shot.meetings),  # built anew: st_folium alters it
+        mapcomponent.show(
+            map_frame(db, revision, as_of, toll_episode),
             key="map",
             height=520,
-            use_container_width=True,
-            returned_objects=["last_active_drawing", "last_object_clicked_count"],
-            feature_group_to_add=selection_layer(gaz, province),
+            feature_group=selection_script(province),
             on_change=on_map_click,
         )
     with detail_col, st.container(key="province_details"), section("province details"):

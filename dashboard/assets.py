@@ -3,11 +3,16 @@ folder (`dashboard/static/`, served at /app/static/ with server.enableStaticServ
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+from functools import cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"  # served at /app/static/ (server.enableStaticServing)
+GENERATED = "generated"  # files written here at run time (not committed)
 LEAFLET_JS_URL = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS_URL = "/app/static/vendor/leaflet/leaflet.css"
 LEAFLET_FILES = (
@@ -21,9 +26,10 @@ LEAFLET_FILES = (
 )
 
 
+@cache
 def ensure_leaflet(static_dir: Path) -> Path:
     """Copy Leaflet's files into the static folder (beside the app's main script) if they are not there
-    (or differ in size)."""
+    (or differ in size): once per process, not on every run."""
     source, target = Path(xleaflet.BASE_DIR), static_dir / "vendor" / "leaflet"
     for name in LEAFLET_FILES:
         src, dst = source / name, target / name
@@ -31,3 +37,21 @@ def ensure_leaflet(static_dir: Path) -> Path:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
     return target
+
+
+@cache
+def static_json(name: str, text: str) -> str:
+    """Write `text` (JSON) once as a static file whose name carries a hash of its content (a browser may keep
+    it as long as it likes), and return its URL."""
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    path = STATIC_DIR / GENERATED / f"{name}-{digest}.json"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return f"/app/static/{GENERATED}/{path.name}"
+
+
+def json_text(value) -> str:
+    return json.dumps(value, separators=(",", ":"))

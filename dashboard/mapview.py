@@ -3,6 +3,9 @@
 The base map (provinces, border line with km marks, places, meeting venues, legend, attributions) does
 not depend on the selection, so st_folium keeps the same map between reruns; the selected province's
 outline is a separate FeatureGroup passed as `feature_group_to_add`.
+
+The page carries the provinces coarser than the gazetteer's (COARSE_TOLERANCE, about a pixel at the opening
+zoom); zoomed in to FINE_ZOOM the map fetches the gazetteer's outlines once, as a static file, and swaps them in.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import folium
 import shapely
 from branca.element import MacroElement, Template
 
-from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MapPlace, MeetingSummary
 
@@ -37,6 +40,8 @@ SIDE_FILL = {"TH": "#3b82f6", "KH": "#ef4444"}
 KM_STEP = 100
 NEAR_KM = 250  # Thai provinces farther than this from the line are drawn as one grey outline
 CENTRE, ZOOM = (13.3, 103.6), 7
+COARSE_TOLERANCE = 0.01  # degrees (~1 km): a pixel at zoom 7, where the map opens
+FINE_ZOOM = 9  # from this zoom on, the gazetteer's outlines (provinces.geojson) are drawn
 
 
 class _Script(MacroElement):
@@ -88,10 +93,39 @@ def context_layer(gaz: Gazetteer) -> folium.GeoJson | None:
     )
 
 
+@cache
+def coarse_polygons(gaz: Gazetteer) -> dict[str, object]:
+    """The provinces simplified together (neighbours keep shared edges), for the page as it opens."""
+    codes = list(gaz.polygons)
+    simple = shapely.coverage_simplify([gaz.polygons[c] for c in codes], COARSE_TOLERANCE)
+    return dict(zip(codes, shapely.set_precision(simple, 1e-4), strict=True))
+
+
+@cache
+def fine_outlines_url(gaz: Gazetteer) -> str:
+    """The drawn provinces at the gazetteer's detail, {code: geometry}, as a static file fetched on zooming in."""
+    fine = {code: gaz.polygons[code].__geo_interface__ for code in gaz.polygons if near_border(gaz, code)}
+    return static_json("provinces", json_text(fine))
+
+
+def fine_on_zoom(url: str) -> _Script:
+    """Zoomed in to FINE_ZOOM, fetch the detailed outlines once and swap them into the province polygons
+    (same layers: their style, tooltip and click stay)."""
+    return _Script(
+        f"var url={json.dumps(url)},state=0;"
+        "function swap(){if(state||map.getZoom()<" + str(FINE_ZOOM) + ")return;state=1;"
+        "fetch(url).then(function(r){return r.json();}).then(function(fine){state=2;"
+        "map.eachLayer(function(l){var f=l.feature,g=f&&f.properties&&fine[f.properties.code];"
+        "if(g&&l.setLatLngs){l.setLatLngs(L.GeoJSON.coordsToLatLngs(g.coordinates,g.type==='Polygon'?1:2));"
+        "f.geometry=g;}});}).catch(function(){state=0;});}"
+        "map.on('zoomend',swap);"
+    )
+
+
 def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
     top = max((activity.get(c, 0) for c in gaz.polygons), default=0)
     features = []
-    for code, poly in gaz.polygons.items():
+    for code, poly in coarse_polygons(gaz).items():
         if not near_border(gaz, code):
             continue
         p = gaz.provinces[code]
@@ -255,6 +289,7 @@ def build_map(
     online_tiles().add_to(m)
     folium.LayerControl(position="topleft", collapsed=True).add_to(m)
     legend_and_attribution().add_to(m)
+    fine_on_zoom(fine_outlines_url(gaz)).add_to(m)
     return m
 
 
