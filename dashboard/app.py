@@ -22,7 +22,7 @@ import streamlit as st
 from dashboard import mapcomponent, queries, settings
 from dashboard.admin import TokenGate
 from dashboard.agreements import state_at
-from dashboard.assets import ensure_leaflet
+from dashboard.assets import ensure_leaflet, serve_assets_uncompressed
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
@@ -115,9 +115,11 @@ def selection_script(code: str | None) -> str:
     return mapcomponent.feature_group_script(selection_layer(load_gazetteer(), code))
 
 
-@st.cache_data(max_entries=1024, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=1024, ttl=3600, show_spinner=False)
 def shared_answer(db: str, revision: int, name: str, *args):
-    """One query's answer at one store revision, computed once and shared by every visitor."""
+    """One query's answer at one store revision, computed once and shared by every visitor: the same object,
+    not a copy (unpickling a copy on every run cost more than the rest of a warm run), so views never change
+    an answer."""
     return getattr(queries, name)(open_store(), *args)
 
 
@@ -126,6 +128,11 @@ class SharedQueries(queries.Queries):
 
     def __init__(self, db: str, revision: int):
         self.db, self.revision = db, revision
+
+    @property
+    def revision_key(self) -> tuple[str, int]:
+        """What every shared answer (and figure built from answers) is keyed by."""
+        return self.db, self.revision
 
     def __getattr__(self, name: str):
         if name.startswith("_") or not callable(getattr(queries, name, None)):
@@ -313,6 +320,7 @@ def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> Non
 def main() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
     ensure_leaflet(Path(__file__).resolve().parent / "static")
+    serve_assets_uncompressed()
     gaz = load_gazetteer()
     db = settings.get("db")
     try:

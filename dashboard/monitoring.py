@@ -26,7 +26,7 @@ from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
 from dashboard.safe import escape, md_escape, md_link, safe_url
 from dashboard.summary import COUNTRY_NAMES, RECENT_DAYS, display_value, meeting_status, outlet_name, side_name
-from dashboard.views import bounded, bounded_list, plural, quote_block
+from dashboard.views import bounded, bounded_list, plural, quote_block, shared_figure
 
 ACCUSED_WORDS = {
     "TH": "Thailand is accused",
@@ -91,7 +91,7 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
         with st.expander("Provisions, alleged violations per day, and what each side says"):
             provisions_view(q, state, counts)
             if events:
-                _violations_chart(events, since, state.as_of)
+                _violations_chart(q, events, since, state.as_of)
                 newest = sorted(events, key=lambda e: (e.day, e.id), reverse=True)
                 bounded_list(
                     "violations", newest, lambda e: event_view(q, state.as_of, e, key=f"v_{e.id}", compact=True)
@@ -175,16 +175,22 @@ def violations_summary(events: list[IncidentEvent], since: date, as_of: date) ->
     )
 
 
-def _violations_chart(events: list[IncidentEvent], since: date, as_of: date) -> None:
+def _violations_chart(q: Queries, events: list[IncidentEvent], since: date, as_of: date) -> None:
     counts = Counter((e.day, ACCUSED_WORDS[e.accused]) for e in events)
-    frame = pd.DataFrame([{"day": pd.Timestamp(d), "accused": a, "events": n} for (d, a), n in sorted(counts.items())])
+    fig = shared_figure(q, "violations", (since, as_of), violations_figure, tuple(sorted(counts.items())), since, as_of)
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+def violations_figure(counts: tuple, since: date, as_of: date) -> go.Figure:
+    """Alleged violations per day by accused side; built once per distinct data (read-only)."""
+    frame = pd.DataFrame([{"day": pd.Timestamp(d), "accused": a, "events": n} for (d, a), n in counts])
     fig = px.bar(frame, x="day", y="events", color="accused", color_discrete_map=ACCUSED_COLOURS)
     fig.update_traces(width=86_400_000 * 0.8)  # a day wide (ms)
     span = [pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(as_of) + pd.Timedelta(hours=12)]
     fig.update_xaxes(type="date", title=None, tickformat="%-d %b", range=span)
     fig.update_yaxes(title="alleged violations", dtick=1)
     fig.update_layout(height=200, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend_title_text="", bargap=0.2)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    return fig
 
 
 # --- one event, both sides ------------------------------------------------------------------------------
@@ -337,7 +343,13 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
         st.info("Nothing in this window matches the filters.")
         return
     st.plotly_chart(
-        timeline_figure(tuple(shown)),
+        shared_figure(
+            q,
+            "timeline",
+            (since, as_of, tuple(chosen_kinds), tuple(chosen_accused), tuple(chosen_provinces)),
+            timeline_figure,
+            tuple(shown),
+        ),
         width="stretch",
         config={"displaylogo": False},
         key="timeline_chart",
@@ -390,7 +402,6 @@ def _on_timeline_select() -> None:
         _event_to_link()
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
 def timeline_figure(items: tuple[TimelineItem, ...]) -> go.Figure:
     """Points by day in three lanes; several on one day stacked. Built once per distinct data, read-only."""
     lanes = ("Agreements", "Meetings", "Incidents")
@@ -516,7 +527,8 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
     else:
         st.markdown(f"No source gave a figure in the week to {as_of:%-d %b}: the newest are older (stale).")
     st.caption(f"{plural(len(pairs), 'figure')} from {plural(len(latest), 'source')}{note}")
-    st.plotly_chart(tracker_figure(tuple(pairs), metric), width="stretch", config={"displaylogo": False})
+    fig = shared_figure(q, "tracker", (as_of, episode, metric, side, group), tracker_figure, pairs, metric)
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     st.dataframe(
         latest_table(latest, as_of),
         hide_index=True,
@@ -544,8 +556,7 @@ def latest_table(latest: list[SourceLatest], as_of: date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def tracker_figure(pairs: tuple[tuple[Figure, Report], ...], metric: str) -> go.Figure:
+def tracker_figure(pairs: list[tuple[Figure, Report]], metric: str) -> go.Figure:
     """Each source's figures over time (a real date axis), a step per update; the sources that give the
     most figures as lines, the others as grey dots. Qualifiers are in the point labels."""
     rows = [
@@ -597,15 +608,9 @@ def tracker_figure(pairs: tuple[tuple[Figure, Report], ...], metric: str) -> go.
 # --- displacement over time -----------------------------------------------------------------------------
 
 
-def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | None) -> None:
-    """Displaced and returned per side as the reports give them over time, by source, and the newest figure
-    per province where a report names one. Shelters and evacuations count as displacement."""
-    frame = q.displacement_rows(as_of, episode)
-    if frame.empty:
-        st.info("No displacement or return figure in this episode by this date.")
-        return
+def displacement_figure(frame: pd.DataFrame) -> go.Figure:
+    """Displaced and returned over time, one panel each, by side; built once per distinct data (read-only)."""
     frame = frame.assign(
-        side=frame["country"].map(side_name),
         date=pd.to_datetime(frame["published"]),
         hover=[
             escape(f"{s} {m} — {o}, {d:%-d %b %Y}")
@@ -627,6 +632,18 @@ def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | No
     fig.update_xaxes(type="date", title=None, tickformat="%-d %b %Y")
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_layout(height=280, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="")
+    return fig
+
+
+def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | None) -> None:
+    """Displaced and returned per side as the reports give them over time, by source, and the newest figure
+    per province where a report names one. Shelters and evacuations count as displacement."""
+    frame = q.displacement_rows(as_of, episode)
+    if frame.empty:
+        st.info("No displacement or return figure in this episode by this date.")
+        return
+    frame = frame.assign(side=frame["country"].map(side_name))
+    fig = shared_figure(q, "displacement", (as_of, episode), displacement_figure, frame)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     by_province = frame[frame["province"] != ""].copy()
     by_province["province"] = by_province["province"].map(lambda c: gaz.provinces[c].name if c in gaz.provinces else c)

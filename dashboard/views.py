@@ -75,6 +75,21 @@ def bounded(key: str, total: int, fetch: Callable[[int], Sequence], render: Call
         st.rerun()
 
 
+def shared_figure(q: Queries, name: str, params: tuple, build: Callable, *data):
+    """`build(*data)`, once per store revision and `params` when the app shares its queries' answers (its
+    SharedQueries carries a `revision_key`), else built anew. Keyed by those, not by hashing the data (which
+    cost more than building); read-only: st.plotly_chart only serialises a figure."""
+    key = getattr(q, "revision_key", None)
+    if key is None:
+        return build(*data)
+    return _shared_figure(name, (*key, *params), build, data)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shared_figure(name: str, key: tuple, _build: Callable, _data: tuple):
+    return _build(*_data)
+
+
 def bounded_list(key: str, items: Sequence, render: Callable, page: int = PAGE) -> None:
     """`bounded` over a list already at hand."""
     bounded(key, len(items), lambda n: items[:n], render, page)
@@ -167,7 +182,7 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
                 more = f" · … {n_values - len(values)} more values" if n_values > len(values) else ""
                 st.caption(f"{verdict}: {listed}{more}")
     st.caption("Ranges count totals: a count of one incident belongs to it (timeline); the table lists every figure.")
-    _figures_chart(rows, metrics)
+    _figures_chart(q, rows, metrics, (as_of, episode, tuple(metrics), tuple(sides)))
     table = rows[
         [
             "metric",
@@ -196,16 +211,14 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
     )
 
 
-def _figures_chart(shown: pd.DataFrame, metrics: list[str]) -> None:
-    fig = figures_figure(shown, tuple(metrics))
+def _figures_chart(q: Queries, shown: pd.DataFrame, metrics: list[str], params: tuple) -> None:
+    fig = shared_figure(q, "figures", params, figures_figure, shown, tuple(metrics))
     if fig is not None:
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
 def figures_figure(shown: pd.DataFrame, metrics: tuple[str, ...]):
-    """The figures over time (a real date axis), one panel per metric; built once per distinct data and
-    shared by the visitors who see the same figures (read-only: st.plotly_chart only serialises it)."""
+    """The figures over time (a real date axis), one panel per metric."""
     numeric = shown.dropna(subset=["value", "published"]).copy()
     if numeric.empty:
         return None
