@@ -72,7 +72,9 @@ def normalise(text: str) -> tuple[str, int]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept, seen = [], set()
     written = 0  # paragraphs with any text
-    for line in _SPACES.sub(" ", text).split("\n"):
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:  # else every run is one space already
+        text = _SPACES.sub(" ", text)
+    for line in text.split("\n"):
         para = line.strip()
         if not para:
             continue

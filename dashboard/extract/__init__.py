@@ -3,21 +3,26 @@
 The pipeline is stated here: split sentences, then per sentence find places, figures, a meeting, an
 incident and any statement of when the fighting began; then merge what repeats within the report.
 No stage knows about Streamlit or the store.
+
+Most sentences of a report (background, quotes, analysis) can hold none of the records: which stages
+can find anything in a sentence is read once per distinct text (`_stages`), from each stage's own
+first checks, and the others are not run on it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
+from dashboard.extract import figures, incidents, meetings, onset, statements
 from dashboard.extract.figures import Sides, dedupe, find_figures
 from dashboard.extract.incidents import attach_denials, find_incidents
 from dashboard.extract.incidents import merge_in_report as merge_incidents
 from dashboard.extract.meetings import find_meeting, merge_in_report
 from dashboard.extract.onset import find_onsets
 from dashboard.extract.places import find_report_places
-from dashboard.extract.sentences import split_sentences
+from dashboard.extract.sentences import SENTENCE_CACHE, split_sentences
 from dashboard.extract.statements import find_statements
 from dashboard.gazetteer import GEODATA_DIR, PLACE_FILES, Gazetteer, gazetteer
 from dashboard.records import Extraction, Report
@@ -39,26 +44,50 @@ def _source_version() -> str:
 EXTRACTOR_VERSION = _source_version()
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _stages(text: str) -> tuple[bool, bool, bool, bool, bool] | None:
+    """Whether figures, a meeting, incidents, onsets, statements can be found in a sentence's text (None:
+    none of them)."""
+    can = (
+        figures.may_state(text),
+        meetings.may_tell(text),
+        incidents.may_tell(text),
+        onset.may_state(text),
+        statements.may_state(text),
+    )
+    return can if any(can) else None
+
+
 def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
     out = Extraction(report=report)
-    meetings = []
+    found_meetings = []
     sentences = split_sentences(report.text)
     places_of = find_report_places(sentences, report.id, gaz)
     sides = Sides(sentences, places_of)
+    rid, published = report.id, report.published
 
     for sentence, places in zip(sentences, places_of, strict=True):
         out.places.extend(places)
-        side = partial(sides.of, sentence.paragraph)  # found only for the figures that need it
-        out.figures.extend(find_figures(sentence, report.id, report.published, places, side))
-        meeting = find_meeting(sentence, report.id, report.published, places)
-        if meeting:
-            meetings.append(meeting)
-        out.incidents.extend(find_incidents(sentence, report.id, report.published, places))
-        out.onsets.extend(find_onsets(sentence, report.id, report.published))
-        out.statements.extend(find_statements(sentence, report.id, report.published))
+        stages = _stages(sentence.text)
+        if stages is None:
+            continue
+        has_figures, has_meeting, has_incidents, has_onsets, has_statements = stages
+        if has_figures:
+            side = partial(sides.of, sentence.paragraph)  # found only for the figures that need it
+            out.figures.extend(find_figures(sentence, rid, published, places, side))
+        if has_meeting:
+            meeting = find_meeting(sentence, rid, published, places)
+            if meeting:
+                found_meetings.append(meeting)
+        if has_incidents:
+            out.incidents.extend(find_incidents(sentence, rid, published, places))
+        if has_onsets:
+            out.onsets.extend(find_onsets(sentence, rid, published))
+        if has_statements:
+            out.statements.extend(find_statements(sentence, rid, published))
     out.figures = dedupe(out.figures)
-    out.meetings = merge_in_report(meetings)
+    out.meetings = merge_in_report(found_meetings)
     out.incidents = merge_incidents(attach_denials(out.incidents, sentences))
     return out
 

@@ -264,6 +264,11 @@ def _stated(text: str) -> tuple[_Stated, ...]:
     return tuple(out)
 
 
+def may_state(text: str) -> bool:
+    """Whether a text states any figure (find_figures finds none in a text that does not)."""
+    return bool(_stated(text))
+
+
 def find_figures(
     sentence: Sentence,
     report_id: str,

@@ -202,6 +202,11 @@ def _day(text: str, published: date | None) -> date | None:
     return published if published is not None and CLOCK.search(text) else None
 
 
+def may_tell(text: str) -> bool:
+    """Whether a text can tell of an incident at all (find_incidents finds none in a text that cannot)."""
+    return _told(text) is not None
+
+
 def find_incidents(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
 ) -> list[Incident]:

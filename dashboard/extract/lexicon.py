@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -228,14 +229,15 @@ def stems(*patterns: str) -> tuple[str, ...]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+_START = itemgetter(slice(3))
+
+
 @lru_cache(maxsize=1024)
-def _words(text: str) -> tuple[dict[str, list[str]], frozenset[str]]:
-    """The words of a text, lowercased, by their first three letters (computed once per sentence for
-    all the stages' pre-checks, and kept for the lines that recur)."""
-    by_start: dict[str, list[str]] = {}
-    for w in _TOKEN.findall(text.lower()):
-        by_start.setdefault(w[:3], []).append(w)
-    return by_start, frozenset(by_start)
+def _words(text: str) -> tuple[list[str], frozenset[str]]:
+    """The words of a text, lowercased, and the set of their first three letters (computed once per
+    sentence for all the stages' pre-checks, and kept for the lines that recur)."""
+    words = _TOKEN.findall(text.lower())
+    return words, frozenset(map(_START, words))
 
 
 # Words too common to pre-check a sentence by, when a stem has a rarer word.
@@ -280,17 +282,18 @@ class Precheck:
             key = _rarest(stem)
             self.keys[key[:3]] = tuple(sorted({*self.keys.get(key[:3], ()), key}))
         self.starts = frozenset(self.keys)
+        # A word begins like a key of three letters or more when it starts with it; a shorter key
+        # ("up") is its whole first three letters, so only that word itself.
+        self.long = tuple(k for ks in self.keys.values() for k in ks if len(k) >= 3)
+        self.short = frozenset(k for ks in self.keys.values() for k in ks if len(k) < 3)
 
     def search(self, text: str) -> bool:
-        by_start, starts = _words(text)
-        if starts.isdisjoint(self.starts):
+        words, starts = _words(text)
+        common = starts & self.starts
+        if not common:
             return False
-        keys = self.keys
-        for start in starts & self.starts:
-            stems = keys[start]
-            if any(w.startswith(k) for w in by_start[start] for k in stems):
-                return True
-        return False
+        long, short = self.long, self.short
+        return any(w in short or w.startswith(long) for w in words if w[:3] in common)
 
 
 def precheck(*patterns: str) -> Precheck:

@@ -236,6 +236,11 @@ def _told(text: str, published: date | None) -> _Told | None:
     )
 
 
+def may_tell(text: str) -> bool:
+    """Whether a text can tell of a meeting at all (find_meeting finds none in a text that cannot)."""
+    return _read(text) is not None
+
+
 def find_meeting(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
 ) -> Meeting | None:

@@ -18,10 +18,15 @@ ONSET_BEFORE = compiled(rf"\b(?:{ONSET})\b(?:\s+\S+){{0,3}}\s+(?:on\s+)?$", re.I
 ONSET_CHECK = precheck(ONSET)
 
 
+def may_state(text: str) -> bool:
+    """Whether a text can state an onset at all (find_onsets finds none in a text that cannot)."""
+    return ONSET_CHECK.search(text) and FIGHTING.search(text) is not None
+
+
 @per_text
 def find_onsets(sentence: Sentence, report_id: str, published: date | None) -> list[Onset]:
     text = sentence.text
-    if not ONSET_CHECK.search(text) or not FIGHTING.search(text):
+    if not may_state(text):
         return []
     out = []
     for d in find_dates(text, published, future=False):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
@@ -107,6 +107,7 @@ class _Mention:
     free: bool  # True: may stand without the report's context (a type word or a well-known place)
     unlisted: bool = False  # a name the gazetteer lacks, typed ("Ban X village"): placed by its province
     located: bool = False  # written where something is ("in X"): placed by a province written after it
+    near: bool = False  # written after a word of nearness ("near X", "north of X"): see _precision
 
 
 Word = tuple[int, int, str]  # start, end, text
@@ -252,7 +253,10 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         )
         located = bool(_LOCATED.search(text, max(0, start - 6), start))
         found.append(_Mention(start, end, key, sense_key, plausible, nxt if typed else None, free, located=located))
-    return tuple(_with_unlisted(text, gaz, found))
+    return tuple(
+        replace(m, near=True) if NEAR_WORDS.search(text[max(0, m.start - 40) : m.start]) else m
+        for m in _with_unlisted(text, gaz, found)
+    )
 
 
 def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
@@ -351,10 +355,10 @@ def _choose(m: _Mention, text: str, ctx: _Context, here: Callable[[], _Context])
     return min(enumerate(candidates), key=score)[1]
 
 
-def _precision(place: Place, before: str) -> int:
+def _precision(place: Place, near: bool) -> int:
     if place.kind == "province":
         return 3
-    if place.kind in ("district", "area") or NEAR_WORDS.search(before):
+    if place.kind in ("district", "area") or near:
         return max(2, place.precision)
     return place.precision
 
@@ -371,7 +375,7 @@ def _mention(m: _Mention, s: Sentence, place: Place, report_id: str) -> PlaceMen
         admin1=place.admin1,
         lat=place.lat,
         lon=place.lon,
-        precision=_precision(place, s.text[max(0, m.start - 40) : m.start]),
+        precision=_precision(place, m.near),
         border_km=place.border_km,
         border_distance_km=place.border_distance_km,
     )
@@ -431,9 +435,12 @@ def resolve_mentions(
     ctx = _context([m for ms in per_sentence for m in ms])
     chosen_all: list[list[tuple[_Mention, Place | None]]] = []
     for sentence, mentions in zip(sentences, per_sentence, strict=True):
+        chosen: list[tuple[_Mention, Place | None]] = []
+        chosen_all.append(chosen)
+        if not mentions:
+            continue
         text = sentence.text
         here = _Lazy(lambda mentions=mentions: _context(mentions))
-        chosen: list[tuple[_Mention, Place | None]] = []
         for m in mentions:
             if m.unlisted:
                 place = None
@@ -448,7 +455,6 @@ def resolve_mentions(
                 if place is not None:
                     senses[m.key] = place
             chosen.append((m, place))
-        chosen_all.append(chosen)
     fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
     for sentence, chosen in zip(sentences, chosen_all, strict=True):
         for i, (m, place) in enumerate(chosen):

@@ -71,7 +71,8 @@ ABBREVIATIONS = {
     "pol",
     "cpl",
 }
-_END = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
+# `[.!?]` written first on its own (not `[.!?]+`) lets `re` skip to the candidates by their first character.
+_END = re.compile(r"""[.!?][.!?]*["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
 @dataclass(frozen=True, slots=True)

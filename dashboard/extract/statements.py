@@ -72,10 +72,15 @@ def _stance(text: str, topic: str) -> str | None:
     return next((stance for stance, rx in table if rx.search(text)), None)
 
 
+def may_state(text: str) -> bool:
+    """Whether a text can make a statement at all (find_statements finds none in a text that cannot)."""
+    return CHECK.search(text) and HYPOTHETICAL.search(text) is None
+
+
 @per_text
 def find_statements(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
     text = sentence.text
-    if not CHECK.search(text) or HYPOTHETICAL.search(text):
+    if not may_state(text):
         return []
     out = []
     speaker = attribution(text) or " ".join(text.split()[:2])  # who says it, else the sentence's subject
