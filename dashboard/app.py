@@ -28,7 +28,7 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
 from dashboard.links import parse_day, resolve_province, share_url
 from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
-from dashboard.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker
+from dashboard.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker, window_start
 from dashboard.store import Store, StoreError
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.views import figures_view, headline, meetings_view, plural, province_view
@@ -102,11 +102,14 @@ def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapsh
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def map_frame(db: str, revision: int, as_of: date, episode: str | None) -> mapcomponent.MapFrame:
-    """The base map (provinces shaded by mentions, places, venues) as the component's arguments, for one store
-    revision and as-of date: built once and shared by every visitor (immutable strings)."""
+def map_frame(db: str, revision: int, as_of: date, episode: str | None, window: str | None) -> mapcomponent.MapFrame:
+    """The base map (provinces shaded by mentions, places, venues, the incidents of the window: the episode
+    chosen up to the as-of date) as the component's arguments, for one store revision and view: built once
+    and shared by every visitor (immutable strings)."""
     shot = snapshot(db, revision, as_of, episode)
-    return mapcomponent.frame_of(build_map(load_gazetteer(), shot.activity, shot.places, shot.meetings), "map")
+    events = shared_answer(db, revision, "incident_events", as_of, window_start(window, as_of))
+    gaz = load_gazetteer()
+    return mapcomponent.frame_of(build_map(gaz, shot.activity, shot.places, shot.meetings, events), "map")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -355,7 +358,7 @@ def main() -> None:
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map"):
         mapcomponent.show(
-            map_frame(db, revision, as_of, toll_episode),
+            map_frame(db, revision, as_of, toll_episode, episode),
             key="map",
             height=520,
             feature_group=selection_script(province),

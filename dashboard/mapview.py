@@ -21,6 +21,7 @@ from branca.element import MacroElement, Template
 from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MapPlace, MeetingSummary
+from dashboard.reconcile import IncidentEvent
 
 ATTRIBUTION = (
     "Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
@@ -241,6 +242,38 @@ def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
     return _points("Meeting venues", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
 
 
+INCIDENT_COLOURS = {  # fill: what was done
+    "airstrike": "#dc2626",
+    "drone": "#db2777",
+    "rocket": "#ea580c",
+    "artillery": "#2563eb",
+    "landmine": "#854d0e",
+    "armed_clash": "#16a34a",
+    "other": "#6b7280",
+}
+ACCUSED_RING = {"TH": "#1d4ed8", "KH": "#b91c1c", "both": "#7e22ce", None: "#111827"}  # edge: who is accused
+
+
+def incidents_layer(events: list[IncidentEvent]) -> folium.FeatureGroup:
+    """One marker per incident event of the window (not per report), coloured by kind, its edge by the side
+    accused; approximate places (a province's centre) drawn smaller and said so."""
+    points = []
+    for e in events:
+        if e.point is None:
+            continue
+        lat, lon, precision = e.point
+        where = ", ".join(e.places) or ", ".join(e.admin1)
+        approx = " · placed at the province's centre" if precision >= 3 else ""
+        accused = {"TH": "Thailand", "KH": "Cambodia", "both": "each side"}.get(e.accused, "no side")
+        label = (
+            f"<b>{html.escape(e.kind.replace('_', ' '))} · {e.day:%-d %b %Y}</b><br>{html.escape(where)}{approx}<br>"
+            f"{html.escape(accused)} accused · {e.reports} report(s)<br><i>event {html.escape(e.id)}</i>"
+        )
+        style = {"radius": 5 if precision >= 3 else 7, "color": ACCUSED_RING[e.accused], "weight": 2}
+        points.append((lat, lon, {**style, "fillColor": INCIDENT_COLOURS.get(e.kind, "#6b7280"), "label": label}))
+    return _points("Incidents", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
+
+
 LEGEND_HTML = """
 <div class="bw-legend"><b>Border Watch</b><br>
 <span style="background:#3b82f6"></span>Thai province &nbsp;
@@ -249,7 +282,14 @@ LEGEND_HTML = """
 <span class="dot" style="background:#7c3aed"></span>temple
 <span class="dot" style="background:#0f766e"></span>checkpoint
 <span class="dot" style="background:#b45309"></span>town/village<br>
-<span class="ring"></span>meeting venue &nbsp;<b>—</b> border line, km from the Laos tripoint</div>
+<span class="ring"></span>meeting venue &nbsp;<b>—</b> border line, km from the Laos tripoint<br>
+incidents: <span class="dot" style="background:#dc2626"></span>air
+<span class="dot" style="background:#ea580c"></span>rocket
+<span class="dot" style="background:#2563eb"></span>shelling
+<span class="dot" style="background:#db2777"></span>drone
+<span class="dot" style="background:#16a34a"></span>clash
+<span class="dot" style="background:#854d0e"></span>mine<br>
+<i>edge: blue Thailand accused, red Cambodia accused</i></div>
 """
 LEGEND_CSS = """
 .bw-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
@@ -275,9 +315,14 @@ def legend_and_attribution() -> _Script:
 
 
 def build_map(
-    gaz: Gazetteer, activity: dict[str, int], places: list[MapPlace], meetings: list[MeetingSummary]
+    gaz: Gazetteer,
+    activity: dict[str, int],
+    places: list[MapPlace],
+    meetings: list[MeetingSummary],
+    events: list[IncidentEvent] = (),
 ) -> folium.Map:
-    """The base map: the same for every selection, so the browser keeps it between reruns."""
+    """The base map: the same for every selection, so the browser keeps it between reruns. `events`: the
+    incidents of the window shown (the episode chosen, up to the as-of date)."""
     m = _base_map()
     context = context_layer(gaz)
     if context is not None:
@@ -286,6 +331,7 @@ def build_map(
     border_layer(gaz).add_to(m)
     places_layer(places).add_to(m)
     venues_layer(meetings).add_to(m)
+    incidents_layer(list(events)).add_to(m)
     online_tiles().add_to(m)
     folium.LayerControl(position="topleft", collapsed=True).add_to(m)
     legend_and_attribution().add_to(m)

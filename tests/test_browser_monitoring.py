@@ -6,7 +6,7 @@ from contextlib import closing
 
 import pytest
 
-from tests.browser_support import running_app, wait_for_app
+from tests.browser_support import map_frame, running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -44,3 +44,17 @@ def test_click_a_timeline_event_see_each_sides_quotes(page, app_url):
     assert "3 reports" in text
     page.wait_for_function(f"() => location.search.includes('event={event_id}')", timeout=10_000)
     assert page.requested_hosts == {"localhost"}
+
+
+INCIDENT_MARKERS = """() => { let n = 0; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
+  if (p && p.label && p.label.includes('<i>event i-')) n++; }); return n; }"""
+
+
+def test_the_map_shows_the_incidents_of_the_window(page, app_url):
+    page.goto(f"{app_url}/?asof=2026-01-10")
+    wait_for_app(page)
+    december = map_frame(page).evaluate(INCIDENT_MARKERS)
+    page.goto(f"{app_url}/?asof=2025-08-20")  # the July episode: other incidents, fewer of them
+    wait_for_app(page)
+    july = map_frame(page).evaluate(INCIDENT_MARKERS)
+    assert december > july > 0

@@ -8,7 +8,7 @@ import pytest
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import read_reports
-from dashboard.mapview import build_map, clicked_province, selection_layer
+from dashboard.mapview import INCIDENT_COLOURS, build_map, clicked_province, selection_layer
 from dashboard.queries import MeetingSummary
 from dashboard.store import Store
 from tests.conftest import SEEDS
@@ -42,7 +42,7 @@ def test_the_map_has_provinces_border_places_and_venues(gaz, seeds):
     assert {"TH-22", "KH-2", "KH-12", "TH-30"} <= codes and not {"TH-90", "TH-50"} & codes
     assert sum(c.startswith("KH") for c in codes) == 24
     names = {g.layer_name for g in layers(m, folium.FeatureGroup)}
-    assert names == {"Border line and km marks", "Places mentioned", "Meeting venues"}
+    assert names == {"Border line and km marks", "Places mentioned", "Meeting venues", "Incidents"}
 
 
 def test_provinces_are_shaded_by_what_the_reports_say(gaz, seeds):
@@ -86,6 +86,21 @@ def test_tooltips_escape_text(gaz, seeds):
     [points] = [c for c in venues._children.values() if isinstance(c, folium.GeoJson)]
     [label] = [f["properties"]["label"] for f in points.data["features"]]
     assert "&lt;img src=x onerror=alert(1)&gt;" in label and "<img" not in label
+
+
+def test_incidents_are_one_marker_per_event_by_kind_with_escaped_labels(gaz, seeds):
+    events = queries.incident_events(seeds, DAY, date(2025, 12, 4))
+    assert events
+    evil = "<img src=x onerror=alert(1)>"
+    events[0].places.insert(0, evil)
+    activity = queries.province_activity(seeds, DAY)
+    m = build_map(gaz, activity, queries.map_places(seeds, DAY), queries.meetings(seeds, DAY), events)
+    [layer] = [g for g in layers(m, folium.FeatureGroup) if g.layer_name == "Incidents"]
+    [points] = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
+    features = points.data["features"]
+    assert len(features) == sum(1 for e in events if e.point)  # one per event, not per report
+    assert {f["properties"]["fillColor"] for f in features} <= set(INCIDENT_COLOURS.values())
+    assert evil not in m.get_root().render() and any("&lt;img" in f["properties"]["label"] for f in features)
 
 
 def test_the_selection_is_its_own_layer(gaz):
