@@ -25,8 +25,8 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import generate
 from dashboard.gazetteer import gazetteer
 from dashboard.ingest import make_report, parse_sidecar
-from dashboard.monitoring import window_start
 from dashboard.store import Store
+from dashboard.ui.monitoring import window_start
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER = """

@@ -19,19 +19,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import mapcomponent, queries, settings
-from dashboard.admin import TokenGate
+from dashboard import queries, settings
 from dashboard.agreements import state_at
-from dashboard.assets import ensure_leaflet, serve_assets_uncompressed
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
-from dashboard.links import parse_day, resolve_province, share_url
-from dashboard.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
-from dashboard.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker, window_start
 from dashboard.store import Store, StoreError
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
-from dashboard.views import figures_view, headline, meetings_view, plural, province_view
+from dashboard.ui import mapcomponent
+from dashboard.ui.admin import TokenGate
+from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
+from dashboard.ui.links import parse_day, resolve_province, share_url
+from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
+from dashboard.ui.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker, window_start
+from dashboard.ui.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
 log = logging.getLogger("border_watch")
@@ -336,7 +337,7 @@ def main() -> None:
     notices = read_link(gaz)
     view = sidebar(gaz, newest_day(db, revision), revision)
     if is_admin():
-        from dashboard.admin import add_report_panel
+        from dashboard.ui.admin import add_report_panel
 
         with st.sidebar:
             add_report_panel(open_store)

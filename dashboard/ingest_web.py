@@ -12,7 +12,7 @@ import trafilatura
 from dashboard.fetch import fetch
 from dashboard.ingest import MAX_BYTES, ReportError, decode, make_report, too_large
 from dashboard.records import Rejected, Report
-from dashboard.safe import safe_url
+from dashboard.ui.safe import safe_url
 
 MIN_HTML_TEXT = 40  # characters: less is a navigation bar or an error page, not a report
 MAX_FEED_BYTES = 10_000_000  # a feed file; one from the web is held to MAX_BYTES like any page

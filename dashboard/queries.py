@@ -18,7 +18,6 @@ import sqlalchemy as sa
 from dashboard.episodes import EPISODES
 from dashboard.reconcile import IncidentEvent, Telling, merge_incidents
 from dashboard.records import Figure, Incident, Meeting, PlaceMention, Report
-from dashboard.safe import url_host
 from dashboard.schema import RECORD_TABLES, reports
 from dashboard.store import Store, record_from_row, report_from_row
 from dashboard.summary import (
@@ -33,6 +32,7 @@ from dashboard.summary import (
     outlet_name,
     side_name,
 )
+from dashboard.ui.safe import url_host
 
 places_t, figures_t, meetings_t = RECORD_TABLES["places"], RECORD_TABLES["figures"], RECORD_TABLES["meetings"]
 incidents_t, onsets_t = RECORD_TABLES["incidents"], RECORD_TABLES["onsets"]

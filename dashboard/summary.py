@@ -11,7 +11,7 @@ from datetime import date
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.records import Figure, Incident, Report
-from dashboard.safe import url_host
+from dashboard.ui.safe import url_host
 
 METRICS = ("killed", "injured", "displaced")
 SIDES = {"TH": "Thailand", "KH": "Cambodia", None: "Side not stated"}

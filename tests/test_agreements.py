@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dashboard.agreements import KINDS, agreements, state_at
-from dashboard.safe import safe_url
+from dashboard.ui.safe import safe_url
 
 
 def test_every_row_is_dated_kinded_sourced_and_refers_to_a_row_before_it():

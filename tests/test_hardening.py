@@ -5,8 +5,8 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.admin import MAX_DELAY_S, TokenGate, token_delay
 from dashboard.ingest import MAX_BYTES
+from dashboard.ui.admin import MAX_DELAY_S, TokenGate, token_delay
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")

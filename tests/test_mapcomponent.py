@@ -1,9 +1,9 @@
-"""The map's component arguments, built once (dashboard/mapcomponent.py), are the ones st_folium sends."""
+"""The map's component arguments, built once (dashboard/ui/mapcomponent.py), are the ones st_folium sends."""
 
 import streamlit_folium as sf
 
-from dashboard import mapcomponent
-from dashboard.mapview import build_map, selection_layer
+from dashboard.ui import mapcomponent
+from dashboard.ui.mapview import build_map, selection_layer
 
 
 def st_folium_arguments(monkeypatch, gaz, code):

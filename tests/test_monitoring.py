@@ -12,11 +12,11 @@ from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import TELLINGS, VIOLATIONS
 from dashboard.ingest import make_report
-from dashboard.monitoring import disagreement, latest_per_source, window_start
 from dashboard.reconcile import Telling, merge_incidents
 from dashboard.records import Evidence, Figure, Incident, Report
 from dashboard.store import Store
 from dashboard.summary import display_value
+from dashboard.ui.monitoring import disagreement, latest_per_source, window_start
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")

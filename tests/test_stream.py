@@ -15,11 +15,11 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import HOSTILE_URLS, write_corpus
 from dashboard.ingest import make_report
 from dashboard.intake import ingest_paths
-from dashboard.links import resolve_province
 from dashboard.records import Report
 from dashboard.store import Store
 from dashboard.summary import METRICS, SIDES, meeting_status, province_order, split_meetings
-from dashboard.views import source_line
+from dashboard.ui.links import resolve_province
+from dashboard.ui.views import source_line
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.links import share_url
-from dashboard.safe import md_escape, safe_url
 from dashboard.summary import incident_words, meeting_status, split_meetings
+from dashboard.ui.links import share_url
+from dashboard.ui.safe import md_escape, safe_url
 from tests.test_queries import summary
 
 

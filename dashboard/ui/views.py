@@ -17,7 +17,6 @@ from dashboard.agreements import CeasefireState
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MeetingSummary, Queries
 from dashboard.records import Evidence, Report
-from dashboard.safe import escape, md_escape, md_link, safe_url
 from dashboard.summary import (
     METRICS,
     OnsetClaim,
@@ -30,6 +29,7 @@ from dashboard.summary import (
     side_name,
     split_meetings,
 )
+from dashboard.ui.safe import escape, md_escape, md_link, safe_url
 
 PRECISION = {1: "exact place", 2: "near a place", 3: "province only"}
 PAGE = 5  # items a list shows before "show more"

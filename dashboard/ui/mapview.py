@@ -18,10 +18,10 @@ import folium
 import shapely
 from branca.element import MacroElement, Template
 
-from dashboard.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MapPlace, MeetingSummary
 from dashboard.reconcile import IncidentEvent
+from dashboard.ui.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
 
 ATTRIBUTION = (
     "Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "

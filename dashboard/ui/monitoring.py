@@ -24,9 +24,9 @@ from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MeetingSummary, Queries, StanceCount
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
-from dashboard.safe import escape, md_escape, md_link, safe_url
 from dashboard.summary import COUNTRY_NAMES, RECENT_DAYS, display_value, meeting_status, outlet_name, side_name
-from dashboard.views import bounded, bounded_list, plural, quote_block, shared_figure
+from dashboard.ui.safe import escape, md_escape, md_link, safe_url
+from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared_figure
 
 ACCUSED_WORDS = {
     "TH": "Thailand is accused",

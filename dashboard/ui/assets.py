@@ -11,7 +11,7 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"  # served at /app/static/ (server.enableStaticServing)
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # served at /app/static/ (server.enableStaticServing)
 GENERATED = "generated"  # files written here at run time (not committed)
 LEAFLET_JS_URL = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS_URL = "/app/static/vendor/leaflet/leaflet.css"
