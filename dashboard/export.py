@@ -10,7 +10,7 @@ from datetime import date
 
 import orjson
 
-from dashboard.merge import merge_meetings
+from dashboard.reconcile import merge_meetings
 from dashboard.records import Extraction, Rejected, flat
 
 

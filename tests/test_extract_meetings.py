@@ -7,7 +7,7 @@ import pytest
 from dashboard.export import document
 from dashboard.extract import extract, extract_all
 from dashboard.ingest import make_report, read_reports
-from dashboard.merge import merge_meetings
+from dashboard.reconcile import merge_meetings
 from tests.conftest import SEEDS
 
 TUESDAY_23 = date(2025, 12, 23)
