@@ -23,7 +23,7 @@ from benchmarks.synthetic import synthetic_report
 from dashboard.export import document, to_json
 from dashboard.extract import extract
 from dashboard.gazetteer import gazetteer
-from dashboard.ingest import make_report, read_reports
+from dashboard.read import make_report, read_reports
 from dashboard.settings import SEEDS
 
 

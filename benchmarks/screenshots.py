@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from dashboard import queries
 from dashboard.fixtures import write_corpus
-from dashboard.intake import ingest_paths
+from dashboard.ingest import ingest_paths
 from dashboard.store import Store
 from dashboard.ui.monitoring import window_start
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, details, map_frame, running_app, wait_for_app

@@ -24,7 +24,7 @@ from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import generate
 from dashboard.gazetteer import gazetteer
-from dashboard.ingest import make_report, parse_sidecar
+from dashboard.read import make_report, parse_sidecar
 from dashboard.store import Store
 from dashboard.ui.monitoring import window_start
 
@@ -35,7 +35,7 @@ from datetime import date
 from streamlit.testing.v1 import AppTest
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
-from dashboard.ingest import make_report
+from dashboard.read import make_report
 from dashboard.store import Store
 
 def visit(**query):

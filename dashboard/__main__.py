@@ -34,8 +34,8 @@ try:
     from dashboard import settings
     from dashboard.export import document, to_csv, to_json
     from dashboard.extract import extract_all
-    from dashboard.ingest import read_reports
-    from dashboard.intake import SETTLE_S, SIDECAR_WAIT_S
+    from dashboard.ingest import SETTLE_S, SIDECAR_WAIT_S
+    from dashboard.read import read_reports
     from dashboard.store import StoreError
 except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
     _run_in_project_venv(exc)
@@ -59,7 +59,7 @@ def _counts(counts: Counter[str]) -> str:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Each outcome printed as soon as it is known; an error of the store stops the batch (exit 2)."""
-    from dashboard.intake import ingest_url, iter_ingest_paths
+    from dashboard.ingest import ingest_url, iter_ingest_paths
     from dashboard.store import Store
 
     store = Store(args.db)
@@ -84,7 +84,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from dashboard.intake import watch
+    from dashboard.ingest import watch
     from dashboard.store import Store
 
     store = Store(args.db)

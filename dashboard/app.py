@@ -62,7 +62,7 @@ def prepare_store(db: str) -> None:
     background the reports an older extractor read (each batch a new revision: open pages follow)."""
     store = open_store()
     if store.count() == 0:
-        from dashboard.intake import ingest_paths
+        from dashboard.ingest import ingest_paths
 
         ingest_paths(store, settings.report_paths())
     if store.stale(EXTRACTOR_VERSION, limit=1):

@@ -21,7 +21,7 @@ from string import punctuation
 from urllib.parse import quote, urljoin, urlsplit
 
 from dashboard import settings
-from dashboard.ingest import ReportError
+from dashboard.read import ReportError
 
 DEADLINE_S = 20.0  # for the whole fetch: name lookups, connections, redirects and the body
 MAX_REDIRECTS = 5

@@ -1,213 +1,264 @@
-"""Reading reports: text files with an optional JSON sidecar, normalised, with a stable id.
-
-Bad input never stops a batch: each file that cannot be read is returned as a `Rejected` with the
-reason, and the other files are still read.
+"""Every way reports come in — files, HTML pages, feeds, URLs, pasted text, an inbox folder — into the store,
+each item reported as ingested, duplicate or rejected with the reason (and, in the inbox, a late sidecar as
+updated). One bad item never stops the others; an error of the store itself (sqlite3.Error) does.
 """
 
 from __future__ import annotations
 
-import codecs
-import hashlib
-import json
-import os
-import re
-import unicodedata
-from datetime import date
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.fetch import fetch
+from dashboard.gazetteer import gazetteer
+from dashboard.read import (
+    MAX_BYTES,
+    MAX_FEED_BYTES,
+    REPORT_SUFFIXES,
+    ReportError,
+    decode,
+    looks_like_feed,
+    make_report,
+    read_capped,
+    read_feed,
+    read_html,
+    read_report,
+    read_sidecar,
+    report_files,
+)
 from dashboard.records import Rejected, Report
+from dashboard.store import Store
 
-REPORT_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 2_000_000  # a news report is a few kB; anything this large is not one
-MAX_SIDECAR_BYTES = 100_000
-MAX_BAD_UTF8 = 8  # stray bytes in otherwise valid UTF-8 text that are replaced rather than re-decoded
-BOMS = (  # byte-order marks of encodings with NUL bytes; UTF-32 LE's starts with UTF-16 LE's: it comes first
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-SIDECAR_FIELDS = ("id", "url", "outlet", "title", "published")
-
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u3000": " ",
-        "\u2013": "-",
-        "\u2014": " - ",
-        "\u2212": "-",
-        "\u2026": "...",
-        "\u200b": None,
-        "\ufeff": None,
-        "\u00ad": None,
-    }
-)
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+ACCEPTED = REPORT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+SETTLE_S = 2.0  # an inbox file not modified for this long is whole (written, or moved in)
+SIDECAR_WAIT_S = 10.0  # how long (since it was last modified) a report waits for its NAME.json
 
 
-class ReportError(ValueError):
-    """Input that cannot be read as a report; the message says why."""
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    status: str  # ingested | duplicate | rejected | updated (a late sidecar's metadata, in the inbox)
+    reason: str | None = None
+    report_id: str | None = None
+
+    def __str__(self) -> str:
+        detail = self.reason or self.report_id or ""
+        return f"{self.status:<9} {self.source}" + (f": {detail}" if detail else "")
 
 
-_SPACES = re.compile(r"[ \t\f\v]+")
+def store_report(store: Store, report: Report) -> Outcome:
+    if store.has_report(report.id):
+        return Outcome(report.path, "duplicate", "same text as a stored report", report.id)
+    added = store.add(report, extract(report, gazetteer()), EXTRACTOR_VERSION)
+    return Outcome(report.path, "ingested" if added else "duplicate", None, report.id)
 
 
-def normalise(text: str) -> tuple[str, int]:
-    """Normalised text (typography, whitespace) without repeated paragraphs, and how many were dropped."""
-    if not text.isascii():  # the typography table maps only characters beyond ASCII
-        text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept, seen = [], set()
-    written = 0  # paragraphs with any text
-    if "  " in text or "\t" in text or "\f" in text or "\v" in text:  # else every run is one space already
-        text = _SPACES.sub(" ", text)
-    for line in text.split("\n"):
-        para = line.strip()
-        if not para:
-            continue
-        written += 1
-        key = para.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append(para)
-    return "\n".join(kept), written - len(kept)
-
-
-def report_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def too_large(size: int, limit: int, what: str = "") -> ReportError:
-    return ReportError(f"too large{what}: {size:,} bytes (limit {limit:,})")
-
-
-def read_capped(path: Path, limit: int = MAX_BYTES, what: str = "") -> bytes:
-    """A file's bytes; one over the limit is refused by its size, before it is read (and never more than
-    limit + 1 bytes are read, should it grow meanwhile)."""
-    with path.open("rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        if size > limit:
-            raise too_large(size, limit, what)
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise ReportError(f"too large{what}: more than {limit:,} bytes")
-    return data
-
-
-def decode(data: bytes) -> str:
-    """Text of a file: by its byte-order mark, UTF-8 (a few stray bytes replaced), or the encoding
-    charset-normalizer detects; binary is refused."""
-    if not data.strip():
-        raise ReportError("empty file")
-    if len(data) > MAX_BYTES:
-        raise too_large(len(data), MAX_BYTES)
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ReportError(f"not valid {encoding.upper()} although it starts with its byte-order mark") from None
-    if b"\x00" in data:
-        raise ReportError("binary file (contains NUL bytes)")
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    if bad <= MAX_BAD_UTF8 and any(ord(c) > 127 and c != "\ufffd" for c in text):
-        return text  # UTF-8 text (it has valid multi-byte characters) with a few broken bytes
-    best = from_bytes(data).best()
-    if best is None:
-        raise ReportError("not UTF-8 and no text encoding could be detected")
-    return str(best)
-
-
-def parse_sidecar(raw: str) -> dict:
-    """Metadata from a sidecar's JSON text: id, url, outlet, title (blank: None), published (YYYY-MM-DD or null)."""
-    try:
-        meta = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ReportError(f"malformed sidecar: {exc.msg} at line {exc.lineno}") from None
-    if not isinstance(meta, dict):
-        raise ReportError("malformed sidecar: expected a JSON object")
-    out = {k: meta.get(k) for k in SIDECAR_FIELDS}
-    if isinstance(out["id"], int):
-        out["id"] = str(out["id"])
-    for k in ("id", "url", "outlet", "title"):
-        if out[k] is not None and not isinstance(out[k], str):
-            raise ReportError(f"malformed sidecar: {k} must be a string")
-        if isinstance(out[k], str):
-            out[k] = out[k].strip() or None
-    if out["published"] is not None:
-        try:
-            out["published"] = date.fromisoformat(str(out["published"]))
-        except ValueError:
-            raise ReportError(f"malformed sidecar: published {out['published']!r} is not YYYY-MM-DD") from None
-    return out
-
-
-def make_report(text: str, path: str = "", **meta) -> Report:
-    """A report from raw text and its metadata (url, outlet, title, published)."""
-    if len(text) > MAX_BYTES:
-        raise ReportError(f"too large: {len(text):,} characters (limit {MAX_BYTES:,})")
-    normalised, dropped = normalise(text)
-    if not normalised:
-        raise ReportError("no text after normalisation")
-    return Report(id=report_id(normalised), path=path, text=normalised, dropped_paragraphs=dropped, **meta)
-
-
-def read_sidecar(path: Path) -> dict:
-    """The metadata in a NAME.json sidecar (see parse_sidecar)."""
-    try:
-        data = read_capped(path, MAX_SIDECAR_BYTES, " for a sidecar")
-    except ReportError as exc:
-        raise ReportError(f"malformed sidecar: {exc}") from None
-    return parse_sidecar(decode(data))
-
-
-def read_report(path: Path) -> Report:
-    text = decode(read_capped(path))
-    sidecar = path.with_suffix(".json")
-    meta = read_sidecar(sidecar) if sidecar.exists() else {}
-    name = meta.pop("id", None) or path.stem
-    return make_report(text, str(path), name=name, **meta)
-
-
-def report_files(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[Path]:
-    """The files named, folders expanded to their files with one of the suffixes (sorted)."""
-    files = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in suffixes))
+def _store_all(store: Store, items: Iterable[Report | Rejected]) -> Iterator[Outcome]:
+    for item in items:
+        if isinstance(item, Rejected):
+            yield Outcome(item.path, "rejected", item.reason)
         else:
-            files.append(p)
-    return files
+            yield store_report(store, item)
 
 
-def read_reports(paths: list[Path]) -> tuple[list[Report], list[Rejected]]:
-    """Every readable report under the paths, and every file rejected with its reason."""
-    reports, rejected = [], []
-    for f in report_files(paths):
+def read_file(path: Path) -> list[Report | Rejected]:
+    """The reports in one file, by its kind."""
+    suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES:
+        return [read_report(path)]
+    if suffix in HTML_SUFFIXES:
+        return [read_html(read_capped(path), str(path))]
+    if suffix in FEED_SUFFIXES:
+        return read_feed(read_capped(path, MAX_FEED_BYTES, " for a feed"), str(path))
+    raise ReportError(f"unsupported file type {suffix or '(none)'}: expected one of {', '.join(ACCEPTED)}")
+
+
+def iter_ingest_file(store: Store, path: Path) -> Iterator[Outcome]:
+    """The file's outcomes (one per feed entry), each as soon as it is stored."""
+    try:
+        items = read_file(path)
+    except ReportError as exc:
+        yield Outcome(str(path), "rejected", str(exc))
+        return
+    except OSError as exc:
+        yield Outcome(str(path), "rejected", f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _store_all(store, items)
+
+
+def ingest_file(store: Store, path: Path) -> list[Outcome]:
+    return list(iter_ingest_file(store, path))
+
+
+BATCH = 100  # reports stored in one transaction by a bulk ingest
+
+
+def _read_items(path: Path) -> list[Report | Rejected]:
+    try:
+        return read_file(path)
+    except ReportError as exc:
+        return [Rejected(str(path), str(exc))]
+    except OSError as exc:
+        return [Rejected(str(path), f"cannot read: {exc.strerror or exc}")]
+
+
+def _store_batch(store: Store, batch: list[Report]) -> Iterator[Outcome]:
+    """Store reports in one transaction; their outcomes in the order they came."""
+    known = {r.id for r in batch if store.has_report(r.id)}
+    fresh = {r.id: r for r in batch if r.id not in known}
+    gaz = gazetteer()
+    added = store.add_many([(r, extract(r, gaz)) for r in fresh.values()], EXTRACTOR_VERSION) if fresh else set()
+    for r in batch:
+        if r.id in added and fresh.get(r.id) is r:
+            yield Outcome(r.path, "ingested", None, r.id)
+        else:
+            yield Outcome(r.path, "duplicate", "same text as a stored report", r.id)
+
+
+def iter_ingest_paths(store: Store, paths: Iterable[Path], batch: int | None = None) -> Iterator[Outcome]:
+    """Every outcome as soon as its batch is stored (the command line prints them so), in file order."""
+    batch = batch or BATCH
+    pending: list[Report] = []
+    for f in report_files(list(paths), ACCEPTED):
+        for item in _read_items(f):
+            if isinstance(item, Report):
+                pending.append(item)
+                if len(pending) < batch:
+                    continue
+            yield from _store_batch(store, pending)
+            pending = []
+            if isinstance(item, Rejected):
+                yield Outcome(item.path, "rejected", item.reason)
+    yield from _store_batch(store, pending)
+
+
+def ingest_paths(store: Store, paths: Iterable[Path]) -> list[Outcome]:
+    return list(iter_ingest_paths(store, paths))
+
+
+def ingest_url(store: Store, url: str) -> list[Outcome]:
+    try:
+        return list(_store_all(store, read_url(url)))
+    except ReportError as exc:
+        return [Outcome(url, "rejected", str(exc))]
+
+
+def ingest_upload(store: Store, name: str, data: bytes) -> list[Outcome]:
+    """A file uploaded in the app: a text report, an HTML page or a feed, by its name."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix in HTML_SUFFIXES:
+            return list(_store_all(store, [read_html(data, name)]))
+        if suffix in FEED_SUFFIXES:
+            return list(_store_all(store, read_feed(data, name)))
+        if suffix in REPORT_SUFFIXES:
+            return list(_store_all(store, [make_report(decode(data), name)]))
+        raise ReportError(f"unsupported file type {suffix or '(none)'}")
+    except ReportError as exc:
+        return [Outcome(name, "rejected", str(exc))]
+
+
+def ingest_text(store: Store, text: str, source: str = "pasted text", **meta) -> Outcome:
+    try:
+        return store_report(store, make_report(text, source, **meta))
+    except ReportError as exc:
+        return Outcome(source, "rejected", str(exc))
+
+
+def _age(path: Path) -> float | None:
+    """Seconds since the file was last modified; None if it is gone."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
+def _report_beside(sidecar: Path) -> Path | None:
+    return next((r for s in REPORT_SUFFIXES if (r := sidecar.with_suffix(s)).is_file()), None)
+
+
+def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[Outcome]:
+    """A sidecar that came after its report was read. A stored report gets the new metadata (and a new
+    extraction, which depends on the published date); it is found by the path it was read from. A report
+    that was not stored (rejected, e.g. for a malformed sidecar) is read again, with this sidecar."""
+    stored = store.report_at(str(report_path))
+    if stored is None:
+        return ingest_file(store, report_path)
+    try:
+        meta = read_sidecar(sidecar)
+    except ReportError as exc:
+        return [Outcome(str(sidecar), "rejected", str(exc))]
+    except OSError as exc:
+        return [Outcome(str(sidecar), "rejected", f"cannot read: {exc.strerror or exc}")]
+    report = replace(stored, name=meta.pop("id") or stored.name, **meta)
+    store.update_metadata(report, extract(report, gazetteer()), EXTRACTOR_VERSION)
+    return [Outcome(str(sidecar), "updated", f"metadata of {report_path.name}", report.id)]
+
+
+def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> list[Outcome]:
+    """What one inbox file gives now: nothing while it (or its sidecar) is still settling or being waited for."""
+    age = time.time() - f.stat().st_mtime
+    if age < settle_s or store.seen_file(f):
+        return []
+    if f.suffix.lower() == ".json":
+        report = _report_beside(f)
+        if report is None or not store.seen_file(report):
+            return []  # its report has not come yet: it will be read with it
+        outcomes = update_from_sidecar(store, report, f)  # late: its report is already in
+        store.mark_file(f, ", ".join(o.status for o in outcomes))
+        return outcomes
+    sidecar = f.with_suffix(".json") if f.suffix.lower() in REPORT_SUFFIXES else None
+    if sidecar is not None:
+        sidecar_age = _age(sidecar)
+        if sidecar_age is None and age < sidecar_wait_s:
+            return []  # its sidecar may still come
+        if sidecar_age is not None and sidecar_age < settle_s:
+            return []  # its sidecar is still being written
+    outcomes = ingest_file(store, f)
+    store.mark_file(f, ", ".join(o.status for o in outcomes))
+    if sidecar is not None and sidecar.exists():
+        store.mark_file(sidecar, "read with its report")
+    return outcomes
+
+
+def inbox_once(
+    store: Store, inbox: Path, settle_s: float = SETTLE_S, sidecar_wait_s: float = SIDECAR_WAIT_S
+) -> Iterator[Outcome]:
+    """One look at the inbox. A file is read once it has not been modified for `settle_s` (so never half
+    written), and each (path, size, mtime) only once. A report waits up to `sidecar_wait_s` for its
+    NAME.json; a sidecar waits for its report; a sidecar that comes after its report updates its metadata."""
+    for f in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
         try:
-            reports.append(read_report(f))
-        except ReportError as exc:
-            rejected.append(Rejected(str(f), str(exc)))
-        except OSError as exc:
-            rejected.append(Rejected(str(f), f"cannot read: {exc.strerror or exc}"))
-    return reports, rejected
+            outcomes = _look_at(store, f, settle_s, sidecar_wait_s)
+        except FileNotFoundError:
+            continue  # moved away meanwhile
+        yield from outcomes
+
+
+def watch(
+    store: Store,
+    inbox: Path,
+    interval_s: float = 5.0,
+    once: bool = False,
+    settle_s: float = SETTLE_S,
+    sidecar_wait_s: float = SIDECAR_WAIT_S,
+) -> Iterator[Outcome]:
+    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    while True:
+        yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
+        if once:
+            return
+        time.sleep(interval_s)
+
+
+def read_url(url: str) -> list[Report | Rejected]:
+    """A page or a feed on the web (fetched from public addresses only, see dashboard.fetch)."""
+    data = fetch(url, MAX_BYTES)
+    if looks_like_feed(data):
+        return read_feed(data, url)
+    return [read_html(data, url, url=url)]

@@ -20,8 +20,7 @@ import math
 from importlib import resources
 from pathlib import Path
 
-from dashboard.border import BorderLine
-from dashboard.gazetteer import name_key
+from dashboard.gazetteer import BorderLine, name_key
 from geodata.csvio import write_rows
 
 HERE = Path(__file__).resolve().parent

@@ -23,7 +23,7 @@ import shapely
 from shapely import ops
 from shapely.geometry import Point, box, mapping, shape
 
-from dashboard.border import BorderLine, geodesic_length_km
+from dashboard.gazetteer import BorderLine, geodesic_length_km
 from geodata import admin_units, foreign_cities
 from geodata.csvio import PLACE_FIELDS, write_rows
 

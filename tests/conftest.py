@@ -21,7 +21,7 @@ def generated(tmp_path_factory):
     """The generated months-long corpus (dashboard/fixtures.py), written and ingested once for the session:
     (folder of reports, store path)."""
     from dashboard.fixtures import write_corpus
-    from dashboard.intake import ingest_paths
+    from dashboard.ingest import ingest_paths
     from dashboard.store import Store
 
     folder = tmp_path_factory.mktemp("generated")

@@ -7,8 +7,8 @@ import pytest
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import HOSTILE_URLS
-from dashboard.ingest import make_report
-from dashboard.intake import ingest_paths
+from dashboard.ingest import ingest_paths
+from dashboard.read import make_report
 from dashboard.store import Store
 from tests.browser_support import details, map_frame, running_app, wait_for_app
 from tests.conftest import SEEDS

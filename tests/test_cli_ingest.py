@@ -8,7 +8,7 @@ import time
 import pytest
 import sqlalchemy
 
-from dashboard import intake
+from dashboard import ingest
 from dashboard.__main__ import main
 from dashboard.store import Store
 from tests.conftest import ROOT, SEEDS
@@ -108,7 +108,7 @@ def test_a_store_error_stops_the_batch_after_printing_what_was_done(tmp_path, mo
         dbapi.execute(f"PRAGMA max_page_count = {pages + 6}")  # fills up after a few reports
 
     sqlalchemy.event.listen(store.engine, "connect", small_disk)
-    monkeypatch.setattr(intake, "BATCH", 1)  # a transaction per report: some fit before the disk is full
+    monkeypatch.setattr(ingest, "BATCH", 1)  # a transaction per report: some fit before the disk is full
     assert main(["ingest", "--db", str(db), str(SEEDS)]) == 2
     out, err = capsys.readouterr()
     done = out.count("ingested ")

@@ -7,7 +7,7 @@ import pytest
 from dashboard.extract import extract
 from dashboard.extract.figures import find_figures
 from dashboard.extract.sentences import split_sentences
-from dashboard.ingest import make_report, read_reports
+from dashboard.read import make_report, read_reports
 from tests.conftest import SEEDS
 
 DEC = date(2025, 12, 20)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dashboard.extract import extract
-from dashboard.ingest import make_report
+from dashboard.read import make_report
 
 
 def incidents(text):

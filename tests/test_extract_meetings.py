@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.export import document
 from dashboard.extract import extract, extract_all
-from dashboard.ingest import make_report, read_reports
+from dashboard.read import make_report, read_reports
 from dashboard.reconcile import merge_meetings
 from tests.conftest import SEEDS
 

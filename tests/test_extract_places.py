@@ -5,7 +5,7 @@ import pytest
 from dashboard.extract import extract
 from dashboard.extract.places import find_places
 from dashboard.extract.sentences import split_sentences
-from dashboard.ingest import make_report
+from dashboard.read import make_report
 
 
 def places(text, gaz):
@@ -84,7 +84,7 @@ def test_places_carry_border_position(gaz):
 
 
 def test_seed_places_do_not_include_governments(gaz):
-    from dashboard.ingest import read_reports
+    from dashboard.read import read_reports
     from tests.conftest import SEEDS
 
     reports, _ = read_reports([SEEDS / "002_370c05daa2c68e05.txt"])

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract import extract
-from dashboard.ingest import ReportError, make_report
+from dashboard.read import ReportError, make_report
 
 WORDS = [
     "killed",

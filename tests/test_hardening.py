@@ -5,7 +5,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ingest import MAX_BYTES
+from dashboard.read import MAX_BYTES
 from dashboard.ui.admin import MAX_DELAY_S, TokenGate, token_delay
 from tests.conftest import ROOT
 

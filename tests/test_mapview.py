@@ -7,8 +7,8 @@ import pytest
 
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
-from dashboard.ingest import read_reports
 from dashboard.queries import MeetingSummary
+from dashboard.read import read_reports
 from dashboard.store import Store
 from dashboard.ui.mapview import INCIDENT_COLOURS, build_map, clicked_province, selection_layer
 from tests.conftest import SEEDS

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import TELLINGS, VIOLATIONS
-from dashboard.ingest import make_report
+from dashboard.read import make_report
 from dashboard.reconcile import Telling, merge_incidents
 from dashboard.records import Evidence, Figure, Incident, Report
 from dashboard.store import Store

@@ -6,8 +6,8 @@ import pytest
 
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
-from dashboard.ingest import read_reports
 from dashboard.queries import MeetingSummary
+from dashboard.read import read_reports
 from dashboard.store import Store
 from tests.conftest import SEEDS
 

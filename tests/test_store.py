@@ -17,8 +17,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from dashboard.extract import EXTRACTOR_VERSION, extract
-from dashboard.ingest import make_report, read_reports
-from dashboard.intake import ingest_paths
+from dashboard.ingest import ingest_paths
+from dashboard.read import make_report, read_reports
 from dashboard.schema import metadata
 from dashboard.store import Store, StoreError, _head, release
 from tests.conftest import ROOT, SEEDS
@@ -113,7 +113,7 @@ CHILD = """
 import sys, time
 from datetime import date
 from dashboard.extract import EXTRACTOR_VERSION
-from dashboard.ingest import make_report
+from dashboard.read import make_report
 from dashboard.records import Extraction
 from dashboard.store import Store
 store = Store(sys.argv[1])

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import HOSTILE_URLS, write_corpus
-from dashboard.ingest import make_report
-from dashboard.intake import ingest_paths
+from dashboard.ingest import ingest_paths
+from dashboard.read import make_report
 from dashboard.records import Report
 from dashboard.store import Store
 from dashboard.summary import METRICS, SIDES, meeting_status, province_order, split_meetings

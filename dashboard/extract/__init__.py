@@ -32,7 +32,7 @@ def _source_version() -> str:
     """A hash of what extraction reads: its own code and the gazetteer's code and data. Any change to
     them changes the version, so that stored extractions are recomputed."""
     here = Path(__file__).resolve().parent
-    files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "border.py", "episodes.py")]
+    files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "episodes.py")]
     files += [GEODATA_DIR / f for f in (*PLACE_FILES, "provinces.csv", "aliases.csv", "border.geojson")]
     digest = hashlib.sha256()
     for f in files:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 if TYPE_CHECKING:  # the ingestion code is imported only when the panel is shown (to an admin)
-    from dashboard.intake import Outcome
+    from dashboard.ingest import Outcome
     from dashboard.store import Store
 
 FIRST_DELAY_S = 0.5
@@ -58,8 +58,8 @@ def _show(outcomes: list[Outcome]) -> None:
 
 
 def add_report_panel(open_store: Callable[[], Store]) -> None:
-    from dashboard.ingest import MAX_BYTES
-    from dashboard.intake import ACCEPTED, ingest_text, ingest_upload, ingest_url
+    from dashboard.ingest import ACCEPTED, ingest_text, ingest_upload, ingest_url
+    from dashboard.read import MAX_BYTES
 
     st.subheader("Add report")
     paste, upload, url = st.tabs(["Paste", "Upload", "URL"])
