@@ -160,12 +160,17 @@ def merge_incidents(tellings: Iterable[Telling]) -> list[IncidentEvent]:
             events.append(event)
             on_day.setdefault(t.day, []).append(event)
         event.add(t)
-    seen: dict[str, int] = {}
-    for e in events:
-        e.id = event_id(e)
-        seen[e.id] = seen.get(e.id, 0) + 1
-        e.id += f"-{seen[e.id]}" if seen[e.id] > 1 else ""
+    _number(events, event_id)
     return sorted(events, key=lambda e: (e.day, e.id))
+
+
+def _number(items: list, make_id) -> None:
+    """Give each item the id `make_id` derives from what it is; the rare items alike get -2, -3 …"""
+    seen: dict[str, int] = {}
+    for item in items:
+        item.id = make_id(item)
+        seen[item.id] = seen.get(item.id, 0) + 1
+        item.id += f"-{seen[item.id]}" if seen[item.id] > 1 else ""
 
 
 # --- meetings -------------------------------------------------------------------------------------------
@@ -231,9 +236,5 @@ def merge_meetings(meetings: list[Meeting]) -> list[MeetingGroup]:
                 on_date.setdefault(m.date, []).append(group)
         else:
             same.add(m)
-    seen: dict[str, int] = {}
-    for g in groups:
-        g.id = group_id(g)
-        seen[g.id] = seen.get(g.id, 0) + 1
-        g.id += f"-{seen[g.id]}" if seen[g.id] > 1 else ""
+    _number(groups, group_id)
     return groups
