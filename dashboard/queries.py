@@ -95,9 +95,11 @@ def report_counts(store: Store, as_of: date) -> ReportCounts:
 
 
 def newest_day(store: Store) -> date | None:
-    """The newest day a report counts from: the default as-of date."""
+    """The default as-of date: the newest publication date; the newest ingest day only when no report has a
+    publication date (reports without one would otherwise pull the default to the day they were ingested)."""
     with store.engine.connect() as conn:
-        return conn.execute(sa.select(sa.func.max(reports.c.known_from))).scalar()
+        published = conn.execute(sa.select(sa.func.max(reports.c.published))).scalar()
+        return published or conn.execute(sa.select(sa.func.max(reports.c.known_from))).scalar()
 
 
 # --- the headline ----------------------------------------------------------------------------------------
@@ -139,8 +141,8 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     for (metric, side), pairs in by_key.items():
         latest, report = pairs[0]
         per_source: dict[str, Figure] = {}  # each outlet's latest figure of the week to the as-of date
-        for figure, r in pairs:
-            if (as_of - r.counts_from).days <= RECENT_DAYS:
+        for figure, r in pairs:  # the spread compares like with like: the latest figure's group only
+            if (as_of - r.counts_from).days <= RECENT_DAYS and figure.group == latest.group:
                 per_source.setdefault(r.outlet or url_host(r.url) or r.id, figure)
         values = [x.value for x in per_source.values()] or [latest.value]
         out.append(Toll(metric, side, latest, report, min(values), max(values), len(per_source)))
@@ -667,10 +669,29 @@ def _telling_groups(as_of: date, since: date):
     columns = (i.c.date, known_day, i.c.kind, i.c.places, i.c.admin1, i.c.reported_by, i.c.accused, i.c.denied_by)
     return (
         sa.select(*columns, sa.func.count(sa.distinct(i.c.report_id)).label("n"), sa.func.min(i.c.id).label("sample"))
-        .where(_known(i, as_of), day >= since, day <= as_of)
+        .join(reports, reports.c.id == i.c.report_id)
+        .where(_known(i, as_of), day >= since, day <= as_of, _dated())
         .group_by(*columns)
         .order_by(sa.func.max(day).desc())
     )
+
+
+def _dated():
+    """A telling that can be put on a day: it gives one, or its report has a publication date (a telling with
+    neither would fall on the day its report was ingested, which says nothing of when it happened)."""
+    return sa.or_(incidents_t.c.date.is_not(None), reports.c.published.is_not(None))
+
+
+def undated_tellings(store: Store, as_of: date) -> int:
+    """Incidents told with no date, in reports without a publication date: left off the days."""
+    i = incidents_t
+    query = (
+        sa.select(sa.func.count())
+        .select_from(i.join(reports, reports.c.id == i.c.report_id))
+        .where(_known(i, as_of), ~_dated())
+    )
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one()
 
 
 def incident_events(store: Store, as_of: date, since: date, limit: int = 20_000) -> list[IncidentEvent]:
@@ -693,7 +714,8 @@ def incident_events(store: Store, as_of: date, since: date, limit: int = 20_000)
         day = incident.date or report.counts_from or g["known_day"]
         key = tuple(g[k] for k in TELLING_KEY)
         tellings.append(Telling(incident, report, day, locate_incident(incident), g["n"], key))
-    return merge_incidents(tellings)
+    # a denial that answers nothing in the window (its accusation came before it) is not an incident of its own
+    return [e for e in merge_incidents(tellings) if not all(t.is_denial_only for t in e.tellings)]
 
 
 def event_tellings(store: Store, as_of: date, keys: tuple[tuple, ...], limit: int) -> list[tuple[Incident, Report]]:
@@ -754,6 +776,7 @@ def toll_figures(
             _same(f.c.group, group),
             f.c.value.is_not(None),
             ~_told_with_an_incident(),
+            _naming_no_province(),
         )
         .order_by(f.c.known_from.desc(), f.c.id.desc())
         .limit(limit)
@@ -761,14 +784,41 @@ def toll_figures(
     return list(reversed(_with_reports(store, "figures", query)))
 
 
-def incident_counts(store: Store, as_of: date, episode: str | None, metric: str, side: str | None) -> int:
-    """How many figures of the metric and side count one incident (left out of the tracker's totals)."""
+def _naming_no_province():
+    """A figure whose sentence names no province: a side's total, not one province's."""
+    return sa.or_(figures_t.c.provinces.is_(None), figures_t.c.provinces == "")
+
+
+def provincial_counts(
+    store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
+) -> int:
+    """How many figures of the metric, side and group count one province (left out of the side's totals)."""
     f = figures_t
     query = sa.select(sa.func.count()).where(
         _known(f, as_of),
         _same(f.c.period, episode),
         f.c.metric == metric,
         _same(f.c.country, side),
+        _same(f.c.group, group),
+        f.c.value.is_not(None),
+        ~_told_with_an_incident(),
+        ~_naming_no_province(),
+    )
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def incident_counts(
+    store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
+) -> int:
+    """How many figures of the metric, side and group count one incident (left out of the tracker's totals)."""
+    f = figures_t
+    query = sa.select(sa.func.count()).where(
+        _known(f, as_of),
+        _same(f.c.period, episode),
+        f.c.metric == metric,
+        _same(f.c.country, side),
+        _same(f.c.group, group),
         f.c.value.is_not(None),
         _told_with_an_incident(),
     )

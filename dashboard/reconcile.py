@@ -140,7 +140,9 @@ def km_between(a: Point, b: Point) -> float:
 
 
 def event_id(e: IncidentEvent) -> str:
-    where = (e.places or e.admin1 or ["x"])[0]
+    """From the first day, the kind and the provinces (sorted): not from whichever place name a report happened to
+    give first, so the id stays when more reports arrive."""
+    where = "+".join(sorted(e.admin1)) or "+".join(sorted(e.places)) or "x"
     key = f"{e.day}|{e.kind}|{where}"
     return f"i-{e.day:%Y%m%d}-{e.kind}-" + hashlib.sha1(key.encode()).hexdigest()[:8]
 

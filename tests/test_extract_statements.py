@@ -56,3 +56,17 @@ def test_a_provision_of_an_agreement_has_the_topic_its_statements_have():
 
 def test_heavy_weapons_used_in_fighting_are_not_the_withdrawal_provision():
     assert said("Shelling with heavy weapons damaged homes in the district on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cambodia denied violating the ceasefire.", []),
+        ("There were no violations of the truce.", []),
+        ("Fighting broke out hours before the ceasefire took effect.", []),
+        ("Heavy weapons were not withdrawn from the frontier.", [("heavy_weapons", "disputed", None)]),
+        ("After the release of the joint statement, families went home.", []),
+    ],
+)
+def test_denials_and_negations_do_not_state_what_they_deny(text, expected):
+    assert said(text) == expected

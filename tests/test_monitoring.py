@@ -191,7 +191,7 @@ def test_a_count_of_one_incident_is_left_to_the_incident(tmp_path, gaz):
     )
     pairs = queries.toll_figures(store, date(2025, 12, 20), "dec2025", "killed", "TH", "civilian")
     assert [(f.value, r.name) for f, r in pairs] == [(20, "toll")]
-    assert queries.incident_counts(store, date(2025, 12, 20), "dec2025", "killed", "TH") == 1
+    assert queries.incident_counts(store, date(2025, 12, 20), "dec2025", "killed", "TH", "civilian") == 1
 
 
 def test_displacement_and_returns_over_time_with_provinces(store):
@@ -297,3 +297,47 @@ def test_a_report_naming_one_meeting_twice_counts_once(tmp_path):
     store.add(report, Extraction(report, meetings=twice), EXTRACTOR_VERSION)
     [meeting] = [m for m in queries.meetings(store, date(2025, 12, 21)) if m.date == day]
     assert meeting.reports == 1 and len(meeting.bodies) == 2
+
+
+def test_an_undated_telling_in_an_undated_report_is_not_put_on_a_day(tmp_path, gaz):
+    store = Store(tmp_path / "u.sqlite3")
+    for name, published in (("dated", date(2026, 1, 5)), ("undated", None)):
+        text = f"Cambodian troops shelled Kantharalak district, Thailand said. ({name})"
+        r = make_report(text, f"{name}.txt", published=published, name=name)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    today = date.today()
+    events = queries.incident_events(store, today, date(2025, 12, 27))
+    assert [t.report.name for e in events for t in e.tellings] == ["dated"]
+    assert queries.undated_tellings(store, today) == 1
+    assert queries.newest_day(store) == date(2026, 1, 5)  # not the day the undated report was ingested
+
+
+def test_reports_without_an_outlet_are_sources_of_their_own():
+    from dashboard.ui.monitoring import source_of
+
+    a, b = (Report(id=i, path="", text="", name=i) for i in ("gen1", "gen2"))
+    assert source_of(a) != source_of(b) and "gen1" in source_of(a)
+
+
+def test_an_event_keeps_its_id_when_a_report_names_only_its_province(tmp_path, gaz):
+    first = ("a", date(2026, 1, 5), "A", "Cambodian troops shelled Ban Nong Chan in Sa Kaeo province on Monday.")
+    store = _store(tmp_path, gaz, [first])
+    [before] = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    later = make_report("Cambodian artillery shelled Sa Kaeo on Monday.", "z.txt", published=date(2026, 1, 5), name="z")
+    store.add(later, extract(later, gaz), EXTRACTOR_VERSION)
+    [after] = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    assert after.id == before.id and after.reports == 2
+
+
+def test_a_figure_for_one_province_is_not_a_sides_total(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("all", date(2026, 1, 8), "A", "About 90,000 Cambodian evacuees have returned home, officials said."),
+            ("one", date(2026, 1, 9), "B", "About 20,000 Cambodian evacuees have returned home in Pailin province."),
+        ],
+    )
+    pairs = queries.toll_figures(store, date(2026, 1, 10), "dec2025", "returned", "KH", None)
+    assert [r.name for _, r in pairs] == ["all"]
+    assert queries.provincial_counts(store, date(2026, 1, 10), "dec2025", "returned", "KH", None) == 1

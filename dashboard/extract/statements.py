@@ -27,7 +27,7 @@ TOPICS = {
     "observers": r"observers?|observer teams?|monitoring teams?|monitors",
     "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
     r"|soldiers (?:were|was|have been|had been) (?:released|returned|freed|handed over|repatriated)"
-    r"|release of|repatriation of",
+    r"|release of (?:the )?(?:\d+ )?(?:detained |captured )?(?:Cambodian |Thai )?(?:soldiers|troops|prisoners)",
 }
 # For the ceasefire itself; for the provisions, PROVISION_STANCES. The first stance that matches wins.
 CEASEFIRE_STANCES = {
@@ -49,6 +49,8 @@ _TOPIC_RX = {topic: re.compile(rf"\b(?:{p})\b", re.I) for topic, p in TOPICS.ite
 _CEASEFIRE_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in CEASEFIRE_STANCES.items()]
 _PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PROVISION_STANCES.items()]
 CHECK = precheck(*TOPICS.values())
+# A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
+NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
 NEAR = 80  # characters either side of the topic's words in which its stance is read
 # Not a statement of what happened: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
@@ -90,7 +92,12 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
         m = rx.search(text)
         if not m:
             continue
-        stance = _stance(text[max(0, m.start() - NEAR) : m.end() + NEAR], topic)  # said of it, not elsewhere
+        window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
+        stance = _stance(window, topic)
+        if stance is not None and NEGATED.search(window):
+            if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
+                continue
+            stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"
         if stance is None:
             continue
         evidence = Evidence(report_id, text, sentence.start, sentence.end, text)

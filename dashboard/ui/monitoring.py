@@ -45,7 +45,9 @@ KIND_WORDS = {
     "other": "other attack",
 }
 TRACKED = ("killed", "injured", "displaced", "returned")
-GROUPS = {"all": None, "civilians": "civilian", "soldiers": "military"}
+GROUPS = {"total": None, "civilians": "civilian", "soldiers": "military"}  # total: no group stated
+GROUP_LABELS = {"total": "total (group not stated)"}
+TRACKER_LIMIT = 3000
 SIDE_CODES = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
 LINES = 10  # sources drawn as lines in the tracker; the others as grey dots
 
@@ -86,6 +88,12 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
         )
         st.caption(violations_summary(events, since, state.as_of))
+        undated = q.undated_tellings(state.as_of)
+        if undated:
+            st.caption(
+                f"{plural(undated, 'incident report')} with no date and no publication date: not placed on a day, "
+                "not counted above."
+            )
         counts = q.statement_counts(state.as_of, c.date)
         st.caption("What reports say of the ceasefire since: " + stance_line(counts, "ceasefire"))
         with st.expander("Provisions, alleged violations per day, and what each side says"):
@@ -158,6 +166,14 @@ def _statement(pair) -> None:
     quote_block(s.evidence, report)
 
 
+OTHERS = "meetings or agreements"
+
+
+def ago(as_of: date, day: date) -> str:
+    days = (as_of - day).days
+    return "on the as-of date" if days == 0 else f"{plural(days, 'day')} before the as-of date"
+
+
 def violations_summary(events: list[IncidentEvent], since: date, as_of: date) -> str:
     """OSCE-style top line: how many, the last one, the last 7 days against the 7 before, by accused side."""
     if not events:
@@ -170,7 +186,7 @@ def violations_summary(events: list[IncidentEvent], since: date, as_of: date) ->
     tellings = sum(e.reports for e in events)
     return (
         f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')} "
-        f"across reports), the last on {last:%-d %b} ({plural((as_of - last).days, 'day')} ago) · "
+        f"across reports), the last on {last:%-d %b} ({ago(as_of, last)}) · "
         f"last 7 days: {week}, the 7 before: {before} — {tally}"
     )
 
@@ -311,7 +327,8 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     events = q.incident_events(as_of, since)
     items = timeline_items(events, meetings, since, as_of)
     kinds = sorted({i.kind for i in items})
-    provinces = sorted({p for i in items for p in i.provinces if p in gaz.provinces})
+    named = {p for i in items for p in i.provinces if p in gaz.provinces}
+    provinces = sorted(named, key=lambda c: gaz.provinces[c].name)
     f1, f2, f3 = st.columns(3)
     chosen_kinds = f1.multiselect("Kinds", kinds, key="tkind", bind="query-params", placeholder="all kinds")
     accused_words = list(ACCUSED_WORDS.values())
@@ -336,7 +353,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     incidents_shown = sum(1 for i in shown if i.lane == "Incidents")
     st.caption(
         f"{since:%-d %b %Y} – {as_of:%-d %b %Y} · {plural(incidents_shown, 'incident')} (one per event across "
-        f"reports) · {plural(len(shown) - incidents_shown, 'meeting or agreement')} · click a point to read "
+        f"reports) · {plural(len(shown) - incidents_shown, 'meeting or agreement', OTHERS)} · click a point to read "
         "what each side says"
     )
     if not shown:
@@ -356,7 +373,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
         on_select=_on_timeline_select,
         selection_mode="points",
     )
-    labels = {i.id: f"{i.day:%-d %b %Y} · {i.label}" for i in reversed(shown)}
+    labels = {i.id: i.label for i in reversed(shown)}  # each label begins with its kind and day
     _read_event_link(labels)
     chosen = st.selectbox(
         "Event",
@@ -465,7 +482,10 @@ def _agreement(a: Agreement) -> None:
 
 
 def source_of(r: Report) -> str:
-    return outlet_name(r)
+    """The outlet (or its link's host); a report with neither is a source of its own, never lumped together."""
+    if r.outlet or safe_url(r.url):
+        return outlet_name(r)
+    return f"no outlet (report {r.label})"
 
 
 @dataclass(frozen=True)
@@ -507,11 +527,18 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
     c1, c2, c3 = st.columns(3)
     metric = c1.selectbox("Metric", TRACKED, key="tmetric", bind="query-params")
     side = c2.selectbox("Side", list(SIDE_CODES), key="tside", bind="query-params")
-    group = c3.selectbox("Who", list(GROUPS), key="tgroup", bind="query-params")
+    group = c3.selectbox(
+        "Who", list(GROUPS), key="tgroup", bind="query-params", format_func=lambda g: GROUP_LABELS.get(g, g)
+    )
     country = SIDE_CODES[side]
-    pairs = q.toll_figures(as_of, episode, metric, country, GROUPS[group])
-    left_out = q.incident_counts(as_of, episode, metric, country)
+    pairs = q.toll_figures(as_of, episode, metric, country, GROUPS[group], TRACKER_LIMIT)
+    left_out = q.incident_counts(as_of, episode, metric, country, GROUPS[group])
+    provincial = q.provincial_counts(as_of, episode, metric, country, GROUPS[group])
     note = f" · {plural(left_out, 'figure')} counting a single incident left to that incident" if left_out else ""
+    if provincial:
+        note += f" · {plural(provincial, 'figure')} for one province left out (see Displacement and returns, provinces)"
+    if len(pairs) >= TRACKER_LIMIT:
+        note += f" · the newest {TRACKER_LIMIT:,} figures only"
     if not pairs:
         st.info(f"No source gives a number for {metric} · {side} · {group} in this episode by this date.{note}")
         return

@@ -18,6 +18,7 @@ from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MeetingSummary, Queries
 from dashboard.records import Evidence, Report
 from dashboard.summary import (
+    GROUP_WORDS,
     METRICS,
     OnsetClaim,
     Toll,
@@ -36,8 +37,8 @@ PAGE = 5  # items a list shows before "show more"
 SIDE_COLOURS = {"Thailand": "#3b82f6", "Cambodia": "#ef4444", "Side not stated": "#6b7280"}
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
 
 
 def report_date(r: Report) -> str:
@@ -99,7 +100,8 @@ def bounded_list(key: str, items: Sequence, render: Callable, page: int = PAGE) 
 
 
 def _toll_value(t: Toll) -> str:
-    return f"{side_name(t.side)} **{md_escape(display_value(t.latest))}**"
+    group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""  # "24 civilians": never passed off as all
+    return f"{side_name(t.side)} **{md_escape(display_value(t.latest))}**{group}"
 
 
 def _toll_source(t: Toll) -> str:
