@@ -31,7 +31,14 @@ from dashboard.ui.admin import TokenGate
 from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
 from dashboard.ui.links import parse_day, resolve_province, share_url
 from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
-from dashboard.ui.monitoring import ceasefire_panel, displacement_view, timeline_view, toll_tracker, window_start
+from dashboard.ui.monitoring import (
+    GROUP_LABELS,
+    ceasefire_panel,
+    displacement_view,
+    timeline_view,
+    toll_tracker,
+    window_start,
+)
 from dashboard.ui.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
@@ -281,15 +288,14 @@ def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
             "Side", list(SIDES.values()), default=list(SIDES.values()), key="side", bind="query-params"
         )
         st.markdown("**Share this view**")
-        view = {
+        link = {
             "province": gaz.provinces[province].name if province else None,
             "asof": as_of.isoformat(),
             "episode": episode_choice_label(episode) if episode != "current" else None,
             "metric": metrics if set(metrics) != set(METRICS) else None,
             "side": sides if set(sides) != set(SIDES.values()) else None,
-            **{k: st.query_params.get_all(k) or None for k in MONITOR_PARAMS},
         }
-        st.code(share_url(st.context.url or "", view), language=None, wrap_lines=True)
+        share_slot = st.empty()  # filled at the end of the run, once the monitoring views' widgets have checked theirs
         st.caption(
             "The link keeps the as-of date, the province, the episode and the filters: it shows the same "
             "view next week."
@@ -303,7 +309,21 @@ def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
         "episode_choice": episode,
         "metrics": metrics or list(METRICS),
         "sides": sides or list(SIDES.values()),
+        "link": link,
+        "share_slot": share_slot,
     }
+
+
+def share_link(view: dict) -> None:
+    """The view's link, from the values the widgets kept (a value a widget dropped is not carried on)."""
+    monitor = {k: st.session_state.get(k) or None for k in MONITOR_PARAMS if k != "event"}
+    if monitor.get("tgroup"):
+        monitor["tgroup"] = GROUP_LABELS.get(monitor["tgroup"], monitor["tgroup"])
+    for default, key in (("killed", "tmetric"), ("Thailand", "tside"), ("total (group not stated)", "tgroup")):
+        if monitor.get(key) == default:
+            monitor[key] = None
+    link = {**view["link"], **monitor, "event": st.session_state.get("event_choice")}
+    view["share_slot"].code(share_url(st.context.url or "", link), language=None, wrap_lines=True)
 
 
 def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> None:
@@ -390,6 +410,7 @@ def main() -> None:
     with section("meetings"):
         meetings_view(q, shot.meetings, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
+    share_link(view)
 
 
 main()

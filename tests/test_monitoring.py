@@ -341,3 +341,10 @@ def test_a_figure_for_one_province_is_not_a_sides_total(tmp_path, gaz):
     pairs = queries.toll_figures(store, date(2026, 1, 10), "dec2025", "returned", "KH", None)
     assert [r.name for _, r in pairs] == ["all"]
     assert queries.provincial_counts(store, date(2026, 1, 10), "dec2025", "returned", "KH", None) == 1
+
+
+def test_the_share_link_carries_what_the_widgets_kept(generated):
+    at = _app(generated[1], asof="2026-01-25", tkind="no such kind", tmetric="displaced", tside="Cambodia")
+    [link] = [c.value for c in at.code]
+    assert "tmetric=displaced" in link and "tside=Cambodia" in link
+    assert "tkind" not in link  # a value the filter did not take is not passed on

@@ -48,6 +48,7 @@ TRACKED = ("killed", "injured", "displaced", "returned")
 GROUPS = {"total": None, "civilians": "civilian", "soldiers": "military"}  # total: no group stated
 GROUP_LABELS = {"total": "total (group not stated)"}
 TRACKER_LIMIT = 3000
+MAX_KEYS = 200  # ways of telling one event asked for at once
 SIDE_CODES = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
 LINES = 10  # sources drawn as lines in the tracker; the others as grey dots
 
@@ -248,7 +249,8 @@ def event_view(q: Queries, as_of: date, e: IncidentEvent, key: str, compact: boo
                 bounded_list(f"{key}_{side}", told, _telling, page=3)
     if not compact and e.reports > 1:
         with st.expander(f"Every report that tells it ({e.reports:,})"):
-            keys = tuple(t.key for t in e.tellings if t.key)
+            # the ways it is told most often (a query names each; SQLite caps an expression's depth)
+            keys = tuple(t.key for t in sorted(e.tellings, key=lambda t: -t.reports) if t.key)[:MAX_KEYS]
             bounded(f"{key}_all", e.reports, lambda n: q.event_tellings(as_of, keys, n), _pair)
 
 
@@ -636,8 +638,9 @@ def tracker_figure(pairs: list[tuple[Figure, Report]], metric: str) -> go.Figure
 
 
 def displacement_figure(frame: pd.DataFrame) -> go.Figure:
-    """Displaced and returned over time, one panel each, by side; built once per distinct data (read-only)."""
-    frame = frame.assign(
+    """Displaced and returned over time, one panel each, by side (a figure once, however many provinces its
+    sentence names)."""
+    frame = frame.drop_duplicates(subset=["report_id", "metric", "value", "quote"]).assign(
         date=pd.to_datetime(frame["published"]),
         hover=[
             escape(f"{s} {m} — {o}, {d:%-d %b %Y}")
