@@ -11,7 +11,7 @@ from datetime import date
 import orjson
 
 from dashboard.reconcile import merge_meetings
-from dashboard.records import Extraction, Rejected, flat
+from dashboard.records import RECORD_TYPES, Extraction, Rejected, flat
 
 
 def _report(e: Extraction) -> dict:
@@ -48,8 +48,11 @@ def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> di
             }
             for g in groups
         ],
-        "incidents": [flat(i) for e in extractions for i in e.incidents],
-        "onsets": [flat(o) for e in extractions for o in e.onsets],
+        **{
+            name: [flat(r) for e in extractions for r in getattr(e, name)]
+            for name in RECORD_TYPES
+            if name not in ("places", "figures", "meetings")
+        },
     }
 
 
@@ -61,8 +64,8 @@ def to_json(doc: dict) -> str:
 def to_csv(doc: dict) -> str:
     """All tables in one CSV stream: a `table` column says which table each row belongs to."""
     out = io.StringIO()
-    for table in ("reports", "places", "figures", "meetings", "incidents", "onsets", "rejected"):
-        rows = doc[table]
+    for table in ("reports", *RECORD_TYPES, "rejected"):
+        rows = doc.get(table, [])
         if not rows:
             continue
         fields = ["table", *rows[0].keys()]

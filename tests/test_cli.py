@@ -19,8 +19,9 @@ def test_extract_prints_one_json_document_with_every_table():
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert len(doc["reports"]) == 5
-    for table in ("places", "figures", "meetings", "incidents", "merged_meetings"):
+    for table in ("places", "figures", "meetings", "incidents", "merged_meetings", "statements"):
         assert doc[table], table
+    assert {"onsets", "statements"} <= set(doc)  # every record type (dashboard.records.RECORD_TYPES)
     place = doc["places"][0]
     assert {"report_id", "name", "kind", "country", "admin1", "lat", "lon", "quote", "start", "end"} <= set(place)
     figure = doc["figures"][0]
