@@ -754,6 +754,24 @@ def _told_with_an_incident():
     return sa.exists().where(i.c.report_id == f.c.report_id, i.c.sentence == f.c.sentence)
 
 
+def _tracked(as_of: date, episode: str | None, metric: str, side: str | None, group: str | None):
+    """The numeric figures of one metric, side and group in one episode, known at the as-of date."""
+    f = figures_t
+    return sa.and_(
+        _known(f, as_of),
+        _same(f.c.period, episode),
+        f.c.metric == metric,
+        _same(f.c.country, side),
+        _same(f.c.group, group),
+        f.c.value.is_not(None),
+    )
+
+
+def _naming_no_province():
+    """A figure whose sentence names no province: a side's total, not one province's."""
+    return sa.or_(figures_t.c.provinces.is_(None), figures_t.c.provinces == "")
+
+
 def toll_figures(
     store: Store,
     as_of: date,
@@ -763,67 +781,36 @@ def toll_figures(
     group: str | None,
     limit: int = 3000,
 ) -> list[tuple[Figure, Report]]:
-    """One metric's numeric figures for one side and group, in one episode, known at the as-of date, oldest
-    first: the totals, never a count of one incident. At most `limit`, the newest."""
+    """The tracker's figures, oldest first: a side's totals, never a count of one incident or of one province.
+    At most `limit`, the newest."""
     f = figures_t
     query = (
         _select_with_reports(f)
-        .where(
-            _known(f, as_of),
-            _same(f.c.period, episode),
-            f.c.metric == metric,
-            _same(f.c.country, side),
-            _same(f.c.group, group),
-            f.c.value.is_not(None),
-            ~_told_with_an_incident(),
-            _naming_no_province(),
-        )
+        .where(_tracked(as_of, episode, metric, side, group), ~_told_with_an_incident(), _naming_no_province())
         .order_by(f.c.known_from.desc(), f.c.id.desc())
         .limit(limit)
     )
     return list(reversed(_with_reports(store, "figures", query)))
 
 
-def _naming_no_province():
-    """A figure whose sentence names no province: a side's total, not one province's."""
-    return sa.or_(figures_t.c.provinces.is_(None), figures_t.c.provinces == "")
+def _count(store: Store, *conditions) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(figures_t).where(*conditions)).scalar_one()
 
 
 def provincial_counts(
     store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
 ) -> int:
-    """How many figures of the metric, side and group count one province (left out of the side's totals)."""
-    f = figures_t
-    query = sa.select(sa.func.count()).where(
-        _known(f, as_of),
-        _same(f.c.period, episode),
-        f.c.metric == metric,
-        _same(f.c.country, side),
-        _same(f.c.group, group),
-        f.c.value.is_not(None),
-        ~_told_with_an_incident(),
-        ~_naming_no_province(),
-    )
-    with store.engine.connect() as conn:
-        return conn.execute(query).scalar_one()
+    """How many of those figures count one province (left out of the side's totals)."""
+    scope = _tracked(as_of, episode, metric, side, group)
+    return _count(store, scope, ~_told_with_an_incident(), ~_naming_no_province())
 
 
 def incident_counts(
     store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
 ) -> int:
-    """How many figures of the metric, side and group count one incident (left out of the tracker's totals)."""
-    f = figures_t
-    query = sa.select(sa.func.count()).where(
-        _known(f, as_of),
-        _same(f.c.period, episode),
-        f.c.metric == metric,
-        _same(f.c.country, side),
-        _same(f.c.group, group),
-        f.c.value.is_not(None),
-        _told_with_an_incident(),
-    )
-    with store.engine.connect() as conn:
-        return conn.execute(query).scalar_one()
+    """How many of those figures count one incident (left to the incident)."""
+    return _count(store, _tracked(as_of, episode, metric, side, group), _told_with_an_incident())
 
 
 def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int = 3000) -> pd.DataFrame:
