@@ -45,6 +45,7 @@ st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wid
 log = logging.getLogger("border_watch")
 EPISODE_CHOICES = ("current", *(ep.id for ep in EPISODES), "all")
 # The monitoring views' own link keys (timeline filters, chosen event, tracker choices): the share link keeps them.
+STATUS_TTL_S = 1.0  # how long open pages share one reading of the store's status
 MONITOR_PARAMS = ("tkind", "taccused", "tprovince", "event", "tmetric", "tside", "tgroup")
 # Static CSS (no report data): no blank band above the title, so the headline fits above the fold.
 PAGE_CSS = """<style>
@@ -88,7 +89,6 @@ def prepare_store(db: str) -> None:
 class Snapshot:
     """What every visitor of one as-of date and episode sees at one store revision: built once, shared."""
 
-    counts: queries.ReportCounts
     tolls: list
     onsets: list
     meetings: list
@@ -98,9 +98,9 @@ class Snapshot:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapshot:
+    """`revision`: the store's revision as seen from the as-of date (see view_revision)."""
     store = open_store()
     return Snapshot(
-        queries.report_counts(store, as_of),
         queries.latest_tolls(store, as_of, episode),
         queries.onset_claims(store, as_of, episode),
         queries.meetings(store, as_of),
@@ -156,6 +156,18 @@ def newest_day(db: str, revision: int) -> date | None:
     return queries.newest_day(open_store())
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def report_counts(db: str, revision: int, as_of: date) -> queries.ReportCounts:
+    return queries.report_counts(open_store(), as_of)  # counts the later reports too: the store's own revision
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def view_revision(db: str, revision: int, as_of: date) -> int:
+    """The newest revision that changed what is known at the as-of date: what the views of that date are keyed
+    by, so a report that counts from a later day leaves them (and a shared link to them) as they were."""
+    return open_store().revision_at(as_of)
+
+
 @contextmanager
 def section(name: str) -> Iterator[None]:
     """One view that fails shows a short notice (details in the server log) and the others still render."""
@@ -184,10 +196,10 @@ def is_admin() -> bool:
     return gate.check(entered, token)  # waits longer after each new wrong guess
 
 
-@st.cache_data(ttl=max(1.0, float(settings.get("refresh_s")) / 2), max_entries=8, show_spinner=False)
+@st.cache_data(ttl=STATUS_TTL_S, max_entries=8, show_spinner=False)
 def store_status(db: str) -> tuple:
-    """The store's revision, last update and report count: asked at most once per half refresh interval,
-    however many pages are open."""
+    """The store's revision, last update and report count: asked at most once a second, however many pages
+    are open."""
     with closing(open_store()) as store:
         return store.revision(), store.last_updated(), store.count()
 
@@ -364,9 +376,10 @@ def main() -> None:
 
     as_of, province, episode = view["as_of"], view["province"], view["episode"]
     toll_episode = episode or current_episode(as_of)  # the headline never adds episodes up
-    shot = snapshot(db, revision, as_of, toll_episode)
-    q = SharedQueries(db, revision)
-    title(shot.counts, as_of, toll_episode)
+    seen = view_revision(db, revision, as_of)
+    shot = snapshot(db, seen, as_of, toll_episode)
+    q = SharedQueries(db, seen)
+    title(report_counts(db, revision, as_of), as_of, toll_episode)
     for notice in notices:
         st.warning(notice)
     state = state_at(as_of)
@@ -379,7 +392,7 @@ def main() -> None:
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map"):
         mapcomponent.show(
-            map_frame(db, revision, as_of, toll_episode, episode),
+            map_frame(db, seen, as_of, toll_episode, episode),
             key="map",
             height=520,
             feature_group=selection_script(province),

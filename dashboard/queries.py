@@ -107,8 +107,8 @@ def newest_day(store: Store) -> date | None:
 
 def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     """Per metric and side in an episode: the newest numeric figure (latest report, then the larger count),
-    and the range over each outlet's own latest figure in the week to the as-of date (none: the toll is
-    stale)."""
+    and the range over each outlet's own latest figure of that group in the week to the as-of date (none: the
+    toll is stale)."""
     f = figures_t
     scope = sa.and_(
         _known(f, as_of),
@@ -117,35 +117,28 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
         f.c.metric.in_(METRICS),
         ~_told_with_an_incident(),  # a count of one incident is not the toll
     )
-    newest = (
-        sa.select(f.c.metric, f.c.country, sa.func.max(f.c.known_from)).where(scope).group_by(f.c.metric, f.c.country)
-    )
-    with store.engine.connect() as conn:
-        days = conn.execute(newest).all()
-    if not days:
+    newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
+    rank = sa.func.row_number().over(partition_by=(f.c.metric, f.c.country), order_by=newest_first)
+    ranked = sa.select(f.c.id, rank.label("rank")).where(scope).subquery()
+    latest_rows = _select_with_reports(f).join(ranked, ranked.c.id == f.c.id).where(ranked.c.rank == 1)
+    latest = {(fig.metric, fig.country): (fig, r) for fig, r in _with_reports(store, "figures", latest_rows)}
+    if not latest:
         return []
-    windows = [  # date arithmetic in Python: SQLite keeps dates as text
-        sa.and_(f.c.metric == metric, _same(f.c.country, country), f.c.known_from >= day - timedelta(days=RECENT_DAYS))
-        for metric, country, day in days
-    ]
-    recent = (
-        _select_with_reports(f)
-        .where(scope, sa.or_(*windows))
-        .order_by(f.c.known_from.desc(), f.c.value.desc(), f.c.id)
-        .limit(20_000)
+    week = (
+        sa.select(f.c.metric, f.c.country, f.c.group, f.c.value, reports.c.outlet, reports.c.url, reports.c.id)
+        .join(reports, reports.c.id == f.c.report_id)
+        .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
+        .order_by(*newest_first)
     )
-    by_key: dict[tuple[str, str | None], list[tuple[Figure, Report]]] = {}
-    for figure, report in _with_reports(store, "figures", recent):
-        by_key.setdefault((figure.metric, figure.country), []).append((figure, report))
+    per_source: dict[tuple[str, str | None], dict[str, int]] = {key: {} for key in latest}
+    with store.engine.connect() as conn:
+        for metric, side, group, value, outlet, url, report_id in conn.execute(week):
+            if group == latest[metric, side][0].group:  # the spread compares like with like
+                per_source[metric, side].setdefault(outlet or url_host(url) or report_id, value)
     out = []
-    for (metric, side), pairs in by_key.items():
-        latest, report = pairs[0]
-        per_source: dict[str, Figure] = {}  # each outlet's latest figure of the week to the as-of date
-        for figure, r in pairs:  # the spread compares like with like: the latest figure's group only
-            if (as_of - r.counts_from).days <= RECENT_DAYS and figure.group == latest.group:
-                per_source.setdefault(r.outlet or url_host(r.url) or r.id, figure)
-        values = [x.value for x in per_source.values()] or [latest.value]
-        out.append(Toll(metric, side, latest, report, min(values), max(values), len(per_source)))
+    for key, (figure, report) in latest.items():
+        values = list(per_source[key].values()) or [figure.value]
+        out.append(Toll(*key, figure, report, min(values), max(values), len(per_source[key])))
     side_order = {"TH": 0, "KH": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side]))
 
@@ -749,9 +742,9 @@ def count_incident_tellings(store: Store, as_of: date, since: date) -> int:
 
 
 def _told_with_an_incident():
-    """A figure told in a sentence that also tells an incident counts that incident, not the toll."""
-    f, i = figures_t, incidents_t
-    return sa.exists().where(i.c.report_id == f.c.report_id, i.c.sentence == f.c.sentence)
+    """A figure told in a sentence that also tells an incident counts that incident, not the toll (the store
+    sets the flag when it stores the report)."""
+    return figures_t.c.counts_incident
 
 
 def _tracked(as_of: date, episode: str | None, metric: str, side: str | None, group: str | None):

@@ -58,9 +58,19 @@ revision = sa.Table(
     sa.Column("changed_at", sa.String(40)),
 )
 
+changes = sa.Table(  # one row per write: the revision it made, the earliest day its records count from
+    "changes",
+    metadata,
+    sa.Column("revision", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("since", sa.Date, nullable=False, index=True),
+)
+
 _SQL_TYPES = {str: sa.Text, int: sa.BigInteger, float: sa.Float, date: sa.Date}
 DERIVED = {  # record table -> columns computed from the record for queries (see store.derived)
-    "figures": [sa.Column("provinces", sa.Text)],
+    "figures": [
+        sa.Column("provinces", sa.Text),
+        sa.Column("counts_incident", sa.Boolean, nullable=False, server_default=sa.false()),
+    ],
     "meetings": [sa.Column("place_key", sa.Text), sa.Column("family", sa.Text)],
     "incidents": [sa.Column("episode", sa.String(16))],
 }
@@ -85,6 +95,11 @@ def _sql_type(hint) -> sa.types.TypeEngine:
     return _SQL_TYPES[base]()
 
 
+def _derived_column(c: sa.Column) -> sa.Column:
+    default = c.server_default.arg if c.server_default is not None else None
+    return sa.Column(c.name, c.type, nullable=c.nullable, server_default=default)
+
+
 def _record_table(name: str, cls: type) -> sa.Table:
     hints = typing.get_type_hints(cls)
     own = [sa.Column(f.name, _sql_type(hints[f.name])) for f in fields(cls) if f.name != "evidence"]
@@ -96,7 +111,7 @@ def _record_table(name: str, cls: type) -> sa.Table:
         sa.Column("known_from", sa.Date, index=True),
         *own,
         *[c for c in evidence if c.name != "report_id"],
-        *[sa.Column(c.name, c.type) for c in DERIVED.get(name, [])],
+        *[_derived_column(c) for c in DERIVED.get(name, [])],
         sa.Column("report_id", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
         sa.Index(f"ix_{name}_report_id", "report_id"),
     )

@@ -52,7 +52,7 @@ SETTINGS = (
         "the token that shows the app's 'Add report' panel; empty: the app is read-only for everyone",
     ),
     Setting(
-        "refresh_s", "BORDER_WATCH_REFRESH_S", "5", "how often (seconds) open pages check the store for new reports"
+        "refresh_s", "BORDER_WATCH_REFRESH_S", "4", "how often (seconds) open pages check the store for new reports"
     ),
     Setting(
         "allow_private_fetch",

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from sqlalchemy.engine import Connection, Engine
 from dashboard.episodes import episode_during
 from dashboard.extract.meetings import family
 from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
-from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, extractions, inbox_files, reports, revision
+from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, changes, extractions, inbox_files, reports, revision
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
@@ -229,33 +229,47 @@ def _unpack(value) -> tuple[str, ...]:
     return tuple(x for x in (value or "").strip("|").split("|") if x)
 
 
-def provinces_by_sentence(extraction: Extraction) -> dict[str, tuple[str, ...]]:
-    """The provinces each sentence of a report names (directly or through a place in them)."""
-    out: dict[str, set[str]] = {}
+@dataclass(frozen=True)
+class ReportContext:
+    """What a record's derived columns read from the rest of its report's extraction."""
+
+    provinces: dict[str, tuple[str, ...]]  # the provinces each sentence names (directly or through a place)
+    incident_sentences: frozenset[str]  # the sentences that tell an incident
+
+
+def report_context(extraction: Extraction) -> ReportContext:
+    provinces: dict[str, set[str]] = {}
     for p in extraction.places:
         if p.admin1:
-            out.setdefault(p.evidence.sentence, set()).add(p.admin1)
-    return {sentence: tuple(sorted(codes)) for sentence, codes in out.items()}
+            provinces.setdefault(p.evidence.sentence, set()).add(p.admin1)
+    return ReportContext(
+        {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
+        frozenset(i.evidence.sentence for i in extraction.incidents),
+    )
 
 
-def derived(table: str, record, known_from: date | None, provinces: dict[str, tuple[str, ...]]) -> dict:
+def derived(table: str, record, known_from: date | None, context: ReportContext) -> dict:
     """Columns computed from a record for the queries: a meeting's place and body family, an incident's
     episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
-    names."""
+    names and whether that sentence tells an incident (the figure then counts that incident, not a toll)."""
     if table == "meetings":
         return {"place_key": record.admin1 or record.venue, "family": family(record)}
     if table == "incidents":
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":
-        return {"provinces": _pack(provinces.get(record.evidence.sentence, ()))}
+        sentence = record.evidence.sentence
+        return {
+            "provinces": _pack(context.provinces.get(sentence, ())),
+            "counts_incident": sentence in context.incident_sentences,
+        }
     return {}
 
 
-def record_row(table: str, record, known_from: date | None, provinces: dict[str, tuple[str, ...]]) -> dict:
+def record_row(table: str, record, known_from: date | None, context: ReportContext) -> dict:
     e = record.evidence
     own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
     evidence = {name: getattr(e, name) for name in _EVIDENCE}
-    extra = derived(table, record, known_from, provinces)
+    extra = derived(table, record, known_from, context)
     return {**own, **evidence, **extra, "report_id": e.report_id, "known_from": known_from}
 
 
@@ -370,11 +384,18 @@ class Store:
             self._insert_records(conn, list(fresh.values()), extractor_version)
         return new
 
-    def _insert_records(self, conn: Connection, items: list[tuple[str, date | None, Extraction]], version: str) -> None:
-        """Records of reports that have none yet (executemany per table), their version, a new revision."""
+    def _insert_records(
+        self,
+        conn: Connection,
+        items: list[tuple[str, date | None, Extraction]],
+        version: str,
+        since: date | None = None,
+    ) -> None:
+        """Records of reports that have none yet (executemany per table), their version, a new revision that
+        changes the views from the earliest day they count from (or `since`, if earlier)."""
         if not items:
             return
-        about = {rid: provinces_by_sentence(e) for rid, _, e in items}
+        about = {rid: report_context(e) for rid, _, e in items}
         for name, table in RECORD_TABLES.items():
             rows = [
                 record_row(name, r, known_from, about[rid]) for rid, known_from, e in items for r in getattr(e, name)
@@ -387,21 +408,31 @@ class Store:
             [{"report_id": rid, "extractor_version": version, "extracted_at": now} for rid, _, _ in items],
         )
         conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
+        days = [d for d in (since, *(known_from for _, known_from, _ in items)) if d is not None]
+        made = conn.execute(sa.select(revision.c.value)).scalar_one()
+        conn.execute(changes.insert().values(revision=made, since=min(days, default=date.min)))
 
-    def _put_records(
-        self, conn: Connection, report_id: str, known_from: date | None, extraction: Extraction, version: str
+    def _replace_records(
+        self,
+        conn: Connection,
+        items: list[tuple[str, date | None, Extraction]],
+        version: str,
+        since: date | None = None,
     ) -> None:
-        """Replace a report's records (a new extractor version, new metadata)."""
-        for table in RECORD_TABLES.values():
-            conn.execute(table.delete().where(table.c.report_id == report_id))
-        conn.execute(extractions.delete().where(extractions.c.report_id == report_id))
-        self._insert_records(conn, [(report_id, known_from, extraction)], version)
+        """Replace reports' records (a new extractor version, new metadata; `since` the day their old records
+        counted from, if it moved)."""
+        ids = [rid for rid, _, _ in items]
+        for table in (*RECORD_TABLES.values(), extractions):
+            conn.execute(table.delete().where(table.c.report_id.in_(ids)))
+        self._insert_records(conn, items, version, since=since)
 
     def update_metadata(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
         """Replace a stored report's metadata (name, url, outlet, title, published) and its records, which
         depend on the published date; False if there is no report with that id."""
         with self._write() as conn:
-            row = conn.execute(sa.select(reports.c.added_at).where(reports.c.id == report.id)).first()
+            row = conn.execute(
+                sa.select(reports.c.added_at, reports.c.known_from).where(reports.c.id == report.id)
+            ).first()
             if row is None:
                 return False
             known_from = report.published or datetime.fromisoformat(row.added_at).date()
@@ -417,7 +448,7 @@ class Store:
                     known_from=known_from,
                 )
             )
-            self._put_records(conn, report.id, known_from, extraction, extractor_version)
+            self._replace_records(conn, [(report.id, known_from, extraction)], extractor_version, row.known_from)
         return True
 
     def report(self, report_id: str) -> Report | None:
@@ -468,10 +499,9 @@ class Store:
             with self.engine.connect() as conn:
                 rows = conn.execute(sa.select(reports).where(reports.c.id.in_(ids))).mappings().all()
             fresh = [(r, extract(r)) for r in map(report_from_row, rows)]
+            items = [(report.id, report.published or report.ingested, extraction) for report, extraction in fresh]
             with self._write() as conn:
-                for report, extraction in fresh:
-                    known_from = report.published or report.ingested
-                    self._put_records(conn, report.id, known_from, extraction, extractor_version)
+                self._replace_records(conn, items, extractor_version)
             done += len(fresh)
         return done
 
@@ -484,6 +514,13 @@ class Store:
         """A number that grows with every write: caches key on it."""
         with self.engine.connect() as conn:
             return conn.execute(sa.select(revision.c.value)).scalar_one()
+
+    def revision_at(self, as_of: date) -> int:
+        """The newest revision that changed what is known at the as-of date (a write whose records all count
+        from a later day leaves it as it was): what caches of views as of that date key on."""
+        query = sa.select(sa.func.max(changes.c.revision)).where(changes.c.since <= as_of)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar() or 0
 
     def last_updated(self) -> datetime | None:
         with self.engine.connect() as conn:

@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import ingest_paths
 from dashboard.read import make_report, read_reports
+from dashboard.records import Report
 from dashboard.schema import metadata
 from dashboard.store import Store, StoreError, _head, release
 from tests.conftest import ROOT, SEEDS
@@ -117,11 +118,11 @@ from dashboard.read import make_report
 from dashboard.records import Extraction
 from dashboard.store import Store
 store = Store(sys.argv[1])
-put = Store._put_records
+put = Store._insert_records
 def slow_put(self, *a):
     time.sleep(0.01)  # inside the transaction, after the report row: a kill lands here most often
     put(self, *a)
-Store._put_records = slow_put
+Store._insert_records = slow_put
 for i in range(100000):
     r = make_report(f"Report number {i} about the border.", f"r{i}.txt", published=date(2025, 12, 20))
     store.add(r, Extraction(r), EXTRACTOR_VERSION)
@@ -292,3 +293,60 @@ def test_a_store_from_before_the_migrations_keeps_its_reports_and_is_re_extracte
     assert sorted(store.stale(EXTRACTOR_VERSION)) == ["abc", "def"]
     assert store.refresh_stale(EXTRACTOR_VERSION, lambda r: extract(r, gaz)) == 2
     assert store.extraction(store.report("def")).places[0].admin1 == "TH-32"
+
+
+def test_a_view_as_of_an_earlier_day_keeps_its_revision_when_a_later_report_arrives(store, gaz):
+    def add(i: int, day: date) -> Report:
+        r = replace(report(i), published=day)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+        return r
+
+    add(1, date(2025, 12, 20))
+    on_21 = store.revision_at(date(2025, 12, 21))
+    assert on_21 == store.revision() and store.revision_at(date(2025, 12, 19)) == 0
+    later = add(2, date(2025, 12, 25))
+    assert store.revision_at(date(2025, 12, 21)) == on_21  # a view of the 21st is as it was
+    assert store.revision_at(date(2025, 12, 25)) == store.revision() > on_21
+    moved = replace(later, published=date(2025, 12, 19))  # now it counts from before the 21st
+    store.update_metadata(moved, extract(moved, gaz), EXTRACTOR_VERSION)
+    assert store.revision_at(date(2025, 12, 21)) == store.revision()
+    moved_back = replace(moved, published=date(2025, 12, 26))  # and no longer: the 21st changes again
+    store.update_metadata(moved_back, extract(moved_back, gaz), EXTRACTOR_VERSION)
+    assert store.revision_at(date(2025, 12, 21)) == store.revision()
+    before = store.revision_at(date(2025, 12, 21))
+    store.refresh_stale("newer", lambda r: extract(r, gaz))  # re-extracting the 20th's report changes the 21st
+    assert store.revision_at(date(2025, 12, 21)) > before
+
+
+def flags(store) -> list[tuple[int, bool]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT value, counts_incident FROM figures ORDER BY start")).all()
+    return [(value, bool(flag)) for value, flag in rows]
+
+
+INCIDENT_AND_TOLL = (
+    "Shelling hit a village in Surin province on Monday, killing 3 people. Officials said at least 40 people "
+    "have been killed since the fighting began."
+)
+
+
+def test_a_figure_told_with_an_incident_is_marked_when_stored(store, gaz):
+    r = make_report(INCIDENT_AND_TOLL, "i.txt", published=date(2025, 12, 22))
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    assert flags(store) == [(3, True), (40, False)]
+
+
+def test_the_migration_marks_the_figures_of_a_store_made_before_it(store_location, gaz):
+    from alembic import command
+
+    from dashboard.store import _alembic
+
+    store = Store(store_location)
+    r = make_report(INCIDENT_AND_TOLL, "i.txt", published=date(2025, 12, 22))
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    with store.engine.connect() as conn, conn.begin():
+        command.downgrade(_alembic(conn), "0003")
+    release(store_location)
+    store = Store(store_location)
+    assert revision_of(store) == _head() and flags(store) == [(3, True), (40, False)]
+    assert store.revision_at(date(2025, 12, 1)) == store.revision()  # all that was there counts from the start
