@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: setup run test test-fast chromium postgresql lint geodata bench score
+.PHONY: setup run test test-fast chromium postgresql nginx lint geodata bench score
 
 setup: $(VENV)/.installed
 
@@ -24,7 +24,11 @@ chromium:
 postgresql:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
 
-test: setup chromium postgresql
+# The deployment's reverse proxy (deploy/nginx.conf), tested in front of the app (tests/test_deploy.py).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
+
+test: setup chromium postgresql nginx
 	$(PY) -m ruff check dashboard geodata tests benchmarks
 	$(PY) -m ruff format --check dashboard geodata tests benchmarks
 	$(PY) -m pytest

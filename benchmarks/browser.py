@@ -29,6 +29,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -37,6 +39,8 @@ from tests.browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     MAP_FRAME,
+    AppURL,
+    behind_nginx,
     click_province,
     running_app,
     wait_for_app,
@@ -187,6 +191,17 @@ def profile(pid: int, out: str) -> subprocess.Popen:
     return proc
 
 
+@contextmanager
+def served(proxy: bool) -> Iterator[AppURL]:
+    """The app on the seeds; with `proxy`, behind nginx as deployed."""
+    with running_app() as url:
+        if proxy:
+            with behind_nginx(url) as proxied:
+                yield proxied
+        else:
+            yield url
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="click runs, one page after another (0: skip)")
@@ -194,10 +209,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="rounds of concurrent visits")
     ap.add_argument("--idle", type=float, default=30, help="seconds to watch open pages idle (0: skip)")
     ap.add_argument("--profile", metavar="FILE", help="py-spy the server (--gil) during the concurrent rounds")
+    ap.add_argument("--proxy", action="store_true", help="visit through nginx with deploy/nginx.conf (as deployed)")
     args = ap.parse_args()
     link = "?province=Chanthaburi&asof=2025-12-23"
     if args.visitors:
-        with running_app() as url, sync_playwright() as p:
+        with served(args.proxy) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FOREGROUND_FLAGS)
             visits(browser, url, 1, link)  # warm: the shared per-revision data is built
             print(f"{args.visitors} visits at once, fresh contexts, after one warm-up visit")
@@ -211,7 +227,7 @@ def main() -> None:
             browser.close()
     if not args.runs:
         return
-    with running_app() as url, sync_playwright() as p:
+    with served(args.proxy) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cold = one_run(browser, url)
         runs = [one_run(browser, url) for _ in range(args.runs)]

@@ -136,6 +136,7 @@ def main() -> None:
             f"rss {r['rss_mb']:.0f} MB",
             flush=True,
         )
+    print(f"\nthe store is kept at {db} (benchmarks.live_latency measures a new report on an open page there)")
     print("\n| reports | ingest (reports/s) | first render cold | warm | warm ÷ seeds | new report visit | RSS |")
     print("|---|---|---|---|---|---|---|")
     print(f"| seeds (5) | – | {seeds['cold']:.2f} s | {seeds['warm']:.2f} s | 1.0× | – | {seeds['rss_mb']:.0f} MB |")

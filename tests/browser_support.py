@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import getpass
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,6 +26,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # Debian's nginx-light (make nginx)
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -77,6 +81,52 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 60):
                     raise RuntimeError(f"the app did not start: {proc.stdout.read().decode()[-2000:]}") from None
                 time.sleep(0.3)
         yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+NGINX_MAIN = """user {user};  # the workers write the cache in this process's temporary folder
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+    include {dir}/border_watch.conf;
+}}
+"""
+
+
+@contextmanager
+def behind_nginx(url: AppURL) -> Iterator[AppURL]:
+    """The app behind nginx with the deployment's configuration (deploy/nginx.conf: Streamlit's frontend and
+    the static files cached and compressed by the proxy), on a free port; the URL keeps the app's pid."""
+    folder = Path(tempfile.mkdtemp(prefix="bw-nginx-"))
+    port = free_port()
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    conf = conf.replace("server app:8501;", f"server {url.removeprefix('http://')};")
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    conf = conf.replace("/var/cache/nginx/border_watch", str(folder / "cache"))
+    (folder / "border_watch.conf").write_text(conf)
+    (folder / "nginx.conf").write_text(NGINX_MAIN.format(dir=folder, user=getpass.getuser()))
+    proc = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
+    proxied = AppURL(f"http://127.0.0.1:{port}")
+    proxied.pid = url.pid
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                if urllib.request.urlopen(f"{proxied}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((folder / "error.log").read_text()[-2000:]) from None
+                time.sleep(0.2)
+        yield proxied
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -1,0 +1,44 @@
+"""The deployment's reverse proxy (deploy/nginx.conf, as docker-compose.yml runs it) in a real browser: the page
+and its websocket pass through, clicks work, and the static files are served from the proxy's cache."""
+
+import urllib.request
+
+import pytest
+
+from tests.browser_support import behind_nginx, click_province, details, map_frame, running_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def proxied():
+    with running_app() as url, behind_nginx(url) as through_proxy:
+        yield through_proxy
+
+
+def test_the_page_works_through_the_proxy(page, proxied):
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    page.goto(f"{proxied}/?province=Surin")
+    wait_for_app(page)
+    map_frame(page)
+    details(page).get_by_text("Surin (TH-32)").wait_for(timeout=30_000)
+    click_province(page, "TH-22")  # the websocket carries the click back and the new details out
+    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
+    static = [r for r in responses if "/static/js/" in r.url]
+    assert static and all(r.status == 200 for r in static)
+    assert page.requested_hosts == {"127.0.0.1"}  # nothing from a CDN, through the proxy too
+
+
+def test_the_proxy_serves_static_files_from_its_cache_compressed(proxied):
+    def fetch(path: str):
+        request = urllib.request.Request(f"{proxied}{path}", headers={"Accept-Encoding": "gzip"})
+        return urllib.request.urlopen(request, timeout=10)
+
+    first = fetch("/app/static/vendor/leaflet/leaflet.js")
+    assert first.headers["X-Cache-Status"] in ("MISS", "HIT")
+    first.read()
+    again = fetch("/app/static/vendor/leaflet/leaflet.js")
+    assert again.headers["X-Cache-Status"] == "HIT" and again.headers["Content-Encoding"] == "gzip"
+    health = fetch("/_stcore/health")  # not cached: straight to the app
+    assert health.read() == b"ok" and "X-Cache-Status" not in health.headers
