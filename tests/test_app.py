@@ -148,3 +148,10 @@ def test_a_later_report_leaves_the_answers_of_an_earlier_view_as_they_were(store
     assert asked == []  # the view of the 23rd did not change: its answers are the ones it had
     at = run(asof="2026-01-05")
     assert asked == [date(2026, 1, 5)] and "97" in markdown(at)
+
+
+def test_each_headline_figure_carries_its_quote_and_source():
+    at = run()
+    killed = next(m for m in at.markdown if m.value.startswith("**Killed** · latest"))
+    assert "Thai officials cite 38 civilian deaths" in killed.proto.help
+    assert killed.proto.help.count("“") == killed.value.count("**") // 2 - 1  # one quote per side shown

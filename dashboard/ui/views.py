@@ -114,6 +114,12 @@ def _toll_source(t: Toll) -> str:
     return f"{latest} · {t.sources} sources in the last week: {spread}"
 
 
+def _toll_quote(t: Toll) -> str:
+    """The latest figure's words, for the tooltip: every number on screen can be read where it was said."""
+    e = t.latest.evidence
+    return f"{side_name(t.side)}: “{md_escape(e.sentence.strip())}” ({md_escape(outlet_name(t.report))})"
+
+
 def headline(
     tolls: list[Toll],
     next_meeting: MeetingSummary | None,
@@ -129,7 +135,8 @@ def headline(
             rows = [t for t in tolls if t.metric == metric]
             st.markdown(
                 f"**{metric.capitalize()}** · latest  \n"
-                + (" · ".join(_toll_value(t) for t in rows) or "none reported")
+                + (" · ".join(_toll_value(t) for t in rows) or "none reported"),
+                help="\n\n".join(_toll_quote(t) for t in rows) or None,
             )
             if rows:
                 st.caption("  \n".join(_toll_source(t) for t in rows))
