@@ -348,3 +348,11 @@ def test_the_share_link_carries_what_the_widgets_kept(generated):
     [link] = [c.value for c in at.code]
     assert "tmetric=displaced" in link and "tside=Cambodia" in link
     assert "tkind" not in link  # a value the filter did not take is not passed on
+
+
+@pytest.mark.parametrize("written", ["TH-33", "sisaket", "Si Sa Ket"])
+def test_a_timeline_province_in_the_link_is_chosen_in_any_spelling(generated, written):
+    at = _app(generated[1], asof="2026-01-25", tprovince=written)
+    assert at.multiselect(key="tprovince").value == ["TH-33"]
+    [link] = [c.value for c in at.code]
+    assert "tprovince=TH-33" in link  # the share link writes the code, which the link reads back

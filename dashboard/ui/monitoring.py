@@ -25,6 +25,7 @@ from dashboard.queries import MeetingSummary, Queries, StanceCount
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
 from dashboard.summary import COUNTRY_NAMES, RECENT_DAYS, display_value, meeting_status, outlet_name, side_name
+from dashboard.ui.links import resolve_province
 from dashboard.ui.safe import escape, md_escape, md_link, safe_url
 from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared_figure
 
@@ -323,6 +324,19 @@ def window_start(episode: str | None, as_of: date) -> date:
     return min(starts[0], as_of) - timedelta(days=3)
 
 
+def read_province_link(gaz: Gazetteer, options: list[str]) -> None:
+    """Once per visit, before the province filter exists: the link's provinces written as codes or in another
+    spelling ("TH-33", "sisaket") are chosen too, not dropped (the filter itself writes display names)."""
+    if "tprovince_link_read" in st.session_state:
+        return
+    st.session_state["tprovince_link_read"] = True
+    raw = st.query_params.get_all("tprovince")
+    names = {gaz.provinces[c].name for c in options}
+    if raw and not set(raw) <= names:
+        codes = [resolve_province(gaz, value) for value in raw]
+        st.session_state["tprovince"] = [c for c in dict.fromkeys(codes) if c in options]
+
+
 def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as_of: date, episode: str | None) -> None:
     """Incidents (one per event across reports), meetings and agreements by day, filtered by kind, accused
     side and province; clicking a point (or choosing it below) shows its quotes. Filters and the chosen
@@ -333,6 +347,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     kinds = sorted({i.kind for i in items})
     named = {p for i in items for p in i.provinces if p in gaz.provinces}
     provinces = sorted(named, key=lambda c: gaz.provinces[c].name)
+    read_province_link(gaz, provinces)
     f1, f2, f3 = st.columns(3)
     chosen_kinds = f1.multiselect("Kinds", kinds, key="tkind", bind="query-params", placeholder="all kinds")
     accused_words = list(ACCUSED_WORDS.values())
