@@ -33,7 +33,7 @@ try:
 
     from dashboard import settings
     from dashboard.export import document, to_csv, to_json
-    from dashboard.extract import extract_all
+    from dashboard.extract import collector_paused, extract_all
     from dashboard.ingest import SETTLE_S, SIDECAR_WAIT_S
     from dashboard.read import read_reports
     from dashboard.store import StoreError
@@ -48,8 +48,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     reports, rejected = read_reports([p for p in args.paths if p.exists()])
     for r in rejected:
         print(f"rejected: {r.path}: {r.reason}", file=sys.stderr)
-    doc = document(extract_all(reports), rejected)
-    sys.stdout.write(to_json(doc) + "\n" if args.format == "json" else to_csv(doc))
+    with collector_paused():  # the records hold no cycles: see collector_paused
+        doc = document(extract_all(reports), rejected)
+        sys.stdout.write(to_json(doc) + "\n" if args.format == "json" else to_csv(doc))
     return 1 if missing or (not reports and rejected) else 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard.extract import EXTRACTOR_VERSION, extract
+from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
 from dashboard.fetch import fetch
 from dashboard.gazetteer import gazetteer
 from dashboard.read import (
@@ -111,7 +111,8 @@ def _store_batch(store: Store, batch: list[Report]) -> Iterator[Outcome]:
     known = {r.id for r in batch if store.has_report(r.id)}
     fresh = {r.id: r for r in batch if r.id not in known}
     gaz = gazetteer()
-    added = store.add_many([(r, extract(r, gaz)) for r in fresh.values()], EXTRACTOR_VERSION) if fresh else set()
+    extractions = extract_all(fresh.values(), gaz)
+    added = store.add_many(list(zip(fresh.values(), extractions, strict=True)), EXTRACTOR_VERSION) if fresh else set()
     for r in batch:
         if r.id in added and fresh.get(r.id) is r:
             yield Outcome(r.path, "ingested", None, r.id)

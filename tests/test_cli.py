@@ -68,3 +68,24 @@ def test_csv_neutralises_tab_and_carriage_return_and_leaves_numbers_alone():
     doc = {t: [] for t in tables} | {"figures": [{"a": "\tx", "b": "\r=1", "c": -5, "d": "a-b", "e": ["-x", "y"]}]}
     [row] = csv.DictReader(io.StringIO(to_csv(doc), newline=""))
     assert row == {"table": "figures", "a": "'\tx", "b": "'\r=1", "c": "-5", "d": "a-b", "e": "'-x|y"}
+
+
+def test_the_collector_is_paused_while_a_batch_is_extracted_and_restored_after():
+    import gc
+
+    from dashboard.extract import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # another batch at the same time (another thread)
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the first is still under way
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

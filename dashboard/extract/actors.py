@@ -68,6 +68,8 @@ _SAID = compiled(
     rf"(?:\s+(?:on \w+|also|has|have|had|earlier))*\s+(?:{SPEECH})\b"
 )
 
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
 
 @lru_cache(maxsize=512)
 def attackers_in(text: str) -> tuple[str, ...]:
@@ -114,5 +116,5 @@ def attribution(sentence: str) -> str | None:
     m = _ACCORDING.search(sentence) or _SAID.search(sentence)
     if not m:
         return None
-    who = re.sub(r"^(?:the|The)\s+", "", m.group("who")).strip()
+    who = _ARTICLE.sub("", m.group("who")).strip()
     return who if len(who) > 2 and who.lower() not in {"he", "she", "they", "it", "this"} else None

@@ -124,14 +124,16 @@ def _metric(text: str, m: re.Match) -> str | None:
     return bound
 
 
-_QUALIFIER_RX = [(name, compiled(rf"\b(?:{pattern})\s+$", re.I)) for name, pattern in QUALIFIERS]
+# All qualifiers in one pattern, each its own group: no phrase of one ends another's, so at most one
+# group can match right before the number (one search instead of one per qualifier).
+_QUALIFIER_RX = compiled(rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$", re.I)
 
 
 def _qualifier(before: str, vague: bool) -> str:
     if vague:
         return "vague"
-    near = before[-25:]
-    return next((name for name, rx in _QUALIFIER_RX if rx.search(near)), "exact")
+    m = _QUALIFIER_RX.search(before[-25:])
+    return m.lastgroup if m else "exact"
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -170,9 +172,10 @@ def _whose(text: str, before: str, after: str) -> _Whose:
     side = victim_side(" ".join(after[:80].split()[:6]))
     if side:
         return _Whose(True, side)
-    if BOTH.search(before + after):
+    clause = before + after
+    if BOTH.search(clause):
         return _Whose(True, None)
-    side = victim_side(before + after)
+    side = victim_side(clause)
     if side:
         return _Whose(True, side)
     if BOTH.search(text):
@@ -245,19 +248,19 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         end = m.end() + (tail.end() if tail else 0)
         lookback = max(0, m.start() - LOOKBACK)
         qual = _QUAL_BEFORE.search(text, max(0, m.start() - 25), m.start())
-        start = qual.start() if qual else m.start()
+        clause_start = m.start() - len(before)
         out.append(
             _Stated(
-                start=start,
+                start=qual.start() if qual else m.start(),
                 end=end,
-                clause_start=m.start() - len(before),
+                clause_start=clause_start,
                 metric=metric,
                 value=value,
                 value_text=m.group(0),
                 qualifier=_qualifier(text[lookback : m.start()], vague),
                 whose=_whose(text, before, after),
                 group=_group(after, text[lookback : m.start()]),
-                source=attribution(before + text[m.start() :]) or attribution(text),
+                source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
             )
         )

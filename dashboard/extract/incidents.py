@@ -225,11 +225,12 @@ def find_incidents(
     ]
     if not anchored:
         return []
+    evidence = Evidence(report_id, text, sentence.start, sentence.end, text)  # the sentence's, shared
     out = []
     for kind, where in anchored:
         out.append(
             Incident(
-                evidence=Evidence(report_id, text, sentence.start, sentence.end, text),
+                evidence=evidence,
                 kind=kind,
                 places=tuple(dict.fromkeys(p.name for p in where)),
                 admin1=tuple(dict.fromkeys(p.admin1 for p in where)),

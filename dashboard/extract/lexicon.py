@@ -232,10 +232,12 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _START = itemgetter(slice(3))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def _words(text: str) -> tuple[list[str], frozenset[str]]:
-    """The words of a text, lowercased, and the set of their first three letters (computed once per
-    sentence for all the stages' pre-checks, and kept for the lines that recur)."""
+    """The words of a text, lowercased, and the set of their first three letters: computed once per
+    sentence for all the stages' pre-checks, which ask within the same report. (The stages keep what
+    they find for the lines that recur; a larger cache here would only keep thousands of lists alive
+    for the garbage collector to walk.)"""
     words = _TOKEN.findall(text.lower())
     return words, frozenset(map(_START, words))
 

@@ -108,6 +108,10 @@ class _Mention:
     unlisted: bool = False  # a name the gazetteer lacks, typed ("Ban X village"): placed by its province
     located: bool = False  # written where something is ("in X"): placed by a province written after it
     near: bool = False  # written after a word of nearness ("near X", "north of X"): see _precision
+    # What the mention tells whatever the rest of the report says (see _facts):
+    province: str | None = None  # the province it places the report in (see _context)
+    districts: tuple[str, ...] = ()  # and the districts
+    sole: Place | None = None  # its one sense, when no context can drop or change it (see _choose)
 
 
 Word = tuple[int, int, str]  # start, end, text
@@ -115,11 +119,12 @@ Word = tuple[int, int, str]  # start, end, text
 
 def _longest_name(gaz: Gazetteer, text: str, first: re.Match) -> tuple[list[Word], int, list[Place]]:
     """The words from `first` on (adjacent: a space or a hyphen apart), and the longest run of them
-    that names a place: (words read, number of words in the name, candidates)."""
-    run: list[Word] = [(first.start(), first.end(), first.group())]
+    that names a place: (words read, number of words in the name, candidates). No words are read when
+    the first begins no name."""
     key = name_key(first.group())
     if not gaz.is_prefix(key):
-        return run, 0, []
+        return [], 0, []  # most capitalised words begin no name: nothing more is read
+    run: list[Word] = [(first.start(), first.end(), first.group())]
     candidates = gaz.by_key(key)
     best = 1 if candidates else 0
     pos = first.end()
@@ -138,15 +143,22 @@ def _longest_name(gaz: Gazetteer, text: str, first: re.Match) -> tuple[list[Word
     return run, best, candidates
 
 
+def _kinds_typed() -> dict[str, frozenset[str]]:
+    """The kinds of place each type word chooses: its own, and for "town" villages and cities too."""
+    out: dict[str, frozenset[str]] = {}
+    for kind, words in TYPE_WORDS.items():
+        for word in words:
+            out.setdefault(word, frozenset({kind, "village", "city"} if kind == "town" else {kind}))
+    return out
+
+
+KINDS_TYPED = _kinds_typed()
+
+
 def _typed(candidates: list[Place], type_word: str | None) -> list[Place]:
     """The candidates of the kind a following type word names ("Surin town"), if any."""
-    if not type_word:
-        return []
-    for kind, words in TYPE_WORDS.items():
-        if type_word in words:
-            kinds = {kind, "village", "city"} if kind == "town" else {kind}
-            return [p for p in candidates if p.kind in kinds]
-    return []
+    kinds = KINDS_TYPED.get(type_word) if type_word else None
+    return [p for p in candidates if p.kind in kinds] if kinds else []
 
 
 def _is_government(text: str, start: int, end: int) -> bool:
@@ -252,7 +264,9 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
             or bool(UNIT_BEFORE.search(text, max(0, start - 30), start))
         )
         located = bool(_LOCATED.search(text, max(0, start - 6), start))
-        found.append(_Mention(start, end, key, sense_key, plausible, nxt if typed else None, free, located=located))
+        type_word = nxt if typed else None
+        facts = _facts(plausible, free, type_word)
+        found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
     return tuple(
         replace(m, near=True) if NEAR_WORDS.search(text[max(0, m.start - 40) : m.start]) else m
         for m in _with_unlisted(text, gaz, found)
@@ -276,6 +290,21 @@ def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     return sorted(kept + extra, key=lambda m: m.start)
 
 
+def _facts(candidates: list[Place], free: bool, type_word: str | None) -> dict:
+    """What a mention with these candidates tells on its own, read once per distinct text: the province
+    (and districts) it places the report in, if `free` (see _context), and its sole sense, if one
+    candidate stands whatever the report's context (see _choose)."""
+    facts: dict = {}
+    anchors = [p for p in candidates if p.kind not in ADMIN_UNITS and not _remote(p)] if free else []
+    codes = {p.admin1 for p in anchors}
+    if len(codes) == 1 and None not in codes:
+        facts["province"] = codes.pop()
+        facts["districts"] = tuple(p.name for p in anchors if p.kind == "district")
+    if len(candidates) == 1 and (candidates[0].kind not in ADMIN_UNITS or type_word) and not _remote(candidates[0]):
+        facts["sole"] = candidates[0]
+    return facts
+
+
 @dataclass(slots=True)
 class _Context:
     admin1: set[str]
@@ -285,18 +314,11 @@ class _Context:
 def _context(mentions: list[_Mention]) -> _Context:
     """What the report (or sentence) is about: the provinces and districts its unambiguous mentions name."""
     admin1, districts = set(), {}
-    if not mentions:
-        return _Context(admin1, districts)
     for m in mentions:
-        anchors = [p for p in m.candidates if p.kind not in ADMIN_UNITS and not _remote(p)] if m.free else []
-        if not anchors:
-            continue
-        codes = {p.admin1 for p in anchors}
-        if len(codes) == 1 and None not in codes:
-            admin1 |= codes
-            for p in anchors:
-                if p.kind == "district":
-                    districts.setdefault(p.name, set()).add(m.key)
+        if m.province is not None:
+            admin1.add(m.province)
+            for name in m.districts:
+                districts.setdefault(name, set()).add(m.key)
     return _Context(admin1, districts)
 
 
@@ -445,13 +467,13 @@ def resolve_mentions(
             if m.unlisted:
                 place = None
             elif m.type_word:
-                place = _choose(m, text, ctx, here)
+                place = m.sole or _choose(m, text, ctx, here)
                 if place is not None:
                     senses[m.sense_key] = place
             elif m.key in senses:
                 place = senses[m.key]
             else:
-                place = _choose(m, text, ctx, here)
+                place = m.sole or _choose(m, text, ctx, here)
                 if place is not None:
                     senses[m.key] = place
             chosen.append((m, place))
