@@ -27,7 +27,7 @@ from dashboard.records import Figure, Report
 from dashboard.summary import COUNTRY_NAMES, RECENT_DAYS, display_value, meeting_status, outlet_name, side_name
 from dashboard.ui.links import resolve_province
 from dashboard.ui.safe import escape, md_escape, md_link, safe_url
-from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared_figure
+from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared, shared_figure
 
 ACCUSED_WORDS = {
     "TH": "Thailand is accused",
@@ -343,7 +343,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     event are in the URL."""
     since = window_start(episode, as_of)
     events = q.incident_events(as_of, since)
-    items = timeline_items(events, meetings, since, as_of)
+    items = shared(q, "timeline-items", (since, as_of), timeline_items, events, meetings, since, as_of)
     kinds = sorted({i.kind for i in items})
     named = {p for i in items for p in i.provinces if p in gaz.provinces}
     provinces = sorted(named, key=lambda c: gaz.provinces[c].name)
@@ -561,7 +561,8 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
     if not pairs:
         st.info(f"No source gives a number for {metric} · {side} · {group} in this episode by this date.{note}")
         return
-    latest = latest_per_source(pairs)
+    params = (as_of, episode, metric, side, group)
+    latest = shared(q, "tracker-latest", params, latest_per_source, pairs)
     now, differ = disagreement(latest, as_of)
     if now:
         values = sorted(now, key=lambda s: s.latest.value or 0)
@@ -573,10 +574,10 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
     else:
         st.markdown(f"No source gave a figure in the week to {as_of:%-d %b}: the newest are older (stale).")
     st.caption(f"{plural(len(pairs), 'figure')} from {plural(len(latest), 'source')}{note}")
-    fig = shared_figure(q, "tracker", (as_of, episode, metric, side, group), tracker_figure, pairs, metric)
+    fig = shared_figure(q, "tracker", params, tracker_figure, pairs, metric)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     st.dataframe(
-        latest_table(latest, as_of),
+        shared(q, "tracker-table", params, latest_table, latest, as_of),
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(latest), 300),
@@ -689,19 +690,23 @@ def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | No
     if frame.empty:
         st.info("No displacement or return figure in this episode by this date.")
         return
-    frame = frame.assign(side=frame["country"].map(side_name))
+    frame = shared(q, "displacement-sides", (as_of, episode), with_sides, frame)
     fig = shared_figure(q, "displacement", (as_of, episode), displacement_figure, frame)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    newest = shared(q, "displacement-provinces", (as_of, episode), newest_per_province, frame, gaz)
+    if not newest.empty:
+        st.caption("Where a report names the province: its newest figure")
+        st.dataframe(newest, hide_index=True, width="stretch", height=min(38 + 35 * len(newest), 260))
+
+
+def with_sides(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(side=frame["country"].map(side_name))
+
+
+def newest_per_province(frame: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
+    """Per province a report names, metric and side: the newest figure (empty when no report names one)."""
     by_province = frame[frame["province"] != ""].copy()
     by_province["province"] = by_province["province"].map(lambda c: gaz.provinces[c].name if c in gaz.provinces else c)
-    if not by_province.empty:
-        newest = by_province.sort_values("published").groupby(["province", "metric", "side"], as_index=False).last()
-        st.caption("Where a report names the province: its newest figure")
-        st.dataframe(
-            newest[["province", "metric", "side", "shown", "outlet", "published", "quote"]].rename(
-                columns={"shown": "figure", "published": "date"}
-            ),
-            hide_index=True,
-            width="stretch",
-            height=min(38 + 35 * len(newest), 260),
-        )
+    newest = by_province.sort_values("published").groupby(["province", "metric", "side"], as_index=False).last()
+    columns = ["province", "metric", "side", "shown", "outlet", "published", "quote"]
+    return newest[columns].rename(columns={"shown": "figure", "published": "date"})
