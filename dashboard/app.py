@@ -13,7 +13,6 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -85,28 +84,12 @@ def prepare_store(db: str) -> None:
     gc.freeze()
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """What every visitor of one as-of date and episode sees at one store revision: built once, shared."""
-
-    tolls: list
-    onsets: list
-    meetings: list
-    activity: dict
-    places: list
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> Snapshot:
-    """`revision`: the store's revision as seen from the as-of date (see view_revision)."""
-    store = open_store()
-    return Snapshot(
-        queries.latest_tolls(store, as_of, episode),
-        queries.onset_claims(store, as_of, episode),
-        queries.meetings(store, as_of),
-        dict(queries.province_activity(store, as_of)),
-        queries.map_places(store, as_of),
-    )
+@st.cache_resource(max_entries=64, show_spinner=False)
+def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> queries.Snapshot:
+    """What every visitor of one as-of date and episode sees, once per store revision as seen from that date
+    (see view_revision): shared, not copied. (A class defined in this script must never be pickled by a cache:
+    another session's run may be redefining it, and unpickling then fails.)"""
+    return queries.snapshot(open_store(), as_of, episode)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

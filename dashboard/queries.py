@@ -105,6 +105,28 @@ def newest_day(store: Store) -> date | None:
 # --- the headline ----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What the top of the page shows for one as-of date and episode: the tolls, when the fighting began, the
+    meetings, how often each province is named, the places on the map."""
+
+    tolls: list[Toll]
+    onsets: list[OnsetClaim]
+    meetings: list[MeetingSummary]
+    activity: dict[str, int]
+    places: list[MapPlace]
+
+
+def snapshot(store: Store, as_of: date, episode: str | None) -> Snapshot:
+    return Snapshot(
+        latest_tolls(store, as_of, episode),
+        onset_claims(store, as_of, episode),
+        meetings(store, as_of),
+        dict(province_activity(store, as_of)),
+        map_places(store, as_of),
+    )
+
+
 def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     """Per metric and side in an episode: the newest numeric figure (latest report, then the larger count),
     and the range over each outlet's own latest figure of that group in the week to the as-of date (none: the
