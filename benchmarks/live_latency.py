@@ -14,6 +14,7 @@ changed answers, the browser drawing them.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import time
 
@@ -28,9 +29,9 @@ from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for
 SHOWN = "value => document.body.innerText.includes(value)"
 
 
-def one_report(store: Store, n: int) -> str:
+def one_report(store: Store, n: int) -> str:  # n: the report's number in this run
     """Store a report with a toll nobody else gives, on the newest day; the count as the page writes it."""
-    value = 987_000 + n
+    value = 1_000_000 + time.time_ns() // 1_000 % 1_000_000  # no report (nor an earlier run) gave it
     day = queries.newest_day(store)
     report = make_report(
         f"At least {value:,} people have been killed in the fighting so far, Thai officials said. ({time.time()})",
@@ -63,7 +64,7 @@ def main() -> None:
         print(f"{store.count():,} reports; first page shown after {time.perf_counter() - start:.1f} s")
         latencies = []
         for n in range(args.reports):
-            page.wait_for_timeout(2_000)
+            page.wait_for_timeout(2_000 + random.uniform(0, 1_000 * float(args.refresh)))  # any phase of the check
             shown = one_report(store, n)
             stored = time.perf_counter()
             page.wait_for_function(SHOWN, arg=shown, polling=100, timeout=120_000)
