@@ -86,6 +86,15 @@ def server_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def proxy_cpu_s(url) -> float:
+    """CPU seconds nginx (master and workers) has used so far, when the visits go through it (else 0)."""
+    pid = getattr(url, "proxy_pid", None)
+    if pid is None:
+        return 0.0
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return sum(server_cpu_s(int(p)) for p in (pid, *children))
+
+
 def machine_busy_s() -> float:
     """CPU seconds all processes on the machine have used so far (the load the numbers were taken under)."""
     fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
@@ -139,6 +148,7 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
         pages.append(page)
         received.append(counter)
     cpu0, busy0, t0 = server_cpu_s(url.pid), machine_busy_s(), time.perf_counter()
+    proxy0 = proxy_cpu_s(url)
     for page in pages:
         page.goto(f"{url}/{link}", wait_until="commit")
     done: dict[int, dict] = {}
@@ -156,6 +166,7 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
         else:
             print(f"page {i} not loaded after {timeout_s:.0f} s:", page.evaluate(PAGE_STATE))
     cpu, busy = server_cpu_s(url.pid) - cpu0, machine_busy_s() - busy0
+    proxy = proxy_cpu_s(url) - proxy0
     wall_settled = time.perf_counter() - t0
     idle = {}
     if idle_s:  # the pages stay open: what their live-refresh checks cost the server
@@ -172,6 +183,7 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
         "visitors": visitors,
         "loaded": len(done),
         "server_cpu_per_visit_s": cpu / visitors,
+        **({"proxy_cpu_per_visit_s": proxy / visitors} if hasattr(url, "proxy_pid") else {}),
         "machine_cpu_busy_share": busy / (wall_settled * (os.cpu_count() or 1)),
         "map_drawn_median_s": statistics.median(maps),
         "map_drawn_worst_s": maps[-1],

@@ -110,12 +110,13 @@ def behind_nginx(url: AppURL) -> Iterator[AppURL]:
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("server app:8501;", f"server {url.removeprefix('http://')};")
     conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    conf = conf.replace("127.0.0.1:8081", f"127.0.0.1:{free_port()}")  # the inner, compressing server
     conf = conf.replace("/var/cache/nginx/border_watch", str(folder / "cache"))
     (folder / "border_watch.conf").write_text(conf)
     (folder / "nginx.conf").write_text(NGINX_MAIN.format(dir=folder, user=getpass.getuser()))
     proc = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
     proxied = AppURL(f"http://127.0.0.1:{port}")
-    proxied.pid = url.pid
+    proxied.pid, proxied.proxy_pid = url.pid, proc.pid
     try:
         deadline = time.monotonic() + 10
         while True:

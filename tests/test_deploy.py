@@ -40,5 +40,7 @@ def test_the_proxy_serves_static_files_from_its_cache_compressed(proxied):
     first.read()
     again = fetch("/app/static/vendor/leaflet/leaflet.js")
     assert again.headers["X-Cache-Status"] == "HIT" and again.headers["Content-Encoding"] == "gzip"
+    plain = urllib.request.urlopen(f"{proxied}/app/static/vendor/leaflet/leaflet.js", timeout=10)
+    assert plain.headers.get("Content-Encoding") is None and plain.read(12) == b"/* @preserve"  # its own entry
     health = fetch("/_stcore/health")  # not cached: straight to the app
     assert health.read() == b"ok" and "X-Cache-Status" not in health.headers
