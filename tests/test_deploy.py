@@ -5,9 +5,33 @@ import urllib.request
 
 import pytest
 
-from tests.browser_support import behind_nginx, click_province, details, map_frame, running_app, wait_for_app
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    behind_nginx,
+    click_province,
+    details,
+    map_frame,
+    running_app,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
+SERVER_NAME = "border-watch.test"  # the browser reaches the proxy by a name, as visitors do, not as localhost
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium resolving SERVER_NAME to this machine: Streamlit lets any localhost origin open the websocket,
+    so only a real name shows whether the proxy passes the Host (with its port) the origin is checked against."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {SERVER_NAME} 127.0.0.1"]
+        )
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -16,10 +40,10 @@ def proxied():
         yield through_proxy
 
 
-def test_the_page_works_through_the_proxy(page, proxied):
+def test_the_page_works_through_the_proxy_under_the_servers_name(page, proxied):
     responses = []
     page.on("response", lambda r: responses.append(r))
-    page.goto(f"{proxied}/?province=Surin")
+    page.goto(f"{proxied.replace('127.0.0.1', SERVER_NAME)}/?province=Surin")
     wait_for_app(page)
     map_frame(page)
     details(page).get_by_text("Surin (TH-32)").wait_for(timeout=30_000)
@@ -27,7 +51,7 @@ def test_the_page_works_through_the_proxy(page, proxied):
     details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
     static = [r for r in responses if "/static/js/" in r.url]
     assert static and all(r.status == 200 for r in static)
-    assert page.requested_hosts == {"127.0.0.1"}  # nothing from a CDN, through the proxy too
+    assert page.requested_hosts == {SERVER_NAME}  # nothing from a CDN, through the proxy too
 
 
 def test_the_proxy_serves_static_files_from_its_cache_compressed(proxied):
