@@ -323,13 +323,17 @@ def share_link(view: dict) -> None:
 
 def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> None:
     st.title("Border Watch", anchor=False)
-    later = counts.total - counts.known
-    later_note = f" · {plural(later, 'later report')} not counted" if later else ""
+    later = counts.total - counts.known - counts.undated_later
+    later_note = f" · {plural(later, 'report')} published later not counted" if later else ""
+    undated = counts.undated + counts.undated_later
     undated_note = (
-        f" · {plural(counts.undated, 'report')} without a publication date count from the day they were ingested"
-        if counts.undated
+        f" · {plural(undated, 'report')} with no date found count only from the day they were stored"
+        + (f" ({counts.undated_later:,} of them after this date, so not counted)" if counts.undated_later else "")
+        if undated
         else ""
     )
+    if counts.estimated:
+        undated_note += f" · {plural(counts.estimated, 'report')} dated by an estimate from their text"
     st.caption(
         f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · {plural(counts.known, 'report')} known"
         f"{later_note} · tolls: {episode_label(episode) if episode else 'all episodes'}{undated_note}"

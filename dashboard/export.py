@@ -20,6 +20,7 @@ def _report(e: Extraction) -> dict:
         "id": r.id,
         "path": r.path,
         "published": r.published,
+        "dated_by": r.dated_by,  # how the date was found (dashboard.pubdate); null: nothing dates it
         "url": r.url,
         "outlet": r.outlet,
         "title": r.title,

@@ -5,7 +5,10 @@ news would bring them: dozens of outlets, tolls that grow and disagree across so
 and the December fighting, the ceasefires and alleged violations after them, meetings announced in
 relative terms ("on Wednesday", "24 December"), and every metadata combination — sidecar or none, url,
 outlet, title and published present or missing, hostile links and titles, unicode, reports with nothing
-to extract. `random.Random(seed)` makes the same corpus on every run.
+to extract — and every way a report without a published date can still be dated: a dateline, a stamp
+line, a dated URL, only the dates of the events it tells, or nothing at all; retrospectives, memorials
+and photo captions of earlier damage, which tell no new event. `random.Random(seed)` makes the same
+corpus on every run.
 
     python -m dashboard.fixtures OUT_DIR [--reports N] [--seed S]
 """
@@ -334,8 +337,41 @@ def days(reports: int, rng: random.Random) -> list[date]:
     return sorted(START + timedelta(d) for d in picks)
 
 
-def generate(reports: int = 400, seed: int = 42) -> Iterator[tuple[str, str, dict | None]]:
-    """(name, text, sidecar or None) for each report of the stream, in publication order."""
+AGENCIES = ("Wire", "Agency", "Border News Service")
+
+
+def _dated_top(day: date, rng: random.Random) -> str:
+    """How the top of a report without a published date may still say its day: a dateline, a stamp line,
+    or nothing (then only a dated URL or the events it tells can date it)."""
+    r = rng.random()
+    if r < 0.3:
+        return f"{rng.choice(('BANGKOK', 'PHNOM PENH', 'Surin'))}, {day:%b} {day.day} ({rng.choice(AGENCIES)}) - "
+    if r < 0.5:
+        return f"Published: {day:%-d %b %Y}\n"
+    return ""
+
+
+def _looking_back(day: date, rng: random.Random) -> list[str]:
+    """Sentences that retell earlier attacks (a memorial, a caption of earlier damage, a period): no new event."""
+    if day < date(2025, 9, 1) or rng.random() > 0.25:
+        return []
+    month = "December" if day >= date(2026, 1, 1) and rng.random() < 0.5 else "July"  # never the report's own
+    return [
+        rng.choice(
+            (
+                f"Villagers held a memorial for those killed by rocket fire in Kantharalak district in {month}.",
+                f"Photo: houses in Surin province damaged by Cambodian shelling in {month}.",
+                "Artillery has struck villages in Sa Kaeo province repeatedly in recent years, residents said.",
+            )
+        )
+    ]
+
+
+def generate(
+    reports: int = 400, seed: int = 42, with_days: bool = False
+) -> Iterator[tuple[str, str, dict | None] | tuple[str, str, dict | None, date]]:
+    """(name, text, sidecar or None) for each report of the stream, in publication order (and its true day,
+    with `with_days`)."""
     rng = random.Random(seed)
     tellings = dict.fromkeys(VIOLATIONS, 0)
     for i, day in enumerate(days(reports, rng)):
@@ -345,8 +381,11 @@ def generate(reports: int = 400, seed: int = 42) -> Iterator[tuple[str, str, dic
             if n < TELLINGS and 0 <= (day - v[0]).days <= 6 and meta and "published" in meta:
                 told += violation_sentences(v, day, n)
                 tellings[v] = n + 1
-        text = _text(day, rng, told) + f"\n\n(Report {i}.)"
-        yield f"gen{i:04d}", text, meta
+        dating = random.Random(f"{seed}-{i}")  # its own stream: the main one (and so the corpus) stays as it was
+        top = "" if meta and "published" in meta else _dated_top(day, dating)
+        back = "".join(f"\n\n{s}" for s in _looking_back(day, dating))
+        text = top + _text(day, rng, told) + back + f"\n\n(Report {i}.)"
+        yield (f"gen{i:04d}", text, meta, day) if with_days else (f"gen{i:04d}", text, meta)
 
 
 def write_corpus(folder: Path, reports: int = 400, seed: int = 42) -> list[Path]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dashboard import pubdate
 from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
 from dashboard.fetch import fetch
 from dashboard.gazetteer import gazetteer
@@ -195,7 +196,9 @@ def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[
         return [Outcome(str(sidecar), "rejected", str(exc))]
     except OSError as exc:
         return [Outcome(str(sidecar), "rejected", f"cannot read: {exc.strerror or exc}")]
-    report = replace(stored, name=meta.pop("id") or stored.name, **meta)
+    name, published = meta.pop("id") or stored.name, meta.pop("published")
+    found = pubdate.find(stored.text, published=published, url=meta.get("url"), today=stored.ingested)
+    report = replace(stored, name=name, published=found.day, dated_by=found.how, **meta)
     store.update_metadata(report, extract(report, gazetteer()), EXTRACTOR_VERSION)
     return [Outcome(str(sidecar), "updated", f"metadata of {report_path.name}", report.id)]
 

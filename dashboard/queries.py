@@ -39,7 +39,8 @@ incidents_t, onsets_t = RECORD_TABLES["incidents"], RECORD_TABLES["onsets"]
 statements_t = RECORD_TABLES["statements"]
 # Report columns a citation needs (never the text).
 REPORT_COLUMNS = [
-    reports.c[c].label(f"r_{c}") for c in ("id", "path", "published", "url", "outlet", "title", "name", "added_at")
+    reports.c[c].label(f"r_{c}")
+    for c in ("id", "path", "published", "url", "outlet", "title", "name", "added_at", "dated_by")
 ]
 COUNTRY_OF_SIDE = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
 
@@ -80,18 +81,23 @@ def _select_with_reports(table: sa.Table):
 class ReportCounts:
     known: int  # reports that count at the as-of date
     total: int  # reports in the store
-    undated: int  # of the known: without a publication date (counted from their ingest)
+    undated: int  # of the known: nothing dates them (they count from the day they were stored)
+    undated_later: int = 0  # reports nothing dates, stored after the as-of date: not counted at it
+    estimated: int = 0  # of the known: dated by an estimate from their text
 
 
 def report_counts(store: Store, as_of: date) -> ReportCounts:
+    known, undated = reports.c.known_from <= as_of, reports.c.published.is_(None)
     query = sa.select(
         sa.func.count(),
-        sa.func.count().filter(reports.c.known_from <= as_of),
-        sa.func.count().filter(reports.c.known_from <= as_of, reports.c.published.is_(None)),
+        sa.func.count().filter(known),
+        sa.func.count().filter(known, undated),
+        sa.func.count().filter(~known, undated),
+        sa.func.count().filter(known, reports.c.dated_by == "text"),
     )
     with store.engine.connect() as conn:
-        total, known, undated = conn.execute(query).one()
-    return ReportCounts(known, total, undated)
+        total, known_n, undated_n, undated_later, estimated = conn.execute(query).one()
+    return ReportCounts(known_n, total, undated_n, undated_later, estimated)
 
 
 def newest_day(store: Store) -> date | None:
@@ -673,7 +679,12 @@ def locate_incident(i: Incident) -> tuple[float, float, int] | None:
     return min(points, key=lambda pt: pt[2]) if points else None
 
 
-TELLING_KEY = ("date", "known_day", "kind", "places", "admin1", "reported_by", "accused", "denied_by")
+TELLING_KEY = ("date", "known_day", "kind", "places", "admin1", "reported_by", "accused", "denied_by", "timing")
+
+
+def _of_a_new_event():
+    """Not a telling of an earlier period (a retrospective, a memorial): it makes no new event."""
+    return sa.or_(incidents_t.c.timing.is_(None), incidents_t.c.timing != "earlier")
 
 
 def _telling_groups(as_of: date, since: date):
@@ -681,11 +692,21 @@ def _telling_groups(as_of: date, since: date):
     (the same day, kind, places and sides): how many reports tell each so, and one of them as a sample."""
     i, day = incidents_t, _incident_day()
     known_day = sa.case((i.c.date.is_(None), i.c.known_from), else_=None).label("known_day")
-    columns = (i.c.date, known_day, i.c.kind, i.c.places, i.c.admin1, i.c.reported_by, i.c.accused, i.c.denied_by)
+    columns = (
+        i.c.date,
+        known_day,
+        i.c.kind,
+        i.c.places,
+        i.c.admin1,
+        i.c.reported_by,
+        i.c.accused,
+        i.c.denied_by,
+        i.c.timing,
+    )
     return (
         sa.select(*columns, sa.func.count(sa.distinct(i.c.report_id)).label("n"), sa.func.min(i.c.id).label("sample"))
         .join(reports, reports.c.id == i.c.report_id)
-        .where(_known(i, as_of), day >= since, day <= as_of, _dated())
+        .where(_known(i, as_of), day >= since, day <= as_of, _dated(), _of_a_new_event())
         .group_by(*columns)
         .order_by(sa.func.max(day).desc())
     )
@@ -755,7 +776,7 @@ def event_tellings(store: Store, as_of: date, keys: tuple[tuple, ...], limit: in
 
 def count_incident_tellings(store: Store, as_of: date, since: date) -> int:
     i, day = incidents_t, _incident_day()
-    query = sa.select(sa.func.count()).where(_known(i, as_of), day >= since, day <= as_of)
+    query = sa.select(sa.func.count()).where(_known(i, as_of), day >= since, day <= as_of, _of_a_new_event())
     with store.engine.connect() as conn:
         return conn.execute(query).scalar_one()
 

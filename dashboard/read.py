@@ -22,6 +22,7 @@ import feedparser
 import trafilatura
 from charset_normalizer import from_bytes
 
+from dashboard import pubdate
 from dashboard.records import Rejected, Report
 from dashboard.ui.safe import safe_url
 
@@ -168,14 +169,26 @@ def parse_sidecar(raw: str) -> dict:
     return out
 
 
-def make_report(text: str, path: str = "", **meta) -> Report:
-    """A report from raw text and its metadata (url, outlet, title, published)."""
+def make_report(
+    text: str, path: str = "", published: date | None = None, html: str | None = None, today: date | None = None, **meta
+) -> Report:
+    """A report from raw text and its metadata (url, outlet, title, published), dated as dashboard.pubdate
+    finds it when the metadata gives no date (`html`: the page it came from, for its meta tags)."""
     if len(text) > MAX_BYTES:
         raise ReportError(f"too large: {len(text):,} characters (limit {MAX_BYTES:,})")
     normalised, dropped = normalise(text)
     if not normalised:
         raise ReportError("no text after normalisation")
-    return Report(id=report_id(normalised), path=path, text=normalised, dropped_paragraphs=dropped, **meta)
+    found = pubdate.find(normalised, published=published, url=meta.get("url"), html=html, today=today)
+    return Report(
+        id=report_id(normalised),
+        path=path,
+        text=normalised,
+        dropped_paragraphs=dropped,
+        published=found.day,
+        dated_by=found.how,
+        **meta,
+    )
 
 
 def read_sidecar(path: Path) -> dict:
@@ -227,15 +240,6 @@ MAX_FEED_BYTES = 10_000_000  # a feed file; one from the web is held to MAX_BYTE
 MAX_FEED_ENTRIES = 500
 
 
-def _published(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def read_html(data: bytes, source: str, url: str | None = None) -> Report:
     """The main text of an HTML page, with its title, outlet (site name), date and URL when the page has them."""
     html = decode(data)
@@ -249,7 +253,7 @@ def read_html(data: bytes, source: str, url: str | None = None) -> Report:
         url=safe_url(getattr(doc, "url", None) or url),
         outlet=getattr(doc, "sitename", None) or None,
         title=getattr(doc, "title", None) or None,
-        published=_published(getattr(doc, "date", None)),
+        html=html,
     )
 
 

@@ -6,8 +6,12 @@ is compared with the groups of its own date only, and with each group's one plac
 **Incidents**: each side's version of one event side by side (ACLED codes one event per day, place and actor
 pair; UCDP counts its sources). Two tellings are one event when they are of the same kind, their days are at
 most a day apart and their places lie within ~10 km (or, when one is placed only by its province, in the same
-province). A denial that names no kind of its own ("Cambodia denied firing at Ban Nong Chan") joins the
-nearest event at that place of the week before it. Linear: a telling is compared only with the events that
+province). A telling that gives no day of its own ("reported": only its report's date says when) joins an
+event of its kind and place of the days up to its report's (REPORTED_DAYS); alone, it is an event "reported
+on" that date, which is never shown as the day it happened. A denial that names no kind of its own
+("Cambodia denied firing at Ban Nong Chan") joins the nearest event at that place of the week before it.
+Tellings of an earlier period (retrospectives, memorials) are no tellings of a new event: the queries leave
+them out. Linear: a telling is compared only with the events that
 began on its own day and the days beside it (a week back for a denial); an event spans two days at most, so
 events never chain.
 
@@ -29,6 +33,7 @@ from dashboard.records import Incident, Meeting, Report
 NEAR_KM = 10.0
 DAYS_APART = 1
 DENIAL_DAYS = 7  # a denial that names no date answers an accusation of up to a week before it
+REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
 # A point: (lat, lon, precision), precision ACLED-style (1 the place, 2 near it, 3 the province only).
 Point = tuple[float, float, int]
 
@@ -47,6 +52,11 @@ class Telling:
     key: tuple = ()
 
     @property
+    def stated(self) -> bool:
+        """Its sentence gives the day (else `day` is only its report's date)."""
+        return self.incident.date is not None
+
+    @property
     def is_denial_only(self) -> bool:
         """A denial that accuses no one: it answers an accusation rather than telling an event of its own."""
         i = self.incident
@@ -63,6 +73,11 @@ class IncidentEvent:
     admin1: list[str]
     point: Point | None
     tellings: list[Telling] = field(default_factory=list)
+
+    @property
+    def stated(self) -> bool:
+        """A telling gives its day; else `day` is only the date of the first report that tells it."""
+        return any(t.stated for t in self.tellings)
 
     @property
     def reports(self) -> int:
@@ -104,6 +119,10 @@ class IncidentEvent:
         apart = (t.day - self.day).days
         if t.is_denial_only:
             return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
+        if not t.stated:
+            return (0 <= (t.day - self.last_day).days <= REPORTED_DAYS or self.day <= t.day <= self.last_day) and (
+                t.incident.kind == self.kind and near(self.point, t.point, self.admin1, t.incident.admin1)
+            )
         return (
             abs(apart) <= DAYS_APART
             and t.incident.kind == self.kind
@@ -112,7 +131,7 @@ class IncidentEvent:
 
     def add(self, t: Telling) -> None:
         self.tellings.append(t)
-        if not t.is_denial_only or len(self.tellings) == 1:  # a denial's day is its report's, not the event's
+        if t.stated or len(self.tellings) == 1:  # a denial's or a report's day is not the event's
             self.day, self.last_day = min(self.day, t.day), max(self.last_day, t.day)
         for name in t.incident.places:
             if name not in self.places:
@@ -150,11 +169,18 @@ def event_id(e: IncidentEvent) -> str:
 def merge_incidents(tellings: Iterable[Telling]) -> list[IncidentEvent]:
     """One event per incident across reports, oldest first. Denials that name no kind are matched last, to
     the nearest event they can answer; a denial that answers none stays an event of its own."""
-    ordered = sorted(tellings, key=lambda t: (t.is_denial_only, t.day, t.report.id, t.incident.evidence.start))
+    ordered = sorted(
+        tellings, key=lambda t: (t.is_denial_only, not t.stated, t.day, t.report.id, t.incident.evidence.start)
+    )
     events: list[IncidentEvent] = []
     on_day: dict[date, list[IncidentEvent]] = {}
     for t in ordered:
-        back = range(0, DENIAL_DAYS + 1) if t.is_denial_only else (0, -1, 1)  # nearest day first
+        if t.is_denial_only:
+            back = range(0, DENIAL_DAYS + 1)  # nearest day first
+        elif not t.stated:
+            back = range(0, REPORTED_DAYS + 2)  # events are filed under their first day, a day before their last
+        else:
+            back = (0, -1, 1)
         nearby = (e for d in back for e in on_day.get(t.day - timedelta(d), []))
         event = next((e for e in nearby if e.accepts(t)), None)
         if event is None:

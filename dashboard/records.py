@@ -15,13 +15,14 @@ class Report:
     id: str  # stable: derived from the normalised text
     path: str  # where it was read from ("" for pasted text)
     text: str  # normalised text, repeated paragraphs dropped; spans point into it
-    published: date | None = None  # None when unknown: never invented
+    published: date | None = None  # None when nothing dates it (see dashboard.pubdate)
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
     dropped_paragraphs: int = 0  # repeats of earlier paragraphs that were removed
     name: str | None = None  # the name people know it by: the sidecar's id, else the file's stem
     ingested: date | None = None  # the day the store received it (set by the store)
+    dated_by: str | None = None  # how `published` was found: metadata | url | dateline | text (pubdate.HOW)
 
     @property
     def label(self) -> str:
@@ -104,6 +105,10 @@ class Incident:
     reported_by: str | None  # TH | KH | None
     accused: str | None  # TH | KH | None
     denied_by: str | None  # TH | KH | None
+    # stated: its sentence gives the day (`date`); reported: no day of its own, only its report's date (when it
+    # happened is not known); earlier: told as part of an earlier period (a retrospective, a memorial, "in
+    # recent years", a caption of past damage): no new event (dashboard.extract.dates `earlier_period`)
+    timing: str = "stated"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ reports = sa.Table(
     sa.Column("added_at", sa.String(40), nullable=False),  # ISO 8601, UTC
     sa.Column("name", sa.Text),
     sa.Column("known_from", sa.Date, index=True),
+    sa.Column("dated_by", sa.String(16)),  # how `published` was found (dashboard.pubdate.HOW); NULL: undated
 )
 extractions = sa.Table(
     "extractions",

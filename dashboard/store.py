@@ -305,6 +305,7 @@ def report_from_row(row, prefix: str = "") -> Report:
         dropped_paragraphs=col("dropped_paragraphs", 0),
         name=col("name"),
         ingested=datetime.fromisoformat(col("added_at")).date(),
+        dated_by=col("dated_by"),
     )
 
 
@@ -365,6 +366,7 @@ class Store:
                 "path": r.path,
                 "text": r.text,
                 "published": r.published,
+                "dated_by": r.dated_by if r.published else None,
                 "url": r.url,
                 "outlet": r.outlet,
                 "title": r.title,
@@ -445,6 +447,7 @@ class Store:
                     outlet=report.outlet,
                     title=report.title,
                     published=report.published,
+                    dated_by=report.dated_by if report.published else None,
                     known_from=known_from,
                 )
             )

@@ -10,6 +10,7 @@ from datetime import date
 
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.gazetteer import Gazetteer
+from dashboard.pubdate import HOW_WORDS
 from dashboard.records import Figure, Incident, Report
 from dashboard.ui.safe import url_host
 
@@ -147,3 +148,40 @@ def incident_words(i: Incident) -> str:
     if i.denied_by:
         parts.append(f"{COUNTRY_NAMES[i.denied_by]} denies")
     return "; ".join(parts)
+
+
+def dated_how(r: Report) -> str:
+    """How the report's date was found, as said beside it ("from the URL"); "" for its own metadata."""
+    if r.published is None:
+        return HOW_WORDS["ingested"]
+    return HOW_WORDS.get(r.dated_by or "metadata", "")
+
+
+def report_day(r: Report) -> str:
+    """A report's date as cited: "10 Dec 2025", "10 Dec 2025, from the URL", or that it has none."""
+    if r.published:
+        how = dated_how(r)
+        return f"{r.published:%-d %b %Y}" + (f", {how}" if how else "")
+    if r.ingested:
+        return f"undated (counted from the day it was stored, {r.ingested:%-d %b %Y})"
+    return "undated"
+
+
+def incident_when(i: Incident, r: Report) -> str:
+    """When an incident happened as its telling says: its day, only the day it was reported, or an earlier
+    period (a retrospective: no new event)."""
+    if i.date:
+        return f"{i.date:%-d %b %Y}"
+    if i.timing == "earlier":
+        return "an earlier period (told in retrospect)"
+    if r.published:
+        return f"reported {r.published:%-d %b %Y} (no date given)"
+    return "no date given, undated report"
+
+
+def event_days(e) -> str:
+    """An event's days (a dashboard.reconcile.IncidentEvent): "24 Jul 2025", "24 – 25 Jul", or, when no report
+    gives its day, "reported 5 Jan 2026" (the day it was first reported, not the day it happened)."""
+    if not e.stated:
+        return f"reported {e.day:%-d %b %Y} (no date given)"
+    return f"{e.day:%-d %b %Y}" + (f" – {e.last_day:%-d %b}" if e.last_day != e.day else "")

@@ -115,9 +115,9 @@ def test_a_denial_in_the_next_sentence_answers_the_accusation():
     assert (i.accused, i.denied_by) == ("TH", "TH")
 
 
-def test_a_clock_time_anchors_an_incident_to_the_report_day():
+def test_a_clock_time_anchors_an_incident_but_gives_no_day_of_its_own():
     [i] = incidents("At 6.30am, Cambodian troops fired mortars at a Thai outpost.")
-    assert (i.kind, i.date, i.accused) == ("artillery", date(2025, 12, 20), "KH")
+    assert (i.kind, i.date, i.timing, i.accused) == ("artillery", None, "reported", "KH")
 
 
 def test_a_consequence_in_the_conditional_does_not_unmake_an_attack():
@@ -133,3 +133,45 @@ def test_a_single_shell_is_artillery():
 def test_fire_exchanged_by_both_sides_names_no_attacker():
     [i] = incidents("Cambodian troops and Thai soldiers exchanged fire near Prasat Ta Krabey early on Tuesday.")
     assert (i.kind, i.admin1, i.accused) == ("armed_clash", ("TH-32",), None)
+
+
+# --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
+
+
+def incidents_on(text, published):
+    return extract(make_report(text, published=published)).incidents
+
+
+def test_an_attack_dated_in_its_sentence_keeps_that_day_in_a_later_report():
+    [i] = incidents_on("The rocket strike on Sisaket province of 24 July killed eight people.", date(2025, 8, 2))
+    assert (i.date, i.timing) == (date(2025, 7, 24), "stated")
+
+
+def test_an_undated_attack_is_only_reported_on_its_reports_day():
+    [i] = incidents_on("Cambodian troops fired mortars at a village in Surin province.", date(2025, 8, 2))
+    assert (i.date, i.timing) == (None, "reported")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers held a memorial for those killed by rocket fire in Kantharalak district in July.",
+        "Photo: houses in Surin province damaged by Cambodian shelling in December.",
+        "Artillery has struck villages in Sa Kaeo province repeatedly in recent years, residents said.",
+        "A year ago, rockets hit a market in Sisaket province.",
+        "Last month shells landed in a village in Surin province.",
+    ],
+)
+def test_retrospectives_memorials_and_captions_tell_an_earlier_period(text):
+    found = incidents_on(text, date(2026, 1, 12))
+    assert found and all(i.timing == "earlier" and i.date is None for i in found)
+
+
+def test_the_worst_since_a_month_is_no_retrospective():
+    [i] = incidents_on("Cambodian rockets hit Surin province, the worst attack since July.", date(2025, 12, 9))
+    assert i.timing == "reported"
+
+
+def test_the_reports_own_month_is_no_earlier_period():
+    [i] = incidents_on("Shelling hit a village in Surin province in December, officials said.", date(2025, 12, 20))
+    assert i.timing == "reported"

@@ -356,3 +356,25 @@ def test_a_timeline_province_in_the_link_is_chosen_in_any_spelling(generated, wr
     assert at.multiselect(key="tprovince").value == ["TH-33"]
     [link] = [c.value for c in at.code]
     assert "tprovince=TH-33" in link  # the share link writes the code, which the link reads back
+
+
+def test_an_attack_told_in_retrospect_is_no_new_event_nor_a_violation(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "memorial",
+                date(2025, 9, 3),
+                "Outlet A",
+                "Villagers held a memorial for those killed by rocket fire in Kantharalak district in July.",
+            ),
+            ("retold", date(2025, 8, 2), "Outlet B", "The rocket strike on Sisaket province of 24 July killed eight."),
+        ],
+    )
+    since = date(2025, 7, 29)  # the first day of the Putrajaya ceasefire
+    assert queries.incident_events(store, date(2025, 9, 10), since) == []
+    [event] = queries.incident_events(store, date(2025, 9, 10), date(2025, 7, 20))
+    assert (event.day, event.kind, event.stated) == (date(2025, 7, 24), "rocket", True)
+    # the report of 2 August adds the event to the past only from its own date
+    assert queries.incident_events(store, date(2025, 8, 1), date(2025, 7, 20)) == []

@@ -1,12 +1,16 @@
 """Dates in reports resolved against the published date: 'Monday', 'Wednesday (24th)', '24 December',
-'December 24', 'Christmas Eve', 'tomorrow'. Vague spans ('later this week') stay undated."""
+'December 24', 'Christmas Eve', 'tomorrow'. Vague spans ('later this week') stay undated; a sentence that
+places what it tells in an earlier period ('last month', 'in recent years', a month before the report's,
+an anniversary) is recognised as such (`earlier_period`)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
 from dashboard.extract.patterns import compiled
@@ -127,3 +131,37 @@ def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMe
         tense = nxt or (future and not _LAST.search(before))
         out.append(DateMention(m.group(0), m.start(), m.end(), resolve(m, published, tense, after_today=nxt)))
     return tuple(out)
+
+
+# --- earlier periods: what a sentence tells happened before the report's days, with no day of its own ----------
+
+EARLIER_CUES = Path(__file__).resolve().parent.parent / "data" / "earlier_cues.csv"
+
+
+def _cues() -> list[str]:
+    with EARLIER_CUES.open(encoding="utf-8") as f:
+        return [row["cue"].strip() for row in csv.DictReader(f) if row["cue"].strip()]
+
+
+EARLIER = compiled(r"\b(?:" + "|".join(re.escape(c) for c in _cues()) + ")", re.I)
+# A month named without a day: "the shelling in December", "since July", "damage from early December".
+MONTH_ONLY = compiled(
+    rf"\b(?:in|during|of|throughout|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?P<month>{MONTHS})\b\.?(?!\s*\d)(?!,?\s+(?:19|20)\d\d\b(?!\s*\d))",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def earlier_period(text: str, published: date | None) -> bool:
+    """Whether a sentence places what it tells in an earlier period than its report's: a cue of
+    earlier_cues.csv, or a month named without a day that is before the report's month."""
+    if EARLIER.search(text):
+        return True
+    if published is None:
+        return False
+    for m in MONTH_ONLY.finditer(text):
+        month = _MONTH_NUMBER.get(m.group("month")[:3].lower())
+        if month is not None and month != published.month:
+            return True  # the month named is not the report's own: it lies before it (the nearest such month)
+    return False

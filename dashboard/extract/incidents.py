@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.extract.actors import attackers_in, attribution, one_country
-from dashboard.extract.dates import find_dates
+from dashboard.extract.dates import earlier_period, find_dates
 from dashboard.extract.lexicon import precheck
 from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -191,7 +191,7 @@ def _told(text: str) -> _Told | None:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _day(text: str, published: date | None) -> date | None:
     """The day of a sentence's incidents: its first date up to the published day that is not the
-    fighting's onset told as background, else the published day if it gives a clock time."""
+    fighting's onset told as background."""
     for d in find_dates(text, published, future=False):
         if (
             d.date
@@ -199,7 +199,15 @@ def _day(text: str, published: date | None) -> date | None:
             and not ONSET.search(text[max(0, d.start - 60) : d.start])
         ):
             return d.date
-    return published if published is not None and CLOCK.search(text) else None
+    return None
+
+
+def _timing(text: str, published: date | None, day: date | None) -> str:
+    """stated (the sentence gives the day), earlier (it places the attack in an earlier period: no new
+    event), else reported (known only to have happened by its report's date)."""
+    if day is not None:
+        return "stated"
+    return "earlier" if earlier_period(text, published) else "reported"
 
 
 def may_tell(text: str) -> bool:
@@ -215,13 +223,15 @@ def find_incidents(
     if told is None:
         return []
     day = _day(text, published)
+    timing = _timing(text, published, day)
+    timed = day is not None or CLOCK.search(text) is not None  # a clock time anchors it too, without a day
     local = [p for p in places if p.admin1]
     kinds = list(told.kinds)
-    # neither place nor date: no incident; a generic word ("fighting") needs a place
+    # neither place nor time: no incident; a generic word ("fighting") needs a place
     anchored = [
         (kind, where)
         for (kind, _, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
-        if where or (day and not generic)
+        if where or (timed and not generic)
     ]
     if not anchored:
         return []
@@ -238,6 +248,7 @@ def find_incidents(
                 reported_by=told.reported_by,
                 accused=told.accused,
                 denied_by=told.denied_by,
+                timing=timing,
             )
         )
     return out
@@ -296,6 +307,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
             places=tuple(dict.fromkeys(m.places + inc.places)),
             admin1=tuple(dict.fromkeys(m.admin1 + inc.admin1)),
             date=m.date or inc.date,
+            timing=m.timing if m.date or not inc.date else inc.timing,
             reported_by=m.reported_by or inc.reported_by,
             accused=m.accused or inc.accused,
             denied_by=m.denied_by or inc.denied_by,

@@ -21,6 +21,7 @@ from branca.element import MacroElement, Template
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MapPlace, MeetingSummary
 from dashboard.reconcile import IncidentEvent
+from dashboard.summary import event_days
 from dashboard.ui.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
 
 ATTRIBUTION = (
@@ -266,7 +267,8 @@ def incidents_layer(events: list[IncidentEvent]) -> folium.FeatureGroup:
         approx = " · placed at the province's centre" if precision >= 3 else ""
         accused = {"TH": "Thailand", "KH": "Cambodia", "both": "each side"}.get(e.accused, "no side")
         label = (
-            f"<b>{html.escape(e.kind.replace('_', ' '))} · {e.day:%-d %b %Y}</b><br>{html.escape(where)}{approx}<br>"
+            f"<b>{html.escape(e.kind.replace('_', ' '))} · {html.escape(event_days(e))}</b><br>"
+            f"{html.escape(where)}{approx}<br>"
             f"{html.escape(accused)} accused · {e.reports} report(s)<br><i>event {html.escape(e.id)}</i>"
         )
         style = {"radius": 5 if precision >= 3 else 7, "color": ACCUSED_RING[e.accused], "weight": 2}

@@ -24,7 +24,15 @@ from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MeetingSummary, Queries, StanceCount
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
-from dashboard.summary import COUNTRY_NAMES, RECENT_DAYS, display_value, meeting_status, outlet_name, side_name
+from dashboard.summary import (
+    COUNTRY_NAMES,
+    RECENT_DAYS,
+    display_value,
+    event_days,
+    meeting_status,
+    outlet_name,
+    side_name,
+)
 from dashboard.ui.links import resolve_province
 from dashboard.ui.safe import escape, md_escape, md_link, safe_url
 from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared, shared_figure
@@ -67,6 +75,13 @@ def violations_since(state: CeasefireState) -> date | None:
     return c.date + timedelta(days=1) if c.time == "24:00" else c.date
 
 
+def alleged_violations(events: list[IncidentEvent], since: date) -> list[IncidentEvent]:
+    """The events that count as alleged violations of a ceasefire in force from `since`: those of its days. An
+    event no report gives a day for is known only to have happened by the day it was reported: reported on
+    the ceasefire's first day, it may have come before the ceasefire, so it is not counted."""
+    return [e for e in events if e.day >= since and (e.stated or e.day > since)]
+
+
 # --- the ceasefire --------------------------------------------------------------------------------------
 
 
@@ -82,7 +97,7 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             st.markdown("**No ceasefire in force**" + (what if ended else ""))
             return
         since = violations_since(state)
-        events = q.incident_events(state.as_of, since)
+        events = alleged_violations(q.incident_events(state.as_of, since), since)
         when = f"{c.date:%-d %b %Y}" + (f" {c.time}" if c.time else "")
         st.markdown(
             f"**Ceasefire in force** since {when} ({plural(state.days, 'day')}): {md_escape(c.title)} · "
@@ -215,7 +230,7 @@ def violations_figure(counts: tuple, since: date, as_of: date) -> go.Figure:
 
 
 def event_title(e: IncidentEvent) -> str:
-    days = f"{e.day:%-d %b %Y}" + (f" – {e.last_day:%-d %b}" if e.last_day != e.day else "")
+    days = event_days(e)
     where = ", ".join(e.places) or ", ".join(e.admin1) or "place not stated"
     return f"{kind_word(e.kind).capitalize()} · {days} · {where}"
 

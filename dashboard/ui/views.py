@@ -26,9 +26,11 @@ from dashboard.summary import (
     Toll,
     display_value,
     episode_label,
+    incident_when,
     incident_words,
     meeting_status,
     outlet_name,
+    report_day,
     side_name,
     split_meetings,
 )
@@ -44,11 +46,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def report_date(r: Report) -> str:
-    if r.published:
-        return f"{r.published:%-d %b %Y}"
-    if r.ingested:
-        return f"no publication date (counted from its ingest, {r.ingested:%-d %b %Y})"
-    return "no publication date"
+    return report_day(r)
 
 
 def source_line(r: Report) -> str:
@@ -390,7 +388,7 @@ def province_view(q: Queries, gaz: Gazetteer, code: str, meetings: list[MeetingS
 
 def _incident(pair) -> None:
     i, report = pair
-    when = f"{i.date:%-d %b %Y}" if i.date else "date not stated"
+    when = incident_when(i, report)
     st.markdown(
         f"**{i.kind.replace('_', ' ')}** · {md_escape(when)} · {md_escape(', '.join(i.places) or 'place not stated')}"
         f" · {md_escape(incident_words(i))}"

@@ -1,0 +1,292 @@
+"""When a report was published, found as a reader would find it, and how it was found.
+
+In order, the first that gives a date wins:
+
+| how        | where                                                                                   |
+|------------|-----------------------------------------------------------------------------------------|
+| `metadata` | the sidecar's `published`, an HTML page's meta tags (`htmldate`), a feed entry's date     |
+| `url`      | a date in the URL's path (`/2025/12/10/`, `/2025/1210/`, `20251210`)                     |
+| `dateline` | the text's own stamp at its top: a dateline ("BANGKOK, Dec 27 -"), "date 2025-07-24",    |
+|            | "Published: 10 Dec 2025", a date line under the title                                   |
+| `text`     | an estimate: the latest date the report states of its own (past) events                 |
+| `ingested` | nothing to go on: the report counts from the day it was stored (set by the store)       |
+
+A date never comes out later than the day the report is read (`today`), nor, for an estimate, earlier than
+the events the report tells. A month and day without a year take the year the text itself gives; failing
+that, the year the conflict's chronology fixes (the year that puts the day nearest the conflict's episodes,
+never before the conflict or after today).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import htmldate
+from text_to_num import alpha2digit
+
+from dashboard.episodes import EPISODES, episode_at
+
+HOW = ("metadata", "url", "dateline", "text", "ingested")
+HOW_WORDS = {  # shown beside a date on every citation
+    "metadata": "",
+    "url": "from the URL",
+    "dateline": "from its dateline",
+    "text": "estimated from its text",
+    "ingested": "undated: counted from the day it was stored",
+}
+HEAD_CHARS = 400  # a stamp or dateline stands before the story: at most this far into the text
+CONFLICT_START = EPISODES[0].start - timedelta(days=60)  # no report of this conflict is older
+
+
+@dataclass(frozen=True)
+class Found:
+    day: date | None
+    how: str | None  # one of HOW, None when nothing was found
+
+
+NOTHING = Found(None, None)
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_MONTH_NUMBER = {name[:3].lower(): i % 12 + 1 for i, name in enumerate(_MONTHS.split("|")[:12])}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = r"(?<![\d,.])(?P<d{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y{n}>(?:19|20)\d\d)(?!\d)"
+# One explicit date: ISO, "10 Dec 2025", "December 10, 2025", "Dec. 10" (a year is optional in the last two).
+DATE = re.compile(
+    r"(?<!\d)(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"
+    rf"|{_DAY.format(n=1)}\s+(?:of\s+)?(?P<m1>{_MONTHS})\b\.?(?:,?\s+{_YEAR.format(n=1)})?"
+    rf"|\b(?P<m2>{_MONTHS})\b\.?\s+{_DAY.format(n=2)}\b(?:,?\s+{_YEAR.format(n=2)})?",
+    re.I,
+)
+# A dateline: a place in capitals or title case, a comma, a month and day, then an agency or a dash.
+DATELINE = re.compile(
+    rf"(?:^|\n)\(?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}},\s+(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}}"
+    rf"(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?)\b\.?\s*(?:\([^)\n]{{1,40}}\))?\s*[-:]",
+)
+# A labelled stamp: "date 2025-07-24", "Published: 10 Dec 2025", "Updated on December 10, 2025".
+STAMP = re.compile(r"\b(?:date[d]?|published|posted|updated|first published)\b(?:\s+on)?\s*:?\s*$", re.I)
+# A date the sentence puts in the future is no date of the report's events.
+FUTURE = re.compile(
+    r"\b(?:will|shall|to be held|to meet|set to|slated|scheduled|planned|plans?|due|next|upcoming|expected)\b"
+    r"[^.;]{0,50}$",
+    re.I,
+)
+# A date given as the day the report speaks of ("today (27 December)", "this morning, December 10").
+TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\W{0,3}(?:\w+\W{1,3})?$", re.I)
+# The day the fighting began, told as background ("reignited on 8 December", "since December 7").
+ONSET = re.compile(
+    r"\b(?:reignited|resumed|erupted|broke out|began|begun|started|flared(?: up)?|since)\b(?:\s+\S+){0,3}\s+$", re.I
+)
+# How long the fighting has gone on: "two weeks of fighting", "the third consecutive day" (after alpha2digit).
+SPAN = re.compile(
+    r"(?P<n>\d+|an?)\s+(?:full\s+)?(?P<unit>day|week)s?\s+(?:of|into)\s+(?:\w+\s+){0,3}?"
+    r"(?:fighting|clash\w*|hostilities|conflict|violence|combat)"
+    r"|(?P<nth>\d+)(?:st|nd|rd|th)\s+(?:consecutive\s+|straight\s+)?day\b",
+    re.I,
+)
+# A weekday the report tells its news on ("said on Tuesday"), not one beside a date or ahead ("next Monday").
+WEEKDAY = re.compile(
+    r"(?<!next )(?<!this )\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?![,\s(]+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)))"
+)
+_URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d)(?:/(?P<m>[01]\d)(?P<d>[0-3]\d)/|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?!\d)")
+
+
+def from_html(html: str, url: str | None = None) -> date | None:
+    """The publication date an HTML page's metadata states (htmldate, metadata only: no guess from text)."""
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError):
+        return None
+    return date.fromisoformat(found) if found else None
+
+
+def from_url(url: str | None, today: date) -> date | None:
+    """A date in the URL's path: `/2025/12/10/` (htmldate, given no page), `/2025/1210/`, `20251210`."""
+    if not url:
+        return None
+    try:
+        found = htmldate.find_date("<html><body></body></html>", extensive_search=False, url=url)
+    except (ValueError, TypeError):
+        found = None
+    if found:
+        day = date.fromisoformat(found)
+        return day if CONFLICT_START <= day <= today else None
+    for m in _URL_DATE.finditer(url):
+        day = _make(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        if day and CONFLICT_START <= day <= today:
+            return day
+    return None
+
+
+def from_dateline(text: str, today: date) -> date | None:
+    """The text's own stamp at its top: a labelled date, a dateline, or a full date standing alone."""
+    head = text[:HEAD_CHARS]
+    years = _years(text)
+    m = DATELINE.search(head)
+    if m:
+        found = _dates_in(m.group("date"), years, today)
+        if found:
+            return found[0]
+    for m in DATE.finditer(head):
+        day = _resolve(m, years, today, head)
+        if day is None:
+            continue
+        labelled = STAMP.search(head[max(0, m.start() - 30) : m.start()])
+        alone = _stands_alone(head, m)
+        full_year = bool(m["iso"] or m["y1"] or m["y2"])
+        if labelled or (alone and full_year):
+            return day
+    return None
+
+
+def estimate(text: str, today: date) -> date | None:
+    """When the report speaks: a date it calls today; else the latest date it states of its own (past)
+    events, or later when it says how long the fighting has lasted since the day it began ("two weeks of
+    fighting" since 8 December; then the weekday it tells its news on, if it names one)."""
+    years = _years(text)
+    latest = onset = None
+    for m in DATE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if FUTURE.search(before):
+            continue
+        day = _resolve(m, years, today, text)
+        if day is None:
+            continue
+        if TODAY.search(before[-30:]):
+            return day
+        if onset is None and ONSET.search(before):
+            onset = day
+        latest = max(latest or day, day)
+    lasted = _lasted(text)
+    if lasted is None or latest is None:
+        return latest
+    began = onset or _episode_start(latest)
+    if began is None or began + lasted <= latest:
+        return latest
+    return min(_on_weekday_told(text, began + lasted), today)
+
+
+def _lasted(text: str) -> timedelta | None:
+    """The longest span of fighting the report states ("two weeks of clashes": 14 days; "the fifth day": 4)."""
+    spans = []
+    for m in SPAN.finditer(alpha2digit(text, "en", threshold=0) if SPAN_CUE.search(text) else ""):
+        if m["nth"]:
+            spans.append(timedelta(days=int(m["nth"]) - 1))
+        else:
+            n = 1 if m["n"].lower() in ("a", "an") else int(m["n"])
+            spans.append(timedelta(days=n * (7 if m["unit"].lower() == "week" else 1)))
+    return max(spans, default=None)
+
+
+SPAN_CUE = re.compile(r"\b(?:days?|weeks?)\b", re.I)
+
+
+def _episode_start(day: date) -> date | None:
+    ep = episode_at(day)
+    return next((e.start for e in EPISODES if e.id == ep), None)
+
+
+def _on_weekday_told(text: str, earliest: date) -> date:
+    """The first day on or after `earliest` (within a week) that is a weekday the report names, else it."""
+    named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
+    days = [earliest + timedelta(days=k) for k in range(7)]
+    return next((d for d in days if _WEEKDAYS[d.weekday()] in named), earliest)
+
+
+def find(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    html: str | None = None,
+    today: date | None = None,
+) -> Found:
+    """The report's publication date and how it was found (see the module's table)."""
+    today = today or date.today()
+    if published is not None:
+        return Found(published, "metadata")
+    if html:
+        day = from_html(html, url)
+        if day and day <= today:
+            return Found(day, "metadata")
+    for how, finder in (("url", from_url), ("dateline", from_dateline), ("text", estimate)):
+        day = finder(url if how == "url" else text, today)
+        if day:
+            return Found(day, how)
+    return NOTHING
+
+
+# --- the parts ------------------------------------------------------------------------------------------------
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _years(text: str) -> tuple[int, ...]:
+    """The years the text names (2025, 2026), newest first."""
+    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)}, reverse=True))
+
+
+def _stands_alone(text: str, m: re.Match) -> bool:
+    """A date on a short line of its own, or opening a line (a stamp, not a date inside a sentence)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[start : end if end >= 0 else len(text)]
+    return len(line) - len(m.group(0)) < 60 or m.start() - start < 3
+
+
+def _resolve(m: re.Match, years: tuple[int, ...], today: date, text: str) -> date | None:
+    """A DATE match as a day: its year, else the year the text or the chronology fixes; never after today."""
+    if m["iso"]:
+        day = _make(*(int(p) for p in m["iso"].split("-")))
+        return day if day and CONFLICT_START <= day <= today else None
+    dnum, month, year = (m["d1"], m["m1"], m["y1"]) if m["m1"] else (m["d2"], m["m2"], m["y2"])
+    month_no = _MONTH_NUMBER[month[:3].lower()]
+    if year:
+        day = _make(int(year), month_no, int(dnum))
+        return day if day and CONFLICT_START <= day <= today else None
+    weekday = _weekday_beside(text, m)
+    return _year_for(month_no, int(dnum), years, today, weekday)
+
+
+def _dates_in(fragment: str, years: tuple[int, ...], today: date) -> list[date]:
+    return [d for m in DATE.finditer(fragment) if (d := _resolve(m, years, today, fragment))]
+
+
+def _weekday_beside(text: str, m: re.Match) -> int | None:
+    """A weekday named just before a date ("Wednesday, December 10"), as a number (Monday 0)."""
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    return next((i for i, name in enumerate(_WEEKDAYS) if name in before), None)
+
+
+def _year_for(month: int, day: int, years: tuple[int, ...], today: date, weekday: int | None) -> date | None:
+    """The year of a month and day with none: one the weekday beside it fits, else one the text names,
+    else the one nearest the conflict's episodes — within the conflict, never after today."""
+    candidates = [
+        d
+        for y in range(CONFLICT_START.year, today.year + 1)
+        if (d := _make(y, month, day)) and CONFLICT_START <= d <= today
+    ]
+    if weekday is not None:
+        candidates = [d for d in candidates if d.weekday() == weekday] or candidates
+    named = [d for d in candidates if d.year in years]
+    if named:
+        return max(named)
+    return min(candidates, key=_distance_to_episodes, default=None)
+
+
+def _distance_to_episodes(day: date) -> int:
+    return min(
+        0 if ep.start <= day <= (ep.end or day) else min(abs((day - ep.start).days), abs((day - (ep.end or day)).days))
+        for ep in EPISODES
+    )

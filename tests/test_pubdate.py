@@ -1,0 +1,133 @@
+"""Publication dates found as a reader finds them (dashboard.pubdate), and how each was found."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from dashboard import pubdate
+from dashboard.fixtures import generate
+from dashboard.read import make_report, read_html, read_report
+
+TODAY = date(2026, 12, 7)
+
+
+def found(text: str, **kw) -> tuple[date | None, str | None]:
+    f = pubdate.find(text, today=TODAY, **kw)
+    return f.day, f.how
+
+
+def test_the_metadata_date_comes_first():
+    assert found("SURIN, Dec 9 (Wire) - Shells fell.", published=date(2025, 12, 10)) == (date(2025, 12, 10), "metadata")
+
+
+@pytest.mark.parametrize(
+    "url, day",
+    [
+        ("https://news.example/world/2025/12/10/shells-fall", date(2025, 12, 10)),
+        ("https://news.example/n3/2025/0729/c900-1.html", date(2025, 7, 29)),
+        ("https://news.example/story-20251211-border", date(2025, 12, 11)),
+    ],
+)
+def test_a_date_in_the_url_path(url, day):
+    assert found("Shells fell on a village near the border.", url=url) == (day, "url")
+
+
+def test_a_url_without_a_date_gives_none():
+    assert pubdate.from_url("https://news.example/1109851979/Border-Story", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("BANGKOK, Dec 9 (Wire) - The army said shells fell on Monday.", date(2025, 12, 9)),
+        ("Border talks\nPHNOM PENH, July 26 - Officials met on Saturday.", date(2025, 7, 26)),
+        ("date 2025-07-24 The army reported clashes.", date(2025, 7, 24)),
+        ("Published: 10 Dec 2025\nThe army said shells fell.", date(2025, 12, 10)),
+        ("TUESDAY, DECEMBER 09, 2025\nThe army said shells fell.", date(2025, 12, 9)),
+        ("December 9, 2025 SURIN - Villagers fled on Sunday.", date(2025, 12, 9)),
+    ],
+)
+def test_a_stamp_or_dateline_at_the_top(text, day):
+    assert found(text) == (day, "dateline")
+
+
+def test_a_dateline_without_a_year_takes_the_conflicts_year():
+    # July 28 in 2026 is also before "today"; the conflict's chronology puts it in 2025
+    assert found("Amman, July 28 (Agency) - A ceasefire was agreed.")[0] == date(2025, 7, 28)
+
+
+def test_a_year_the_text_names_wins_over_the_chronology():
+    text = "KUALA LUMPUR, Feb 12 (Wire) - Officials of both sides met. The talks of 12 February 2026 went on."
+    assert found(text)[0] == date(2026, 2, 12)
+
+
+def test_an_estimate_from_the_latest_event_date_never_a_planned_one():
+    text = "Shelling hit Surin on 9 December. Talks will be held on 24 December in Chanthaburi."
+    assert found(text) == (date(2025, 12, 9), "text")
+
+
+def test_a_date_called_today_is_the_reports_day():
+    text = "Both sides agreed to stop firing, a statement said today (27 December). Fighting began on 8 December."
+    assert found(text) == (date(2025, 12, 27), "text")
+
+
+def test_how_long_the_fighting_has_lasted_moves_the_estimate_past_its_start():
+    text = "Ministers met on Monday after two weeks of fighting. The clashes reignited on 8 December."
+    assert found(text) == (date(2025, 12, 22), "text")  # 8 + 14 = 22 December, a Monday
+
+
+def test_more_than_a_week_of_fighting_and_the_weekday_told():
+    text = "Thailand on Tuesday said it would not stop, after more than a week of fighting since 7 December."
+    assert found(text) == (date(2025, 12, 16), "text")  # a week after 7 December, the Tuesday after
+
+
+def test_nothing_to_go_on():
+    assert found("Officials said the situation remained tense along the border.") == (None, None)
+
+
+def test_never_later_than_today():
+    assert found("date 2027-01-05 Something happened.")[0] is None
+
+
+def test_html_meta_tags_date_a_page():
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-07-25T08:00:00+07:00">'
+        "<title>Shelling</title></head><body><article><p>"
+        + "Shells fell on a village in Surin province, officials said. " * 3
+        + "</p></article></body></html>"
+    )
+    r = read_html(html.encode(), "page.html", url="https://news.example/story")
+    assert (r.published, r.dated_by) == (date(2025, 7, 25), "metadata")
+
+
+def test_a_report_file_without_published_gets_its_dateline(tmp_path):
+    (tmp_path / "a.txt").write_text("SURIN, Dec 9 (Wire) - Shells fell on a village.", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"id": "a", "published": None}), encoding="utf-8")
+    r = read_report(tmp_path / "a.txt")
+    assert (r.published, r.dated_by) == (date(2025, 12, 9), "dateline")
+
+
+def test_pasted_text_is_dated_from_its_text():
+    r = make_report("BANGKOK, Dec 22 (Wire) - Ministers met.", "", today=TODAY)
+    assert (r.published, r.dated_by) == (date(2025, 12, 22), "dateline")
+
+
+def test_the_generated_corpus_dates_its_undated_reports():
+    """Reports of the generated stream without a published date but with a dated URL or a dateline get their
+    true day back (the generator knows it)."""
+    checked = 0
+    for _name, text, meta, day in generate(400, with_days=True):
+        if meta and meta.get("published"):
+            continue
+        f = pubdate.find(text, url=(meta or {}).get("url"), today=TODAY)
+        if f.how in ("url", "dateline"):
+            assert f.day == day
+            checked += 1
+        if f.how == "text":
+            # an estimate from the events told does not run ahead of the report (the stream's December fighting
+            # has reports from the day before the onset they state)
+            assert f.day <= day + timedelta(days=1)
+    assert checked >= 20
