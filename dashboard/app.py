@@ -1,7 +1,8 @@
 """Border Watch: the Streamlit app. `streamlit run dashboard/app.py`.
 
-The URL holds the view (province, as-of date, episode, filters) through widgets bound to query params,
-so every view has a link that can be shared. Everything on screen is what the reports known at the
+The URL holds the view (province, as-of date, episode, filters) through widgets bound to query params (the
+as-of date written by the page itself, so the address always names the day shown), so every view has a link
+that can be shared. Everything on screen is what the reports known at the
 as-of date say.
 """
 
