@@ -1,7 +1,8 @@
 """Border Watch: the Streamlit app. `streamlit run dashboard/app.py`.
 
-The URL holds the view (province, as-of date, episode, filters) through widgets bound to query params,
-so every view has a link that can be shared. Everything on screen is what the reports known at the
+The URL holds the view (province, as-of date, episode, filters) through widgets bound to query params (the
+as-of date written by the page itself, so the address always names the day shown), so every view has a link
+that can be shared. Everything on screen is what the reports known at the
 as-of date say.
 """
 
@@ -13,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import streamlit as st
@@ -28,7 +29,7 @@ from dashboard.summary import METRICS, SIDES, current_episode, episode_label, pr
 from dashboard.ui import mapcomponent
 from dashboard.ui.admin import TokenGate
 from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
-from dashboard.ui.links import parse_day, resolve_province, share_url
+from dashboard.ui.links import FIRST_DAY, MAX_CHARS, MAX_VALUES, capped, read_day, resolve_province, share_url
 from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
 from dashboard.ui.monitoring import (
     GROUP_LABELS,
@@ -38,6 +39,7 @@ from dashboard.ui.monitoring import (
     toll_tracker,
     window_start,
 )
+from dashboard.ui.safe import link_value
 from dashboard.ui.views import figures_view, headline, meetings_view, plural, province_view
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
@@ -203,33 +205,71 @@ def on_map_click() -> None:
         st.session_state["province"] = code
 
 
-def read_link(gaz: Gazetteer) -> list[str]:
-    """Once per visit, before the widgets exist: a province written in any spelling becomes its code; what
-    cannot be read is said, not silently dropped. Returns the notices to show."""
+def read_link(gaz: Gazetteer, default_day: date, last_day: date) -> list[str]:
+    """Once per visit, before the widgets exist: a province written in any spelling becomes its code, the
+    as-of date is checked; what cannot be read is said, not silently dropped. Returns the notices to show:
+    a value from the link is in them only through link_value (text, never markup)."""
     if "link_read" in st.session_state:
         return st.session_state.get("link_notices", [])
     st.session_state["link_read"] = True
     notices = []
+    left_out = sum(capped(st.query_params.get_all(key))[1] for key in st.query_params)
+    if left_out:
+        notices.append(
+            f"{plural(left_out, 'value')} of this link left out: a link is read up to {MAX_VALUES} values per "
+            f"setting, of up to {MAX_CHARS} characters each."
+        )
     raw = st.query_params.get("province")
     names = {p.name for p in gaz.provinces.values()}
     if raw and raw not in names:
-        code = resolve_province(gaz, raw)
+        code = resolve_province(gaz, raw) if len(raw) <= MAX_CHARS else None
         if code:
             st.session_state["province"] = code
         else:
-            notices.append(f"The link names a province this map does not know: “{raw}”. Choose one in the sidebar.")
+            notices.append(
+                f"The link names a province this map does not know: {link_value(raw)}. Choose one in the sidebar."
+            )
     raw_episode = st.query_params.get("episode")
     labels = {episode_choice_label(c): c for c in EPISODE_CHOICES}
     if raw_episode and raw_episode not in labels:
         if raw_episode in EPISODE_CHOICES:  # an id ("jul2025") rather than its label
             st.session_state["episode"] = raw_episode
         else:
-            notices.append(f"The link names an episode this dashboard does not know: “{raw_episode}”.")
+            notices.append(f"The link names an episode this dashboard does not know: {link_value(raw_episode)}.")
     raw_day = st.query_params.get("asof")
-    if raw_day and parse_day(raw_day) is None:
-        notices.append(f"The link's as-of date “{raw_day}” is not a date (YYYY-MM-DD); showing the newest reports.")
+    day, problem = read_day(raw_day, last_day) if raw_day is not None else (default_day, None)
+    if problem:
+        notices.append(
+            f"The link's as-of date {link_value(raw_day)} {problem}. Showing {default_day:%-d %B %Y} instead (the "
+            "newest reports), and the address now says so. Dates are written YYYY-MM-DD."
+        )
+    st.session_state["asof"] = day or default_day
+    st.session_state["asof_in_url"] = raw_day
     st.session_state["link_notices"] = notices
     return notices
+
+
+def follow_url_day(last_day: date) -> None:
+    """Before the date widget: a date the address holds but this page did not write there (the browser's back
+    button) is the one shown; an unreadable one is not, and is written over."""
+    raw = st.query_params.get("asof")
+    if raw != st.session_state.get("asof_in_url"):
+        day, _ = read_day(raw, last_day)
+        if day:
+            st.session_state["asof"] = day
+
+
+def show_day_in_url(day: date) -> None:
+    """The address always names the date shown, so a link copied from it means that day, next week too."""
+    if st.query_params.get("asof") != day.isoformat():
+        st.query_params["asof"] = day.isoformat()
+    st.session_state["asof_in_url"] = day.isoformat()
+
+
+def keep_a_day(default_day: date) -> None:
+    """The date field emptied: the default date again (a view always has one)."""
+    if st.session_state.get("asof") is None:
+        st.session_state["asof"] = default_day
 
 
 def episode_choice_label(choice: str) -> str:
@@ -242,19 +282,32 @@ def default_as_of(newest: date | None) -> date:
     return date.fromisoformat(configured) if configured else newest or date.today()
 
 
-def sidebar(gaz: Gazetteer, newest: date | None, revision: int) -> dict:
-    """The view's controls, bound to the URL, and the link that shares it."""
-    default_day = default_as_of(newest)
+def last_day(default_day: date) -> date:
+    """The last as-of date shown: today (UTC), or the default date when it is later."""
+    return max(datetime.now(UTC).date(), default_day)
+
+
+def sidebar(gaz: Gazetteer, default_day: date, revision: int) -> dict:
+    """The view's controls, bound to the URL, and the link that shares it. The as-of date is written to the
+    URL by this page (show_day_in_url), not by a binding: a binding leaves a default or unreadable date out of
+    the address, and a link without one shows another day once newer reports come in."""
+    latest = last_day(default_day)
+    follow_url_day(latest)
     with st.sidebar:
         st.header("View")
         as_of = st.date_input(
             "As of",
-            value=default_day,
+            value=None,  # the date comes from session state (read_link, follow_url_day): no second default
+            min_value=min(FIRST_DAY, default_day),
+            max_value=latest,
             key="asof",
-            bind="query-params",
+            on_change=keep_a_day,
+            args=(default_day,),
             help="Everything shown is what reports published on or before this date say. Default: the newest "
             "report's date.",
         )
+        as_of = as_of or default_day
+        show_day_in_url(as_of)
         province = st.selectbox(
             "Province",
             province_order(gaz),
@@ -353,8 +406,9 @@ def main() -> None:
     except StoreError as exc:
         st.error(str(exc))
         st.stop()
-    notices = read_link(gaz)
-    view = sidebar(gaz, newest_day(db, revision), revision)
+    default_day = default_as_of(newest_day(db, revision))
+    notices = read_link(gaz, default_day, last_day(default_day))
+    view = sidebar(gaz, default_day, revision)
     if is_admin():
         from dashboard.ui.admin import add_report_panel
 

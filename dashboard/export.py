@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict
-from datetime import date
 
 import orjson
 
 from dashboard.reconcile import merge_meetings
 from dashboard.records import RECORD_TYPES, Extraction, Rejected, flat
+from dashboard.untrusted import csv_cell
 
 
 def _report(e: Extraction) -> dict:
@@ -73,19 +73,5 @@ def to_csv(doc: dict) -> str:
         w = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")  # RFC 4180; a CR in a cell is quoted
         w.writeheader()
         for row in rows:
-            w.writerow({"table": table, **{k: _cell(v) for k, v in row.items()}})
+            w.writerow({"table": table, **{k: csv_cell(v) for k, v in row.items()}})
     return out.getvalue()
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(v):
-    """A CSV cell; text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading '."""
-    if isinstance(v, list | tuple):
-        v = "|".join(str(x) for x in v)
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, str) and v.startswith(FORMULA_START):
-        return "'" + v
-    return v

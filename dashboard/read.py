@@ -25,6 +25,7 @@ from charset_normalizer import from_bytes
 from dashboard import pubdate
 from dashboard.records import Rejected, Report
 from dashboard.ui.safe import safe_url
+from dashboard.untrusted import clean_metadata
 
 REPORT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # a news report is a few kB; anything this large is not one
@@ -179,6 +180,7 @@ def make_report(
     normalised, dropped = normalise(text)
     if not normalised:
         raise ReportError("no text after normalisation")
+    meta = clean_metadata(meta)  # no direction overrides or zero-width characters in outlet, title, name, url
     found = pubdate.find(normalised, published=published, url=meta.get("url"), html=html, today=today)
     return Report(
         id=report_id(normalised),

@@ -33,9 +33,9 @@ from dashboard.summary import (
     outlet_name,
     side_name,
 )
-from dashboard.ui.links import resolve_province
-from dashboard.ui.safe import escape, md_escape, md_link, safe_url
-from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared, shared_figure
+from dashboard.ui.links import capped, resolve_province
+from dashboard.ui.safe import escape, link_value, md_escape, md_link, safe_url
+from dashboard.ui.views import bounded, bounded_list, plural, quote_block, shared, shared_figure, table
 
 ACCUSED_WORDS = {
     "TH": "Thailand is accused",
@@ -341,11 +341,12 @@ def window_start(episode: str | None, as_of: date) -> date:
 
 def read_province_link(gaz: Gazetteer, options: list[str]) -> None:
     """Once per visit, before the province filter exists: the link's provinces written as codes or in another
-    spelling ("TH-33", "sisaket") are chosen too, not dropped (the filter itself writes display names)."""
+    spelling ("TH-33", "sisaket") are chosen too, not dropped (the filter itself writes display names). Only the
+    values a link is read up to (links.capped) are looked up: fuzzy matching costs ~1 ms a value."""
     if "tprovince_link_read" in st.session_state:
         return
     st.session_state["tprovince_link_read"] = True
-    raw = st.query_params.get_all("tprovince")
+    raw, _ = capped(st.query_params.get_all("tprovince"))  # the values left out are said once (app.read_link)
     names = {gaz.provinces[c].name for c in options}
     if raw and not set(raw) <= names:
         codes = [resolve_province(gaz, value) for value in raw]
@@ -433,7 +434,7 @@ def _read_event_link(labels: dict[str, str]) -> None:
     if wanted in labels:
         st.session_state["event_choice"] = wanted
     else:
-        st.warning(f"The link's event “{md_escape(wanted)}” is not in this window or these filters.")
+        st.warning(f"The link's event {link_value(wanted)} is not in this window or these filters.")
 
 
 def _event_to_link() -> None:
@@ -591,9 +592,13 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
     st.caption(f"{plural(len(pairs), 'figure')} from {plural(len(latest), 'source')}{note}")
     fig = shared_figure(q, "tracker", params, tracker_figure, pairs, metric)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    st.dataframe(
-        shared(q, "tracker-table", params, latest_table, latest, as_of),
-        hide_index=True,
+    table(
+        q,
+        "tracker-table",
+        params,
+        latest_table,
+        latest,
+        as_of,
         width="stretch",
         height=min(38 + 35 * len(latest), 300),
         column_config={"link": st.column_config.LinkColumn("link", display_text="open")},
@@ -708,10 +713,12 @@ def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | No
     frame = shared(q, "displacement-sides", (as_of, episode), with_sides, frame)
     fig = shared_figure(q, "displacement", (as_of, episode), displacement_figure, frame)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-    newest = shared(q, "displacement-provinces", (as_of, episode), newest_per_province, frame, gaz)
+    params = (as_of, episode)
+    newest = shared(q, "displacement-provinces", params, newest_per_province, frame, gaz)
     if not newest.empty:
         st.caption("Where a report names the province: its newest figure")
-        st.dataframe(newest, hide_index=True, width="stretch", height=min(38 + 35 * len(newest), 260))
+        rows = len(newest)
+        table(q, "displacement-table", params, lambda: newest, width="stretch", height=min(38 + 35 * rows, 260))
 
 
 def with_sides(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,8 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
+from dashboard.untrusted import strip_invisible
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@=])")
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$")
 # Characters kept as they are in a path, query or fragment: RFC 3986's unreserved and sub-delimiters, less
@@ -33,8 +35,9 @@ def _no_autolink(m: re.Match) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text that Streamlit's markdown shows literally (no links, autolinks, emphasis, HTML or LaTeX)."""
-    text = _AUTOLINK.sub(_no_autolink, str(text))
+    """Text that Streamlit's markdown shows literally (no links, autolinks, emphasis, HTML or LaTeX), without
+    direction overrides or zero-width characters (a store may hold them from before they were stripped)."""
+    text = _AUTOLINK.sub(_no_autolink, strip_invisible(str(text)))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
 
 
@@ -89,5 +92,17 @@ def md_link(text: str, url: object) -> str:
 
 
 def escape(text: str) -> str:
-    """For HTML (map tooltips and popups)."""
-    return html.escape(str(text), quote=True)
+    """For HTML (map tooltips and popups, chart labels), without direction overrides or zero-width characters."""
+    return html.escape(strip_invisible(str(text)), quote=True)
+
+
+LINK_VALUE_SHOWN = 80  # characters of a link's value a notice repeats
+
+
+def link_value(value: object) -> str:
+    """A value taken from a link (the URL anyone can write), for a notice: between quotes, shortened, shown
+    literally (never bold, a link or an image). Every notice about a link's value goes through it."""
+    text = strip_invisible(str(value))
+    if len(text) > LINK_VALUE_SHOWN:
+        text = text[:LINK_VALUE_SHOWN] + "…"
+    return f"“{md_escape(text)}”"

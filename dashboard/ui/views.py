@@ -35,6 +35,7 @@ from dashboard.summary import (
     split_meetings,
 )
 from dashboard.ui.safe import escape, md_escape, md_link, safe_url
+from dashboard.untrusted import display_frame
 
 PRECISION = {1: "exact place", 2: "near a place", 3: "province only"}
 PAGE = 5  # items a list shows before "show more"
@@ -116,6 +117,17 @@ def plain_figure(fig: go.Figure) -> SharedFigure:
     a figure on every run: numpy arrays of dates and strings cost it ~4× more (at 3,000 points, 38 ms against
     9 ms); a shared figure pays the conversion once."""
     return SharedFigure(orjson.loads(fig.to_json()))
+
+
+def table(q: Queries, name: str, params: tuple, build: Callable, *data, **dataframe_args) -> None:
+    """A table `build(*data)` makes, shown as every table of the app is: built (as `shared` does) into its
+    display form once — text cells without invisible characters, none a spreadsheet would run as a formula
+    (the toolbar's "Download as CSV" gives what is shown) — then st.dataframe without the index."""
+
+    def build_shown(*d):
+        return display_frame(build(*d))
+
+    st.dataframe(shared(q, name, params, build_shown, *data), hide_index=True, **dataframe_args)
 
 
 def bounded_list(key: str, items: Sequence, render: Callable, page: int = PAGE) -> None:
@@ -220,12 +232,14 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
     st.caption("Ranges count totals: a count of one incident belongs to it (timeline); the table lists every figure.")
     params = (as_of, episode, tuple(metrics), tuple(sides))
     _figures_chart(q, rows, metrics, params)
-    table = shared(q, "figures-table", params, figures_table, rows)
     if total > len(rows):
         st.caption(f"The newest {len(rows):,} of {total:,} figures; every one is counted in the ranges above.")
-    st.dataframe(
-        table,
-        hide_index=True,
+    table(
+        q,
+        "figures-table",
+        params,
+        figures_table,
+        rows,
         width="stretch",
         height=300,
         column_config={"url": st.column_config.LinkColumn("link", display_text="open")},
