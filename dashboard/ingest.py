@@ -200,6 +200,25 @@ def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[
     return [Outcome(str(sidecar), "updated", f"metadata of {report_path.name}", report.id)]
 
 
+def ingest_inbox_file(store: Store, path: Path) -> list[Outcome]:
+    """An inbox file's report, in place of the one it gave when it was read before (Store.put_file): a file
+    written on after a pause longer than the settle time is read twice, half and whole, and counts once. The
+    same text under another name is still a duplicate. A feed's entries add up as elsewhere."""
+    items = _read_items(path)
+    found = [i for i in items if isinstance(i, Report)]
+    if not found or path.suffix.lower() in FEED_SUFFIXES:
+        return list(_store_all(store, items))
+    gaz = gazetteer()
+    added, removed = store.put_file(str(path), [(r, extract(r, gaz)) for r in found], EXTRACTOR_VERSION)
+    replacing = f"replaces {', '.join(sorted(removed))}, read from this file before it changed" if removed else None
+    return [
+        Outcome(r.path, "ingested", replacing and f"{r.id}; {replacing}", r.id)
+        if r.id in added
+        else Outcome(r.path, "duplicate", "same text as a stored report", r.id)
+        for r in found
+    ]
+
+
 def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> list[Outcome]:
     """What one inbox file gives now: nothing while it (or its sidecar) is still settling or being waited for."""
     age = time.time() - f.stat().st_mtime
@@ -219,7 +238,7 @@ def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> l
             return []  # its sidecar may still come
         if sidecar_age is not None and sidecar_age < settle_s:
             return []  # its sidecar is still being written
-    outcomes = ingest_file(store, f)
+    outcomes = ingest_inbox_file(store, f)
     store.mark_file(f, ", ".join(o.status for o in outcomes))
     if sidecar is not None and sidecar.exists():
         store.mark_file(sidecar, "read with its report")

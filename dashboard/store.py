@@ -35,7 +35,16 @@ from sqlalchemy.engine import Connection, Engine
 from dashboard.episodes import episode_during
 from dashboard.extract.meetings import family
 from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
-from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, changes, extractions, inbox_files, reports, revision
+from dashboard.schema import (
+    RECORD_TABLES,
+    TUPLE_COLUMNS,
+    changes,
+    extractions,
+    inbox_files,
+    inbox_reports,
+    reports,
+    revision,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
@@ -387,6 +396,15 @@ class Store:
     def add_many(self, items: list[tuple[Report, Extraction]], extractor_version: str) -> set[str]:
         """Store reports with their records in one transaction (each report whole, or none of them); the ids
         of those that were new (the others were stored before, perhaps a moment ago by another writer)."""
+        return self._transact(lambda conn: self._add(conn, items, extractor_version))
+
+    def _add(
+        self,
+        conn: Connection,
+        items: list[tuple[Report, Extraction]],
+        extractor_version: str,
+        since: date | None = None,
+    ) -> set[str]:
         added_at = _now()
         today = datetime.fromisoformat(added_at).date()
         rows = {
@@ -408,12 +426,44 @@ class Store:
         if not rows:
             return set()
         insert = self._insert(reports).on_conflict_do_nothing(index_elements=["id"]).returning(reports.c.id)
+        # rows in id order: writers of the same reports take their locks in the same order
+        new = {row_id for _, row in sorted(rows.items()) for row_id in conn.execute(insert.values(row)).scalars()}
+        fresh = {r.id: (r.id, rows[r.id]["known_from"], e) for r, e in items if r.id in new}
+        self._insert_records(conn, list(fresh.values()), extractor_version, since=since)
+        return new
 
-        def work(conn: Connection) -> set[str]:  # rows in id order: writers of the same reports lock alike
-            new = {row_id for _, row in sorted(rows.items()) for row_id in conn.execute(insert.values(row)).scalars()}
-            fresh = {r.id: (r.id, rows[r.id]["known_from"], e) for r, e in items if r.id in new}
-            self._insert_records(conn, list(fresh.values()), extractor_version)
-            return new
+    def put_file(
+        self, path: str, items: list[tuple[Report, Extraction]], extractor_version: str
+    ) -> tuple[set[str], set[str]]:
+        """The reports read from an inbox file, in place of those the same file gave when it was read before
+        (it changed since: written on after a pause, or replaced), in one transaction. The earlier reports
+        are removed with their records unless another inbox file gave them too, or they were not stored
+        from the inbox (an ingest or upload of the same text). The ids (added, removed)."""
+
+        def work(conn: Connection) -> tuple[set[str], set[str]]:
+            ids = {r.id for r, _ in items}
+            before = set(
+                conn.execute(sa.select(inbox_reports.c.report_id).where(inbox_reports.c.path == path)).scalars()
+            )
+            conn.execute(inbox_reports.delete().where(inbox_reports.c.path == path))
+            still_given = sa.select(inbox_reports.c.report_id)
+            from_inbox = sa.select(inbox_files.c.path)
+            gone = conn.execute(
+                sa.select(reports.c.id, reports.c.known_from).where(
+                    reports.c.id.in_(sorted(before - ids)),
+                    reports.c.id.not_in(still_given),
+                    reports.c.path.in_(from_inbox),
+                )
+            ).all()
+            if gone:
+                conn.execute(reports.delete().where(reports.c.id.in_([g.id for g in gone])))  # records cascade
+            since = min((g.known_from or date.min for g in gone), default=None)
+            added = self._add(conn, items, extractor_version, since=since)
+            if ids:
+                conn.execute(inbox_reports.insert(), [{"path": path, "report_id": i} for i in sorted(ids)])
+            if gone and not added:
+                self._bump_revision(conn, since)
+            return added, {g.id for g in gone}
 
         return self._transact(work)
 
@@ -440,10 +490,15 @@ class Store:
             extractions.insert(),
             [{"report_id": rid, "extractor_version": version, "extracted_at": now} for rid, _, _ in items],
         )
-        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
         days = [d for d in (since, *(known_from for _, known_from, _ in items)) if d is not None]
+        self._bump_revision(conn, min(days, default=date.min), now)
+
+    def _bump_revision(self, conn: Connection, since: date | None, now: str | None = None) -> None:
+        """A new revision, which changes the views from `since` on."""
+        now = now or _now()
+        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
         made = conn.execute(sa.select(revision.c.value)).scalar_one()
-        conn.execute(changes.insert().values(revision=made, since=min(days, default=date.min)))
+        conn.execute(changes.insert().values(revision=made, since=since or date.min))
 
     def _replace_records(
         self,

@@ -49,7 +49,8 @@ def test_watch_once_ingests_the_inbox(tmp_path):
     (inbox / "b.txt").write_text("Just dropped, maybe still being written.")
     old = time.time() - 60
     os.utime(inbox / "a.txt", (old, old))  # moved in a minute ago: settled
-    proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", str(inbox))
+    # settle 30 s: b.txt stays unsettled however slowly the command starts on a busy machine
+    proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", "--settle", "30", str(inbox))
     assert proc.returncode == 0 and proc.stdout.startswith("ingested") and "a.txt" in proc.stdout
     assert "b.txt" not in proc.stdout  # not settled yet: left for the next look
 
