@@ -5,10 +5,13 @@ updated). One bad item never stops the others; an error of the store itself (sql
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
 from dashboard.fetch import fetch
@@ -36,6 +39,8 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 ACCEPTED = REPORT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 SETTLE_S = 2.0  # an inbox file not modified for this long is whole (written, or moved in)
 SIDECAR_WAIT_S = 10.0  # how long (since it was last modified) a report waits for its NAME.json
+RETRY_FIRST_S = 1.0  # the watch's first pause after the store failed; doubled at each failure in a row
+RETRY_MAX_S = 60.0  # and never longer than this
 
 
 @dataclass(frozen=True)
@@ -259,6 +264,18 @@ def inbox_once(
         yield from outcomes
 
 
+def store_may_come_back(exc: BaseException) -> bool:
+    """A failure of the store that may pass by itself: the server out of reach or restarting, a dropped
+    connection, a write that lost to another writer, a full disk; not a damaged store or a bug."""
+    return isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) or (
+        isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated
+    )
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def watch(
     store: Store,
     inbox: Path,
@@ -266,11 +283,32 @@ def watch(
     once: bool = False,
     settle_s: float = SETTLE_S,
     sidecar_wait_s: float = SIDECAR_WAIT_S,
+    retry_max_s: float = RETRY_MAX_S,
+    log: Callable[[str], None] = _say,
 ) -> Iterator[Outcome]:
-    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes."""
+    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes.
+
+    When the store fails in a way that may pass (store_may_come_back), the look stops, the reason is
+    logged, and the watch looks again after a pause that doubles at each failure in a row (from
+    RETRY_FIRST_S up to `retry_max_s`); nothing is lost: a file is marked read only once it is stored, so it
+    is read again. Any other failure of the store, or any failure with `once`, ends the watch (raised)."""
     inbox.mkdir(parents=True, exist_ok=True)
+    failures = 0
     while True:
-        yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
+        try:
+            yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
+        except sa.exc.DBAPIError as exc:
+            if once or not store_may_come_back(exc):
+                raise
+            failures += 1
+            pause = min(retry_max_s, RETRY_FIRST_S * 2 ** (failures - 1))
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            log(f"the store failed ({type(exc.orig).__name__}: {reason}); looking again in {pause:g} s")
+            time.sleep(pause)
+            continue
+        if failures:
+            log("the store is back")
+            failures = 0
         if once:
             return
         time.sleep(interval_s)
