@@ -193,7 +193,7 @@ def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[
     that was not stored (rejected, e.g. for a malformed sidecar) is read again, with this sidecar."""
     stored = store.report_at(str(report_path))
     if stored is None:
-        return ingest_file(store, report_path)
+        return ingest_inbox_file(store, report_path)
     try:
         meta = read_sidecar(sidecar)
     except ReportError as exc:
