@@ -5,7 +5,9 @@ python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the
 python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
 
 Exit status: 0 done; 1 nothing could be read (every item rejected, or a missing path); 2 usage error, or
-the store cannot be used (damaged, or a write failed, e.g. a full disk): the message says which.
+the store cannot be used (damaged, or a write failed, e.g. a full disk): the message says which. `watch`
+(without --once) waits out a store that may come back (a server down, a dropped connection, a full disk),
+trying again after pauses that double up to --retry-max, each logged on stderr with its reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import itertools
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -34,7 +37,7 @@ try:
     from dashboard import settings
     from dashboard.export import document, to_csv, to_json
     from dashboard.extract import collector_paused, extract_all
-    from dashboard.ingest import SETTLE_S, SIDECAR_WAIT_S
+    from dashboard.ingest import RETRY_MAX_S, SETTLE_S, SIDECAR_WAIT_S
     from dashboard.read import read_reports
     from dashboard.store import StoreError
 except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
@@ -84,15 +87,38 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if total and counts["rejected"] == total else 0
 
 
-def cmd_watch(args: argparse.Namespace) -> int:
-    from dashboard.ingest import watch
+def _open_waiting(location: str, retry_max_s: float | None):
+    """The store; while it is out of reach (a server down or restarting), tried again after a pause that
+    doubles up to `retry_max_s` (None: not at all). A damaged store is raised at once."""
+    from dashboard.ingest import RETRY_FIRST_S
     from dashboard.store import Store
 
-    store = Store(args.db)
+    pause = RETRY_FIRST_S
+    while True:
+        try:
+            return Store(location)
+        except StoreError as exc:
+            if retry_max_s is None or not isinstance(exc.__cause__, sqlalchemy.exc.OperationalError):
+                raise
+            print(f"{exc}; trying again in {pause:g} s", file=sys.stderr, flush=True)
+            time.sleep(pause)
+            pause = min(retry_max_s, pause * 2)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from dashboard.ingest import watch
+
+    store = _open_waiting(args.db, None if args.once else args.retry_max)
     print(f"watching {args.inbox} (every {args.interval}s) into {args.db}; Ctrl-C stops", file=sys.stderr)
     try:
         for outcome in watch(
-            store, args.inbox, args.interval, once=args.once, settle_s=args.settle, sidecar_wait_s=args.sidecar_wait
+            store,
+            args.inbox,
+            args.interval,
+            once=args.once,
+            settle_s=args.settle,
+            sidecar_wait_s=args.sidecar_wait,
+            retry_max_s=args.retry_max,
         ):
             print(outcome, flush=True)
     except KeyboardInterrupt:
@@ -132,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=SIDECAR_WAIT_S,
         help="seconds a NAME.txt waits for its NAME.json before it is read without (default: %(default)s)",
+    )
+    wa.add_argument(
+        "--retry-max",
+        type=float,
+        default=RETRY_MAX_S,
+        help="while the store is out of reach, the longest pause between tries, in seconds (default: %(default)s)",
     )
     wa.add_argument("inbox", type=Path, metavar="DIR")
     wa.set_defaults(func=cmd_watch)

@@ -1,8 +1,10 @@
 """Fetching a URL without letting it reach inside: every address a host resolves to — for the URL and for
 each redirect — must be public (no loopback, private, link-local/metadata, multicast, reserved or
-unspecified address) unless the `allow_private_fetch` setting says otherwise; the connection goes to the
-address that was checked (no DNS rebinding); one deadline bounds the whole fetch however slowly the server
-sends, and the body is refused as soon as it passes the size cap.
+unspecified address, nothing in IANA's special-purpose registries that is not globally reachable, and no
+IPv6 address carrying such an IPv4 address: IPv4-mapped, -compatible, NAT64, 6to4, Teredo) unless the
+`allow_private_fetch` setting says otherwise; the connection goes to the address that was checked (no DNS
+rebinding); one deadline bounds the whole fetch however slowly the server sends, and the body is refused
+as soon as it passes the size cap.
 
 Plain `http.client` (no proxy from the environment can bypass the check), redirects followed here.
 """
@@ -39,13 +41,85 @@ def private_fetch_allowed() -> bool:
     return settings.get("allow_private_fetch").strip().lower() in ("1", "true", "yes", "on")
 
 
+# IANA's IPv4 and IPv6 Special-Purpose Address Registries: the blocks that are not globally reachable
+# (Python 3.11's `ipaddress` misses several: 192.0.0.0/24 past /29, 64:ff9b:1::/48, 3fff::/20, 5f00::/16,
+# 100:0:0:1::/64). Each block is refused whole, the few anycast service addresses inside that the registries
+# call globally reachable (PCP, TURN, AMT...) too: no web page is served there.
+_SPECIAL = [
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",  # "this network"
+        "100.64.0.0/10",  # shared address space (carrier-grade NAT)
+        "192.0.0.0/24",  # IETF protocol assignments (DS-Lite, the dummy address, NAT64 discovery)
+        "192.0.2.0/24",  # documentation
+        "192.88.99.0/24",  # 6to4 relay anycast (deprecated)
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # documentation
+        "203.0.113.0/24",  # documentation
+        "240.0.0.0/4",  # reserved
+        "255.255.255.255/32",  # limited broadcast
+        "64:ff9b:1::/48",  # local-use IPv4/IPv6 translation
+        "100::/64",  # discard-only
+        "100:0:0:1::/64",  # dummy prefix
+        "2001::/23",  # IETF protocol assignments (Teredo, benchmarking, ORCHID)
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation
+        "5f00::/16",  # segment routing (SRv6) SIDs
+        "fc00::/7",  # unique-local
+        "fec0::/10",  # site-local (deprecated)
+    )
+]
+_GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # well-known prefix: the IPv4 address is the last 32 bits
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.IPv4Address]]:
+    """The IPv4 addresses an IPv6 address carries, with the form that carries them: IPv4-mapped
+    (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96), IPv4-compatible (::/96), NAT64 (64:ff9b::/96),
+    6to4 (2002::/16: the gateway's address) and Teredo (2001::/32: its server's and its client's)."""
+    value = int(address)
+    found: list[tuple[str, ipaddress.IPv4Address]] = []
+    if address.ipv4_mapped:
+        found.append(("IPv4-mapped", address.ipv4_mapped))
+    elif value >> 32 == 0xFFFF0000:
+        found.append(("IPv4-translated", ipaddress.IPv4Address(value & 0xFFFFFFFF)))
+    elif value >> 32 == 0 and value > 1:  # :: and ::1 are the unspecified and loopback addresses
+        found.append(("IPv4-compatible", ipaddress.IPv4Address(value)))
+    elif address in _NAT64:
+        found.append(("NAT64", ipaddress.IPv4Address(value & 0xFFFFFFFF)))
+    if address.sixtofour:
+        found.append(("6to4", address.sixtofour))
+    if address.teredo:
+        server, client = address.teredo
+        found += [("Teredo server", server), ("Teredo client", client)]
+    return found
+
+
+def _inside(kind: str | None, form: str, inner: ipaddress.IPv4Address) -> str | None:
+    return kind and f"{kind} (IPv4 {inner} inside {form})"
+
+
 def refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    """What kind of non-public address this is ("loopback", "private", ...), or None for a public one."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):  # narrowest first
-        if getattr(address, f"is_{kind}"):
+    """What kind of non-public address this is ("loopback", "private", ...), or None for a public one.
+
+    An IPv6 address that carries an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) is refused when
+    that IPv4 address is (a mapped or NAT64 one is that IPv4 address: public if it is); then, both families,
+    the kinds `ipaddress` knows (narrowest first), every block of the special-purpose registries that is not
+    globally reachable, and for IPv6 anything outside global unicast (2000::/3)."""
+    if isinstance(address, ipaddress.IPv6Address):
+        address = ipaddress.IPv6Address(int(address))  # without its %zone, if any
+        for form, inner in embedded_ipv4(address):
+            if form in ("IPv4-mapped", "NAT64"):  # the IPv4 address itself, reached through the host or a NAT64
+                return refusal(inner) if form == "IPv4-mapped" else _inside(refusal(inner), form, inner)
+            if kind := refusal(inner):
+                return _inside(kind, form, inner)
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "site_local", "reserved", "private"):
+        if getattr(address, f"is_{kind}", False):  # narrowest first; IPv4 has no site-local
             return kind.replace("_", "-")
+    if any(address in n for n in _SPECIAL):
+        return "special-purpose"
+    if isinstance(address, ipaddress.IPv6Address) and address not in _GLOBAL_UNICAST_V6:
+        return "non-public"
     return None if address.is_global else "non-public"
 
 

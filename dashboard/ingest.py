@@ -5,10 +5,13 @@ updated). One bad item never stops the others; an error of the store itself (sql
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from dashboard import pubdate
 from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
@@ -37,6 +40,8 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 ACCEPTED = REPORT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 SETTLE_S = 2.0  # an inbox file not modified for this long is whole (written, or moved in)
 SIDECAR_WAIT_S = 10.0  # how long (since it was last modified) a report waits for its NAME.json
+RETRY_FIRST_S = 1.0  # the watch's first pause after the store failed; doubled at each failure in a row
+RETRY_MAX_S = 60.0  # and never longer than this
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[
     that was not stored (rejected, e.g. for a malformed sidecar) is read again, with this sidecar."""
     stored = store.report_at(str(report_path))
     if stored is None:
-        return ingest_file(store, report_path)
+        return ingest_inbox_file(store, report_path)
     try:
         meta = read_sidecar(sidecar)
     except ReportError as exc:
@@ -201,6 +206,25 @@ def update_from_sidecar(store: Store, report_path: Path, sidecar: Path) -> list[
     report = replace(stored, name=name, published=found.day, dated_by=found.how, **meta)
     store.update_metadata(report, extract(report, gazetteer()), EXTRACTOR_VERSION)
     return [Outcome(str(sidecar), "updated", f"metadata of {report_path.name}", report.id)]
+
+
+def ingest_inbox_file(store: Store, path: Path) -> list[Outcome]:
+    """An inbox file's report, in place of the one it gave when it was read before (Store.put_file): a file
+    written on after a pause longer than the settle time is read twice, half and whole, and counts once. The
+    same text under another name is still a duplicate. A feed's entries add up as elsewhere."""
+    items = _read_items(path)
+    found = [i for i in items if isinstance(i, Report)]
+    if not found or path.suffix.lower() in FEED_SUFFIXES:
+        return list(_store_all(store, items))
+    gaz = gazetteer()
+    added, removed = store.put_file(str(path), [(r, extract(r, gaz)) for r in found], EXTRACTOR_VERSION)
+    replacing = f"replaces {', '.join(sorted(removed))}, read from this file before it changed" if removed else None
+    return [
+        Outcome(r.path, "ingested", replacing and f"{r.id}; {replacing}", r.id)
+        if r.id in added
+        else Outcome(r.path, "duplicate", "same text as a stored report", r.id)
+        for r in found
+    ]
 
 
 def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> list[Outcome]:
@@ -222,7 +246,7 @@ def _look_at(store: Store, f: Path, settle_s: float, sidecar_wait_s: float) -> l
             return []  # its sidecar may still come
         if sidecar_age is not None and sidecar_age < settle_s:
             return []  # its sidecar is still being written
-    outcomes = ingest_file(store, f)
+    outcomes = ingest_inbox_file(store, f)
     store.mark_file(f, ", ".join(o.status for o in outcomes))
     if sidecar is not None and sidecar.exists():
         store.mark_file(sidecar, "read with its report")
@@ -243,6 +267,18 @@ def inbox_once(
         yield from outcomes
 
 
+def store_may_come_back(exc: BaseException) -> bool:
+    """A failure of the store that may pass by itself: the server out of reach or restarting, a dropped
+    connection, a write that lost to another writer, a full disk; not a damaged store or a bug."""
+    return isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) or (
+        isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated
+    )
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def watch(
     store: Store,
     inbox: Path,
@@ -250,11 +286,32 @@ def watch(
     once: bool = False,
     settle_s: float = SETTLE_S,
     sidecar_wait_s: float = SIDECAR_WAIT_S,
+    retry_max_s: float = RETRY_MAX_S,
+    log: Callable[[str], None] = _say,
 ) -> Iterator[Outcome]:
-    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes."""
+    """Ingest files dropped into the inbox folder (see inbox_once), looking every `interval_s`; yields outcomes.
+
+    When the store fails in a way that may pass (store_may_come_back), the look stops, the reason is
+    logged, and the watch looks again after a pause that doubles at each failure in a row (from
+    RETRY_FIRST_S up to `retry_max_s`); nothing is lost: a file is marked read only once it is stored, so it
+    is read again. Any other failure of the store, or any failure with `once`, ends the watch (raised)."""
     inbox.mkdir(parents=True, exist_ok=True)
+    failures = 0
     while True:
-        yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
+        try:
+            yield from inbox_once(store, inbox, settle_s, sidecar_wait_s)
+        except sa.exc.DBAPIError as exc:
+            if once or not store_may_come_back(exc):
+                raise
+            failures += 1
+            pause = min(retry_max_s, RETRY_FIRST_S * 2 ** (failures - 1))
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            log(f"the store failed ({type(exc.orig).__name__}: {reason}); looking again in {pause:g} s")
+            time.sleep(pause)
+            continue
+        if failures:
+            log("the store is back")
+            failures = 0
         if once:
             return
         time.sleep(interval_s)

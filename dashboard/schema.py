@@ -51,6 +51,13 @@ inbox_files = sa.Table(
     sa.Column("mtime_ns", sa.BigInteger, primary_key=True),
     sa.Column("outcome", sa.Text, nullable=False),
 )
+inbox_reports = sa.Table(  # the reports an inbox file gave when it was last read
+    "inbox_reports",
+    metadata,
+    sa.Column("path", sa.Text, primary_key=True),
+    sa.Column("report_id", sa.String(32), sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_inbox_reports_report_id", "report_id"),
+)
 revision = sa.Table(
     "revision",
     metadata,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import secrets
 import sqlite3
 import threading
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import sqlalchemy as sa
 from alembic import command
@@ -33,11 +35,24 @@ from sqlalchemy.engine import Connection, Engine
 from dashboard.episodes import episode_during
 from dashboard.extract.meetings import family
 from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
-from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, changes, extractions, inbox_files, reports, revision
+from dashboard.schema import (
+    RECORD_TABLES,
+    TUPLE_COLUMNS,
+    changes,
+    extractions,
+    inbox_files,
+    inbox_reports,
+    reports,
+    revision,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
 _EVIDENCE = tuple(f.name for f in fields(Evidence) if f.name != "report_id")
+WRITE_ATTEMPTS = 8  # a write transaction that lost to another writer is run again up to this many times in all
+RETRY_PAUSE_S = (0.05, 2.0)  # the pause before a retry: random, up to base * 2**attempt, capped
+_CONFLICT_SQLSTATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -46,6 +61,15 @@ class StoreError(Exception):
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def lost_to_another_writer(exc: BaseException) -> bool:
+    """A write that failed only because another writer held what it needed, and succeeds if run again: a
+    PostgreSQL deadlock or serialization failure, SQLite's "database is locked" (past its busy timeout)."""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) in _CONFLICT_SQLSTATES:
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
 
 
 def is_server_url(location: str | Path) -> bool:
@@ -344,6 +368,21 @@ class Store:
             with conn.begin():
                 yield conn
 
+    def _transact(self, work: Callable[[Connection], T]) -> T:
+        """`work(conn)` in one write transaction, its result. Every write goes through here: a transaction
+        that lost to another writer (lost_to_another_writer) is rolled back whole and run again, at most
+        WRITE_ATTEMPTS times, after a random pause (jitter, so the two do not meet again) that grows."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._write() as conn:
+                    return work(conn)
+            except sa.exc.DBAPIError as exc:
+                if attempt == WRITE_ATTEMPTS or not lost_to_another_writer(exc):
+                    raise
+            base, cap = RETRY_PAUSE_S
+            time.sleep(random.uniform(0, min(cap, base * 2**attempt)))
+        raise AssertionError("unreachable")
+
     def _insert(self, table: sa.Table):
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
 
@@ -358,6 +397,15 @@ class Store:
     def add_many(self, items: list[tuple[Report, Extraction]], extractor_version: str) -> set[str]:
         """Store reports with their records in one transaction (each report whole, or none of them); the ids
         of those that were new (the others were stored before, perhaps a moment ago by another writer)."""
+        return self._transact(lambda conn: self._add(conn, items, extractor_version))
+
+    def _add(
+        self,
+        conn: Connection,
+        items: list[tuple[Report, Extraction]],
+        extractor_version: str,
+        since: date | None = None,
+    ) -> set[str]:
         added_at = _now()
         today = datetime.fromisoformat(added_at).date()
         rows = {
@@ -380,11 +428,46 @@ class Store:
         if not rows:
             return set()
         insert = self._insert(reports).on_conflict_do_nothing(index_elements=["id"]).returning(reports.c.id)
-        with self._write() as conn:
-            new = {row_id for row in rows.values() for row_id in conn.execute(insert.values(row)).scalars()}
-            fresh = {r.id: (r.id, rows[r.id]["known_from"], e) for r, e in items if r.id in new}
-            self._insert_records(conn, list(fresh.values()), extractor_version)
+        # rows in id order: writers of the same reports take their locks in the same order
+        new = {row_id for _, row in sorted(rows.items()) for row_id in conn.execute(insert.values(row)).scalars()}
+        fresh = {r.id: (r.id, rows[r.id]["known_from"], e) for r, e in items if r.id in new}
+        self._insert_records(conn, list(fresh.values()), extractor_version, since=since)
         return new
+
+    def put_file(
+        self, path: str, items: list[tuple[Report, Extraction]], extractor_version: str
+    ) -> tuple[set[str], set[str]]:
+        """The reports read from an inbox file, in place of those the same file gave when it was read before
+        (it changed since: written on after a pause, or replaced), in one transaction. The earlier reports
+        are removed with their records unless another inbox file gave them too, or they were not stored
+        from the inbox (an ingest or upload of the same text). The ids (added, removed)."""
+
+        def work(conn: Connection) -> tuple[set[str], set[str]]:
+            ids = {r.id for r, _ in items}
+            before = set(
+                conn.execute(sa.select(inbox_reports.c.report_id).where(inbox_reports.c.path == path)).scalars()
+            )
+            conn.execute(inbox_reports.delete().where(inbox_reports.c.path == path))
+            still_given = sa.select(inbox_reports.c.report_id)
+            from_inbox = sa.select(inbox_files.c.path)
+            gone = conn.execute(
+                sa.select(reports.c.id, reports.c.known_from).where(
+                    reports.c.id.in_(sorted(before - ids)),
+                    reports.c.id.not_in(still_given),
+                    reports.c.path.in_(from_inbox),
+                )
+            ).all()
+            if gone:
+                conn.execute(reports.delete().where(reports.c.id.in_([g.id for g in gone])))  # records cascade
+            since = min((g.known_from or date.min for g in gone), default=None)
+            added = self._add(conn, items, extractor_version, since=since)
+            if ids:
+                conn.execute(inbox_reports.insert(), [{"path": path, "report_id": i} for i in sorted(ids)])
+            if gone and not added:
+                self._bump_revision(conn, since)
+            return added, {g.id for g in gone}
+
+        return self._transact(work)
 
     def _insert_records(
         self,
@@ -409,10 +492,15 @@ class Store:
             extractions.insert(),
             [{"report_id": rid, "extractor_version": version, "extracted_at": now} for rid, _, _ in items],
         )
-        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
         days = [d for d in (since, *(known_from for _, known_from, _ in items)) if d is not None]
+        self._bump_revision(conn, min(days, default=date.min), now)
+
+    def _bump_revision(self, conn: Connection, since: date | None, now: str | None = None) -> None:
+        """A new revision, which changes the views from `since` on."""
+        now = now or _now()
+        conn.execute(revision.update().values(value=revision.c.value + 1, changed_at=now))
         made = conn.execute(sa.select(revision.c.value)).scalar_one()
-        conn.execute(changes.insert().values(revision=made, since=min(days, default=date.min)))
+        conn.execute(changes.insert().values(revision=made, since=since or date.min))
 
     def _replace_records(
         self,
@@ -431,7 +519,8 @@ class Store:
     def update_metadata(self, report: Report, extraction: Extraction, extractor_version: str) -> bool:
         """Replace a stored report's metadata (name, url, outlet, title, published) and its records, which
         depend on the published date; False if there is no report with that id."""
-        with self._write() as conn:
+
+        def work(conn: Connection) -> bool:
             row = conn.execute(
                 sa.select(reports.c.added_at, reports.c.known_from).where(reports.c.id == report.id)
             ).first()
@@ -452,7 +541,9 @@ class Store:
                 )
             )
             self._replace_records(conn, [(report.id, known_from, extraction)], extractor_version, row.known_from)
-        return True
+            return True
+
+        return self._transact(work)
 
     def report(self, report_id: str) -> Report | None:
         with self.engine.connect() as conn:
@@ -503,8 +594,7 @@ class Store:
                 rows = conn.execute(sa.select(reports).where(reports.c.id.in_(ids))).mappings().all()
             fresh = [(r, extract(r)) for r in map(report_from_row, rows)]
             items = [(report.id, report.published or report.ingested, extraction) for report, extraction in fresh]
-            with self._write() as conn:
-                self._replace_records(conn, items, extractor_version)
+            self._transact(lambda conn, items=items: self._replace_records(conn, items, extractor_version))
             done += len(fresh)
         return done
 
@@ -549,7 +639,5 @@ class Store:
             return  # gone since it was read: nothing to remember
         row = {"path": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns, "outcome": outcome}
         insert = self._insert(inbox_files).values(row)
-        with self._write() as conn:
-            conn.execute(
-                insert.on_conflict_do_update(index_elements=["path", "size", "mtime_ns"], set_={"outcome": outcome})
-            )
+        upsert = insert.on_conflict_do_update(index_elements=["path", "size", "mtime_ns"], set_={"outcome": outcome})
+        self._transact(lambda conn: conn.execute(upsert))

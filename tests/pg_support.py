@@ -38,12 +38,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Cluster:
+    """A server of our own: its database's URL, and stop()/start() (same port, same data)."""
+
+    def __init__(self, data: Path, options: str, log: Path, url: str):
+        self.data, self.options, self.log, self.url = data, options, log, url
+
+    def _ctl(self, *args: str, check: bool = True) -> None:
+        cmd = _as_postgres([_bin("pg_ctl"), "-D", str(self.data), *args])
+        subprocess.run(cmd, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def start(self) -> None:
+        self._ctl("-o", self.options, "-l", str(self.log), "-w", "start")
+
+    def stop(self, check: bool = True) -> None:
+        self._ctl("-m", "immediate", "-w", "stop", check=check)
+
+
 @contextmanager
-def postgres_server() -> Iterator[str]:
-    """Start a server; yield the URL of an empty database `border_watch_test`; stop it and remove it."""
-    if os.environ.get("BORDER_WATCH_TEST_PG"):
-        yield os.environ["BORDER_WATCH_TEST_PG"]
-        return
+def postgres_cluster() -> Iterator[Cluster]:
+    """Start a server of our own (never the one of BORDER_WATCH_TEST_PG); yield it with an empty database
+    `border_watch_test`; stop it and remove it."""
     initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
     if not (initdb and pg_ctl):
         raise RuntimeError("PostgreSQL is not installed: `apt-get install postgresql` (make test does it)")
@@ -58,25 +73,29 @@ def postgres_server() -> Iterator[str]:
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
     subprocess.run(_as_postgres([initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]), **quiet)
     options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
-    log = root / "server.log"
-    subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]), **quiet)
+    cluster = Cluster(data, options, root / "server.log", f"postgresql://postgres@127.0.0.1:{port}/border_watch_test")
+    cluster.start()
     try:
-        url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
         import sqlalchemy as sa
 
-        engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        engine = sa.create_engine(_driver(cluster.url).rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
             conn.execute(sa.text("CREATE DATABASE border_watch_test"))
         engine.dispose()
-        yield f"postgresql://postgres@127.0.0.1:{port}/border_watch_test"
+        yield cluster
     finally:
-        subprocess.run(
-            _as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        cluster.stop(check=False)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """Start a server; yield the URL of an empty database `border_watch_test`; stop it and remove it."""
+    if os.environ.get("BORDER_WATCH_TEST_PG"):
+        yield os.environ["BORDER_WATCH_TEST_PG"]
+        return
+    with postgres_cluster() as cluster:
+        yield cluster.url
 
 
 def fresh_database(url: str, name: str) -> str:

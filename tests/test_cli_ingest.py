@@ -49,7 +49,8 @@ def test_watch_once_ingests_the_inbox(tmp_path):
     (inbox / "b.txt").write_text("Just dropped, maybe still being written.")
     old = time.time() - 60
     os.utime(inbox / "a.txt", (old, old))  # moved in a minute ago: settled
-    proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", str(inbox))
+    # settle 30 s: b.txt stays unsettled however slowly the command starts on a busy machine
+    proc = run("watch", "--db", str(tmp_path / "s.sqlite3"), "--once", "--settle", "30", str(inbox))
     assert proc.returncode == 0 and proc.stdout.startswith("ingested") and "a.txt" in proc.stdout
     assert "b.txt" not in proc.stdout  # not settled yet: left for the next look
 
@@ -117,3 +118,68 @@ def test_a_store_error_stops_the_batch_after_printing_what_was_done(tmp_path, mo
         f"error: the store at {db} failed: database or disk is full (OperationalError);"
         f" stopped after {done} ingested, 0 duplicate, 0 rejected\n"
     )
+
+
+class Lines:
+    """A stream's lines as they come, read by a thread; wait_for() a line containing a text."""
+
+    def __init__(self, stream):
+        import queue
+        import threading
+
+        self.seen: list[str] = []
+        self._queue: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [self._queue.put(line) for line in stream], daemon=True).start()
+
+    def wait_for(self, text: str, timeout: float = 120) -> str:
+        import queue
+
+        deadline = time.monotonic() + timeout
+        while (line := next((x for x in self.seen if text in x), None)) is None:
+            try:
+                self.seen.append(self._queue.get(timeout=max(0.1, deadline - time.monotonic())))
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"no line with {text!r} in {timeout} s; saw: {self.seen}")
+        return line
+
+
+def test_watch_waits_out_a_database_outage_and_loses_no_file(tmp_path):
+    """The PostgreSQL server stops while the watch runs: the watch logs why and keeps trying (no exit); a
+    file dropped meanwhile is ingested once the server is back."""
+    from tests import pg_support
+
+    if not pg_support.available() or os.environ.get("BORDER_WATCH_TEST_PG"):
+        pytest.skip("needs a PostgreSQL server of the test's own, to stop and start")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with pg_support.postgres_cluster() as pg:
+        args = ["--interval", "0.2", "--settle", "0.5", "--sidecar-wait", "0", "--retry-max", "1"]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "watch", "--db", pg.url, *args, str(inbox)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ | {"PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            out, err = Lines(proc.stdout), Lines(proc.stderr)
+            err.wait_for("watching")
+            (inbox / "before.txt").write_text("Shelling in Surin province killed at least 4 civilians on Sunday.")
+            out.wait_for("before.txt")
+            pg.stop()
+            (inbox / "during.txt").write_text("In Sisaket province at least 9 soldiers were wounded on Monday.")
+            failed = err.wait_for("the store failed")
+            assert "OperationalError" in failed and "looking again in" in failed
+            err.wait_for("looking again in 1 s")  # the pauses grew to the cap, the watch still running
+            assert proc.poll() is None
+            pg.start()
+            assert out.wait_for("during.txt").startswith("ingested")
+            err.wait_for("the store is back")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+        store = Store(pg.url)
+        assert sorted(os.path.basename(r.path) for r in store.reports()) == ["before.txt", "during.txt"]
+        store.engine.dispose()

@@ -112,7 +112,7 @@ def test_a_local_server_is_fetched_when_the_setting_allows_it(serve, monkeypatch
         ("ff02::1", "multicast"),
         ("0.0.0.0", "unspecified"),
         ("240.0.0.1", "reserved"),
-        ("100.64.0.1", "non-public"),  # carrier-grade NAT (Alibaba's metadata is 100.100.100.200)
+        ("100.64.0.1", "special-purpose"),  # carrier-grade NAT (Alibaba's metadata is 100.100.100.200)
     ],
 )
 def test_every_non_public_address_is_refused_after_resolution(address, kind):
@@ -120,6 +120,83 @@ def test_every_non_public_address_is_refused_after_resolution(address, kind):
     with pytest.raises(FetchError, match="refused"):
         resolve(address, 80, allow_private=False)
     assert resolve(address, 80, allow_private=True) == [address]
+
+
+SPECIAL_PURPOSE = [  # (address, what the refusal says, if more than the kind Python's version gives), every spelling
+    ("0.1.2.3", ""),  # "this network"
+    ("192.0.0.8", ""),  # the IPv4 dummy address
+    ("192.0.0.9", ""),  # PCP anycast: no web page there
+    ("192.0.0.170", ""),  # NAT64 discovery
+    ("192.0.0.200", ""),
+    ("192.0.2.1", ""),  # documentation
+    ("192.88.99.1", ""),  # 6to4 relay anycast
+    ("198.18.0.1", ""),  # benchmarking
+    ("198.51.100.7", ""),
+    ("203.0.113.7", ""),
+    ("255.255.255.255", ""),
+    ("100.100.100.200", ""),
+    # IPv4 inside IPv6: mapped, translated, compatible, NAT64, 6to4, Teredo
+    ("::ffff:7f00:1", "loopback"),
+    ("::ffff:192.0.0.8", ""),
+    ("::ffff:169.254.169.254", "link-local"),
+    ("::ffff:0:127.0.0.1", "loopback (IPv4 127.0.0.1 inside IPv4-translated)"),
+    ("::127.0.0.1", "loopback (IPv4 127.0.0.1 inside IPv4-compatible)"),
+    ("::10.0.0.1", "private (IPv4 10.0.0.1 inside IPv4-compatible)"),
+    ("::8.8.8.8", ""),  # IPv4-compatible addresses are deprecated: refused whatever they carry
+    ("64:ff9b::127.0.0.1", "loopback (IPv4 127.0.0.1 inside NAT64)"),
+    ("64:ff9b::7f00:1", "loopback (IPv4 127.0.0.1 inside NAT64)"),
+    ("64:ff9b::a9fe:a9fe", "link-local (IPv4 169.254.169.254 inside NAT64)"),
+    ("64:ff9b::c000:8", "special-purpose (IPv4 192.0.0.8 inside NAT64)"),
+    ("64:ff9b:1::808:808", ""),  # local-use NAT64: refused whatever it carries
+    ("64:ff9b:1:7f00:1::", ""),
+    ("2002:7f00:1::", "loopback (IPv4 127.0.0.1 inside 6to4)"),
+    ("2002:7f00:0001:0000:0000:0000:0000:0001", "loopback (IPv4 127.0.0.1 inside 6to4)"),
+    ("2002:a9fe:a9fe::1", "link-local (IPv4 169.254.169.254 inside 6to4)"),
+    ("2002:c0a8:101::", "private (IPv4 192.168.1.1 inside 6to4)"),
+    ("2002:c000:8::", "special-purpose (IPv4 192.0.0.8 inside 6to4)"),
+    ("2002:6440:1::", "special-purpose (IPv4 100.64.0.1 inside 6to4)"),
+    ("2001:0:7f00:1::", "loopback (IPv4 127.0.0.1 inside Teredo server)"),
+    ("2001:0:4136:e378:8000:63bf:80ff:fefe", "loopback (IPv4 127.0.1.1 inside Teredo client)"),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "private (IPv4 192.0.2.45 inside Teredo client)"),
+    ("2001:0:4136:e378:8000:63bf:f7f7:f7f7", ""),  # Teredo with public ends: 2001::/23 is not global
+    # IPv6 blocks
+    ("100::1", ""),  # discard-only
+    ("100:0:0:1::1", ""),  # dummy prefix
+    ("2001:2::1", ""),  # benchmarking
+    ("2001:db8::1", ""),  # documentation
+    ("3fff::1", ""),  # documentation (2024)
+    ("5f00::1", ""),  # SRv6 SIDs
+    ("fc00::1", ""),
+    ("fec0::1", "site-local"),
+    ("fe80::1%1", "link-local"),
+    ("4000::1", ""),
+    ("e000::1", ""),
+]
+
+
+@pytest.mark.parametrize(("address", "kind"), SPECIAL_PURPOSE, ids=[a for a, _ in SPECIAL_PURPOSE])
+def test_special_purpose_addresses_and_embedded_ipv4_are_refused(address, kind):
+    refused = refusal(ipaddress.ip_address(address))
+    assert refused is not None
+    assert kind in refused
+    if "%" not in address:  # a zone names an interface this machine may not have
+        with pytest.raises(FetchError, match="refused"):
+            resolve(address, 80, allow_private=False)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::ffff:8.8.8.8",  # IPv4-mapped: that IPv4 address
+        "::ffff:808:808",
+        "64:ff9b::8.8.8.8",  # NAT64 (DNS64 gives these for IPv4-only hosts)
+        "64:ff9b::808:808",
+        "2002:808:808::1",  # 6to4 of a public gateway
+        "2001:4860:4860::8888",
+    ],
+)
+def test_public_addresses_in_ipv6_forms_pass(address):
+    assert refusal(ipaddress.ip_address(address)) is None
 
 
 def test_a_host_name_is_checked_by_the_addresses_it_resolves_to():

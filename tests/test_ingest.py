@@ -273,3 +273,64 @@ def test_a_file_gone_during_a_look_is_skipped(tmp_path, store, monkeypatch):
     monkeypatch.setattr(type(inbox), "is_file", lambda self: True)  # a.txt was there when the folder was listed
     (inbox / "a.txt").unlink()
     assert look(store, inbox) == [("b.txt", "ingested")]
+
+
+HALF = "Shelling in Surin province killed at least 4 civilians on Sunday, officials said."
+REST = " In Sisaket province at least 9 soldiers were wounded on Monday, the army said."
+
+
+def figure_rows(store) -> int:
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        return conn.execute(sa.text("SELECT count(*) FROM figures")).scalar_one()
+
+
+def test_a_file_written_on_after_it_settled_replaces_its_first_half(tmp_path, store_location, gaz):
+    """A writer that pauses longer than the settle time: the half is read and stored, then the whole,
+    which takes its place (one report, each figure counted once)."""
+    from dashboard.extract import extract
+    from dashboard.read import make_report
+
+    store = Store(store_location)
+    f = tmp_path / "report.txt"
+    f.write_text(HALF)
+    age(f, 10)
+    assert look(store, tmp_path) == [("report.txt", "ingested")]
+    [half] = store.reports()
+    with f.open("a") as out:
+        out.write(REST)
+    age(f, 5)
+    [outcome] = watch(store, tmp_path, once=True, settle_s=1, sidecar_wait_s=5)
+    assert outcome.status == "ingested" and f"replaces {half.id}" in outcome.reason
+    [whole] = store.reports()
+    assert whole.text == HALF + REST and whole.id != half.id
+    expected = extract(make_report(HALF + REST, str(f)), gaz).figures
+    assert len(expected) == 2 and figure_rows(store) == len(expected)
+    assert look(store, tmp_path) == []
+
+
+def test_the_same_text_under_two_names_is_a_duplicate_and_stays_when_one_changes(tmp_path, store_location):
+    store = Store(store_location)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(HALF)
+        age(tmp_path / name, 10)
+    assert look(store, tmp_path) == [("a.txt", "ingested"), ("b.txt", "duplicate")]
+    (tmp_path / "a.txt").write_text(HALF + REST)
+    age(tmp_path / "a.txt", 10)
+    assert look(store, tmp_path) == [("a.txt", "ingested")]
+    assert sorted(r.text for r in store.reports()) == [HALF, HALF + REST]  # b.txt still gives the first text
+
+
+def test_a_report_ingested_by_hand_is_not_removed_when_an_inbox_copy_changes(tmp_path, store_location):
+    store = Store(store_location)
+    assert ingest_text(store, HALF).status == "ingested"
+    f = tmp_path / "in" / "copy.txt"
+    f.parent.mkdir()
+    f.write_text(HALF)
+    age(f, 10)
+    assert look(store, f.parent) == [("copy.txt", "duplicate")]
+    f.write_text(HALF + REST)
+    age(f, 10)
+    assert look(store, f.parent) == [("copy.txt", "ingested")]
+    assert store.count() == 2

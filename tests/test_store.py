@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -20,8 +22,8 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import ingest_paths
 from dashboard.read import make_report, read_reports
 from dashboard.records import Report
-from dashboard.schema import metadata
-from dashboard.store import Store, StoreError, _head, release
+from dashboard.schema import metadata, reports
+from dashboard.store import Store, StoreError, _head, lost_to_another_writer, release
 from tests.conftest import ROOT, SEEDS
 
 
@@ -174,6 +176,83 @@ def test_two_writers_at_once_lose_nothing(store_location, gaz):
         t.join()
     s = Store(store_location)
     assert errors == [] and s.count() == 60 and s.revision() == 60
+
+
+def test_writers_taking_the_same_reports_in_opposite_orders_both_finish(store_location, gaz):
+    """On PostgreSQL each waits for the other's uncommitted rows (a deadlock, 40P01): the one aborted is
+    retried, not lost. Several rounds, each on new reports, each pair let go at once."""
+    Store(store_location)
+    rounds, size = 4, 40
+    batches = [[report(1000 * n + i) for i in range(size)] for n in range(rounds)]
+    items = [[(r, extract(r, gaz)) for r in batch] for batch in batches]
+    start, errors = threading.Barrier(2), []
+
+    def write(order: int) -> None:
+        s = Store(store_location)
+        for batch in items:
+            start.wait()
+            try:
+                s.add_many(batch[::order], EXTRACTOR_VERSION)
+            except Exception as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(order,)) for order in (1, -1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    s = Store(store_location)
+    assert errors == []
+    assert s.count() == rounds * size
+    with s.engine.connect() as conn:
+        figures = conn.execute(sa.text("SELECT count(*) FROM figures")).scalar_one()
+    assert figures == sum(len(e.figures) for batch in items for _, e in batch)
+
+
+def test_a_write_that_deadlocks_is_rolled_back_and_run_again(pg_server, gaz):
+    """Two transactions each hold a row the other wants: PostgreSQL aborts one (40P01); the store runs it
+    again, whole, and both writes land."""
+    from tests.pg_support import fresh_database
+
+    location = fresh_database(pg_server, f"t_{uuid.uuid4().hex[:12]}")
+    a, b = report(1), report(2)
+    Store(location).add_many([(a, extract(a, gaz)), (b, extract(b, gaz))], EXTRACTOR_VERSION)
+    both_hold_one, attempts, errors = threading.Barrier(2), Counter(), []
+
+    def write(first: str, second: str, title: str) -> None:
+        def work(conn) -> None:
+            attempts[title] += 1
+            conn.execute(reports.update().where(reports.c.id == first).values(title=title))
+            if attempts[title] == 1:
+                both_hold_one.wait(timeout=60)
+            conn.execute(reports.update().where(reports.c.id == second).values(title=title))
+
+        try:
+            Store(location)._transact(work)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=args) for args in ((a.id, b.id, "one"), (b.id, a.id, "two"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(attempts.values()) == [1, 2]  # one ran once, the one PostgreSQL aborted ran twice
+    titles = {r.title for r in Store(location).reports()}
+    assert len(titles) == 1 and titles <= {"one", "two"}  # the retried one wrote both rows, last
+
+
+@pytest.mark.parametrize(
+    ("orig", "retried"),
+    [
+        (sqlite3.OperationalError("database is locked"), True),
+        (sqlite3.OperationalError("database or disk is full"), False),
+        (sqlite3.IntegrityError("UNIQUE constraint failed"), False),
+    ],
+)
+def test_which_sqlite_errors_are_a_lost_race(orig, retried):
+    assert lost_to_another_writer(sa.exc.OperationalError("INSERT", {}, orig)) is retried
 
 
 def test_the_app_can_read_while_an_ingest_writes(store_location, gaz):
