@@ -16,7 +16,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from dashboard.records import RECORD_TYPES, Evidence
+from dashboard.records import NOT_STORED, RECORD_TYPES, Evidence
 
 metadata = sa.MetaData()
 
@@ -102,7 +102,8 @@ def _derived_column(c: sa.Column) -> sa.Column:
 
 def _record_table(name: str, cls: type) -> sa.Table:
     hints = typing.get_type_hints(cls)
-    own = [sa.Column(f.name, _sql_type(hints[f.name])) for f in fields(cls) if f.name != "evidence"]
+    skip = ("evidence", *NOT_STORED.get(name, ()))
+    own = [sa.Column(f.name, _sql_type(hints[f.name])) for f in fields(cls) if f.name not in skip]
     evidence = [sa.Column(f.name, _sql_type(typing.get_type_hints(Evidence)[f.name])) for f in fields(Evidence)]
     table = sa.Table(
         name,

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from dashboard.episodes import episode_during
 from dashboard.extract.meetings import family
-from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
+from dashboard.records import NOT_STORED, RECORD_TYPES, Evidence, Extraction, Report
 from dashboard.schema import RECORD_TABLES, TUPLE_COLUMNS, changes, extractions, inbox_files, reports, revision
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -267,7 +267,8 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
 
 def record_row(table: str, record, known_from: date | None, context: ReportContext) -> dict:
     e = record.evidence
-    own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
+    skip = ("evidence", *NOT_STORED.get(table, ()))
+    own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name not in skip}
     evidence = {name: getattr(e, name) for name in _EVIDENCE}
     extra = derived(table, record, known_from, context)
     return {**own, **evidence, **extra, "report_id": e.report_id, "known_from": known_from}
@@ -280,6 +281,8 @@ def record_from_row(table: str, row) -> object:
     for f in fields(cls):
         if f.name == "evidence":
             values["evidence"] = Evidence(row["report_id"], *(row[n] for n in _EVIDENCE))
+        elif f.name in NOT_STORED.get(table, ()):
+            continue  # no column yet: the field's default
         elif (table, f.name) in TUPLE_COLUMNS:
             values[f.name] = _unpack(row[f.name])
         else:

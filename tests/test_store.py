@@ -1,6 +1,7 @@
 """The store on SQLite and on a real PostgreSQL server: idempotent, transactional, versioned, readable while
 written, safe to open from several processes at once; and on SQLite, honest about damage."""
 
+import dataclasses
 import os
 import signal
 import sqlite3
@@ -19,7 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.ingest import ingest_paths
 from dashboard.read import make_report, read_reports
-from dashboard.records import Report
+from dashboard.records import NOT_STORED, RECORD_TYPES, Report
 from dashboard.schema import metadata
 from dashboard.store import Store, StoreError, _head, release
 from tests.conftest import ROOT, SEEDS
@@ -70,7 +71,15 @@ def test_records_round_trip(store, gaz):
         store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
     for r in reports:
         stored = store.report(r.id)
-        assert store.extraction(stored) == extract(stored, gaz)
+        assert store.extraction(stored) == _storable(extract(stored, gaz))
+
+
+def _storable(extraction):
+    """An extraction as the store keeps it: the fields it has no columns for yet take their defaults."""
+    for table, names in NOT_STORED.items():
+        blank = {f.name: f.default for f in dataclasses.fields(RECORD_TYPES[table]) if f.name in names}
+        setattr(extraction, table, [dataclasses.replace(r, **blank) for r in getattr(extraction, table)])
+    return extraction
 
 
 def test_records_are_recomputed_when_the_extractor_changes(store, gaz):
