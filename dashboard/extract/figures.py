@@ -125,7 +125,11 @@ INCIDENT_SCOPE = compiled(
     re.I,
 )
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
-ELIDED = compiled(r"^\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$", re.I)
+ELIDED = compiled(
+    r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
+    r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
+    re.I,
+)
 ELIDED_AFTER = compiled(
     r"^\s+(?:(?:more |others? )?(?:in|on|from|inside)\s+(?:the\s+)?(?:Thai|Cambodian?|Thailand)\b"
     r"|(?:Thais|Cambodians|Thai|Cambodian)\b)",

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from dashboard.extract.actors import attackers_in, attribution, one_country
 from dashboard.extract.dates import find_dates
-from dashboard.extract.lexicon import precheck, word_pattern, words
+from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
 from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
@@ -203,6 +203,19 @@ def _day(text: str, published: date | None) -> date | None:
     return published if published is not None and CLOCK.search(text) else None
 
 
+_SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
+_AT_SCENE = compiled(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
+
+
+def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
+    """A capital named as a dateline or as its government ("BANGKOK, Dec 9 -", "Phnom Penh accused …")
+    is not where an incident happened: only a capital told as a scene ("shells fell in …") is."""
+    if place.name.lower() not in _SEAT_KEYS and place.kind != "capital":
+        return False
+    at = place.evidence.start - offset
+    return not _AT_SCENE.search(text, max(0, at - 30), at)
+
+
 def may_tell(text: str) -> bool:
     """Whether a text can tell of an incident at all (find_incidents finds none in a text that cannot)."""
     return _told(text) is not None
@@ -216,7 +229,7 @@ def find_incidents(
     if told is None:
         return []
     day = _day(text, published)
-    local = [p for p in places if p.admin1]
+    local = [p for p in places if p.admin1 and not _seat_not_scene(text, p, sentence.start)]
     kinds = list(told.kinds)
     # neither place nor date: no incident; a generic word ("fighting") needs a place
     anchored = [
