@@ -79,6 +79,10 @@ class Figure:
     group: str | None  # civilian | military | None (all)
     source: str | None  # who gives the figure, as written
     period: str | None  # the episode: may2025 | jul2025 | dec2025
+    # What the number is a count of (dashboard.extract.figures)
+    scope: str | None = None  # total (an episode's running total) | incident | province | period | None
+    both_sides: bool = False  # counts the people of both countries ("on both sides"); country is None
+    part_of_total: bool = False  # a part of a total stated beside it ("20 killed, including 12 soldiers")
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ RECORD_TYPES: dict[str, type] = {
     "onsets": Onset,
     "statements": Statement,
 }
+
 
 _OWN_FIELDS: dict[type, tuple[str, ...]] = {}
 

@@ -73,7 +73,7 @@ changes = sa.Table(  # one row per write: the revision it made, the earliest day
     sa.Column("since", sa.Date, nullable=False, index=True),
 )
 
-_SQL_TYPES = {str: sa.Text, int: sa.BigInteger, float: sa.Float, date: sa.Date}
+_SQL_TYPES = {str: sa.Text, int: sa.BigInteger, float: sa.Float, date: sa.Date, bool: sa.Boolean}
 DERIVED = {  # record table -> columns computed from the record for queries (see store.derived)
     "figures": [
         sa.Column("provinces", sa.Text),

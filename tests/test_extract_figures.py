@@ -229,3 +229,55 @@ def test_shelter_and_refuge_phrasing_with_words_between(text, value):
 def test_a_toll_that_has_risen_to_a_number():
     f = one("The death toll on the Cambodian side has risen to 21, with 12 civilians among the dead.")
     assert (f.metric, f.value, f.country) == ("killed", 21, "KH")
+
+
+# Whose people, scope and parts: structural rules (invented sentences).
+
+
+def test_a_toll_with_both_sides_attacking_counts_both_countries():
+    f = one("Thai warplanes and Cambodian rocket launchers pounded the frontier, leaving 9 dead.")
+    assert (f.metric, f.value, f.country, f.both_sides) == ("killed", 9, None, True)
+
+
+def test_a_toll_across_the_border_counts_both_countries():
+    f = one("Eleven people have been killed across the border since the weekend.")
+    assert (f.value, f.country, f.both_sides) == (11, None, True)
+
+
+def test_one_sides_toll_is_not_both():
+    f = one("Seven Thai soldiers have been killed so far.")
+    assert (f.country, f.both_sides, f.scope) == ("TH", False, "total")
+
+
+def test_an_elided_metric_in_a_list_takes_the_lists_metric():
+    found = figures("The fighting has caused 17 deaths in Thailand and 12 in Cambodia.")
+    assert [(f.metric, f.value, f.country) for f in found] == [("killed", 17, "TH"), ("killed", 12, "KH")]
+
+
+def test_a_number_after_a_figure_with_no_country_after_it_is_not_a_figure():
+    found = figures("The shelling caused 17 deaths and 12 homes burned.")
+    assert [(f.metric, f.value) for f in found] == [("killed", 17)]
+
+
+def test_death_of_individuals_is_a_toll():
+    f = one("Skirmishes have resulted in the death of at least 27 individuals.")
+    assert (f.metric, f.value, f.qualifier) == ("killed", 27, "at_least")
+
+
+def test_confirmed_dead():
+    assert one("At least three villagers have been confirmed dead.").value == 3
+
+
+def test_a_part_of_a_total_beside_it_is_marked():
+    total, part = figures("The attack killed 20 people, including 12 soldiers killed at the outpost.")
+    assert (total.value, total.part_of_total) == (20, False)
+    assert (part.value, part.part_of_total) == (12, True)
+
+
+def test_a_count_over_years_has_a_period_scope():
+    f = one("Landmines have injured 45 people in recent years.")
+    assert (f.metric, f.value, f.scope) == ("injured", 45, "period")
+
+
+def test_families_are_not_people():
+    assert figures("Some 300 families were evacuated from the village.") == []

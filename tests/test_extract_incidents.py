@@ -135,6 +135,56 @@ def test_fire_exchanged_by_both_sides_names_no_attacker():
     assert (i.kind, i.admin1, i.accused) == ("armed_clash", ("TH-32",), None)
 
 
+# Structural rules (invented sentences).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no reports of shelling in Surin province on Sunday.",
+        "The army said its troops did not fire on positions near Anlong Veng on Monday.",
+        "Officials said there was no gunfire in Sa Kaeo province overnight.",
+    ],
+)
+def test_a_negated_attack_is_not_an_incident(text):
+    assert incidents(text) == []
+
+
+def test_a_capital_as_dateline_is_not_the_incidents_place():
+    [i] = incidents("BANGKOK, Dec 20 - Artillery shells landed in a village in Surin province on Saturday.")
+    assert i.admin1 == ("TH-32",)
+
+
+def test_a_capital_standing_for_its_government_is_not_the_incidents_place():
+    found = incidents("Phnom Penh said Thai artillery shelled Oddar Meanchey province on Saturday.")
+    assert [(i.kind, i.admin1) for i in found] == [("artillery", ("KH-22",))]
+
+
+def test_the_accuser_and_the_accused_from_the_clause():
+    [i] = incidents("Cambodia accused Thailand of shelling villages in Oddar Meanchey province on Saturday.")
+    assert (i.reported_by, i.accused) == ("KH", "TH")
+
+
+def test_the_attacker_of_a_passive_clause():
+    [i] = incidents("Thai positions in Surin province were shelled by Cambodian troops on Saturday.")
+    assert i.accused == "KH"
+
+
+def test_the_denial_in_the_next_sentence_joins_the_accusation():
+    [i] = incidents(
+        "Thailand accused Cambodia of firing rockets into Si Sa Ket province on Saturday. Cambodia denied it."
+    )
+    assert (i.accused, i.denied_by) == ("KH", "KH")
+
+
+def test_one_event_told_twice_is_one_incident():
+    found = incidents(
+        "Rockets hit a market in Si Sa Ket province on Saturday. "
+        "The rockets that struck Si Sa Ket province on Saturday damaged shops."
+    )
+    assert [(i.kind, i.admin1) for i in found] == [("rocket", ("TH-33",))]
+
+
 # --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
 
 

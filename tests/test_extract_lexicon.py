@@ -96,3 +96,29 @@ def test_one_list_of_government_seats_and_of_months():
 
     assert dates.MONTHS is lexicon.MONTHS and dates.WEEKDAYS is lexicon.WEEKDAYS
     assert {"".join(c for c in s.lower() if c.isalnum()) for s in lexicon.GOVERNMENT_SEATS} == places._SEAT_KEYS
+
+
+def test_every_word_list_row_says_why_it_is_there():
+    from dashboard.extract.lexicon import LEXICON_DIR, table
+
+    files = sorted(LEXICON_DIR.glob("*.csv"))
+    assert files
+    for f in files:
+        rows = table(f.stem)
+        assert rows and all(r["word"].strip() and r["kind"].strip() and r["reason"].strip() for r in rows), f.name
+
+
+def test_a_row_without_a_reason_is_refused(tmp_path, monkeypatch):
+    from dashboard.extract import lexicon
+
+    (tmp_path / "bad.csv").write_text("word,kind,reason\nfoo,common-word,\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    with pytest.raises(ValueError, match="reason"):
+        lexicon.table("bad")
+
+
+def test_the_non_place_words_come_from_the_data_file():
+    from dashboard.extract.lexicon import NOT_PLACE_NAMES, words
+
+    assert {w.lower() for w in words("not_place_names")} == NOT_PLACE_NAMES
+    assert "ban" in NOT_PLACE_NAMES

@@ -156,3 +156,37 @@ def test_announcements_press_events_and_ceasefire_times_give_no_meeting_date(tex
 )
 def test_the_day_something_was_said_to_whom_or_where_is_not_the_meeting_day(text, expected):
     assert [d for d, _ in dated(text) if d] == expected
+
+
+# Talks between the two parties only (invented sentences).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The National Security Council held a meeting on Monday to discuss the border.",
+        "China's foreign minister met his Cambodian counterpart in Beijing on Monday.",
+        "The Thai cabinet met on Monday to review the evacuation.",
+        "The Thai prime minister spoke by phone with his Cambodian counterpart on Monday.",
+    ],
+)
+def test_one_sides_meetings_and_calls_are_not_meetings(text):
+    assert meetings(text) == []
+
+
+def test_a_date_after_one_sides_meeting_is_not_the_talks_date():
+    [m] = meetings(
+        "After a session of the National Security Council on the evening of 21 December, "
+        "Thailand and Cambodia agreed that their defence officials would meet in Chanthaburi."
+    )
+    assert m.date is None
+
+
+def test_talks_between_both_sides_without_a_joint_body():
+    [m] = meetings("Thai and Cambodian defence officials met on Monday in Chanthaburi province.")
+    assert (m.date, m.status) == (date(2025, 12, 22), "held")
+
+
+def test_talks_whose_date_is_yet_to_be_set_are_proposed():
+    [m] = meetings("The two sides agreed that a GBC meeting would follow, its date yet to be set by the co-chairs.")
+    assert m.status == "proposed"

@@ -38,6 +38,7 @@ def _source_version() -> str:
     here = Path(__file__).resolve().parent
     files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "episodes.py")]
     files += [GEODATA_DIR / f for f in (*PLACE_FILES, "provinces.csv", "aliases.csv", "border.geojson")]
+    files += sorted((here.parent / "data" / "lexicon").glob("*.csv"))
     digest = hashlib.sha256()
     for f in files:
         if f.exists():

@@ -32,8 +32,8 @@ _ATTACKER_AFTER = compiled(
     r"|artillery|gunners))+"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
     rf"\s+(?:{ATTACK_WORDS})\b"
-    r"|(?:\s+\w+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
-    r"|drones?|mortars?|gunfire|bombardment)\b",
+    r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
+    r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?)\b",
     re.I,
 )
 

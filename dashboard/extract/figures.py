@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.episodes import episode_at, episode_named_in
-from dashboard.extract.actors import BOTH, attribution, victim_side
+from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
 from dashboard.extract.lexicon import MONTHS, precheck
 from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.patterns import compiled
@@ -44,7 +44,7 @@ METRIC_AFTER = {
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
     "killed": r"killing|killed|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
-    r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths of|lives of"
+    r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths? of|lives of"
     r"|fatalities (?:rose |climbed |jumped )?(?:to|at|of)|deaths (?:rose |climbed |jumped )?(?:to|at)",
     "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
     "displaced": r"displacing|displaced|displacement of|evacuating|evacuated|evacuation of|uprooting"
@@ -59,13 +59,13 @@ PURPOSE_AFTER = {
     "displaced": compiled(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
-    r"(?:people|persons|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
+    r"(?:people|persons|individuals|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
     r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
     r"|of its soldiers|of its troops|of its citizens|of (?:the )?(?:people|civilians|soldiers|troops|residents)"
     r"|military|civilian|army|in the border area|evacuees|displaced"
     r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
     r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
-    r"|including|total|have|has|had|were|was|are|been|being|now|reportedly|also|already"
+    r"|including|total|have|has|had|were|was|are|been|being|now|reportedly|also|already|confirmed|reported"
     r"|(?:of|in|from|across|along) (?:the )?[\w'-]+(?: [\w'-]+){0,2})"
 )
 QUALIFIERS = [
@@ -100,6 +100,42 @@ GROUPS = [
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
 CLAUSE_BREAK = compiled(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
+# People of both countries counted together: "14 dead across the border", "on both sides", "in the two
+# countries" (BOTH in dashboard.extract.actors names the two countries themselves).
+BOTH_SIDES = compiled(
+    r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
+    r"|combined|altogether)\b",
+    re.I,
+)
+# A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
+PART_BEFORE = compiled(
+    r"\b(?:including|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
+)
+PART_AFTER = compiled(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
+# A count over a span of years, not an episode's: "in recent years", "since 2008".
+PERIOD_SCOPE = compiled(
+    r"\b(?:in recent years|over the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d|in (?:19|20)\d\d"
+    r"|decades?)\b",
+    re.I,
+)
+# A figure told beside an attack counts that attack's victims.
+INCIDENT_SCOPE = compiled(
+    r"\b(?:in (?:the|an|a) (?:attack|strike|blast|explosion|shelling|clash)|by (?:a|an|the) (?:\w+ )?(?:rocket|shell"
+    r"|mine|landmine|drone|airstrike|strike|blast|explosion|grenade)|when (?:a|an|the) \w+)\b",
+    re.I,
+)
+# Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
+ELIDED = compiled(
+    r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
+    r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
+    re.I,
+)
+ELIDED_AFTER = compiled(
+    r"^\s+(?:(?:more |others? )?(?:in|on|from|inside)\s+(?:the\s+)?(?:Thai|Cambodian?|Thailand)\b"
+    r"|(?:Thais|Cambodians|Thai|Cambodian)\b)",
+    re.I,
+)
+
 # A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
 RUNNING_TOTAL = compiled(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
 
@@ -164,6 +200,7 @@ class _Whose:
     side: str | None
     fallback: str | None = None
     ask: bool = False
+    both: bool = False  # the clause counts both countries' people ("on both sides", "across the border")
 
 
 def _whose(text: str, before: str, after: str) -> _Whose:
@@ -173,8 +210,8 @@ def _whose(text: str, before: str, after: str) -> _Whose:
     if side:
         return _Whose(True, side)
     clause = before + after
-    if BOTH.search(clause):
-        return _Whose(True, None)
+    if BOTH.search(clause) or BOTH_SIDES.search(clause) or len(set(attackers_in(clause))) == 2:
+        return _Whose(True, None, both=True)
     side = victim_side(clause)
     if side:
         return _Whose(True, side)
@@ -225,6 +262,21 @@ class _Stated:
     group: str | None
     source: str | None
     period: str | None  # the episode the sentence names, if any
+    scope: str | None
+    part_of_total: bool
+
+
+def _scope(text: str, before: str, after: str) -> str | None:
+    """What a figure counts: a span of years (period), one attack's victims (incident), an episode's
+    running total (total), or None when its clause does not say."""
+    clause = before + after
+    if PERIOD_SCOPE.search(clause):
+        return "period"
+    if RUNNING_TOTAL.search(clause):
+        return "total"
+    if INCIDENT_SCOPE.search(clause):
+        return "incident"
+    return None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -232,9 +284,13 @@ def _stated(text: str) -> tuple[_Stated, ...]:
     """The figures a sentence's text states: read once per distinct text."""
     if not METRIC_CHECK.search(text):
         return ()
-    out = []
+    out: list[_Stated] = []
     for m in amounts(text):
         metric = _metric(text, m)
+        if metric is None and out and out[-1].value is not None:
+            prev = out[-1]  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
+            if ELIDED.match(text[prev.end : m.start()]) and ELIDED_AFTER.match(text[m.end() :]):
+                metric = prev.metric
         if metric is None:
             continue
         value = amount_value(m)
@@ -262,6 +318,10 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 group=_group(after, text[lookback : m.start()]),
                 source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
+                scope=_scope(text, before, after),
+                part_of_total=bool(
+                    out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))
+                ),
             )
         )
     return tuple(out)
@@ -299,6 +359,9 @@ def find_figures(
                 group=f.group,
                 source=f.source,
                 period=f.period or episode_at(published),
+                scope=f.scope,
+                both_sides=f.whose.both,
+                part_of_total=f.part_of_total,
             )
         )
     return figures

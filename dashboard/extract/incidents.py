@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from dashboard.extract.actors import attackers_in, attribution, one_country
 from dashboard.extract.dates import earlier_period, find_dates
-from dashboard.extract.lexicon import precheck
+from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
 from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
@@ -65,22 +65,22 @@ _WEAK_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in W
 BACKDROP_NOUNS = compiled(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?)\b", re.I
 )
+_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge")}
 BACKDROP_BEFORE = compiled(
-    r"\b(?:uprooted|displaced|fled|flee|fleeing|escaping|escaped|affected|caused|sparked|triggered|amid|during"
-    r"|since|after|following|weeks of|days of|months of|end(?:ed|ing)? the|halt(?:ed)? the|stop(?:ped)? the"
-    r"|resume the|return of|risk of|threat of|fear of|fears of|accounts over|ban on|use of|regarding)"
+    rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
     r"(?:(?:the|a|new|recent|renewed|intense|heavy|deadly|border|ongoing|escalating)\s+)*$"
     r"|\b(?:clear(?:ed|ing)?|remov(?:e|ed|ing)|demin\w*|survey\w*)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-# Sentences about relief, shelters, agendas, analysis or threats: not an incident's telling.
+# A kind word negated in its clause ("no reports of shelling", "troops did not fire on …",
+# "will not stop its military operations"): no event is told.
+NEGATED = compiled(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
+# Sentences of analysis, threats, open questions and hypotheticals: not an incident's telling.
 NOT_INCIDENT = compiled(
-    r"\b(?:shelters? (?:have|has|had) been|set up to house|relief efforts|agenda|particularly regarding"
-    r"|indicate that|suggests? that|analysts?|experts? (?:say|said)|whether|threaten\w*|would not halt"
-    r"|warn\w* (?:of|that|it)|vow\w* to"
-    r"|(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)"
-    r"|if (?:attacks?|the|Cambodia|Thailand|they|it)\b)",
+    rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
+    r"|\b(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)\b"
+    r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
@@ -118,7 +118,8 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
     masked = _mask_backdrop(text)
     first: dict[str, int] = {}
     for m in _ANY_KIND.finditer(masked):
-        first.setdefault(m.lastgroup, m.start())
+        if not NEGATED.search(masked, max(0, m.start() - 40), m.start()):
+            first.setdefault(m.lastgroup, m.start())
     found = [(kind, first[kind], False) for kind, _ in KINDS if kind in first]
     if not found:
         found = [(kind, m.start(), True) for kind, rx in _WEAK_RX if (m := rx.search(masked))]
@@ -210,6 +211,19 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
     return "earlier" if earlier_period(text, published) else "reported"
 
 
+_SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
+_AT_SCENE = compiled(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
+
+
+def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
+    """A capital named as a dateline or as its government ("BANGKOK, Dec 9 -", "Phnom Penh accused …")
+    is not where an incident happened: only a capital told as a scene ("shells fell in …") is."""
+    if place.name.lower() not in _SEAT_KEYS and place.kind != "capital":
+        return False
+    at = place.evidence.start - offset
+    return not _AT_SCENE.search(text, max(0, at - 30), at)
+
+
 def may_tell(text: str) -> bool:
     """Whether a text can tell of an incident at all (find_incidents finds none in a text that cannot)."""
     return _told(text) is not None
@@ -225,7 +239,7 @@ def find_incidents(
     day = _day(text, published)
     timing = _timing(text, published, day)
     timed = day is not None or CLOCK.search(text) is not None  # a clock time anchors it too, without a day
-    local = [p for p in places if p.admin1]
+    local = [p for p in places if p.admin1 and not _seat_not_scene(text, p, sentence.start)]
     kinds = list(told.kinds)
     # neither place nor time: no incident; a generic word ("fighting") needs a place
     anchored = [

@@ -7,9 +7,11 @@ whose lowercased text contains any stem cannot match any phrase of the table.
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -17,150 +19,37 @@ MONTHS = (
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+
+def table(name: str) -> list[dict[str, str]]:
+    """The rows of a word list (dashboard/data/lexicon/NAME.csv: word, kind, reason). Every row must
+    say why it is there: a list is data to review, not code to grow one report at a time."""
+    with (LEXICON_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for i, row in enumerate(rows, start=2):
+        if not (row.get("word") or "").strip() or not (row.get("reason") or "").strip():
+            raise ValueError(f"{name}.csv line {i}: a row needs a word and a reason")
+    return rows
+
+
+def words(name: str, kind: str | None = None) -> tuple[str, ...]:
+    """The words of a list (of one kind only, if given), in file order."""
+    return tuple(r["word"].strip() for r in table(name) if kind is None or r["kind"].strip() == kind)
+
+
 # Seats of government: a report names the government by its capital ("Bangkok accused …"). The
 # gazetteer's foreign capitals (kind "capital") are treated the same way; these are the others.
-GOVERNMENT_SEATS = (
-    "Bangkok",
-    "Phnom Penh",
-    "Beijing",
-    "Washington",
-    "Kuala Lumpur",
-    "Putrajaya",
-    "Vientiane",
-    "Hanoi",
-    "Jakarta",
-    "Manila",
-    "Singapore",
-    "Tokyo",
-)
+GOVERNMENT_SEATS = words("government_seats")
 
 # Countries and regions a report names beside places: never a place of the gazetteer's kinds.
-COUNTRIES = (
-    "Thailand",
-    "Cambodia",
-    "Laos",
-    "Vietnam",
-    "Malaysia",
-    "China",
-    "Myanmar",
-    "Singapore",
-    "Indonesia",
-    "Philippines",
-    "Japan",
-    "United States",
-    "Southeast Asia",
-    "Asia",
-    "Europe",
-    "Indochina",
-)
+COUNTRIES = words("countries")
 
-COUNTRY_CUES = {
-    "KH": ("Cambodia", "Cambodian", "Cambodians", "Khmer", "Phnom Penh", "Hun Manet", "Hun Sen"),
-    "TH": ("Thailand", "Thai", "Thais", "Bangkok", "Anutin", "Sihasak"),
-}
+COUNTRY_CUES = {code: words("country_cues", code) for code in ("KH", "TH")}
 
-# Words a capitalised name in this news often is without being a place: ordinary words, parts of
-# names, and people's names that GeoNames or the official lists also have as places.
-NOT_PLACE_NAMES = frozenset(
-    (
-        "ban",
-        "bo",
-        "hun",
-        "sen",
-        "manet",
-        "mae",
-        "chan",
-        "mon",
-        "don",
-        "lam",
-        "nam",
-        "sam",
-        "ta",
-        "kok",
-        "ko",
-        "kap",
-        "sai",
-        "phon",
-        "khmer",
-        "thai",
-        "thailand",
-        "cambodia",
-        "laos",
-        "asean",
-        "prasat",
-        "border",
-        "center",
-        "centre",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "chong",
-        "phnom",
-        "wat",
-        "phum",
-        "thom",
-        "tuol",
-        "chamkar",
-        "krong",
-        "muang",
-        "mueang",
-        "nong",
-        "khao",
-        "tha",
-        "huai",
-        "bang",
-        "hat",
-        "laem",
-        "sa",
-        "kaeo",
-        "long",
-        "sok",
-        "heng",
-        "chea",
-        "kim",
-        "lim",
-        "tan",
-        "pol",
-        "pot",
-        "anutin",
-        "hasan",
-        "deng",
-        "lin",
-        "jian",
-        "wei",
-        "ling",
-        "hong",
-        "may",
-        "san",
-        "son",
-        "kong",
-        "koh",
-        "thmei",
-        "kandal",
-        "kaoh",
-        "thum",
-        "touch",
-        "chas",
-        "thmey",
-        "spean",
-        "phsar",
-        "prey",
-        "ou",
-        "kouk",
-        "trapeang",
-        "boeng",
-        "samaki",
-        "sangkat",
-        "khum",
-        "srok",
-        "national",
-        "royal",
-        "army",
-        "police",
-    )
-)
+# Words a capitalised name in this news often is without being a place: parts of names, ordinary
+# words, and the names of the leaders most reports name (kinds and reasons in the file).
+NOT_PLACE_NAMES = frozenset(w.lower() for w in words("not_place_names"))
 
 # Type words after a name, by the kind of place they choose.
 TYPE_WORDS = {

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import WEEKDAYS, precheck
+from dashboard.extract.lexicon import WEEKDAYS, precheck, word_pattern, words
 from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
@@ -35,18 +35,16 @@ SIGNING_EVENT = compiled(
     re.I,
 )
 MEETING_CHECK = precheck(MEETING, SIGNING)
-# One side's own meetings, calls and press events: masked before looking for a meeting and its date.
+# One side's own meetings, calls, letters and press events (dashboard/data/lexicon/meeting_cues.csv,
+# one_side_bodies.csv): masked before looking for a meeting and its date.
+_NOT_MEETING_WORDS = words("meeting_cues", "not-meeting")
+_ONE_SIDE = words("one_side_bodies")
 NOT_MEETINGS = compiled(
-    r"\b(?:press conference|news conference|press briefing|news briefing|phone call|telephone call|video call"
-    r"|spoke by phone|phone talks|telephone talks|(?:accounts|reports|details) of (?:the )?talks"
-    r"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:National Security Council|[Cc]abinet|[Pp]arliament|Senate"
-    r"|House|[Nn]ational [Aa]ssembly|party)(?:\s+on(?:\s+the\s+\w+\s+of)?\s+\w+\s+\d{1,2})?"
-    r"|cabinet meeting|parliament(?:ary)? session)\b",
+    rf"\b(?:{word_pattern(_NOT_MEETING_WORDS)}"
+    rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)}))s?\b",
     re.I,
 )
-NOT_MEETINGS_CHECK = precheck(
-    r"press|news|phone|telephone|video|spoke|accounts|reports|details|meeting|session|cabinet|parliament"
-)
+NOT_MEETINGS_CHECK = precheck(word_pattern(tuple(w.split()[0] for w in _NOT_MEETING_WORDS) + ("meeting", "session")))
 # (body, family, pattern): the family says which bodies can be the same meeting in two reports.
 BODIES = [
     ("General Border Committee", "border", r"General Border Committee|\bGBC\b"),
@@ -68,11 +66,7 @@ BODIES = [
     ),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
-PROPOSED = compiled(
-    r"\b(?:propos\w*|suggest\w*|call\w* for|offer\w* to host|invit\w*|urg\w* \w+ to (?:meet|hold)"
-    r"|be set by)\b",
-    re.I,
-)
+PROPOSED = compiled(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
 FUTURE = compiled(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
@@ -177,6 +171,44 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
     return bool(speech and (meeting is None or speech.start() < meeting.start()))
 
 
+PARTIES = frozenset({"Thailand", "Cambodia"})
+# Words that make a meeting one between the two parties without naming them.
+TWO_PARTIES = compiled(
+    r"\b(?:both|two (?:sides|countries|nations|governments|delegations|neighbours|neighbors)"
+    r"|bilateral|each other|one another|joint|trilateral|three parties)\b",
+    re.I,
+)
+COUNTERPART = compiled(r"\bcounterparts?\b", re.I)
+_ONE_SIDE_RX = compiled(rf"\b(?:{word_pattern(_ONE_SIDE)})\b")
+
+
+def _one_sided(read: _Read) -> bool:
+    """Whether a meeting is one side's alone: the sentence names no joint body and no second party,
+    and it names only one of the two parties (with or without a mediator: a mediator meeting one side
+    is not talks between the parties) or, naming neither, one side's own council or cabinet."""
+    if read.body or read.hosted_signing or TWO_PARTIES.search(read.text):
+        return False
+    parties = PARTIES.intersection(read.participants)
+    if len(parties) == 1:
+        # "met his Cambodian counterpart": the other party, unless a mediator is the one meeting
+        return len(read.participants) > 1 or not COUNTERPART.search(read.text)
+    return not parties and bool(_ONE_SIDE_RX.search(read.text))
+
+
+def _of_masked(text: str, masked: tuple[tuple[int, int], ...], start: int) -> bool:
+    """Whether a date belongs to a masked event (a cabinet meeting, a call): the nearest event before
+    it in its clause is masked, with no meeting word and no clause break between them."""
+    ends = [e for _, e in masked if e <= start]
+    if not ends:
+        return False
+    end = max(ends)
+    between = text[end:start]
+    return len(between) <= 60 and not MEETING_WORDS.search(between) and not CLAUSE_END.search(between)
+
+
+CLAUSE_END = compiled(r"[;,]\s|\b(?:and|while|but|before|after|then)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class _Told:
     """A meeting as its sentence's text tells it; the report adds the venue (from its places)."""
@@ -194,6 +226,7 @@ class _Read:
     """What a sentence's text says of a meeting whatever the report's date."""
 
     text: str  # with one side's own meetings, calls and press events masked
+    masked: tuple[tuple[int, int], ...]  # the spans masked
     body: str | None
     participants: tuple[str, ...]
     hosted_signing: bool
@@ -204,13 +237,16 @@ def _read(text: str) -> _Read | None:
     """The meeting words of a sentence's text: read once per distinct text."""
     if not MEETING_CHECK.search(text):
         return None
+    masked: tuple[tuple[int, int], ...] = ()
     if NOT_MEETINGS_CHECK.search(text):
+        masked = tuple(m.span() for m in NOT_MEETINGS.finditer(text))
         text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), text)
     signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
     if not MEETING_WORDS.search(text) and not signing:
         return None
     return _Read(
         text=text,
+        masked=masked,
         body=_body(text)[0],
         participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(text)),
         hosted_signing=bool(signing and HOSTED.search(text)),
@@ -223,8 +259,14 @@ def _told(text: str, published: date | None) -> _Told | None:
     read = _read(text)
     if read is None:
         return None
+    if _one_sided(read):
+        return None
     text = read.text
-    dates = [d for d in _dates(text, published) if not _not_meeting_date(text, d.start, d.end)]
+    dates = [
+        d
+        for d in _dates(text, published)
+        if not _not_meeting_date(text, d.start, d.end) and not _of_masked(text, read.masked, d.start)
+    ]
     when = dates[0] if dates else None
     return _Told(
         date=when.date if when else None,
