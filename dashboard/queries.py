@@ -133,42 +133,69 @@ def snapshot(store: Store, as_of: date, episode: str | None) -> Snapshot:
     )
 
 
-def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
-    """Per metric and side in an episode: the newest numeric figure (latest report, then the larger count),
-    and the range over each outlet's own latest figure of that group in the week to the as-of date (none: the
-    toll is stale)."""
+def _side_key():
+    """Whose people a figure counts, for the headline: TH, KH, "both" (a total over both sides), or NULL."""
     f = figures_t
+    return sa.case((f.c.both_sides.is_(True), sa.literal("both")), else_=f.c.country)
+
+
+def _a_sides_running_total():
+    """A figure that can be a side's toll: not one incident's count (told with the incident, or said to be one
+    attack's victims), not one province's, not a period like "recent years", not a part of a total stated
+    beside it."""
+    f = figures_t
+    return sa.and_(
+        ~_told_with_an_incident(),
+        sa.or_(f.c.scope.is_(None), f.c.scope == "total"),
+        _naming_no_province(),
+        sa.or_(f.c.part_of_total.is_(None), f.c.part_of_total.is_(False)),
+    )
+
+
+def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
+    """Per metric, side (Thailand, Cambodia, both sides, not stated) and group (soldiers, civilians, all) in an
+    episode: the newest running total (latest report, then the larger count), and the range over each
+    outlet's own latest figure of the same kind in the week to the as-of date (none: the toll is stale)."""
+    f = figures_t
+    side = _side_key().label("side")
     scope = sa.and_(
         _known(f, as_of),
         f.c.period == episode,
         f.c.value.is_not(None),
         f.c.metric.in_(METRICS),
-        ~_told_with_an_incident(),  # a count of one incident is not the toll
+        _a_sides_running_total(),
     )
     newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
-    rank = sa.func.row_number().over(partition_by=(f.c.metric, f.c.country), order_by=newest_first)
-    ranked = sa.select(f.c.id, rank.label("rank")).where(scope).subquery()
-    latest_rows = _select_with_reports(f).join(ranked, ranked.c.id == f.c.id).where(ranked.c.rank == 1)
-    latest = {(fig.metric, fig.country): (fig, r) for fig, r in _with_reports(store, "figures", latest_rows)}
+    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group), order_by=newest_first)
+    ranked = sa.select(f.c.id, side, rank.label("rank")).where(scope).subquery()
+    latest_rows = (
+        _select_with_reports(f).add_columns(ranked.c.side).join(ranked, ranked.c.id == f.c.id).where(ranked.c.rank == 1)
+    )
+    latest = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(latest_rows).mappings().all():
+            fig = record_from_row("figures", row)
+            latest[fig.metric, row["side"], fig.group] = (fig, report_from_row(row, prefix="r_"))
     if not latest:
         return []
     week = (
-        sa.select(f.c.metric, f.c.country, f.c.group, f.c.value, reports.c.outlet, reports.c.url, reports.c.id)
+        sa.select(f.c.metric, side, f.c.group, f.c.value, reports.c.outlet, reports.c.url, reports.c.id)
         .join(reports, reports.c.id == f.c.report_id)
         .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
         .order_by(*newest_first)
     )
-    per_source: dict[tuple[str, str | None], dict[str, int]] = {key: {} for key in latest}
+    per_source: dict[tuple, dict[str, int]] = {key: {} for key in latest}
     with store.engine.connect() as conn:
-        for metric, side, group, value, outlet, url, report_id in conn.execute(week):
-            if group == latest[metric, side][0].group:  # the spread compares like with like
-                per_source[metric, side].setdefault(outlet or url_host(url) or report_id, value)
+        for metric, who, group, value, outlet, url, report_id in conn.execute(week):
+            if (metric, who, group) in per_source:  # the spread compares like with like
+                per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, value)
     out = []
-    for key, (figure, report) in latest.items():
-        values = list(per_source[key].values()) or [figure.value]
-        out.append(Toll(*key, figure, report, min(values), max(values), len(per_source[key])))
-    side_order = {"TH": 0, "KH": 1, None: 2}
-    return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side]))
+    for (metric, who, group), (figure, report) in latest.items():
+        values = list(per_source[metric, who, group].values()) or [figure.value]
+        out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
+    side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
+    group_order = {"military": 0, "civilian": 1, None: 2}
+    return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
 
 
 def _same(column, other):
@@ -797,7 +824,7 @@ def _tracked(as_of: date, episode: str | None, metric: str, side: str | None, gr
         _known(f, as_of),
         _same(f.c.period, episode),
         f.c.metric == metric,
-        _same(f.c.country, side),
+        _same(_side_key(), side),  # a total over both sides is neither side's
         _same(f.c.group, group),
         f.c.value.is_not(None),
     )
@@ -817,12 +844,12 @@ def toll_figures(
     group: str | None,
     limit: int = 3000,
 ) -> list[tuple[Figure, Report]]:
-    """The tracker's figures, oldest first: a side's totals, never a count of one incident or of one province.
-    At most `limit`, the newest."""
+    """The tracker's figures, oldest first: a side's running totals, never a count of one incident, of one
+    province or of a period, nor a part of a total. At most `limit`, the newest."""
     f = figures_t
     query = (
         _select_with_reports(f)
-        .where(_tracked(as_of, episode, metric, side, group), ~_told_with_an_incident(), _naming_no_province())
+        .where(_tracked(as_of, episode, metric, side, group), _a_sides_running_total())
         .order_by(f.c.known_from.desc(), f.c.id.desc())
         .limit(limit)
     )
@@ -846,7 +873,8 @@ def incident_counts(
     store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
 ) -> int:
     """How many of those figures count one incident (left to the incident)."""
-    return _count(store, _tracked(as_of, episode, metric, side, group), _told_with_an_incident())
+    one_incident = sa.or_(_told_with_an_incident(), figures_t.c.scope == "incident")
+    return _count(store, _tracked(as_of, episode, metric, side, group), one_incident)
 
 
 def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int = 3000) -> pd.DataFrame:

@@ -35,7 +35,8 @@ def episode_label(code: str | None) -> str:
 
 
 def side_name(code: str | None) -> str:
-    return SIDES.get(code, "Side not stated")
+    """Thailand, Cambodia, "Both sides" (a figure counting the people of both), else "Side not stated"."""
+    return "Both sides" if code == "both" else SIDES.get(code, "Side not stated")
 
 
 def outlet_name(r: Report) -> str:

@@ -139,24 +139,45 @@ def bounded_list(key: str, items: Sequence, render: Callable, page: int = PAGE) 
 
 
 def _toll_value(t: Toll) -> str:
-    group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""  # "24 civilians": never passed off as all
-    return f"{side_name(t.side)} **{md_escape(display_value(t.latest))}**{group}"
+    """ "**≥ 42** civilians (Outlet, 10 Dec)": the group always said (never a part passed off as all), the
+    source and its date beside the number."""
+    group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
+    when = f"{t.report.counts_from:%-d %b}" if t.report.counts_from else "undated"
+    return f"**{md_escape(display_value(t.latest))}**{group} ({md_escape(outlet_name(t.report))}, {when})"
 
 
-def _toll_source(t: Toll) -> str:
-    latest = f"{side_name(t.side)}: {md_escape(outlet_name(t.report))}, {t.report.counts_from:%-d %b}"
+def _toll_spread(t: Toll) -> str | None:
+    """What the other sources of the last week say of the same toll, when they say something else or nothing."""
+    what = f"{t.metric} · {side_name(t.side)}" + (f" · {GROUP_WORDS[t.latest.group]}" if t.latest.group else "")
     if t.sources == 0:
-        return f"{latest} · no newer figure in the last week"
-    if t.sources == 1:
-        return latest
-    spread = "agree" if t.low == t.high else f"{t.low:,}–{t.high:,}"
-    return f"{latest} · {t.sources} sources in the last week: {spread}"
+        return f"{what}: no figure in the last week (the latest is older)"
+    if t.sources > 1 and t.low != t.high:
+        return f"{what}: {t.sources} sources in the last week disagree, {t.low:,}–{t.high:,}"
+    return None
 
 
 def _toll_quote(t: Toll) -> str:
-    """The latest figure's words, for the tooltip: every number on screen can be read where it was said."""
+    """The figure's words, for the tooltip: every number on screen can be read where it was said."""
     e = t.latest.evidence
-    return f"{side_name(t.side)}: “{md_escape(e.sentence.strip())}” ({md_escape(outlet_name(t.report))})"
+    return (
+        f"{t.metric.capitalize()}, {side_name(t.side)}: “{md_escape(e.sentence.strip())}” "
+        f"({md_escape(outlet_name(t.report))}, {md_escape(report_day(t.report))})"
+    )
+
+
+TOLL_SIDES = ("TH", "KH", "both", None)
+
+
+def toll_table(tolls: list[Toll]) -> str:
+    """The tolls as one markdown table: a row per metric, a column per side that has a figure (Thailand,
+    Cambodia, both sides, side not stated); soldiers and civilians each where reports give them."""
+    sides = [s for s in TOLL_SIDES if any(t.side == s for t in tolls)]
+    head = "| | " + " | ".join(side_name(s) for s in sides) + " |\n|---|" + "---|" * len(sides) + "\n"
+    rows = []
+    for metric in METRICS:
+        cells = [" · ".join(_toll_value(t) for t in tolls if t.metric == metric and t.side == s) or "–" for s in sides]
+        rows.append(f"| **{metric.capitalize()}** | " + " | ".join(cells) + " |")
+    return head + "\n".join(rows)
 
 
 def headline(
@@ -168,18 +189,22 @@ def headline(
 ) -> None:
     """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
     as_of = state.as_of
-    cols = st.columns([1, 1, 1, 1.1, 0.9], gap="small")
-    for col, metric in zip(cols, METRICS, strict=False):
-        with col, st.container(border=True):
-            rows = [t for t in tolls if t.metric == metric]
+    cols = st.columns([3.2, 1.1, 1], gap="small")
+    with cols[0], st.container(border=True, key="tolls"):
+        if tolls:
             st.markdown(
-                f"**{metric.capitalize()}** · latest  \n"
-                + (" · ".join(_toll_value(t) for t in rows) or "none reported"),
-                help="\n\n".join(_toll_quote(t) for t in rows) or None,
+                f"**Tolls** · {md_escape(episode_label(episode))} · the newest running total per side",
+                help="\n\n".join(_toll_quote(t) for t in tolls),
             )
-            if rows:
-                st.caption("  \n".join(_toll_source(t) for t in rows))
-    with cols[3], st.container(border=True):
+            st.markdown(toll_table(tolls))
+            notes = [n for t in tolls if (n := _toll_spread(t))]
+            st.caption(
+                "Counts of one incident, one province or a period, and parts of a total are left out. "
+                + " · ".join(md_escape(n) for n in notes)
+            )
+        else:
+            st.markdown(f"**Tolls** · {md_escape(episode_label(episode))}  \nnone reported by this date")
+    with cols[1], st.container(border=True):
         if next_meeting:
             m = next_meeting
             bodies = " / ".join(m.bodies) or "body not stated"
@@ -187,7 +212,7 @@ def headline(
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
-    with cols[4], st.container(border=True):
+    with cols[2], st.container(border=True):
         st.markdown("**Since the fighting began**")
         ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
         note = f"  \nceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
