@@ -5,6 +5,7 @@ meeting's status as of a date are said, and the order of provinces. No Streamlit
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,8 +41,18 @@ def side_name(code: str | None) -> str:
 
 
 def outlet_name(r: Report) -> str:
-    """The outlet as the sidecar names it, else the host of the report's link."""
-    return r.outlet or url_host(r.url) or "unknown outlet"
+    """The outlet as the sidecar names it, else the host of the report's link ("unnamed site (203.0.113.5)"
+    when the host is only an address)."""
+    if r.outlet:
+        return r.outlet
+    host = url_host(r.url)
+    if not host:
+        return "unknown outlet"
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host
+    return f"unnamed site ({host})"
 
 
 def display_value(f: Figure) -> str:

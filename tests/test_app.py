@@ -152,9 +152,10 @@ def test_a_later_report_leaves_the_answers_of_an_earlier_view_as_they_were(store
 
 def test_each_headline_figure_carries_its_quote_and_source():
     at = run()
-    killed = next(m for m in at.markdown if m.value.startswith("**Killed** · latest"))
-    assert "Thai officials cite 38 civilian deaths" in killed.proto.help
-    assert killed.proto.help.count("“") == killed.value.count("**") // 2 - 1  # one quote per side shown
+    tolls = next(m for m in at.markdown if m.value.startswith("**Tolls**"))
+    table = next(m for m in at.markdown if m.value.startswith("| |"))
+    assert "Thai officials cite 38 civilian deaths" in tolls.proto.help
+    assert tolls.proto.help.count("“") == table.value.count("**") // 2 - 3  # one quote per figure shown
 
 
 def test_no_cache_that_pickles_holds_a_class_of_the_app_script():

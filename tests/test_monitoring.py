@@ -16,7 +16,7 @@ from dashboard.reconcile import Telling, merge_incidents
 from dashboard.records import Evidence, Figure, Incident, Report
 from dashboard.store import Store
 from dashboard.summary import display_value
-from dashboard.ui.monitoring import disagreement, latest_per_source, window_start
+from dashboard.ui.monitoring import alleged_violations, disagreement, latest_per_source, window_start
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -47,7 +47,8 @@ def test_the_same_incident_in_three_reports_is_one_event_with_three_sources(stor
     [event] = here
     told = queries.event_tellings(store, date(2026, 2, 15), tuple(t.key for t in event.tellings), 100)
     scripted = {r.id for i, r in told if "ceasefire" in i.evidence.sentence or "truce" in i.evidence.sentence}
-    assert len(scripted) == TELLINGS and event.reports >= TELLINGS
+    # the scripted tellings, and any report of the stream that tells an attack on that place that day
+    assert len(scripted) >= TELLINGS and event.reports >= TELLINGS
     assert event.accused == {"TH": "KH", "KH": "TH"}[side]
     # each side's version: the accusations of the side hit, the other side's denial beside them
     versions = event.versions()
@@ -129,7 +130,8 @@ def test_events_never_chain_across_days():
 def test_violations_are_counted_once_per_event_in_the_status_panel(generated):
     at = _app(generated[1], asof="2026-01-25")
     caption = next(c.value for c in at.caption if "alleged violation" in c.value)
-    events = queries.incident_events(Store(generated[1]), date(2026, 1, 25), date(2025, 12, 27))
+    since = date(2025, 12, 27)
+    events = alleged_violations(queries.incident_events(Store(generated[1]), date(2026, 1, 25), since), since)
     tellings = sum(e.reports for e in events)
     assert caption.startswith(f"{len(events)} alleged violations since 27 Dec (told {tellings} times")
     assert tellings > len(events)  # the same incident in several reports is counted once

@@ -121,9 +121,9 @@ from dashboard.records import Extraction
 from dashboard.store import Store
 store = Store(sys.argv[1])
 put = Store._insert_records
-def slow_put(self, *a):
+def slow_put(self, *a, **kw):
     time.sleep(0.01)  # inside the transaction, after the report row: a kill lands here most often
-    put(self, *a)
+    put(self, *a, **kw)
 Store._insert_records = slow_put
 for i in range(100000):
     r = make_report(f"Report number {i} about the border.", f"r{i}.txt", published=date(2025, 12, 20))

@@ -66,3 +66,11 @@ def test_incidents_are_told_in_words():
 
     i = Incident(Evidence("r", "s", 0, 1, "s"), "rocket", (), (), None, "TH", "KH", "KH")
     assert incident_words(i) == "Thailand accuses Cambodia; Cambodia denies"
+
+
+def test_an_outlet_known_only_by_an_address_is_an_unnamed_site():
+    from dashboard.records import Report
+    from dashboard.summary import outlet_name
+
+    assert outlet_name(Report("a", "p", "t", url="http://203.0.113.5/world/story")) == "unnamed site (203.0.113.5)"
+    assert outlet_name(Report("a", "p", "t", url="https://www.news.example/story")) == "news.example"

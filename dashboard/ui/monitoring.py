@@ -678,7 +678,8 @@ def tracker_figure(pairs: list[tuple[Figure, Report]], metric: str) -> go.Figure
 def displacement_figure(frame: pd.DataFrame) -> go.Figure:
     """Displaced and returned over time, one panel each, by side (a figure once, however many provinces its
     sentence names)."""
-    frame = frame.drop_duplicates(subset=["report_id", "metric", "value", "quote"]).assign(
+    frame = frame.drop_duplicates(subset=["report_id", "metric", "value", "quote"])
+    frame = frame.assign(
         date=pd.to_datetime(frame["published"]),
         hover=[
             escape(f"{s} {m} — {o}, {d:%-d %b %Y}")
