@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard import queries, settings
+from dashboard import queries, settings, uploadgate
 from dashboard.agreements import state_at
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
@@ -200,6 +201,14 @@ def is_admin() -> bool:
         if verdict.message:
             st.error(verdict.message)
     return verdict.admin
+
+
+def uploads_open(admin: bool) -> None:
+    """Only a session with the admin panel unlocked may send files to Streamlit's upload endpoint (the
+    uploader is in that panel); dashboard/server.py refuses the others' (dashboard/uploadgate.py)."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        (uploadgate.allow if admin else uploadgate.forbid)(ctx.session_id)
 
 
 @st.cache_data(ttl=STATUS_TTL_S, max_entries=8, show_spinner=False)
@@ -396,7 +405,9 @@ def stop_on_store_failure(exc: Exception) -> None:
 def show(gaz: Gazetteer, db: str, revision: int) -> None:
     notices = read_link(gaz)
     view = sidebar(gaz, newest_day(db, revision), revision)
-    if is_admin():
+    admin = is_admin()
+    uploads_open(admin)
+    if admin:
         from dashboard.ui.admin import add_report_panel
 
         with st.sidebar:
