@@ -71,12 +71,12 @@ def test_the_proxy_serves_static_files_from_its_cache_compressed(proxied):
     assert health.read() == b"ok" and "X-Cache-Status" not in health.headers
 
 
-def status_of(url: str, method: str, size: int) -> int:
+def status_of(url: str, method: str, size: int) -> int | tuple[int, str]:
     request = urllib.request.Request(url, data=b"x" * size, method=method)
     try:
         return urllib.request.urlopen(request, timeout=30).status
     except urllib.error.HTTPError as exc:
-        return exc.code
+        return (exc.code, exc.read().decode()) if exc.code == 403 else exc.code
 
 
 def test_the_proxy_caps_bodies_at_the_apps_upload_limit(proxied):
@@ -84,4 +84,4 @@ def test_the_proxy_caps_bodies_at_the_apps_upload_limit(proxied):
     assert status_of(upload, "PUT", 3 * 1024 * 1024) == 413  # above server.maxUploadSize: nginx refuses it
     assert status_of(f"{proxied}/", "POST", 100_000) == 413  # no other path takes a body
     # a report-sized file reaches the app, which refuses it too: no admin session sent it (dashboard/uploadgate.py)
-    assert status_of(upload, "PUT", 1_000_000) == 403
+    assert status_of(upload, "PUT", 1_000_000) == (403, "Uploads are open only to the admin panel.")

@@ -56,6 +56,8 @@ def token_problem(token: str) -> str | None:
     plain = re.sub(r"[^a-z0-9]", "", token.lower())
     if plain in PLACEHOLDERS or any(plain.startswith(p) for p in ("changeme", "replace", "your", "along")):
         return "it is a placeholder from an example"
+    if re.search(r"\s", token):
+        return "it contains spaces: a sentence, not a random token"
     if len(token) < MIN_TOKEN_LENGTH:
         return f"it is shorter than {MIN_TOKEN_LENGTH} characters"
     if len(set(token)) < 8:
