@@ -17,4 +17,4 @@ EXPOSE 8501
 # python:3.12-slim has no curl: the health check is Python's urllib
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://localhost:8501/_stcore/health', timeout=4).read()!=b'ok')"
-ENTRYPOINT ["streamlit", "run", "dashboard/app.py", "--server.port=8501", "--server.address=0.0.0.0"]
+ENTRYPOINT ["streamlit", "run", "dashboard/server.py", "--server.port=8501", "--server.address=0.0.0.0"]

@@ -18,16 +18,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard import queries, settings
+from dashboard import queries, settings, uploadgate
 from dashboard.agreements import state_at
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
-from dashboard.store import Store, StoreError
+from dashboard.store import Store, failure_reason
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.ui import mapcomponent
-from dashboard.ui.admin import TokenGate
+from dashboard.ui.admin import TokenGate, client_key, token_problem
 from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
 from dashboard.ui.links import FIRST_DAY, MAX_CHARS, MAX_VALUES, capped, read_day, resolve_province, share_url
 from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
@@ -158,9 +159,14 @@ def section(name: str) -> Iterator[None]:
     """One view that fails shows a short notice (details in the server log) and the others still render."""
     try:
         yield
-    except Exception:
+    except Exception as exc:
         log.exception("the %s view failed", name)
-        st.error(f"The {name} could not be shown; the error has been logged on the server.")
+        reason = failure_reason(exc)
+        st.error(
+            f"The {name} could not be shown: {reason}."
+            if reason
+            else f"The {name} could not be shown; the error has been logged on the server."
+        )
 
 
 def admin_token() -> str:
@@ -171,14 +177,40 @@ def admin_token() -> str:
     return str(secret or settings.get("admin_token"))
 
 
+def client_address() -> str | None:
+    """The visitor's address, for the admin-token lockout: behind the deployment's nginx (trust_proxy) the
+    X-Real-IP header it sets (a visitor cannot choose it: nginx overwrites it), else the connection's."""
+    address = st.context.ip_address
+    if settings.get("trust_proxy") == "1":
+        address = st.context.headers.get("X-Real-Ip") or address
+    return address if isinstance(address, str) else None  # None: localhost (or a test without a connection)
+
+
 def is_admin() -> bool:
     token = admin_token()
     if not token:
         return False
     with st.sidebar.expander("Admin"):
+        problem = token_problem(token)
+        if problem:  # a token anyone could guess: no panel, and the operator is told why
+            log.error("the admin token is refused: %s", problem)
+            st.error(f"The configured admin token is refused ({problem}): the app is read-only. Set a random token.")
+            return False
         entered = st.text_input("Admin token", type="password", key="admin_token")
-    gate = st.session_state.setdefault("admin_gate", TokenGate())
-    return gate.check(entered, token)  # waits longer after each new wrong guess
+        gate = st.session_state.setdefault("admin_gate", TokenGate())
+        with closing(open_store()) as store:
+            verdict = gate.check(entered, token, store, client_key(client_address()))
+        if verdict.message:
+            st.error(verdict.message)
+    return verdict.admin
+
+
+def uploads_open(admin: bool) -> None:
+    """Only a session with the admin panel unlocked may send files to Streamlit's upload endpoint (the
+    uploader is in that panel); dashboard/server.py refuses the others' (dashboard/uploadgate.py)."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        (uploadgate.allow if admin else uploadgate.forbid)(ctx.session_id)
 
 
 @st.cache_data(ttl=STATUS_TTL_S, max_entries=8, show_spinner=False)
@@ -192,7 +224,13 @@ def store_status(db: str) -> tuple:
 @st.fragment(run_every=int(settings.get("refresh_s")))
 def live_status(seen_revision: int) -> None:
     """Checks the store on a timer; a new revision reruns the whole app so new reports show."""
-    revision, updated, count = store_status(settings.get("db"))
+    try:
+        revision, updated, count = store_status(settings.get("db"))
+    except Exception as exc:
+        if (reason := failure_reason(exc)) is None:
+            raise
+        st.caption(f"The store cannot be read: {reason}")
+        return
     if revision > seen_revision:  # grows with every write; the page may have seen a newer one than the cache
         st.rerun()
     when = f"{updated:%-d %b %Y %H:%M} UTC" if updated else "never"
@@ -403,13 +441,31 @@ def main() -> None:
         prepare_store(db)
         store = open_store()
         revision = store.revision()
-    except StoreError as exc:
-        st.error(str(exc))
-        st.stop()
+    except Exception as exc:
+        stop_on_store_failure(exc)
+    try:
+        show(gaz, db, revision)
+    except Exception as exc:
+        stop_on_store_failure(exc)
+
+
+def stop_on_store_failure(exc: Exception) -> None:
+    """A store that cannot be read: its reason on the page (not Streamlit's bare error); anything else raises."""
+    reason = failure_reason(exc)
+    if reason is None:
+        raise exc
+    log.error("the store failed: %s", reason)
+    st.error(f"The reports cannot be shown: {reason}")
+    st.stop()
+
+
+def show(gaz: Gazetteer, db: str, revision: int) -> None:
     default_day = default_as_of(newest_day(db, revision))
     notices = read_link(gaz, default_day, last_day(default_day))
     view = sidebar(gaz, default_day, revision)
-    if is_admin():
+    admin = is_admin()
+    uploads_open(admin)
+    if admin:
         from dashboard.ui.admin import add_report_panel
 
         with st.sidebar:

@@ -73,6 +73,14 @@ changes = sa.Table(  # one row per write: the revision it made, the earliest day
     sa.Column("since", sa.Date, nullable=False, index=True),
 )
 
+admin_failures = sa.Table(  # wrong admin tokens of the last window: the lockout every app process shares
+    "admin_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("client", sa.String(32), nullable=False, index=True),  # a digest of the address, not the address
+    sa.Column("at", sa.Float, nullable=False, index=True),  # seconds since the epoch
+)
+
 _SQL_TYPES = {str: sa.Text, int: sa.BigInteger, float: sa.Float, date: sa.Date, bool: sa.Boolean}
 DERIVED = {  # record table -> columns computed from the record for queries (see store.derived)
     "figures": [

@@ -49,7 +49,17 @@ SETTINGS = (
         "admin_token",
         "BORDER_WATCH_ADMIN_TOKEN",
         "",
-        "the token that shows the app's 'Add report' panel; empty: the app is read-only for everyone",
+        "the token that shows the app's 'Add report' panel: at least 16 characters, random (`openssl rand -hex"
+        " 24`); a placeholder or a short token is refused as a configuration error; empty: the app is read-only"
+        " for everyone",
+    ),
+    Setting(
+        "trust_proxy",
+        "BORDER_WATCH_TRUST_PROXY",
+        "",
+        "1: the app is reached only through the deployment's nginx (deploy/nginx.conf), and a visitor's address"
+        " (what the admin-token lockout counts by) is the X-Real-IP header nginx sets; empty: the address of"
+        " the connection",
     ),
     Setting(
         "refresh_s", "BORDER_WATCH_REFRESH_S", "4", "how often (seconds) open pages check the store for new reports"

@@ -38,6 +38,7 @@ from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
 from dashboard.schema import (
     RECORD_TABLES,
     TUPLE_COLUMNS,
+    admin_failures,
     changes,
     extractions,
     inbox_files,
@@ -48,6 +49,7 @@ from dashboard.schema import (
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
+_PG_TOKEN_LOCK = 4_270_427  # pg_advisory_xact_lock key: one admin-token check at a time (all processes)
 _EVIDENCE = tuple(f.name for f in fields(Evidence) if f.name != "report_id")
 WRITE_ATTEMPTS = 8  # a write transaction that lost to another writer is run again up to this many times in all
 RETRY_PAUSE_S = (0.05, 2.0)  # the pause before a retry: random, up to base * 2**attempt, capped
@@ -57,6 +59,18 @@ T = TypeVar("T")
 
 class StoreError(Exception):
     """The store cannot be used; the message names the store, says what is wrong and what to do."""
+
+
+def failure_reason(exc: BaseException) -> str | None:
+    """What a store failure that happened after the store was opened says (the server stopped, a damaged
+    page, a full disk), for the user; None if `exc` is not a store failure."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sa.exc.DBAPIError):
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        what = "cannot be reached" if exc.connection_invalidated else "failed"
+        return f"the store {what}: {reason}"
+    return None
 
 
 def _now() -> str:
@@ -641,3 +655,23 @@ class Store:
         insert = self._insert(inbox_files).values(row)
         upsert = insert.on_conflict_do_update(index_elements=["path", "size", "mtime_ns"], set_={"outcome": outcome})
         self._transact(lambda conn: conn.execute(upsert))
+
+    def token_attempt(
+        self, client: str, now: float, window_s: float, judge: Callable[[list[float], list[float]], tuple]
+    ):
+        """One admin-token check, alone (SQLite's write lock, a PostgreSQL advisory lock: every process of a
+        shared store waits its turn). `judge` gets the times of the wrong tokens of the last `window_s` seconds
+        (this client's, everyone's, oldest first) and returns (answer, what_happened): "failed" records a wrong
+        token of this client now, "passed" forgets this client's. Older wrong tokens are dropped. The answer."""
+        with self._write() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({_PG_TOKEN_LOCK})"))
+            conn.execute(admin_failures.delete().where(admin_failures.c.at < now - window_s))
+            rows = conn.execute(sa.select(admin_failures.c.client, admin_failures.c.at)).all()
+            everyone = sorted(at for _, at in rows)
+            answer, happened = judge(sorted(at for who, at in rows if who == client), everyone)
+            if happened == "failed":
+                conn.execute(admin_failures.insert().values(client=client, at=now))
+            elif happened == "passed":
+                conn.execute(admin_failures.delete().where(admin_failures.c.client == client))
+        return answer

@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # Debian's nginx-light (make nginx)
+APP_ENTRY = os.environ.get("BORDER_WATCH_TEST_ENTRY", "server.py")  # as deployed: the app behind its upload gate
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -44,7 +45,7 @@ class AppURL(str):
 
 @contextmanager
 def running_app(env: dict[str, str] | None = None, timeout: float = 60):
-    """Start `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it."""
+    """Start `streamlit run dashboard/server.py` (as deployed) on a free port; yield its base URL; stop it."""
     port = free_port()
     env = {"BORDER_WATCH_DB": str(Path(tempfile.mkdtemp()) / "store.sqlite3"), **(env or {})}
     proc = subprocess.Popen(
@@ -53,7 +54,7 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 60):
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "dashboard" / "app.py"),
+            str(ROOT / "dashboard" / APP_ENTRY),
             "--server.port",
             str(port),
             "--server.address",

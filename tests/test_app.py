@@ -76,7 +76,7 @@ def test_without_an_admin_token_the_app_is_read_only():
 
 
 def test_a_wrong_token_shows_no_ingestion(monkeypatch):
-    monkeypatch.setenv("BORDER_WATCH_ADMIN_TOKEN", "s3cret-token")
+    monkeypatch.setenv("BORDER_WATCH_ADMIN_TOKEN", "k7Qe2Xv9Lp4Rz8Tw")
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["admin_token"] = "guess"
     at.run()
@@ -85,8 +85,8 @@ def test_a_wrong_token_shows_no_ingestion(monkeypatch):
 
 def test_the_admin_token_from_secrets_opens_the_add_report_panel():
     at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["admin_token"] = "s3cret-token"
-    at.session_state["admin_token"] = "s3cret-token"
+    at.secrets["admin_token"] = "k7Qe2Xv9Lp4Rz8Tw"
+    at.session_state["admin_token"] = "k7Qe2Xv9Lp4Rz8Tw"
     at.run()
     assert not at.exception and "Add report" in subheaders(at)
     assert len(at.tabs) >= 3
@@ -94,8 +94,8 @@ def test_the_admin_token_from_secrets_opens_the_add_report_panel():
 
 def test_pasted_text_is_ingested_by_the_admin(store_path):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["admin_token"] = "s3cret-token"
-    at.session_state["admin_token"] = "s3cret-token"
+    at.secrets["admin_token"] = "k7Qe2Xv9Lp4Rz8Tw"
+    at.session_state["admin_token"] = "k7Qe2Xv9Lp4Rz8Tw"
     at.run()
     at.text_area[0].input("Rockets hit a market in Sisaket province, killing 3 people, officials said.")
     at.button[0].click()

@@ -1,6 +1,7 @@
 """The deployment's reverse proxy (deploy/nginx.conf, as docker-compose.yml runs it) in a real browser: the page
 and its websocket pass through, clicks work, and the static files are served from the proxy's cache."""
 
+import urllib.error
 import urllib.request
 
 import pytest
@@ -68,3 +69,19 @@ def test_the_proxy_serves_static_files_from_its_cache_compressed(proxied):
     assert plain.headers.get("Content-Encoding") is None and plain.read(12) == b"/* @preserve"  # its own entry
     health = fetch("/_stcore/health")  # not cached: straight to the app
     assert health.read() == b"ok" and "X-Cache-Status" not in health.headers
+
+
+def status_of(url: str, method: str, size: int) -> int | tuple[int, str]:
+    request = urllib.request.Request(url, data=b"x" * size, method=method)
+    try:
+        return urllib.request.urlopen(request, timeout=30).status
+    except urllib.error.HTTPError as exc:
+        return (exc.code, exc.read().decode()) if exc.code == 403 else exc.code
+
+
+def test_the_proxy_caps_bodies_at_the_apps_upload_limit(proxied):
+    upload = f"{proxied}/_stcore/upload_file/some-session/some-file"
+    assert status_of(upload, "PUT", 3 * 1024 * 1024) == 413  # above server.maxUploadSize: nginx refuses it
+    assert status_of(f"{proxied}/", "POST", 100_000) == 413  # no other path takes a body
+    # a report-sized file reaches the app, which refuses it too: no admin session sent it (dashboard/uploadgate.py)
+    assert status_of(upload, "PUT", 1_000_000) == (403, "Uploads are open only to the admin panel.")

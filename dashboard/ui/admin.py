@@ -1,19 +1,24 @@
 """The "Add report" panel, shown only to an admin (app.is_admin): paste text, upload a file, or give a URL.
-Every item is reported as ingested, duplicate or rejected with the reason. `TokenGate` checks the admin
-token, answering each new wrong guess more slowly."""
+Every item is reported as ingested, duplicate or rejected with the reason; a store that fails says why, and
+the pasted text stays in the box. `TokenGate` checks the admin token against a delay and a lockout that the
+store keeps (every session, run and app process of one store shares them)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 import time
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 import streamlit as st
+
+from dashboard.store import failure_reason
 
 if TYPE_CHECKING:  # the ingestion code is imported only when the panel is shown (to an admin)
     from dashboard.ingest import Outcome
@@ -21,6 +26,43 @@ if TYPE_CHECKING:  # the ingestion code is imported only when the panel is shown
 
 FIRST_DELAY_S = 0.5
 MAX_DELAY_S = 8.0
+WINDOW_S = 15 * 60  # wrong tokens count for 15 minutes
+ADDRESS_LIMIT = 5  # wrong tokens from one address within the window: that address is locked out
+GLOBAL_LIMIT = 20  # wrong tokens from all addresses within the window: everyone is locked out
+MIN_TOKEN_LENGTH = 16
+# Tokens from examples and habits: refused as configuration errors whatever their length.
+PLACEHOLDERS = {
+    "changeme",
+    "secret",
+    "password",
+    "admin",
+    "token",
+    "admintoken",
+    "test",
+    "example",
+    "yourtoken",
+    "yoursecret",
+    "replaceme",
+    "letmein",
+    "borderwatch",
+    "alongrandomstring",
+    "alongrandomtoken",
+    "randomtoken",
+}
+
+
+def token_problem(token: str) -> str | None:
+    """Why a configured admin token must not be used (a placeholder, too short, too plain); None if it may."""
+    plain = re.sub(r"[^a-z0-9]", "", token.lower())
+    if plain in PLACEHOLDERS or any(plain.startswith(p) for p in ("changeme", "replace", "your", "along")):
+        return "it is a placeholder from an example"
+    if re.search(r"\s", token):
+        return "it contains spaces: a sentence, not a random token"
+    if len(token) < MIN_TOKEN_LENGTH:
+        return f"it is shorter than {MIN_TOKEN_LENGTH} characters"
+    if len(set(token)) < 8:
+        return "it has fewer than 8 different characters"
+    return None
 
 
 def token_delay(failures: int) -> float:
@@ -28,27 +70,96 @@ def token_delay(failures: int) -> float:
     return 0.0 if failures <= 0 else min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** (failures - 1))
 
 
+def client_key(address: str | None) -> str:
+    """What the store keeps of a client's address: a digest (no address is stored)."""
+    return hashlib.sha256((address or "local").encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    admin: bool
+    message: str | None = None  # what the panel says (a wrong token, a lockout, a store that failed)
+
+
+def locked_until(mine: list[float], everyone: list[float]) -> tuple[float, str] | None:
+    """When the lockout that the wrong tokens of the window (oldest first) make ends, and whose it is."""
+    ends = []
+    if len(mine) >= ADDRESS_LIMIT:
+        ends.append((mine[-ADDRESS_LIMIT] + WINDOW_S, "from your address"))
+    if len(everyone) >= GLOBAL_LIMIT:
+        ends.append((everyone[-GLOBAL_LIMIT] + WINDOW_S, "from all addresses"))
+    return max(ends) if ends else None
+
+
 @dataclass
 class TokenGate:
-    """One visitor's admin-token checks (keep one per session). A wrong token is answered after a delay that
-    doubles with each wrong guess in a row (token_delay); the right one resets the count. Reruns of the page
-    with the same wrong text in the box are not new guesses: they neither count nor wait."""
+    """One session's admin-token checks. The count of wrong tokens lives in the store (Store.token_attempt),
+    keyed by the client's address and overall, so new runs and new sessions neither skip the delay nor
+    start it from zero. A wrong token is answered after a delay that doubles with each wrong token from the
+    address within WINDOW_S (token_delay). ADDRESS_LIMIT wrong tokens from one address, or GLOBAL_LIMIT from
+    all, lock the panel: every token, even the right one, is refused until the oldest of them is WINDOW_S
+    old. Reruns with the same text in the box are not new guesses; a session that passed stays admin while
+    the box holds the token."""
 
-    failures: int = 0
-    last_wrong: bytes = b""  # digest of the last wrong guess, not the guess itself
+    passed: bytes = b""  # digest of the token this session passed with
+    last: bytes = b""  # digest of the last text checked (not the text itself)
+    last_verdict: Verdict = field(default_factory=lambda: Verdict(False))
 
-    def check(self, entered: str, token: str, sleep: Callable[[float], None] = time.sleep) -> bool:
+    def check(
+        self,
+        entered: str,
+        token: str,
+        store: Store,
+        client: str,
+        sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], float] = time.time,
+    ) -> Verdict:
         if not entered or not token:
-            return False
-        if hmac.compare_digest(entered.encode(), token.encode()):
-            self.failures, self.last_wrong = 0, b""
-            return True
+            return Verdict(False)
         digest = hashlib.sha256(entered.encode()).digest()
-        if digest != self.last_wrong:
-            self.failures += 1
-            self.last_wrong = digest
-            sleep(token_delay(self.failures))
-        return False
+        right = hmac.compare_digest(entered.encode(), token.encode())
+        if right and digest == self.passed:
+            return Verdict(True)
+        if digest == self.last:
+            return self.last_verdict
+        at = now()
+
+        def judge(mine: list[float], everyone: list[float]) -> tuple[tuple[Verdict, float], str | None]:
+            lock = locked_until(mine, everyone)
+            if lock and lock[0] > at:
+                minutes = max(1, math.ceil((lock[0] - at) / 60))
+                return (
+                    Verdict(
+                        False,
+                        f"Too many wrong tokens {lock[1]}: the admin panel is locked for another "
+                        f"{minutes} minute{'s' if minutes > 1 else ''}.",
+                    ),
+                    0.0,
+                ), None
+            if right:
+                return (Verdict(True), 0.0), "passed"
+            wait = token_delay(len(mine) + 1)
+            left = ADDRESS_LIMIT - len(mine) - 1
+            warning = (
+                f"{left} more wrong token{'s' if left > 1 else ''} within {WINDOW_S // 60} minutes lock the panel."
+                if left
+                else f"The panel is now locked for {WINDOW_S // 60} minutes."
+            )
+            return (Verdict(False, f"Wrong token (answered after {wait:g} s). {warning}"), wait), "failed"
+
+        try:
+            verdict, wait = store.token_attempt(client, at, WINDOW_S, judge)
+        except Exception as exc:
+            reason = failure_reason(exc)
+            if reason is None:
+                raise
+            return Verdict(False, f"The token cannot be checked: {reason}")  # not remembered: checked again
+        sleep(wait)
+        if verdict.admin:
+            self.passed = digest
+        elif wait:  # a wrong token, counted: the same text again is not another guess (a lockout is asked again)
+            self.last, self.last_verdict = digest, verdict
+        return verdict
 
 
 def _show(outcomes: list[Outcome]) -> None:
@@ -57,31 +168,60 @@ def _show(outcomes: list[Outcome]) -> None:
         (st.success if o.status == "ingested" else st.info if o.status == "duplicate" else st.error)(message)
 
 
+def _store_failed(exc: Exception, kept: str) -> None:
+    """A store that failed during a write: its reason, and what was kept; anything else is not ours."""
+    reason = failure_reason(exc)
+    if reason is None:
+        raise exc
+    st.error(f"Nothing was stored: {reason}. {kept}")
+
+
+def _add_pasted(open_store: Callable[[], Store]) -> None:
+    """The paste form's callback (runs before the script, so it may empty the box): the text is stored, and the
+    box emptied, only if the store took it; if the store fails, the text stays in the box with the reason."""
+    from dashboard.ingest import ingest_text
+
+    state = st.session_state
+    published = state.get("paste_published")
+    try:
+        with closing(open_store()) as store:
+            outcome = ingest_text(
+                store,
+                state.get("paste_text", ""),
+                "pasted text",
+                outlet=state.get("paste_outlet") or None,
+                url=state.get("paste_link") or None,
+                published=published if isinstance(published, date) else None,
+            )
+    except Exception as exc:
+        if failure_reason(exc) is None:
+            raise
+        state["paste_result"] = exc
+        return
+    state["paste_result"] = [outcome]
+    if outcome.status != "rejected":
+        for key in ("paste_text", "paste_outlet", "paste_link"):
+            state[key] = ""
+        state["paste_published"] = None
+
+
 def add_report_panel(open_store: Callable[[], Store]) -> None:
-    from dashboard.ingest import ACCEPTED, ingest_text, ingest_upload, ingest_url
+    from dashboard.ingest import ACCEPTED, ingest_upload, ingest_url
     from dashboard.read import MAX_BYTES
 
     st.subheader("Add report")
     paste, upload, url = st.tabs(["Paste", "Upload", "URL"])
-    with paste, st.form("add_text", clear_on_submit=True):
-        text = st.text_area("Report text")
-        outlet = st.text_input("Outlet")
-        link = st.text_input("Link (http/https)")
-        published = st.date_input("Published", value=None)
-        if st.form_submit_button("Add"):
-            with closing(open_store()) as store:
-                _show(
-                    [
-                        ingest_text(
-                            store,
-                            text,
-                            "pasted text",
-                            outlet=outlet or None,
-                            url=link or None,
-                            published=published if isinstance(published, date) else None,
-                        )
-                    ]
-                )
+    with paste, st.form("add_text"):
+        st.text_area("Report text", key="paste_text")
+        st.text_input("Outlet", key="paste_outlet")
+        st.text_input("Link (http/https)", key="paste_link")
+        st.date_input("Published", value=None, key="paste_published")
+        st.form_submit_button("Add", on_click=_add_pasted, args=(open_store,))
+        result = st.session_state.pop("paste_result", None)
+        if isinstance(result, Exception):
+            _store_failed(result, "The text is still in the box: add it again when the store works.")
+        elif result:
+            _show(result)
     with upload, st.form("add_file", clear_on_submit=True):
         files = st.file_uploader(
             "Files",
@@ -90,10 +230,16 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
             max_upload_size=max(1, MAX_BYTES // 1_000_000),
         )
         if st.form_submit_button("Add"):
-            with closing(open_store()) as store:
-                _show([o for f in files or [] for o in ingest_upload(store, f.name, f.getvalue())])
+            try:
+                with closing(open_store()) as store:
+                    _show([o for f in files or [] for o in ingest_upload(store, f.name, f.getvalue())])
+            except Exception as exc:
+                _store_failed(exc, "Upload the files again when the store works.")
     with url, st.form("add_url", clear_on_submit=True):
         address = st.text_input("Page or feed URL")
         if st.form_submit_button("Fetch and add") and address:
-            with closing(open_store()) as store:
-                _show(ingest_url(store, address.strip()))
+            try:
+                with closing(open_store()) as store:
+                    _show(ingest_url(store, address.strip()))
+            except Exception as exc:
+                _store_failed(exc, f"Give the URL again when the store works: {address.strip()}")
