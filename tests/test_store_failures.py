@@ -77,3 +77,14 @@ def test_a_postgresql_server_stopped_after_the_app_opened_the_store_shows_why(mo
     assert not at.exception, at.exception
     assert "The reports cannot be shown: " in errors(at) and "refused" in errors(at).lower(), errors(at)
     release(url)
+
+
+def test_a_pasted_report_stays_confirmed_with_its_date_how_it_was_found_and_a_link(tmp_path, monkeypatch):
+    at = first_run(tmp_path / "store.sqlite3", monkeypatch, admin=True)
+    at.text_area(key="paste_text").input("BANGKOK, Dec 9 (Wire) - " + PASTE)
+    at.button[0].click()
+    at.run()
+    [done] = [s.value for s in at.success if "ingested" in s.value]
+    assert "9 Dec 2025, from its dateline" in done and "(?asof=2025-12-09)" in done
+    at.run()  # the next run (a refresh) still shows it
+    assert any("from its dateline" in s.value for s in at.success)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from dashboard.store import failure_reason
+from dashboard.summary import report_day
+from dashboard.ui.safe import md_escape
 
 if TYPE_CHECKING:  # the ingestion code is imported only when the panel is shown (to an admin)
     from dashboard.ingest import Outcome
@@ -162,10 +164,30 @@ class TokenGate:
         return verdict
 
 
-def _show(outcomes: list[Outcome]) -> None:
+LOG_KEY = "admin_log"
+LOG_SIZE = 10
+
+
+def _show(outcomes: list[Outcome], store: Store | None = None) -> None:
+    """Keep what happened to each item, with the date a stored report counts from, how that date was found and
+    a link to the page as of it (a report dated before or after the page being viewed is not on it); the
+    panel shows the newest LOG_SIZE until the session ends."""
+    log = st.session_state.setdefault(LOG_KEY, [])
     for o in outcomes:
-        message = f"{o.status}: {o.source}" + (f" — {o.reason}" if o.reason else "")
-        (st.success if o.status == "ingested" else st.info if o.status == "duplicate" else st.error)(message)
+        message = f"{o.status}: {md_escape(o.source)}" + (f" — {md_escape(o.reason)}" if o.reason else "")
+        report = store.report(o.report_id) if store is not None and o.report_id else None
+        if report is not None:
+            day = report.counts_from
+            message += f" · counts from {md_escape(report_day(report))}"
+            if day:
+                message += f" · [show the page as of {day:%-d %b %Y}](?asof={day.isoformat()})"
+        log.insert(0, (o.status, message))
+    del log[LOG_SIZE:]
+
+
+def _show_log() -> None:
+    for status, message in st.session_state.get(LOG_KEY, []):
+        (st.success if status == "ingested" else st.info if status == "duplicate" else st.error)(message)
 
 
 def _store_failed(exc: Exception, kept: str) -> None:
@@ -193,12 +215,12 @@ def _add_pasted(open_store: Callable[[], Store]) -> None:
                 url=state.get("paste_link") or None,
                 published=published if isinstance(published, date) else None,
             )
+            _show([outcome], store)
     except Exception as exc:
         if failure_reason(exc) is None:
             raise
         state["paste_result"] = exc
         return
-    state["paste_result"] = [outcome]
     if outcome.status != "rejected":
         for key in ("paste_text", "paste_outlet", "paste_link"):
             state[key] = ""
@@ -220,8 +242,6 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
         result = st.session_state.pop("paste_result", None)
         if isinstance(result, Exception):
             _store_failed(result, "The text is still in the box: add it again when the store works.")
-        elif result:
-            _show(result)
     with upload, st.form("add_file", clear_on_submit=True):
         files = st.file_uploader(
             "Files",
@@ -232,7 +252,7 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
         if st.form_submit_button("Add"):
             try:
                 with closing(open_store()) as store:
-                    _show([o for f in files or [] for o in ingest_upload(store, f.name, f.getvalue())])
+                    _show([o for f in files or [] for o in ingest_upload(store, f.name, f.getvalue())], store)
             except Exception as exc:
                 _store_failed(exc, "Upload the files again when the store works.")
     with url, st.form("add_url", clear_on_submit=True):
@@ -240,6 +260,7 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
         if st.form_submit_button("Fetch and add") and address:
             try:
                 with closing(open_store()) as store:
-                    _show(ingest_url(store, address.strip()))
+                    _show(ingest_url(store, address.strip()), store)
             except Exception as exc:
                 _store_failed(exc, f"Give the URL again when the store works: {address.strip()}")
+    _show_log()
