@@ -8,6 +8,7 @@ as-of date say.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import logging
@@ -53,7 +54,21 @@ MONITOR_PARAMS = ("tkind", "taccused", "tprovince", "event", "tmetric", "tside",
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"], .block-container {padding-top: 1.2rem; padding-bottom: 1rem}
 [data-testid="stMainBlockContainer"] h1 {padding-top: 0; padding-bottom: 0; font-size: 2rem}
+/* While the page is recomputed, what was computed for the previous view is hidden, not shown beside the new
+   (the map's frame stays: it is kept across runs) */
+[data-testid="stMain"] [data-testid="stElementContainer"][data-stale="true"]:not(:has(iframe)) {visibility: hidden}
 </style>"""
+
+# A date typed into a date field applies on Enter as well as when the field loses focus (Streamlit's date field
+# takes a typed date on blur only): Enter blurs it. Our own script, no report text in it.
+ENTER_APPLIES_DATES = """<script>
+if (!window.parent.__borderWatchEnter) {
+  window.parent.__borderWatchEnter = true;
+  window.parent.document.addEventListener("keydown", e => {
+    if (e.key === "Enter" && e.target.closest && e.target.closest("[data-testid='stDateInput']")) e.target.blur();
+  }, true);
+}
+</script>"""
 
 
 @st.cache_resource
@@ -155,10 +170,13 @@ def view_revision(db: str, revision: int, as_of: date) -> int:
 
 
 @contextmanager
-def section(name: str) -> Iterator[None]:
-    """One view that fails shows a short notice (details in the server log) and the others still render."""
+def section(name: str, fresh: bool = True) -> Iterator[None]:
+    """One view in a slot of its own, emptied when the run reaches it (`fresh`: nothing computed for the previous
+    view stays beside the new; the map keeps its frame instead); one view that fails shows a short notice
+    (details in the server log) and the others still render."""
     try:
-        yield
+        with st.empty().container() if fresh else contextlib.nullcontext():
+            yield
     except Exception as exc:
         log.exception("the %s view failed", name)
         reason = failure_reason(exc)
@@ -342,7 +360,7 @@ def sidebar(gaz: Gazetteer, default_day: date, revision: int) -> dict:
             on_change=keep_a_day,
             args=(default_day,),
             help="Everything shown is what reports published on or before this date say. Default: the newest "
-            "report's date.",
+            "report's date. Pick a day, or type one (YYYY/MM/DD) and press Enter.",
         )
         as_of = as_of or default_day
         show_day_in_url(as_of)
@@ -433,6 +451,7 @@ def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> Non
 
 def main() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
+    st.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True, width="content")
     ensure_leaflet(Path(__file__).resolve().parent / "static")
     serve_assets_uncompressed()
     gaz = load_gazetteer()
@@ -487,7 +506,7 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
         headline(shot.tolls, upcoming[0] if upcoming else None, shot.onsets, state, toll_episode)
 
     map_col, detail_col = st.columns([3, 2], gap="medium")
-    with map_col, section("map"):
+    with map_col, section("map", fresh=False):
         mapcomponent.show(
             map_frame(db, seen, as_of, toll_episode, episode),
             key="map",

@@ -58,3 +58,27 @@ def test_the_map_shows_the_incidents_of_the_window(page, app_url):
     wait_for_app(page)
     july = map_frame(page).evaluate(INCIDENT_MARKERS)
     assert december > july > 0
+
+
+SEEN = """() => { const t = document.body.innerText;
+  return {none: t.includes('No ceasefire in force'), violations: /alleged violation/.test(t),
+          inForce: /Ceasefire in force/.test(t)}; }"""
+
+
+def test_a_new_date_never_shows_the_previous_dates_violations(page, app_url):
+    page.goto(f"{app_url}/?asof=2026-01-10")  # a ceasefire in force, and violations alleged
+    wait_for_app(page)
+    assert page.evaluate(SEEN)["violations"]
+    field = page.locator("[data-testid='stDateInput'] input").first
+    field.fill("2025/12/15")  # the December fighting: no ceasefire in force
+    field.press("Enter")  # the date applies on Enter
+    seen = []
+    for _ in range(600):
+        state = page.evaluate(SEEN)
+        seen.append(state)
+        if state["none"] and page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count():
+            break
+        page.wait_for_timeout(50)
+    assert seen[-1]["none"], "the new date was not shown"
+    mixed = [s for s in seen if s["none"] and (s["violations"] or s["inForce"])]
+    assert not mixed, f"{len(mixed)} of {len(seen)} looks showed the old date's ceasefire beside the new"
