@@ -225,3 +225,11 @@ def test_the_worst_since_a_month_is_no_retrospective():
 def test_the_reports_own_month_is_no_earlier_period():
     [i] = incidents_on("Shelling hit a village in Surin province in December, officials said.", date(2025, 12, 20))
     assert i.timing == "reported"
+
+
+# --- anchors: what makes a told attack an incident --------------------------------------------------------------
+
+
+def test_a_kind_told_after_a_scene_without_a_place_of_its_own_is_at_that_scene():
+    text = "Villagers in Phanom Dong Rak district heard artillery fire from 4:30 am, and gunfire lit up the hills."
+    assert units(text) == [("armed_clash", "TH-32"), ("artillery", "TH-32")]

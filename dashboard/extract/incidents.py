@@ -147,6 +147,9 @@ def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMenti
     for i in range(len(kinds) - 2, -1, -1):
         if not out[i] and kinds[i + 1][1] - kinds[i][1] < 40:
             out[i] = out[i + 1]
+    for i in range(1, len(kinds)):
+        if not out[i]:  # a kind told after a scene with no place of its own is at that scene
+            out[i] = out[i - 1]
     return out
 
 
