@@ -233,3 +233,26 @@ def test_the_reports_own_month_is_no_earlier_period():
 def test_a_kind_told_after_a_scene_without_a_place_of_its_own_is_at_that_scene():
     text = "Villagers in Phanom Dong Rak district heard artillery fire from 4:30 am, and gunfire lit up the hills."
     assert units(text) == [("armed_clash", "TH-32"), ("artillery", "TH-32")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although the review period ended on Tuesday, officials cited worries over Cambodian drones along the border.",
+        "Heavy shelling has gone on for days, the ministry said in a statement on Wednesday.",
+    ],
+)
+def test_a_day_named_in_another_clause_does_not_anchor_a_placeless_attack(text):
+    assert incidents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Thai jets carried out airstrikes along the border.",
+        "Cambodian troops fired rockets across the border on Monday night.",
+        "At 6.30am, Cambodian troops fired mortars at a Thai outpost.",
+    ],
+)
+def test_a_day_in_the_attacks_own_clause_or_opening_the_sentence_anchors_it(text):
+    assert len(incidents(text)) == 1

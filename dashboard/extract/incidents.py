@@ -206,6 +206,31 @@ def _day(text: str, published: date | None) -> date | None:
     return None
 
 
+# A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.
+_OPENING_TIME = compiled(
+    r"^\W*(?:(?:on|at|by|from|around|about|early|late|shortly|just|before|after|in|the|of|morning|afternoon"
+    r"|evening|night)\s+)*$",
+    re.I,
+)
+# Where a clause ends: punctuation, or a conjunction that opens another clause.
+_CLAUSE_BREAK = compiled(r"[,;:()\u2014]|\s-\s|\b(?:although|though|while|whereas|but|as)\b", re.I)
+
+
+def _time_in_clause(text: str, at: int, published: date | None) -> bool:
+    """Whether a time anchors the kind told at `at`: a date or a clock time in the kind's own clause, or
+    one opening the sentence. A day named in another clause ("Although the period ended Tuesday,
+    officials cited drones …") dates that clause, not the attack."""
+    times = [(d.start, d.end) for d in find_dates(text, published, future=False) if d.date]
+    times += [(m.start(), m.end()) for m in CLOCK.finditer(text)]
+    for start, end in times:
+        if _OPENING_TIME.match(text[:start]):
+            return True
+        lo, hi = (end, at) if end <= at else (at, start)
+        if not _CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
 def _timing(text: str, published: date | None, day: date | None) -> str:
     """stated (the sentence gives the day), earlier (it places the attack in an earlier period: no new
     event), else reported (known only to have happened by its report's date)."""
@@ -247,8 +272,8 @@ def find_incidents(
     # neither place nor time: no incident; a generic word ("fighting") needs a place
     anchored = [
         (kind, where)
-        for (kind, _, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
-        if where or (timed and not generic)
+        for (kind, at, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
+        if where or (timed and not generic and _time_in_clause(text, at, published))
     ]
     if not anchored:
         return []
