@@ -256,3 +256,9 @@ def test_a_day_named_in_another_clause_does_not_anchor_a_placeless_attack(text):
 )
 def test_a_day_in_the_attacks_own_clause_or_opening_the_sentence_anchors_it(text):
     assert len(incidents(text)) == 1
+
+
+def test_a_sentence_does_not_end_inside_brackets():
+    text = "Troops clashed at 5:15 a.m. local time (0415 a.m. GMT) near the border in Banteay Meanchey province."
+    [i] = incidents(text)
+    assert (i.kind, i.admin1) == ("armed_clash", ("KH-1",))
