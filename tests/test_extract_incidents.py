@@ -262,3 +262,29 @@ def test_a_sentence_does_not_end_inside_brackets():
     text = "Troops clashed at 5:15 a.m. local time (0415 a.m. GMT) near the border in Banteay Meanchey province."
     [i] = incidents(text)
     assert (i.kind, i.admin1) == ("armed_clash", ("KH-1",))
+
+
+def test_an_attack_told_without_a_place_is_at_the_scene_of_the_sentence_before():
+    text = (
+        "Thai marines spotted Cambodian bunkers on a hill in Trat province. "
+        "The spokesman said Thai forces launched a military operation to clear them."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1, i.accused) == ("armed_clash", ("TH-23",), "TH")
+
+
+def test_talk_of_fighting_after_a_place_is_not_an_attack_there():
+    text = "Evacuees reached a shelter in Surin province. Both sides have used artillery in recent days."
+    assert incidents(text) == []
+
+
+def test_each_attack_takes_the_side_named_acting_nearest_before_it():
+    text = (
+        "Cambodian troops fired rockets into Sisaket province, and later Thai jets carried out airstrikes "
+        "in Oddar Meanchey."
+    )
+    assert sorted((i.kind, i.accused) for i in incidents(text)) == [("airstrike", "TH"), ("rocket", "KH")]
+
+
+def test_weapons_deployed_are_no_attack():
+    assert incidents("Cambodia was deploying drones near the border in Sa Kaeo province, the army said.") == []
