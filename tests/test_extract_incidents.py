@@ -288,3 +288,8 @@ def test_each_attack_takes_the_side_named_acting_nearest_before_it():
 
 def test_weapons_deployed_are_no_attack():
     assert incidents("Cambodia was deploying drones near the border in Sa Kaeo province, the army said.") == []
+
+
+def test_generic_fighting_by_a_side_after_a_place_is_no_attack_there():
+    text = "Evacuees reached a shelter in Surin province. Cambodian forces fired first and the fighting spread."
+    assert incidents(text) == []

@@ -281,6 +281,8 @@ def find_incidents(
     accused = dict(zip(kinds, told.accused, strict=True))
     if not local and scene and attackers_in(text):
         kinds = [k for k in kinds if not k[2] and accused[k]]
+        if not kinds:
+            return []
         local = [p for p in scene if p.admin1 and p.kind != "capital"]
     # neither place nor time: no incident; a generic word ("fighting") needs a place
     anchored = [
