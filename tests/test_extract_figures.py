@@ -281,3 +281,13 @@ def test_a_count_over_years_has_a_period_scope():
 
 def test_families_are_not_people():
     assert figures("Some 300 families were evacuated from the village.") == []
+
+
+def test_sentences_do_not_end_inside_brackets_but_do_after_them():
+    from dashboard.extract.sentences import split_sentences
+
+    text = "Shots rang out at 6 a.m. local time (0500 a.m. GMT) on the ridge. Nobody was hurt."
+    assert [s.text for s in split_sentences(text)] == [
+        "Shots rang out at 6 a.m. local time (0500 a.m. GMT) on the ridge.",
+        "Nobody was hurt.",
+    ]

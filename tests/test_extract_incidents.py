@@ -225,3 +225,71 @@ def test_the_worst_since_a_month_is_no_retrospective():
 def test_the_reports_own_month_is_no_earlier_period():
     [i] = incidents_on("Shelling hit a village in Surin province in December, officials said.", date(2025, 12, 20))
     assert i.timing == "reported"
+
+
+# --- anchors: what makes a told attack an incident --------------------------------------------------------------
+
+
+def test_a_kind_told_after_a_scene_without_a_place_of_its_own_is_at_that_scene():
+    text = "Villagers in Phanom Dong Rak district heard artillery fire from 4:30 am, and gunfire lit up the hills."
+    assert units(text) == [("armed_clash", "TH-32"), ("artillery", "TH-32")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although the review period ended on Tuesday, officials cited worries over Cambodian drones along the border.",
+        "Heavy shelling has gone on for days, the ministry said in a statement on Wednesday.",
+    ],
+)
+def test_a_day_named_in_another_clause_does_not_anchor_a_placeless_attack(text):
+    assert incidents(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Thai jets carried out airstrikes along the border.",
+        "Cambodian troops fired rockets across the border on Monday night.",
+        "At 6.30am, Cambodian troops fired mortars at a Thai outpost.",
+    ],
+)
+def test_a_day_in_the_attacks_own_clause_or_opening_the_sentence_anchors_it(text):
+    assert len(incidents(text)) == 1
+
+
+def test_a_sentence_does_not_end_inside_brackets():
+    text = "Troops clashed at 5:15 a.m. local time (0415 a.m. GMT) near the border in Banteay Meanchey province."
+    [i] = incidents(text)
+    assert (i.kind, i.admin1) == ("armed_clash", ("KH-1",))
+
+
+def test_an_attack_told_without_a_place_is_at_the_scene_of_the_sentence_before():
+    text = (
+        "Thai marines spotted Cambodian bunkers on a hill in Trat province. "
+        "The spokesman said Thai forces launched a military operation to clear them."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1, i.accused) == ("armed_clash", ("TH-23",), "TH")
+
+
+def test_talk_of_fighting_after_a_place_is_not_an_attack_there():
+    text = "Evacuees reached a shelter in Surin province. Both sides have used artillery in recent days."
+    assert incidents(text) == []
+
+
+def test_each_attack_takes_the_side_named_acting_nearest_before_it():
+    text = (
+        "Cambodian troops fired rockets into Sisaket province, and later Thai jets carried out airstrikes "
+        "in Oddar Meanchey."
+    )
+    assert sorted((i.kind, i.accused) for i in incidents(text)) == [("airstrike", "TH"), ("rocket", "KH")]
+
+
+def test_weapons_deployed_are_no_attack():
+    assert incidents("Cambodia was deploying drones near the border in Sa Kaeo province, the army said.") == []
+
+
+def test_generic_fighting_by_a_side_after_a_place_is_no_attack_there():
+    text = "Evacuees reached a shelter in Surin province. Cambodian forces fired first and the fighting spread."
+    assert incidents(text) == []

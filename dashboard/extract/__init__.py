@@ -72,8 +72,13 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     sides = Sides(sentences, places_of)
     rid, published = report.id, report.published
 
+    scene: list = []  # the places of the sentence before, in the same paragraph
+    paragraph = -1
     for sentence, places in zip(sentences, places_of, strict=True):
         out.places.extend(places)
+        if sentence.paragraph != paragraph:
+            scene, paragraph = [], sentence.paragraph
+        before, scene = scene, places
         stages = _stages(sentence.text)
         if stages is None:
             continue
@@ -86,7 +91,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             if meeting:
                 found_meetings.append(meeting)
         if has_incidents:
-            out.incidents.extend(find_incidents(sentence, rid, published, places))
+            out.incidents.extend(find_incidents(sentence, rid, published, places, before))
         if has_onsets:
             out.onsets.extend(find_onsets(sentence, rid, published))
         if has_statements:

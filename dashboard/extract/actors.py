@@ -31,7 +31,7 @@ _ATTACKER_AFTER = compiled(
     r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
     r"|artillery|gunners))+"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
-    rf"\s+(?:{ATTACK_WORDS})\b"
+    rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
     r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?)\b",
     re.I,
@@ -40,9 +40,15 @@ _ATTACKER_AFTER = compiled(
 
 def _cues(text: str) -> list[tuple[str, bool]]:
     """Each nationality cued in a text, and whether it names the attacker."""
+    return [(c, attacking) for c, attacking, _ in _placed_cues(text)]
+
+
+@lru_cache(maxsize=512)
+def _placed_cues(text: str) -> tuple[tuple[str, bool, int], ...]:
+    """Each nationality cued in a text, whether it names the attacker, and where it stands."""
     if "-" in text or "–" in text or "/" in text:
-        text = CONFLICT_NAME.sub(" ", text)
-    return [(m.lastgroup, _attacking(text, m.start(), m.end())) for m in _CUE.finditer(text)]
+        text = CONFLICT_NAME.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions hold
+    return tuple((m.lastgroup, _attacking(text, m.start(), m.end()), m.start()) for m in _CUE.finditer(text))
 
 
 def _attacking(text: str, start: int, end: int) -> bool:
@@ -75,6 +81,17 @@ _ARTICLE = re.compile(r"^(?:the|The)\s+")
 def attackers_in(text: str) -> tuple[str, ...]:
     """Countries a text names as attacking ("Cambodian forces fired …", "hit by Thai shelling")."""
     return tuple(c for c, attacking in _cues(text) if attacking)
+
+
+def attacker_near(text: str, at: int) -> str | None:
+    """The side a text names as attacking nearest before position `at` (the attack's word), else the
+    nearest after it: "He accused Cambodia of sending drones and said Thai forces launched an operation"
+    names Thailand for the operation."""
+    before = [(pos, c) for c, attacking, pos in _placed_cues(text) if attacking and pos < at]
+    if before:
+        return max(before)[1]
+    after = [(pos, c) for c, attacking, pos in _placed_cues(text) if attacking and pos >= at]
+    return min(after)[1] if after else None
 
 
 @lru_cache(maxsize=512)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dashboard.extract.actors import attackers_in, attribution, one_country
+from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
 from dashboard.extract.dates import earlier_period, find_dates
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
 from dashboard.extract.patterns import compiled
@@ -63,7 +63,8 @@ _ANY_KIND = compiled("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in
 _WEAK_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
 BACKDROP_NOUNS = compiled(
-    r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?)\b", re.I
+    r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
+    re.I,
 )
 _CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge")}
 BACKDROP_BEFORE = compiled(
@@ -147,17 +148,21 @@ def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMenti
     for i in range(len(kinds) - 2, -1, -1):
         if not out[i] and kinds[i + 1][1] - kinds[i][1] < 40:
             out[i] = out[i + 1]
+    for i in range(1, len(kinds)):
+        if not out[i]:  # a kind told after a scene with no place of its own is at that scene
+            out[i] = out[i - 1]
     return out
 
 
-def _attacker(text: str, accuse: re.Match | None) -> str | None:
-    """Who attacked: the speaker owning it, then the side the sentence names as acting, then the accused."""
+def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
+    """Who attacked in the attack told at `at`: the speaker owning it, then the side the sentence names
+    as acting (the one nearest the attack's word when it names both acting), then the accused."""
     own = _OWN.search(text)
     if own and one_country(own.group("who")):
         return one_country(own.group("who"))
     sides = set(attackers_in(text))
-    if len(sides) == 1 and not MUTUAL.search(text):
-        return sides.pop()
+    if sides and not MUTUAL.search(text):
+        return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
         return one_country(accuse.group("whom") or accuse.group("whom2"))
     return None
@@ -169,7 +174,7 @@ class _Told:
 
     kinds: tuple[tuple[str, int, bool], ...]  # see _kinds
     reported_by: str | None
-    accused: str | None
+    accused: tuple[str | None, ...]  # the attacker of each kind
     denied_by: str | None
 
 
@@ -184,7 +189,7 @@ def _told(text: str) -> _Told | None:
     return _Told(
         kinds=tuple(kinds),
         reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
-        accused=_attacker(text, accuse),
+        accused=tuple(_attacker(text, accuse, at) for _, at, _ in kinds),
         denied_by=one_country(deny.group("who") or deny.group("who2") or "") if deny else None,
     )
 
@@ -201,6 +206,31 @@ def _day(text: str, published: date | None) -> date | None:
         ):
             return d.date
     return None
+
+
+# A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.
+_OPENING_TIME = compiled(
+    r"^\W*(?:(?:on|at|by|from|around|about|early|late|shortly|just|before|after|in|the|of|morning|afternoon"
+    r"|evening|night)\s+)*$",
+    re.I,
+)
+# Where a clause ends: punctuation, or a conjunction that opens another clause.
+_CLAUSE_BREAK = compiled(r"[,;:()\u2014]|\s-\s|\b(?:although|though|while|whereas|but|as)\b", re.I)
+
+
+def _time_in_clause(text: str, at: int, published: date | None) -> bool:
+    """Whether a time anchors the kind told at `at`: a date or a clock time in the kind's own clause, or
+    one opening the sentence. A day named in another clause ("Although the period ended Tuesday,
+    officials cited drones …") dates that clause, not the attack."""
+    times = [(d.start, d.end) for d in find_dates(text, published, future=False) if d.date]
+    times += [(m.start(), m.end()) for m in CLOCK.finditer(text)]
+    for start, end in times:
+        if _OPENING_TIME.match(text[:start]):
+            return True
+        lo, hi = (end, at) if end <= at else (at, start)
+        if not _CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
 
 
 def _timing(text: str, published: date | None, day: date | None) -> str:
@@ -230,8 +260,15 @@ def may_tell(text: str) -> bool:
 
 
 def find_incidents(
-    sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
+    sentence: Sentence,
+    report_id: str,
+    published: date | None,
+    places: list[PlaceMention],
+    scene: list[PlaceMention] = (),
 ) -> list[Incident]:
+    """The incidents a sentence tells. `scene`: the places of the sentence before it in its paragraph; an
+    attack that names no place of its own but whose attacker the sentence names acting ("He said Thai
+    forces launched an operation to drive them out") is at that scene."""
     text = sentence.text
     told = _told(text)
     if told is None:
@@ -241,26 +278,32 @@ def find_incidents(
     timed = day is not None or CLOCK.search(text) is not None  # a clock time anchors it too, without a day
     local = [p for p in places if p.admin1 and not _seat_not_scene(text, p, sentence.start)]
     kinds = list(told.kinds)
+    accused = dict(zip(kinds, told.accused, strict=True))
+    if not local and scene and attackers_in(text):
+        kinds = [k for k in kinds if not k[2] and accused[k]]
+        if not kinds:
+            return []
+        local = [p for p in scene if p.admin1 and p.kind != "capital"]
     # neither place nor time: no incident; a generic word ("fighting") needs a place
     anchored = [
-        (kind, where)
-        for (kind, _, generic), where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
-        if where or (timed and not generic)
+        (k, where)
+        for k, where in zip(kinds, _places_per_kind(kinds, local, sentence.start), strict=True)
+        if where or (timed and not k[2] and _time_in_clause(text, k[1], published))
     ]
     if not anchored:
         return []
     evidence = Evidence(report_id, text, sentence.start, sentence.end, text)  # the sentence's, shared
     out = []
-    for kind, where in anchored:
+    for k, where in anchored:
         out.append(
             Incident(
                 evidence=evidence,
-                kind=kind,
+                kind=k[0],
                 places=tuple(dict.fromkeys(p.name for p in where)),
                 admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
                 date=day,
                 reported_by=told.reported_by,
-                accused=told.accused,
+                accused=accused[k],
                 denied_by=told.denied_by,
                 timing=timing,
             )

@@ -100,13 +100,19 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
     return w.lower() in ABBREVIATIONS or (len(w) == 1 and w.isupper())
 
 
+def _in_brackets(paragraph: str, start: int, end: int) -> bool:
+    """Whether a full stop lies inside a bracket opened in its sentence and not yet closed ("(0600 a.m. IST)"):
+    a sentence does not end inside brackets."""
+    return "(" in paragraph[start:end] and paragraph.count("(", start, end) > paragraph.count(")", start, end)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _split_paragraph(paragraph: str) -> tuple[tuple[int, int, str], ...]:
     """The sentences of a paragraph: (start, end, text), offsets into the paragraph."""
     out = []
     start = 0
     for m in _END.finditer(paragraph):
-        if _is_abbreviation(paragraph, m.start()):
+        if _is_abbreviation(paragraph, m.start()) or _in_brackets(paragraph, start, m.end()):
             continue
         out.append((start, m.end(), paragraph[start : m.end()]))
         start = m.end()
