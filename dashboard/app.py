@@ -60,12 +60,16 @@ PAGE_CSS = """<style>
 </style>"""
 
 # A date typed into a date field applies on Enter as well as when the field loses focus (Streamlit's date field
-# takes a typed date on blur only): Enter blurs it. Our own script, no report text in it.
+# takes a typed date when one presses outside it): Enter does that. Our own script, no report text in it.
 ENTER_APPLIES_DATES = """<script>
 if (!window.parent.__borderWatchEnter) {
   window.parent.__borderWatchEnter = true;
   window.parent.document.addEventListener("keydown", e => {
-    if (e.key === "Enter" && e.target.closest && e.target.closest("[data-testid='stDateInput']")) e.target.blur();
+    if (!(e.key === "Enter" && e.target.closest && e.target.closest("[data-testid='stDateInput']"))) return;
+    const doc = window.parent.document, view = window.parent, o = {bubbles: true, cancelable: true, view};
+    e.target.blur();  // and a press outside the field, which is what makes the field take a typed date
+    for (const t of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"])
+      doc.body.dispatchEvent(t.startsWith("pointer") ? new view.PointerEvent(t, o) : new view.MouseEvent(t, o));
   }, true);
 }
 </script>"""

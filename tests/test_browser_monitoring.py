@@ -69,9 +69,10 @@ def test_a_new_date_never_shows_the_previous_dates_violations(page, app_url):
     page.goto(f"{app_url}/?asof=2026-01-10")  # a ceasefire in force, and violations alleged
     wait_for_app(page)
     assert page.evaluate(SEEN)["violations"]
-    field = page.locator("[data-testid='stDateInput'] input").first
-    field.fill("2025/12/15")  # the December fighting: no ceasefire in force
-    field.press("Enter")  # the date applies on Enter
+    year = page.get_by_role("spinbutton", name="year, As of")
+    year.click()
+    page.keyboard.type("20251215")  # the December fighting: no ceasefire in force (the segments advance)
+    page.keyboard.press("Enter")  # the date applies on Enter
     seen = []
     for _ in range(600):
         state = page.evaluate(SEEN)
