@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
-from dashboard.extract.patterns import compiled
 
 HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -20,7 +19,7 @@ HOLIDAYS = {
 }
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
-DATE = compiled(
+DATE = re.compile(
     rf"(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s+(?:{MONTHS}))?\))?"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
@@ -82,7 +81,7 @@ def resolve(m: re.Match, published: date | None, future: bool, after_today: bool
 
 
 _MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
-_PARTS = compiled(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
+_PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
 
 
 def _explicit(text: str, published: date | None) -> date | None:
@@ -105,9 +104,9 @@ def _explicit(text: str, published: date | None) -> date | None:
 
 
 # Every date the DATE pattern finds has a digit, a weekday, or one of these words.
-_MAYBE_DATE = compiled(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
-_NEXT = compiled(r"\bnext\s+$", re.I)
-_LAST = compiled(r"\b(?:last|past)\s+$", re.I)
+_MAYBE_DATE = re.compile(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
+_NEXT = re.compile(r"\bnext\s+$", re.I)
+_LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:

@@ -19,7 +19,6 @@ from functools import lru_cache
 from dashboard.extract.actors import attackers_in, attribution, one_country
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
@@ -45,7 +44,7 @@ KINDS = [
 ]
 WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
 # Clash words that tell of a specific engagement, not of the fighting in general.
-STRONG_CLASH = compiled(
+STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
@@ -53,19 +52,19 @@ STRONG_CLASH = compiled(
     re.I,
 )
 # Fire traded by both sides: no one side attacked.
-MUTUAL = compiled(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
-CLOCK = compiled(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
-_KIND_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
+_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
 # All kinds in one pass: each match says its kind by its group's name.
-_ANY_KIND = compiled("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
-_WEAK_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
+_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
-BACKDROP_NOUNS = compiled(
+BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?)\b", re.I
 )
-BACKDROP_BEFORE = compiled(
+BACKDROP_BEFORE = re.compile(
     r"\b(?:uprooted|displaced|fled|flee|fleeing|escaping|escaped|affected|caused|sparked|triggered|amid|during"
     r"|since|after|following|weeks of|days of|months of|end(?:ed|ing)? the|halt(?:ed)? the|stop(?:ped)? the"
     r"|resume the|return of|risk of|threat of|fear of|fears of|accounts over|ban on|use of|regarding)"
@@ -75,7 +74,7 @@ BACKDROP_BEFORE = compiled(
     re.I,
 )
 # Sentences about relief, shelters, agendas, analysis or threats: not an incident's telling.
-NOT_INCIDENT = compiled(
+NOT_INCIDENT = re.compile(
     r"\b(?:shelters? (?:have|has|had) been|set up to house|relief efforts|agenda|particularly regarding"
     r"|indicate that|suggests? that|analysts?|experts? (?:say|said)|whether|threaten\w*|would not halt"
     r"|warn\w* (?:of|that|it)|vow\w* to"
@@ -84,18 +83,18 @@ NOT_INCIDENT = compiled(
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
-ONSET = compiled(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
-_ACCUSE = compiled(
+ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
+_ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
     r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
 )
-_DENY = compiled(
+_DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
 )
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
-_OWN = compiled(
+_OWN = re.compile(
     r"(?P<who>\b(?:Thai|Thailand|Cambodian?)\b(?:'s)?(?:\s+\w+){0,2})\s+(?:confirmed|admitted|said|announced)"
     r"\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?(?:launching|launched|carrying out|carried out|conducting"
     r"|conducted|firing|fired)\b"
