@@ -27,7 +27,7 @@ from dashboard.store import Store, StoreError
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.ui import mapcomponent
 from dashboard.ui.admin import TokenGate
-from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
+from dashboard.ui.assets import ensure_leaflet
 from dashboard.ui.links import parse_day, resolve_province, share_url
 from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
 from dashboard.ui.monitoring import (
@@ -339,7 +339,6 @@ def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> Non
 def main() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
     ensure_leaflet(Path(__file__).resolve().parent / "static")
-    serve_assets_uncompressed()
     gaz = load_gazetteer()
     db = settings.get("db")
     try:

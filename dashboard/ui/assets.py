@@ -55,33 +55,3 @@ def static_json(name: str, text: str) -> str:
 
 def json_text(value) -> str:
     return json.dumps(value, separators=(",", ":"))
-
-
-# Paths whose files never change while the server runs: the app's static folder (Leaflet, the generated
-# outlines) and components' bundles (the map's frame).
-UNCOMPRESSED_PREFIXES = ("/app/static/", "/component/")
-
-
-@cache
-def serve_assets_uncompressed() -> bool:
-    """Serve our static files and the map component's bundle without gzip, as Streamlit already serves its
-    own frontend bundle: its server re-compresses a response on every request (no cache), which was the
-    largest share of a new visitor's server CPU. Compression belongs to a reverse proxy or CDN in front
-    (docs/deploy.md). Streamlit's middleware decides per path through a module function; it is extended
-    here, and left alone if a Streamlit version lacks it (then responses are compressed, as before).
-    Returns whether it took effect."""
-    try:
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_middleware
-    except ImportError:
-        return False
-    original = getattr(gzip_middleware, "_should_bypass_gzip", None)
-    if original is None or getattr(original, "border_watch", False):
-        return original is not None
-
-    def bypass(path: str, base_url: str = "") -> bool:
-        plain = gzip_middleware._strip_base_url(path, base_url) if hasattr(gzip_middleware, "_strip_base_url") else path
-        return original(path, base_url) or plain.startswith(UNCOMPRESSED_PREFIXES)
-
-    bypass.border_watch = True
-    gzip_middleware._should_bypass_gzip = bypass
-    return True
