@@ -1,6 +1,8 @@
 """The map as data: layers, feature properties, local assets and escaped tooltips."""
 
 import json
+import os
+import time
 from datetime import date
 
 import pytest
@@ -10,6 +12,7 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.queries import MeetingSummary
 from dashboard.read import read_reports
 from dashboard.store import Store
+from dashboard.ui import assets
 from dashboard.ui.mapview import INCIDENT_COLOURS, map_data, map_url
 from tests.conftest import ROOT, SEEDS
 
@@ -101,3 +104,15 @@ def test_the_map_data_is_written_once_under_a_name_of_its_content(gaz, seeds):
     assert url == map_url(seed_map(gaz, seeds)[0]) and url.startswith("/app/static/generated/map-")
     path = ROOT / "dashboard" / "static" / url.removeprefix("/app/static/")
     assert json.loads(path.read_text()) == json.loads(json.dumps(m))
+
+
+def test_old_map_files_are_removed_when_a_new_one_is_written(gaz, seeds):
+    url = map_url(seed_map(gaz, seeds)[0])
+    path = ROOT / "dashboard" / "static" / url.removeprefix("/app/static/")
+    stale = path.with_name("map-000000000000.json")
+    stale.write_text("{}")
+    day_old = time.time() - assets.KEEP_S - 60
+    os.utime(stale, (day_old, day_old))
+    other = assets.static_json("map", '{"another": "map"}')
+    assert not stale.exists() and path.exists()
+    (ROOT / "dashboard" / "static" / other.removeprefix("/app/static/")).unlink()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import time
 from functools import cache
 from pathlib import Path
 
@@ -39,18 +41,34 @@ def ensure_leaflet(static_dir: Path) -> Path:
     return target
 
 
-@cache
+KEEP_S = 24 * 3600  # a generated file older than this, of a name that got a newer one, is removed
+
+
 def static_json(name: str, text: str) -> str:
     """Write `text` (JSON) once as a static file whose name carries a hash of its content (a browser may keep
-    it as long as it likes), and return its URL."""
+    it as long as it likes), and return its URL. Writing one removes the files of the same name not written
+    or used for KEEP_S seconds (older store revisions' maps), so the folder does not grow with the store."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     path = STATIC_DIR / GENERATED / f"{name}-{digest}.json"
-    if not path.exists():
+    if path.exists():
+        path.touch()
+    else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
+        prune(name, keep=path)
     return f"/app/static/{GENERATED}/{path.name}"
+
+
+def prune(name: str, keep: Path) -> None:
+    now = time.time()
+    for old in (STATIC_DIR / GENERATED).glob(f"{name}-*.json"):
+        try:
+            if old != keep and now - old.stat().st_mtime > KEEP_S:
+                old.unlink()
+        except FileNotFoundError:  # another process removed it first
+            pass
 
 
 def json_text(value) -> str:
