@@ -113,7 +113,7 @@ VISIT_WATCH = (
   setTimeout(tick, 50); })();"""
 )
 PAGE_STATE = f"""() => {{ const m = {MAP}; const app = document.querySelector('[data-testid=stApp]');
-  return {{watch: window.__bw, leaflet: !!window.L, map: !!m, loaded: !!(m && m._loaded), drawn: {MAP_DRAWN_JS},
+  return {{watch: window.__bw, leaflet: !!window.L, map: !!m, drawn: {MAP_DRAWN_JS},
     script: app && app.getAttribute('data-test-script-state'),
     connection: app && app.getAttribute('data-test-connection-state')}}; }}"""
 # Without these, Chromium throttles the timers of (and never paints the component iframe in) a page that

@@ -30,7 +30,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # Debian's nginx-light (make
 # The map (dashboard/ui/map/border_map.js) is drawn in the page itself and exposes its Leaflet map for tests.
 MAP = "window.borderWatchMap"
 MAP_DRAWN_JS = (  # an expression: the map has its province polygons (more than 40) on its canvas
-    f"(() => {{ const m = {MAP}; if (!m || !m._loaded) return false; let n = 0;"
+    f"(() => {{ const m = {MAP}; if (!m) return false; let n = 0;"
     " m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });"
     " return n > 40 && !!m.getRenderer && m.getPane('overlayPane').querySelector('canvas') !== null; })()"
 )
