@@ -9,20 +9,18 @@ Visits: after one warm-up visit, `--visitors` fresh browser contexts open a shar
 navigation until every page has drawn the map, shown the province's details and finished its runs), divided
 by the visits. Each page records, with performance.now() from its own navigation start, when the map's
 province polygons are drawn and when the details are shown; its websocket bytes are counted. Chromium is
-started with FOREGROUND_FLAGS, without which only the page in front paints the map's frame. Then the pages
+started with FOREGROUND_FLAGS, without which only the page in front runs its timers at full speed. Then the pages
 stay open `--idle` seconds: the server's CPU per open page per minute (the live-refresh check).
 
 Runs: one page after another, times taken inside the page (performance.now(), polled every animation frame):
 - load_to_map_s: navigation start → the map's province polygons are drawn;
-- click_to_details_s: Leaflet click on Chanthaburi → its details are in the page (includes
-  streamlit-folium's fixed 250 ms debounce);
+- click_to_details_s: a mouse click inside Chanthaburi on the map → its details are in the page;
 - rerun_payload_mb: websocket bytes the click's rerun sends to the browser.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import statistics
@@ -38,7 +36,8 @@ from playwright.sync_api import sync_playwright
 from tests.browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    MAP_FRAME,
+    MAP,
+    MAP_DRAWN_JS,
     AppURL,
     behind_nginx,
     click_province,
@@ -46,10 +45,7 @@ from tests.browser_support import (
     wait_for_app,
 )
 
-MAP_DRAWN = f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
-  const w = f && f.contentWindow; if (!w || !w.map || !w.map._loaded) return false; let n = 0;
-  w.map.eachLayer(l => {{ if (l.feature && l.feature.properties && l.feature.properties.code) n++; }});
-  return n > 40 ? performance.now() : false; }}"""
+MAP_DRAWN = f"() => {MAP_DRAWN_JS} ? performance.now() : false"
 WATCH = """name => { window.__bw = {t0: performance.now(), seen: null};
   new MutationObserver((_, obs) => { if (document.body.innerText.includes(name)) {
     window.__bw.seen = performance.now(); obs.disconnect(); } })
@@ -107,22 +103,18 @@ def machine_busy_s() -> float:
 # runs in a page that is not in front (see FOREGROUND_FLAGS).
 VISIT_WATCH = (
     "(() => { if (window !== window.top) return; window.__bw = {map: null, details: null};"
-    + f"const MAP_FRAME = {json.dumps(MAP_FRAME)};"
+    + f"const drawn = () => {MAP_DRAWN_JS};"
     + """
   const tick = () => { const b = window.__bw;
-    if (b.map === null) { const f = document.querySelector(MAP_FRAME); const w = f && f.contentWindow;
-      if (w && w.map && w.map._loaded) { let n = 0;
-        w.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });
-        if (n > 40 && w.document.querySelector('canvas.leaflet-zoom-animated')) b.map = performance.now(); } }
+    if (b.map === null && drawn()) b.map = performance.now();
     if (b.details === null) { const d = document.querySelector('.st-key-province_details');
       if (d && d.innerText.includes('Chanthaburi (TH-22)')) b.details = performance.now(); }
     if (b.map === null || b.details === null) setTimeout(tick, 50); };
   setTimeout(tick, 50); })();"""
 )
-PAGE_STATE = f"""() => {{ const f = document.querySelector({json.dumps(MAP_FRAME)}); const w = f && f.contentWindow;
-  const app = document.querySelector('[data-testid=stApp]');
-  return {{watch: window.__bw, frame: !!f, leaflet: !!(w && w.L), map: !!(w && w.map),
-    loaded: !!(w && w.map && w.map._loaded), script: app && app.getAttribute('data-test-script-state'),
+PAGE_STATE = f"""() => {{ const m = {MAP}; const app = document.querySelector('[data-testid=stApp]');
+  return {{watch: window.__bw, leaflet: !!window.L, map: !!m, drawn: {MAP_DRAWN_JS},
+    script: app && app.getAttribute('data-test-script-state'),
     connection: app && app.getAttribute('data-test-connection-state')}}; }}"""
 # Without these, Chromium throttles the timers of (and never paints the component iframe in) a page that
 # is not the one in front, so concurrent headless pages would wait for one another.
@@ -160,7 +152,7 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
                 if state and state["map"] is not None and state["details"] is not None:
                     done[i] = state
     wall = time.perf_counter() - t0
-    for i, page in enumerate(pages):  # settle: the first value st_folium sends back, and its rerun, are part of a visit
+    for i, page in enumerate(pages):  # settle: a visit's runs are part of it
         if i in done:
             wait_for_app(page)
         else:

@@ -30,9 +30,10 @@ from dashboard.store import Store, failure_reason
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.ui import mapcomponent
 from dashboard.ui.admin import TokenGate, client_key, token_problem
-from dashboard.ui.assets import ensure_leaflet, serve_assets_uncompressed
+from dashboard.ui.assets import ensure_leaflet
 from dashboard.ui.links import FIRST_DAY, MAX_CHARS, MAX_VALUES, capped, read_day, resolve_province, share_url
-from dashboard.ui.mapview import ATTRIBUTION, build_map, clicked_province, selection_layer
+from dashboard.ui.mapview import ATTRIBUTION, map_data
+from dashboard.ui.mapview import map_url as map_url_of
 from dashboard.ui.monitoring import (
     GROUP_LABELS,
     ceasefire_panel,
@@ -115,20 +116,13 @@ def snapshot(db: str, revision: int, as_of: date, episode: str | None) -> querie
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def map_frame(db: str, revision: int, as_of: date, episode: str | None, window: str | None) -> mapcomponent.MapFrame:
+def map_url(db: str, revision: int, as_of: date, episode: str | None, window: str | None) -> str:
     """The base map (provinces shaded by mentions, places, venues, the incidents of the window: the episode
-    chosen up to the as-of date) as the component's arguments, for one store revision and view: built once
-    and shared by every visitor (immutable strings)."""
+    chosen up to the as-of date) as data in a static file, for one store revision and view: built once, fetched
+    and kept by the browser."""
     shot = snapshot(db, revision, as_of, episode)
     events = shared_answer(db, revision, "incident_events", as_of, window_start(window, as_of))
-    gaz = load_gazetteer()
-    return mapcomponent.frame_of(build_map(gaz, shot.activity, shot.places, shot.meetings, events), "map")
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def selection_script(code: str | None) -> str:
-    """The selected province's outline, as the script that adds it to the shown map (no re-mount)."""
-    return mapcomponent.feature_group_script(selection_layer(load_gazetteer(), code))
+    return map_url_of(map_data(load_gazetteer(), shot.activity, shot.places, shot.meetings, events))
 
 
 @st.cache_resource(max_entries=1024, ttl=3600, show_spinner=False)
@@ -259,10 +253,8 @@ def live_status(seen_revision: int) -> None:
     st.caption(f"{count} reports stored · last updated {when} · checks every {settings.get('refresh_s')} s")
 
 
-def on_map_click() -> None:
-    code = clicked_province(st.session_state.get("map"))
-    if code:
-        st.session_state["province"] = code
+def on_map_click(code: str) -> None:
+    st.session_state["province"] = code
 
 
 def read_link(gaz: Gazetteer, default_day: date, last_day: date) -> list[str]:
@@ -457,7 +449,6 @@ def main() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
     st.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True, width="content")
     ensure_leaflet(Path(__file__).resolve().parent / "static")
-    serve_assets_uncompressed()
     gaz = load_gazetteer()
     db = settings.get("db")
     try:
@@ -512,11 +503,11 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
     map_col, detail_col = st.columns([3, 2], gap="medium")
     with map_col, section("map", fresh=False):
         mapcomponent.show(
-            map_frame(db, seen, as_of, toll_episode, episode),
+            map_url(db, seen, as_of, toll_episode, episode),
+            selected=province,
             key="map",
             height=520,
-            feature_group=selection_script(province),
-            on_change=on_map_click,
+            on_click=on_map_click,
         )
     with detail_col, st.container(key="province_details"), section("province details"):
         if province:

@@ -28,7 +28,13 @@ CHROMIUM_ARGS = [
 ]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # Debian's nginx-light (make nginx)
 APP_ENTRY = os.environ.get("BORDER_WATCH_TEST_ENTRY", "server.py")  # as deployed: the app behind its upload gate
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# The map (dashboard/ui/map/border_map.js) is drawn in the page itself and exposes its Leaflet map for tests.
+MAP = "window.borderWatchMap"
+MAP_DRAWN_JS = (  # an expression: the map has its province polygons (more than 40) on its canvas
+    f"(() => {{ const m = {MAP}; if (!m) return false; let n = 0;"
+    " m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });"
+    " return n > 40 && !!m.getRenderer && m.getPane('overlayPane').querySelector('canvas') !== null; })()"
+)
 
 
 def free_port() -> int:
@@ -141,28 +147,37 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
 
 
-PROVINCES_DRAWN = """() => { if (!window.map || !window.map._loaded) return false; let n = 0;
-  window.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.code) n++; });
-  return n > 40 && document.querySelector('canvas.leaflet-zoom-animated') !== null; }"""
+PROVINCES_DRAWN = f"() => {MAP_DRAWN_JS}"
 
 
 def map_frame(page):
-    """The Leaflet map's frame, once its province polygons are drawn (on a canvas: no SVG paths to count)."""
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="attached", timeout=60_000)
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    frame.wait_for_function(PROVINCES_DRAWN, timeout=60_000)
-    return frame
+    """The page once the Leaflet map's province polygons are drawn (on a canvas: no SVG paths to count). The map
+    is in the page, not in a frame: what a test evaluates or locates there, it does on the page."""
+    page.wait_for_function(PROVINCES_DRAWN, timeout=60_000)
+    return page
+
+
+def province_point(code: str) -> tuple[float, float]:
+    """A point inside the province as the map draws it when it opens (the coarse outline)."""
+    from dashboard.gazetteer import gazetteer
+    from dashboard.ui.mapview import coarse_polygons
+
+    point = coarse_polygons(gazetteer())[code].representative_point()
+    return point.y, point.x
 
 
 def click_province(page, code: str) -> None:
-    """Fire Leaflet's click on a province polygon (deterministic, unlike a pixel click on a concave shape)."""
-    fired = map_frame(page).evaluate(
-        """code => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties
-             && l.feature.properties.code === code) { l.fire('click', {latlng: l.getBounds().getCenter()}, true);
-             n++; } }); return n; }""",
-        code,
+    """Click with the mouse at a point inside the province, as a visitor does (whatever is drawn there)."""
+    map_frame(page)
+    lat, lon = province_point(code)
+    page.evaluate(f"() => {MAP}.getContainer().scrollIntoView({{block: 'center'}})")
+    page.wait_for_timeout(200)
+    x, y = page.evaluate(
+        f"""([lat, lon]) => {{ const m = {MAP}, p = m.latLngToContainerPoint([lat, lon]),
+             r = m.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }}""",
+        [lat, lon],
     )
-    assert fired == 1, f"no polygon for {code}"
+    page.mouse.click(x, y)
 
 
 def details(page):

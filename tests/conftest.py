@@ -76,6 +76,7 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 950})
     page = context.new_page()
     page.requested_hosts = set()
-    page.on("request", lambda r: page.requested_hosts.add(urlparse(r.url).hostname))
+    # a blob: URL is the page's own memory (Streamlit loads a component's script from one), its host its origin's
+    page.on("request", lambda r: page.requested_hosts.add(urlparse(r.url.removeprefix("blob:")).hostname))
     yield page
     context.close()

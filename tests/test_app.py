@@ -33,7 +33,7 @@ def markdown(at):
 def test_the_app_runs_on_the_seeds_and_shows_the_map():
     at = run()
     assert at.title[0].value == "Border Watch"
-    assert [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
+    assert [c for c in at.get("bidi_component") if c.proto.component_name == "border_watch.map"]
     assert "reports disagree" in " ".join(c.value for c in at.caption)
 
 

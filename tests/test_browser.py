@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_support import click_province, details, map_frame, running_app, wait_for_app
+from tests.browser_support import MAP, click_province, details, map_frame, running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +33,22 @@ def test_click_a_province_see_its_talks_share_the_link(page, browser, app_url):
     assert "Wed 24 Dec 2025" in details(other).inner_text()
     other.close()
     assert page.requested_hosts == {"localhost"}
+
+
+# The page position of the first circle marker whose tooltip contains a text, scrolled into view.
+MARKER_AT = f"""text => {{ const m = {MAP}; m.getContainer().scrollIntoView({{block: 'center'}}); let at = null;
+  m.eachLayer(l => {{ const t = l.getTooltip && l.getTooltip(); if (!at && l.getLatLng && t
+    && String(t.getContent()).includes(text)) {{ const p = m.latLngToContainerPoint(l.getLatLng()),
+      r = m.getContainer().getBoundingClientRect(); at = [r.left + p.x, r.top + p.y]; }} }}); return at; }}"""
+
+
+def test_a_click_on_a_marker_selects_the_province_it_stands_in(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    map_frame(page)
+    x, y = page.evaluate(MARKER_AT, "<br>Chanthaburi<br>")  # the talks' venue (the ASEAN one is off the map)
+    page.mouse.click(x, y)
+    details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=30_000)
 
 
 def choose_province(page, name):

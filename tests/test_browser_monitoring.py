@@ -6,7 +6,7 @@ from contextlib import closing
 
 import pytest
 
-from tests.browser_support import map_frame, running_app, wait_for_app
+from tests.browser_support import MAP, map_frame, running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +46,8 @@ def test_click_a_timeline_event_see_each_sides_quotes(page, app_url):
     assert page.requested_hosts == {"localhost"}
 
 
-INCIDENT_MARKERS = """() => { let n = 0; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
-  if (p && p.label && p.label.includes('<i>event i-')) n++; }); return n; }"""
+INCIDENT_MARKERS = f"""() => {{ let n = 0; {MAP}.eachLayer(l => {{ const t = l.getTooltip && l.getTooltip();
+  if (t && String(t.getContent()).includes('<i>event i-')) n++; }}); return n; }}"""
 
 
 def test_the_map_shows_the_incidents_of_the_window(page, app_url):

@@ -1,41 +1,40 @@
-"""The map's component arguments, built once (dashboard/ui/mapcomponent.py), are the ones st_folium sends."""
+"""The map component (dashboard/ui/mapcomponent.py): what each run sends, and what a click gives back."""
 
-import streamlit_folium as sf
+import json
+
+from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import mapcomponent
-from dashboard.ui.mapview import build_map, selection_layer
+from dashboard.ui.assets import LEAFLET_JS_URL
+from tests.conftest import ROOT
+from tests.test_app import run, store_path  # noqa: F401 (the fixture: a store of its own)
 
 
-def st_folium_arguments(monkeypatch, gaz, code):
-    sent = {}
-    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.update(kwargs))
-    sf.st_folium(
-        build_map(gaz, {"TH-22": 3}, [], []),
-        key="map",
-        height=520,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
-        feature_group_to_add=selection_layer(gaz, code),
-    )
-    return sent
+def sent(at: AppTest) -> dict:
+    [element] = [c for c in at.get("bidi_component") if c.proto.component_name == mapcomponent.NAME]
+    return json.loads(element.proto.json)
 
 
-def test_the_cached_frame_sends_what_st_folium_sends(monkeypatch, gaz):
-    expected = st_folium_arguments(monkeypatch, gaz, "TH-22")
-    frame = mapcomponent.frame_of(build_map(gaz, {"TH-22": 3}, [], []), "map")
-    sent = {}
-    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.update(kwargs))
-    mapcomponent.show(
-        frame, key="map", height=520, feature_group=mapcomponent.feature_group_script(selection_layer(gaz, "TH-22"))
-    )
-    assert set(sent) == set(expected)
-    different = {k for k in expected if sent[k] != expected[k] and k not in ("default", "on_change")}
-    assert different == set()
-    # the declared default is the component's first report (no second run of a new page's script)
-    assert list(sent["default"]) == list(expected["default"]) and sent["default"]["last_object_clicked_count"] == 0
+def test_a_run_sends_the_map_data_url_and_the_selection_not_the_map():
+    data = sent(run(province="Chanthaburi"))
+    assert data["selected"] == "TH-22" and data["leaflet"] == LEAFLET_JS_URL and data["height"] > 0
+    path = ROOT / "dashboard" / "static" / data["url"].removeprefix("/app/static/")
+    assert {f["properties"]["code"] for f in json.loads(path.read_text())["provinces"]["features"]["features"]} > {
+        "TH-22"
+    }
+    assert len(json.dumps(data)) < 500  # the map itself is a static file, fetched once
 
 
-def test_a_frame_is_the_same_for_the_same_map(gaz):
-    one = mapcomponent.frame_of(build_map(gaz, {}, [], []), "map")
-    two = mapcomponent.frame_of(build_map(gaz, {}, [], []), "map")
-    assert one == two and one.size > 10_000
+def test_no_selection_is_sent_as_none():
+    assert sent(run())["selected"] is None
+
+
+def test_the_same_view_sends_the_same_map_url():
+    assert sent(run())["url"] == sent(run(province="Surin"))["url"]
+
+
+def test_a_click_gives_the_province_code_it_fell_in():
+    assert mapcomponent.clicked_province({"province": "TH-22"}) == "TH-22"
+    assert mapcomponent.clicked_province({"province": None}) is None
+    assert mapcomponent.clicked_province({"province": 3}) is None
+    assert mapcomponent.clicked_province(None) is None

@@ -1,8 +1,10 @@
 """The map as data: layers, feature properties, local assets and escaped tooltips."""
 
+import json
+import os
+import time
 from datetime import date
 
-import folium
 import pytest
 
 from dashboard import queries
@@ -10,8 +12,9 @@ from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.queries import MeetingSummary
 from dashboard.read import read_reports
 from dashboard.store import Store
-from dashboard.ui.mapview import INCIDENT_COLOURS, build_map, clicked_province, selection_layer
-from tests.conftest import SEEDS
+from dashboard.ui import assets
+from dashboard.ui.mapview import INCIDENT_COLOURS, map_data, map_url
+from tests.conftest import ROOT, SEEDS
 
 DAY = date(2025, 12, 23)
 
@@ -27,64 +30,58 @@ def seeds(tmp_path_factory, gaz):
 
 def seed_map(gaz, seeds, meetings=None):
     activity = queries.province_activity(seeds, DAY)
-    m = build_map(gaz, activity, queries.map_places(seeds, DAY), meetings or queries.meetings(seeds, DAY))
+    m = map_data(gaz, activity, queries.map_places(seeds, DAY), meetings or queries.meetings(seeds, DAY))
     return m, activity
 
 
-def layers(m, kind):
-    return [c for c in m._children.values() if isinstance(c, kind)]
+def points(m, name):
+    [layer] = [p for p in m["points"] if p["name"] == name]
+    return layer["points"]
 
 
 def test_the_map_has_provinces_border_places_and_venues(gaz, seeds):
     m, _ = seed_map(gaz, seeds)
-    [_, provinces] = layers(m, folium.GeoJson)
-    codes = {f["properties"]["code"] for f in provinces.data["features"]}
+    codes = {f["properties"]["code"] for f in m["provinces"]["features"]["features"]}
     assert {"TH-22", "KH-2", "KH-12", "TH-30"} <= codes and not {"TH-90", "TH-50"} & codes
     assert sum(c.startswith("KH") for c in codes) == 24
-    names = {g.layer_name for g in layers(m, folium.FeatureGroup)}
-    assert names == {"Border line and km marks", "Places mentioned", "Meeting venues", "Incidents"}
+    assert m["context"]["name"] == "Rest of Thailand"
+    assert m["border"]["name"] == "Border line and km marks" and len(m["border"]["line"]) > 100
+    assert [p["name"] for p in m["points"]] == ["Places mentioned", "Meeting venues", "Incidents"]
+    json.dumps(m)  # plain data: written as a static file the browser fetches
 
 
 def test_provinces_are_shaded_by_what_the_reports_say(gaz, seeds):
     m, activity = seed_map(gaz, seeds)
-    [_, provinces] = layers(m, folium.GeoJson)
-    mentions = {f["properties"]["code"]: f["properties"]["mentions"] for f in provinces.data["features"]}
-    assert mentions["TH-22"] == activity["TH-22"] > 0 and mentions["TH-30"] == 0
+    props = {f["properties"]["code"]: f["properties"] for f in m["provinces"]["features"]["features"]}
+    assert props["TH-22"]["mentions"] == activity["TH-22"] > 0 and props["TH-30"]["mentions"] == 0
+    assert props["TH-22"]["fillOpacity"] > props["TH-30"]["fillOpacity"]
+    assert props["TH-22"]["fillColor"] != props["KH-2"]["fillColor"]
 
 
-def test_leaflet_is_served_by_the_app_and_no_cdn_is_named(gaz, seeds):
+def test_no_cdn_is_named_and_the_online_tiles_are_only_an_option(gaz, seeds):
     m, _ = seed_map(gaz, seeds)
-    html = m.get_root().render()
-    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    text = json.dumps(m) + (ROOT / "dashboard" / "ui" / "map" / "border_map.js").read_text()
     for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg"):
-        assert host not in html
-
-
-def test_the_online_tile_layer_is_optional_and_off(gaz, seeds):
-    m, _ = seed_map(gaz, seeds)
-    [tiles] = layers(m, folium.TileLayer)
-    assert tiles.show is False and tiles.control is True
+        assert host not in text
+    assert m["tiles"]["name"] == "OpenStreetMap tiles (online)"  # drawn only when the visitor turns it on
 
 
 def test_km_marks_start_at_the_laos_tripoint(gaz, seeds):
-    html = seed_map(gaz, seeds)[0].get_root().render()
-    assert "Laos tripoint" in html and "km 800" in html
+    labels = [p["label"] for p in seed_map(gaz, seeds)[0]["border"]["marks"]]
+    assert labels[0] == "km 0 · Laos tripoint" and "km 800" in labels
 
 
 def test_the_attributions_are_on_the_map(gaz, seeds):
-    html = seed_map(gaz, seeds)[0].get_root().render()
-    assert "OpenStreetMap contributors (ODbL)" in html and "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
+    text = seed_map(gaz, seeds)[0]["attribution"]
+    assert "OpenStreetMap contributors (ODbL)" in text and "Natural Earth" in text and "GeoNames (CC BY 4.0)" in text
 
 
 def test_tooltips_escape_text(gaz, seeds):
     evil = "<img src=x onerror=alert(1)>"
     meeting = MeetingSummary("m1", date(2025, 12, 24), evil, "TH-22", 12.6, 102.1, [evil], ["scheduled"], 1, [])
     m, _ = seed_map(gaz, seeds, [meeting])
-    html = m.get_root().render()
-    assert evil not in html
-    [venues] = [g for g in layers(m, folium.FeatureGroup) if g.layer_name == "Meeting venues"]
-    [points] = [c for c in venues._children.values() if isinstance(c, folium.GeoJson)]
-    [label] = [f["properties"]["label"] for f in points.data["features"]]
+    assert evil not in json.dumps(m)
+    [label] = [p["label"] for p in points(m, "Meeting venues")]
     assert "&lt;img src=x onerror=alert(1)&gt;" in label and "<img" not in label
 
 
@@ -94,26 +91,28 @@ def test_incidents_are_one_marker_per_event_by_kind_with_escaped_labels(gaz, see
     evil = "<img src=x onerror=alert(1)>"
     events[0].places.insert(0, evil)
     activity = queries.province_activity(seeds, DAY)
-    m = build_map(gaz, activity, queries.map_places(seeds, DAY), queries.meetings(seeds, DAY), events)
-    [layer] = [g for g in layers(m, folium.FeatureGroup) if g.layer_name == "Incidents"]
-    [points] = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
-    features = points.data["features"]
-    assert len(features) == sum(1 for e in events if e.point)  # one per event, not per report
-    assert {f["properties"]["fillColor"] for f in features} <= set(INCIDENT_COLOURS.values())
-    assert evil not in m.get_root().render() and any("&lt;img" in f["properties"]["label"] for f in features)
+    m = map_data(gaz, activity, queries.map_places(seeds, DAY), queries.meetings(seeds, DAY), events)
+    markers = points(m, "Incidents")
+    assert len(markers) == sum(1 for e in events if e.point)  # one per event, not per report
+    assert {p["fillColor"] for p in markers} <= set(INCIDENT_COLOURS.values())
+    assert evil not in json.dumps(m) and any("&lt;img" in p["label"] for p in markers)
 
 
-def test_the_selection_is_its_own_layer(gaz):
-    group = selection_layer(gaz, "TH-22")
-    assert len(group._children) == 1
-    assert len(selection_layer(gaz, None)._children) == 0
+def test_the_map_data_is_written_once_under_a_name_of_its_content(gaz, seeds):
+    m, _ = seed_map(gaz, seeds)
+    url = map_url(m)
+    assert url == map_url(seed_map(gaz, seeds)[0]) and url.startswith("/app/static/generated/map-")
+    path = ROOT / "dashboard" / "static" / url.removeprefix("/app/static/")
+    assert json.loads(path.read_text()) == json.loads(json.dumps(m))
 
 
-def test_a_click_on_a_province_gives_its_code():
-    value = {
-        "last_active_drawing": {"type": "Feature", "properties": {"code": "TH-22", "name": "Chanthaburi"}},
-        "last_object_clicked_count": 3,
-    }
-    assert clicked_province(value) == "TH-22"
-    assert clicked_province({"last_active_drawing": {"type": "Feature", "geometry": {}}}) is None
-    assert clicked_province(None) is None
+def test_old_map_files_are_removed_when_a_new_one_is_written(gaz, seeds):
+    url = map_url(seed_map(gaz, seeds)[0])
+    path = ROOT / "dashboard" / "static" / url.removeprefix("/app/static/")
+    stale = path.with_name("map-000000000000.json")
+    stale.write_text("{}")
+    day_old = time.time() - assets.KEEP_S - 60
+    os.utime(stale, (day_old, day_old))
+    other = assets.static_json("map", '{"another": "map"}')
+    assert not stale.exists() and path.exists()
+    (ROOT / "dashboard" / "static" / other.removeprefix("/app/static/")).unlink()

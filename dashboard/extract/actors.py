@@ -6,10 +6,9 @@ import re
 from functools import lru_cache
 
 from dashboard.extract.lexicon import COUNTRY_CUES, word_pattern
-from dashboard.extract.patterns import compiled
 
 _CUES = {c: word_pattern(words) for c, words in COUNTRY_CUES.items()}
-_CUE = compiled("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in _CUES.items()))
+_CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in _CUES.items()))
 _ANY_CUE = "|".join(_CUES.values())
 # A nationality that names who attacked, not whose people were hit: "by Cambodian forces",
 # "Cambodian rockets", "Thai troops launched …", "an attack from the Thai side".
@@ -19,15 +18,15 @@ ATTACK_WORDS = (
     r"|deployed|deploying|dropped|dropping|planted|carried out|conducted"
 )
 # "the Thai-Cambodian border", "Thailand-Cambodia conflict": the conflict's name, not a side.
-CONFLICT_NAME = compiled(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|Thailand|Cambodian?)\b")
+CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|Thailand|Cambodian?)\b")
 # Around a nationality: "<attack word> … by|from (the) <it>" before it, or after it a force that
 # attacks ("forces … fired") or a weapon ("rockets", "shelling").
-_ATTACKER_BEFORE = compiled(
+_ATTACKER_BEFORE = re.compile(
     r"\b(?:attack\w*|fire|shelling|strikes?|hit|struck|killed|wounded|injured|damaged|destroyed|launched"
     r"|carried out|fired|targeted|shelled|bombed)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
-_ATTACKER_AFTER = compiled(
+_ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
     r"|artillery|gunners))+"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
@@ -57,7 +56,7 @@ def _attacking(text: str, start: int, end: int) -> bool:
     return bool(by or _ATTACKER_AFTER.match(text, end))
 
 
-BOTH = compiled(
+BOTH = re.compile(
     r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
     r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
 )
@@ -66,8 +65,8 @@ SPEECH = (
     r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
     r"|confirmed|counted|recorded|added|noted"
 )
-_ACCORDING = compiled(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
-_SAID = compiled(
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
+_SAID = re.compile(
     rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{0,5}}"
     rf"(?:[Mm]inistry(?: of [A-Z]\w+)?|authorities|officials|official|army|military|government|spokes\w+"
     rf"|police|agency|office|Interior|Defence|Defense|Thailand|Cambodia|[A-Z][a-z]+))"

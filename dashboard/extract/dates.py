@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
-from dashboard.extract.patterns import compiled
 
 HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -24,7 +23,7 @@ HOLIDAYS = {
 }
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
-DATE = compiled(
+DATE = re.compile(
     rf"(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s+(?:{MONTHS}))?\))?"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
@@ -86,7 +85,7 @@ def resolve(m: re.Match, published: date | None, future: bool, after_today: bool
 
 
 _MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
-_PARTS = compiled(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
+_PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
 
 
 def _explicit(text: str, published: date | None) -> date | None:
@@ -109,9 +108,9 @@ def _explicit(text: str, published: date | None) -> date | None:
 
 
 # Every date the DATE pattern finds has a digit, a weekday, or one of these words.
-_MAYBE_DATE = compiled(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
-_NEXT = compiled(r"\bnext\s+$", re.I)
-_LAST = compiled(r"\b(?:last|past)\s+$", re.I)
+_MAYBE_DATE = re.compile(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
+_NEXT = re.compile(r"\bnext\s+$", re.I)
+_LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:
@@ -143,9 +142,9 @@ def _cues() -> list[str]:
         return [row["cue"].strip() for row in csv.DictReader(f) if row["cue"].strip()]
 
 
-EARLIER = compiled(r"\b(?:" + "|".join(re.escape(c) for c in _cues()) + ")", re.I)
+EARLIER = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _cues()) + ")", re.I)
 # A month named without a day: "the shelling in December", "since July", "damage from early December".
-MONTH_ONLY = compiled(
+MONTH_ONLY = re.compile(
     rf"\b(?:in|during|of|throughout|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?"
     rf"(?P<month>{MONTHS})\b\.?(?!\s*\d)(?!,?\s+(?:19|20)\d\d\b(?!\s*\d))",
     re.I,

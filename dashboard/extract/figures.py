@@ -23,7 +23,6 @@ from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
 from dashboard.extract.lexicon import MONTHS, precheck
 from dashboard.extract.numbers import amount_value, amounts
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
 
@@ -53,10 +52,10 @@ METRIC_BEFORE = {
 }
 # Before-words that only make a figure when the people are then made to leave (or go home).
 NEEDS_PURPOSE = {
-    "displaced": compiled(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
+    "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
 }
 PURPOSE_AFTER = {
-    "displaced": compiled(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
+    "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
     r"(?:people|persons|individuals|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
@@ -77,67 +76,69 @@ QUALIFIERS = [
 ]
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
-_AFTER = {m: compiled(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()}
-_ANY_AFTER = compiled(
+_AFTER = {
+    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()
+}
+_ANY_AFTER = re.compile(
     rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}?\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
     re.I,
 )
-_COORDINATED = compiled(r"\band\b|,")  # a metric reached through these may be the next number's
-_BEFORE = {m: compiled(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
+_COORDINATED = re.compile(r"\band\b|,")  # a metric reached through these may be the next number's
+_BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
 # Checked before the patterns: a sentence with none of these stems states no figure.
 METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
-_QUAL_BEFORE = compiled(rf"(?:{_QUAL})\s+$", re.I)
+_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
-_NOT_PEOPLE = compiled(
+_NOT_PEOPLE = re.compile(
     r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b|th\b|st\b|nd\b|rd\b"
     r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters|families"
     r"|households|homes|houses|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
     re.I,
 )
-_DATEISH = compiled(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
+_DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
 GROUPS = [
     ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
-CLAUSE_BREAK = compiled(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
+CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
 # People of both countries counted together: "14 dead across the border", "on both sides", "in the two
 # countries" (BOTH in dashboard.extract.actors names the two countries themselves).
-BOTH_SIDES = compiled(
+BOTH_SIDES = re.compile(
     r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
     r"|combined|altogether)\b",
     re.I,
 )
 # A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
-PART_BEFORE = compiled(
+PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
 )
-PART_AFTER = compiled(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
+PART_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
 # A count over a span of years, not an episode's: "in recent years", "since 2008".
-PERIOD_SCOPE = compiled(
+PERIOD_SCOPE = re.compile(
     r"\b(?:in recent years|over the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d|in (?:19|20)\d\d"
     r"|decades?)\b",
     re.I,
 )
 # A figure told beside an attack counts that attack's victims.
-INCIDENT_SCOPE = compiled(
+INCIDENT_SCOPE = re.compile(
     r"\b(?:in (?:the|an|a) (?:attack|strike|blast|explosion|shelling|clash)|by (?:a|an|the) (?:\w+ )?(?:rocket|shell"
     r"|mine|landmine|drone|airstrike|strike|blast|explosion|grenade)|when (?:a|an|the) \w+)\b",
     re.I,
 )
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
-ELIDED = compiled(
+ELIDED = re.compile(
     r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
     re.I,
 )
-ELIDED_AFTER = compiled(
+ELIDED_AFTER = re.compile(
     r"^\s+(?:(?:more |others? )?(?:in|on|from|inside)\s+(?:the\s+)?(?:Thai|Cambodian?|Thailand)\b"
     r"|(?:Thais|Cambodians|Thai|Cambodian)\b)",
     re.I,
 )
 
 # A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
-RUNNING_TOTAL = compiled(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
+RUNNING_TOTAL = re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
 
 
 def _metric(text: str, m: re.Match) -> str | None:
@@ -162,7 +163,7 @@ def _metric(text: str, m: re.Match) -> str | None:
 
 # All qualifiers in one pattern, each its own group: no phrase of one ends another's, so at most one
 # group can match right before the number (one search instead of one per qualifier).
-_QUALIFIER_RX = compiled(rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$", re.I)
+_QUALIFIER_RX = re.compile(rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$", re.I)
 
 
 def _qualifier(before: str, vague: bool) -> str:
@@ -235,7 +236,7 @@ def _country(whose: _Whose, text: str, offset: int, places: list[PlaceMention], 
     return context() if callable(context) else context
 
 
-_GROUP_RX = [(group, compiled(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
+_GROUP_RX = [(group, re.compile(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
 
 
 def _group(after: str, before: str) -> str | None:

@@ -19,7 +19,6 @@ from functools import lru_cache
 from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
 from dashboard.extract.dates import earlier_period, find_dates
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
@@ -45,7 +44,7 @@ KINDS = [
 ]
 WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
 # Clash words that tell of a specific engagement, not of the fighting in general.
-STRONG_CLASH = compiled(
+STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
@@ -53,21 +52,21 @@ STRONG_CLASH = compiled(
     re.I,
 )
 # Fire traded by both sides: no one side attacked.
-MUTUAL = compiled(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
-CLOCK = compiled(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
-_KIND_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
+_KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
 # All kinds in one pass: each match says its kind by its group's name.
-_ANY_KIND = compiled("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
-_WEAK_RX = [(kind, compiled(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
+_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
-BACKDROP_NOUNS = compiled(
+BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
     re.I,
 )
 _CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge")}
-BACKDROP_BEFORE = compiled(
+BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
     r"(?:(?:the|a|new|recent|renewed|intense|heavy|deadly|border|ongoing|escalating)\s+)*$"
@@ -76,27 +75,27 @@ BACKDROP_BEFORE = compiled(
 )
 # A kind word negated in its clause ("no reports of shelling", "troops did not fire on …",
 # "will not stop its military operations"): no event is told.
-NEGATED = compiled(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
+NEGATED = re.compile(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
 # Sentences of analysis, threats, open questions and hypotheticals: not an incident's telling.
-NOT_INCIDENT = compiled(
+NOT_INCIDENT = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
     r"|\b(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)\b"
     r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
-ONSET = compiled(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
-_ACCUSE = compiled(
+ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
+_ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
     r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
 )
-_DENY = compiled(
+_DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
 )
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
-_OWN = compiled(
+_OWN = re.compile(
     r"(?P<who>\b(?:Thai|Thailand|Cambodian?)\b(?:'s)?(?:\s+\w+){0,2})\s+(?:confirmed|admitted|said|announced)"
     r"\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+)?)?(?:launching|launched|carrying out|carried out|conducting"
     r"|conducted|firing|fired)\b"
@@ -209,13 +208,13 @@ def _day(text: str, published: date | None) -> date | None:
 
 
 # A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.
-_OPENING_TIME = compiled(
+_OPENING_TIME = re.compile(
     r"^\W*(?:(?:on|at|by|from|around|about|early|late|shortly|just|before|after|in|the|of|morning|afternoon"
     r"|evening|night)\s+)*$",
     re.I,
 )
 # Where a clause ends: punctuation, or a conjunction that opens another clause.
-_CLAUSE_BREAK = compiled(r"[,;:()\u2014]|\s-\s|\b(?:although|though|while|whereas|but|as)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s-\s|\b(?:although|though|while|whereas|but|as)\b", re.I)
 
 
 def _time_in_clause(text: str, at: int, published: date | None) -> bool:
@@ -242,7 +241,7 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
 
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
-_AT_SCENE = compiled(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
+_AT_SCENE = re.compile(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
 
 
 def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:

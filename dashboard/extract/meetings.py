@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
 from dashboard.extract.lexicon import WEEKDAYS, precheck, word_pattern, words
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -25,9 +24,9 @@ MEETING = (
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
 SIGNING = r"signed|signing|inked"
-MEETING_WORDS = compiled(rf"\b(?:{MEETING})\b", re.I)
-SIGNING_WORDS = compiled(rf"\b(?:{SIGNING})\b", re.I)
-SIGNING_EVENT = compiled(
+MEETING_WORDS = re.compile(rf"\b(?:{MEETING})\b", re.I)
+SIGNING_WORDS = re.compile(rf"\b(?:{SIGNING})\b", re.I)
+SIGNING_EVENT = re.compile(
     r"\bsigning (?:ceremony|took place|was held)|\b(?:was|were|been) signed by\b"
     r"|\b(?:both|two|and|ministers|leaders|delegations|co-?chairs?|counterparts)\b[^.;]{0,80}"
     r"(?<!Declaration )(?<!Agreement )(?<!Accord )(?<!Accords )(?<!Treaty )(?<!Statement )(?<!deal )(?<!pact )"
@@ -39,7 +38,7 @@ MEETING_CHECK = precheck(MEETING, SIGNING)
 # one_side_bodies.csv): masked before looking for a meeting and its date.
 _NOT_MEETING_WORDS = words("meeting_cues", "not-meeting")
 _ONE_SIDE = words("one_side_bodies")
-NOT_MEETINGS = compiled(
+NOT_MEETINGS = re.compile(
     rf"\b(?:{word_pattern(_NOT_MEETING_WORDS)}"
     rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)}))s?\b",
     re.I,
@@ -66,8 +65,8 @@ BODIES = [
     ),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
-PROPOSED = compiled(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
-FUTURE = compiled(
+PROPOSED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
+FUTURE = re.compile(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
     re.I,
@@ -87,24 +86,24 @@ SPEECH_VERBS = (
     r"said|says|announced|announces|confirmed|confirms|told|stated|added|noted|reported|declared|invited"
     r"|proposed|requested|wrote|posted|tweeted|agreed|revealed|disclosed"
 )
-SPEECH_BEFORE = compiled(
+SPEECH_BEFORE = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:to\s+)?(?:reporters|journalists|the media|the press|lawmakers|parliament|Reuters|[A-Z]{2,})\s+"
     r"|(?:on|in|to|via)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?\w+(?:\s+\w+)?\s+)?"
     r"(?:on|last|this)?\s*$",
     re.I,
 )
-SPEECH_AFTER = compiled(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
-DATELINE = compiled(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
-PAST = compiled(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
-SINCE = compiled(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
+DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
+PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
+SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
 # "in Chanthaburi", "at the checkpoint near Chanthaburi province", "in Prum, Pailin province" (Prum unknown)
-VENUE_BEFORE = compiled(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
+VENUE_BEFORE = re.compile(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
 
 
-_PARTICIPANT_RX = [(name, compiled(pattern)) for name, pattern in PARTICIPANTS]
-_BODY_RX = [(body, family, compiled(pattern)) for body, family, pattern in BODIES]
+_PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS]
+_BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
 
 def _body(text: str) -> tuple[str | None, str | None]:
@@ -136,10 +135,10 @@ def _status(text: str, day: date | None, published: date | None) -> str:
     return "scheduled" if FUTURE.search(text) else "held"
 
 
-HOSTED = compiled(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
+HOSTED = re.compile(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
 
 
-_SAID_WHEN = compiled(r"\b(?:next|last|past)\s+$", re.I)
+_SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 
 
 def _dates(text: str, published: date | None) -> list[DateMention]:
@@ -173,13 +172,13 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
 
 PARTIES = frozenset({"Thailand", "Cambodia"})
 # Words that make a meeting one between the two parties without naming them.
-TWO_PARTIES = compiled(
+TWO_PARTIES = re.compile(
     r"\b(?:both|two (?:sides|countries|nations|governments|delegations|neighbours|neighbors)"
     r"|bilateral|each other|one another|joint|trilateral|three parties)\b",
     re.I,
 )
-COUNTERPART = compiled(r"\bcounterparts?\b", re.I)
-_ONE_SIDE_RX = compiled(rf"\b(?:{word_pattern(_ONE_SIDE)})\b")
+COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
+_ONE_SIDE_RX = re.compile(rf"\b(?:{word_pattern(_ONE_SIDE)})\b")
 
 
 def _one_sided(read: _Read) -> bool:
@@ -206,7 +205,7 @@ def _of_masked(text: str, masked: tuple[tuple[int, int], ...], start: int) -> bo
     return len(between) <= 60 and not MEETING_WORDS.search(between) and not CLAUSE_END.search(between)
 
 
-CLAUSE_END = compiled(r"[;,]\s|\b(?:and|while|but|before|after|then)\b")
+CLAUSE_END = re.compile(r"[;,]\s|\b(?:and|while|but|before|after|then)\b")
 
 
 @dataclass(frozen=True, slots=True)

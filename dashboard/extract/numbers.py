@@ -10,8 +10,6 @@ import re
 
 from text_to_num import text2num
 
-from dashboard.extract.patterns import compiled
-
 _UNITS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -32,7 +30,7 @@ VAGUE = (
     r"|dozens|scores|a dozen|several dozen)"
 )
 
-AMOUNT = compiled(
+AMOUNT = re.compile(
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|thousand|billion)\b)?"
     rf"|(?P<fraction>one and a half|half (?:of )?a|a quarter(?: of a)?|a)\s+(?P<fscale>million|thousand)\b"
     rf"|(?P<words>\b{_WORD_NUMBER}\b)(?:\s+(?P<wscale>million|thousand)\b)?"
@@ -44,8 +42,8 @@ AMOUNT = compiled(
 # First words of the amounts that are not digits: where AMOUNT is worth trying.
 STARTERS = (*_UNITS.split("|"), "half", "a", "tens", "hundreds", "thousands", "several", "dozens", "scores")
 _STARTS = r"\d|\b(?:" + "|".join(sorted(STARTERS, key=len, reverse=True)) + r")\b"
-_START = compiled(_STARTS)
-_START_ANY_CASE = compiled(_STARTS, re.I)  # for the rare text whose lowercase changes length
+_START = re.compile(_STARTS)
+_START_ANY_CASE = re.compile(_STARTS, re.I)  # for the rare text whose lowercase changes length
 
 
 def amounts(text: str):

@@ -8,13 +8,12 @@ from datetime import date
 
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import Sentence, per_text
 from dashboard.records import Evidence, Onset
 
-FIGHTING = compiled(r"\b(?:fighting|hostilities|clashes|conflict|gunfire|violence|war|combat|border)\b", re.I)
+FIGHTING = re.compile(r"\b(?:fighting|hostilities|clashes|conflict|gunfire|violence|war|combat|border)\b", re.I)
 ONSET = r"reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began|since"
-ONSET_BEFORE = compiled(rf"\b(?:{ONSET})\b(?:\s+\S+){{0,3}}\s+(?:on\s+)?$", re.I)
+ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\b(?:\s+\S+){{0,3}}\s+(?:on\s+)?$", re.I)
 ONSET_CHECK = precheck(ONSET)
 
 

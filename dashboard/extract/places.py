@@ -27,7 +27,6 @@ from functools import lru_cache
 
 from dashboard.extract.actors import one_country
 from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
-from dashboard.extract.patterns import compiled
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
@@ -35,8 +34,8 @@ from dashboard.records import Evidence, PlaceMention
 MAX_WORDS = 6
 _PART = r"[^\W\d_]\w*(?:'(?!s\b)\w+)*"  # a possessive 's is not part of a word
 _WORD = rf"{_PART}(?:-{_PART})*"
-_CAPITALISED = compiled(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
-_NEXT_WORD = compiled(rf"[ -]{{1,2}}({_WORD})")
+_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
+_NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
 _SEAT_KEYS = frozenset(name_key(s) for s in GOVERNMENT_SEATS)
 _COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
 GOVERNMENT_VERBS = (
@@ -46,41 +45,41 @@ GOVERNMENT_VERBS = (
     r"|recall|retaliat|respond|view|consider|see|believ|fear|will|would|must|should|has|have|had|is|was"
 )
 _SEATS = rf"(?:{word_pattern(GOVERNMENT_SEATS)})"
-_GOV_AFTER = compiled(
+_GOV_AFTER = re.compile(
     rf"(?:'s?\b|\s+(?:\w+\s+){{0,2}}{_SEATS}\b"
     rf"|,?\s+(?:also\s+|has\s+|have\s+|had\s+|repeatedly\s+|again\s+|later\s+|earlier\s+|previously\s+"
     rf"|then\s+|quickly\s+|swiftly\s+)*(?:{GOVERNMENT_VERBS})\w*)"
 )
-_GOV_BEFORE = compiled(
+_GOV_BEFORE = re.compile(
     rf"(?:\b{_SEATS}(?:'s)?\s+(?:\w+\s+){{0,2}}|\bbetween\s+|\bboth\s+|\baccus\w*\s+"
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
     r"|\bcalled on\s+|\basked\s+|\btold\s+)$"
 )
 # A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
-_DATELINE = compiled(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
+_DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
 # A place name that modifies a named document or process is not a mention of the place.
-NAMED_THING = compiled(
+NAMED_THING = re.compile(
     r"\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
     r"|Process|Principles|Joint|Peace)\b"
 )
-NEAR_WORDS = compiled(
+NEAR_WORDS = re.compile(
     r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
     r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
     re.I,
 )
-LOCATIVE_BEFORE = compiled(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
 REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_cities.csv rows that are not capitals
 # Names the gazetteer lacks, placed by the province written right after them: typed ("X village,"),
 # a Thai or Khmer village prefix ("Ban X,", "Phum X,"), or where something happened ("in X, Y province").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
-UNLISTED = compiled(
+UNLISTED = re.compile(
     rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district)(?=,\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
-SETTLEMENT_AFTER = compiled(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
-UNIT_BEFORE = compiled(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
-PERSON_TITLES = compiled(
+SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
+UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
+PERSON_TITLES = re.compile(
     r"(?:Minister|President|Premier|Mr|Mrs|Ms|Dr|Gen|General|spokesman|spokeswoman"
     r"|spokesperson|Secretary|envoy|Envoy|Ambassador|Lieutenant|Colonel|King|Prince"
     r"|Princess|Chairman|Director|Professor|Governor|Commander)\.?\s+$"
@@ -207,9 +206,9 @@ def _small_place_ok(text: str, start: int, end: int, key: str) -> bool:
     return not _CAPITAL_NEXT.match(text, end) or bool(_TYPE_NEXT.match(text, end))
 
 
-_LOCATED = compiled(r"\b(?:in|at|near)\s+$")
-_CAPITAL_NEXT = compiled(r"\s+[A-Z][a-z]")
-_TYPE_NEXT = compiled(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
+_LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_TYPE_NEXT = re.compile(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
 
 
 def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
@@ -403,10 +402,10 @@ def _mention(m: _Mention, s: Sentence, place: Place, report_id: str) -> PlaceMen
     )
 
 
-_BETWEEN = compiled(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
+_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
 
 
-_TYPED_BETWEEN = compiled(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
+_TYPED_BETWEEN = re.compile(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
 
 
 def _in_province(

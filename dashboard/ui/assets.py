@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import time
 from functools import cache
 from pathlib import Path
 
@@ -39,49 +41,35 @@ def ensure_leaflet(static_dir: Path) -> Path:
     return target
 
 
-@cache
+KEEP_S = 24 * 3600  # a generated file older than this, of a name that got a newer one, is removed
+
+
 def static_json(name: str, text: str) -> str:
     """Write `text` (JSON) once as a static file whose name carries a hash of its content (a browser may keep
-    it as long as it likes), and return its URL."""
+    it as long as it likes), and return its URL. Writing one removes the files of the same name not written
+    or used for KEEP_S seconds (older store revisions' maps), so the folder does not grow with the store."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     path = STATIC_DIR / GENERATED / f"{name}-{digest}.json"
-    if not path.exists():
+    if path.exists():
+        path.touch()
+    else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
+        prune(name, keep=path)
     return f"/app/static/{GENERATED}/{path.name}"
+
+
+def prune(name: str, keep: Path) -> None:
+    now = time.time()
+    for old in (STATIC_DIR / GENERATED).glob(f"{name}-*.json"):
+        try:
+            if old != keep and now - old.stat().st_mtime > KEEP_S:
+                old.unlink()
+        except FileNotFoundError:  # another process removed it first
+            pass
 
 
 def json_text(value) -> str:
     return json.dumps(value, separators=(",", ":"))
-
-
-# Paths whose files never change while the server runs: the app's static folder (Leaflet, the generated
-# outlines) and components' bundles (the map's frame).
-UNCOMPRESSED_PREFIXES = ("/app/static/", "/component/")
-
-
-@cache
-def serve_assets_uncompressed() -> bool:
-    """Serve our static files and the map component's bundle without gzip, as Streamlit already serves its
-    own frontend bundle: its server re-compresses a response on every request (no cache), which was the
-    largest share of a new visitor's server CPU. Compression belongs to a reverse proxy or CDN in front
-    (docs/deploy.md). Streamlit's middleware decides per path through a module function; it is extended
-    here, and left alone if a Streamlit version lacks it (then responses are compressed, as before).
-    Returns whether it took effect."""
-    try:
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_middleware
-    except ImportError:
-        return False
-    original = getattr(gzip_middleware, "_should_bypass_gzip", None)
-    if original is None or getattr(original, "border_watch", False):
-        return original is not None
-
-    def bypass(path: str, base_url: str = "") -> bool:
-        plain = gzip_middleware._strip_base_url(path, base_url) if hasattr(gzip_middleware, "_strip_base_url") else path
-        return original(path, base_url) or plain.startswith(UNCOMPRESSED_PREFIXES)
-
-    bypass.border_watch = True
-    gzip_middleware._should_bypass_gzip = bypass
-    return True

@@ -1,115 +1,63 @@
-"""The border map as streamlit-folium's component, its arguments built once per map and shared.
+"""The border map as the app's own Streamlit component (Streamlit's public `st.components.v2` API), drawn in the
+page with the app's own Leaflet (dashboard/ui/assets.py: from xstatic-leaflet, never a CDN).
 
-`st_folium(m)` turns the folium objects into Leaflet's script on every run of every visitor (about 12 µs a
-vertex), and the value it declares as the component's default differs from the first value the component
-reports (`last_object_clicked_count` None vs 0), so each new page runs the whole app script twice. Here the
-component's arguments are built from the map once (`MapFrame`, cached by the app per store revision), each run
-only sends them, and the declared default is the component's first report: a visit runs the script once.
-
-It calls the component and the helpers of streamlit-folium 0.27.x the way `st_folium` does;
-tests/test_mapcomponent.py checks the arguments against `st_folium`'s own, so an upgrade that changes them fails
-there.
+What it takes, on each run: the URL of the map's data (`mapview.map_data`, written once per store revision and
+view as a static file the browser fetches and keeps: a run sends a few hundred bytes, not the map), the selected
+province's code (drawn as an outline) and the height. What it gives back: the trigger `province`, the code of
+the province a click fell in (anywhere inside it, markers included), for the run that click starts; `on_click`
+is called with it before the script runs, so it may set the province widget's state. The JavaScript is
+dashboard/ui/map/border_map.js.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 
-import folium
 import streamlit as st
-import streamlit_folium as sf
 
-# What the app reads back, in the order the component's frontend builds its value, with the value it reports
-# once the map has loaded (window.__GLOBAL_DATA__'s initial state): declared as the default, that first report
-# equals it and is not sent, so it does not rerun the script.
-RETURNED = {"last_object_clicked_count": 0, "last_active_drawing": None}
+from dashboard.ui.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from dashboard.ui.mapview import LEGEND_CSS
 
+NAME = "border_watch.map"
+HERE = Path(__file__).resolve().parent / "map"
+CSS = LEGEND_CSS + ".bw-map{width:100%;border-radius:4px}\n"
 
-@dataclass(frozen=True)
-class MapFrame:
-    """Everything `st_folium` would send for one map, as strings: cheap to send again, safe to share."""
-
-    script: str
-    header: str
-    html: str
-    id: str
-    css_links: tuple[str, ...]
-    js_links: tuple[str, ...]
-    key: str  # the component's key: a new map (another store revision) is a new frame in the page
-
-    @property
-    def size(self) -> int:
-        return len(self.script) + len(self.header) + len(self.html)
-
-
-def frame_of(m: folium.Map, key: str) -> MapFrame:
-    """Build the component's arguments from a folium map, as st_folium does (the map is altered: use it once)."""
-    m.get_root().render()
-    m.render()
-    html, header = sf._get_html(m), sf._get_header(m)
-    script = sf._get_map_string(m)
-    css, js = [], []
-    for element in _walk(m):
-        css.extend(href for _, href in getattr(element, "default_css", []))
-        js.extend(src for _, src in getattr(element, "default_js", []))
-    return MapFrame(
-        script=script,
-        header=header,
-        html=html,
-        id=sf.get_full_id(m),
-        css_links=tuple(dict.fromkeys(css)),
-        js_links=tuple(dict.fromkeys(js)),
-        key=sf.generate_js_hash(script, key, False),
-    )
-
-
-def _walk(element):
-    yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from _walk(child)
-
-
-def feature_group_script(group: folium.FeatureGroup) -> str:
-    """The script that adds a feature group to the shown map without re-mounting it (st_folium's
-    `feature_group_to_add`), built on a throwaway map (the group is altered: use it once)."""
-    return sf._get_feature_group_string(group, map=folium.Map(tiles=None), idx=0)
+_component = st.components.v2.component(
+    NAME,
+    html=f'<link rel="stylesheet" href="{LEAFLET_CSS_URL}">',
+    css=CSS,
+    js=(HERE / "border_map.js").read_text(encoding="utf-8"),
+)
 
 
 def show(
-    frame: MapFrame,
+    data_url: str,
     *,
+    selected: str | None,
     key: str,
     height: int,
-    feature_group: str | None = None,
-    on_change: Callable[[], None] | None = None,
-):
-    """Send the map's component (full width) with its added feature group; returns its value. As in st_folium,
-    `st.session_state[key]` holds the value when `on_change` runs."""
+    on_click: Callable[[str], None] | None = None,
+) -> str | None:
+    """Draw the map (full width); returns the province code a click chose in this run, else None."""
 
-    def changed() -> None:
-        st.session_state[key] = st.session_state.get(frame.key, {})
-        if on_change is not None:
-            on_change()
+    def clicked() -> None:
+        code = clicked_province(st.session_state.get(key))
+        if code and on_click is not None:
+            on_click(code)
 
-    return sf._component_func(
-        script=frame.script,
-        header=frame.header,
-        html=frame.html,
-        id=frame.id,
-        key=frame.key,
+    result = _component(
+        key=key,
+        data={"url": data_url, "selected": selected, "height": height, "leaflet": LEAFLET_JS_URL},
         height=height,
-        width=None,
-        returned_objects=sorted(RETURNED),
-        default=dict(RETURNED),
-        zoom=None,
-        center=None,
-        feature_group=feature_group,
-        return_on_hover=False,
-        layer_control=None,
-        pixelated=False,
-        css_links=list(frame.css_links),
-        js_links=list(frame.js_links),
-        on_change=changed,
-        wrap_longitude=False,
+        on_province_change=clicked,
     )
+    return clicked_province(result)
+
+
+def clicked_province(value) -> str | None:
+    """The province code a click sent (the component's trigger `province`), from its result or session state."""
+    if value is None:
+        return None
+    code = value.get("province") if hasattr(value, "get") else getattr(value, "province", None)
+    return code if isinstance(code, str) else None

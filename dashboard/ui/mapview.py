@@ -1,8 +1,9 @@
-"""The border map as folium layers built from records: no data logic, no Streamlit.
+"""The border map as plain data built from records: no data logic, no Streamlit, no HTML page.
 
-The base map (provinces, border line with km marks, places, meeting venues, legend, attributions) does
-not depend on the selection, so st_folium keeps the same map between reruns; the selected province's
-outline is a separate FeatureGroup passed as `feature_group_to_add`.
+`map_data` gives one JSON-able dict (the layers, their styles and escaped tooltip labels, the legend and the
+attributions) that dashboard/ui/mapcomponent.py draws with Leaflet in the browser. It does not depend on the
+selection: the app writes it once per store revision and view as a static file the browser fetches and keeps,
+and the selected province is only a code sent with each run.
 
 The page carries the provinces coarser than the gazetteer's (COARSE_TOLERANCE, about a pixel at the opening
 zoom); zoomed in to FINE_ZOOM the map fetches the gazetteer's outlines once, as a static file, and swaps them in.
@@ -11,18 +12,15 @@ zoom); zoomed in to FINE_ZOOM the map fetches the gazetteer's outlines once, as 
 from __future__ import annotations
 
 import html
-import json
 from functools import cache
 
-import folium
 import shapely
-from branca.element import MacroElement, Template
 
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import MapPlace, MeetingSummary
 from dashboard.reconcile import IncidentEvent
 from dashboard.summary import event_days
-from dashboard.ui.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, json_text, static_json
+from dashboard.ui.assets import json_text, static_json
 
 ATTRIBUTION = (
     "Border: © OpenStreetMap contributors (ODbL) · Provinces: Natural Earth (public domain) · "
@@ -46,27 +44,6 @@ COARSE_TOLERANCE = 0.01  # degrees (~1 km): a pixel at zoom 7, where the map ope
 FINE_ZOOM = 9  # from this zoom on, the gazetteer's outlines (provinces.geojson) are drawn
 
 
-class _Script(MacroElement):
-    """A few lines of JavaScript run with the map (legend, attribution)."""
-
-    def __init__(self, body: str):
-        super().__init__()
-        self._template = Template(
-            "{% macro script(this, kwargs) %}(function(map){"
-            + body
-            + "})({{ this._parent.get_name() }});{% endmacro %}"
-        )
-
-
-def _base_map() -> folium.Map:
-    m = folium.Map(
-        location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=5, max_zoom=13, control_scale=True, prefer_canvas=True
-    )
-    m.default_js = [("leaflet", LEAFLET_JS_URL)]
-    m.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
-    return m
-
-
 def _shade(count: int, top: int) -> float:
     return 0.08 + 0.62 * (count / top) if top else 0.08
 
@@ -82,17 +59,12 @@ def _far_outline(gaz: Gazetteer):
     return shapely.union_all(far).simplify(0.02) if far else None
 
 
-def context_layer(gaz: Gazetteer) -> folium.GeoJson | None:
+def context_layer(gaz: Gazetteer) -> dict | None:
     """The rest of Thailand as one light outline: context at a fraction of the vertices."""
     outline = _far_outline(gaz)
     if outline is None:
         return None
-    return folium.GeoJson(
-        outline.__geo_interface__,
-        name="Rest of Thailand",
-        interactive=False,
-        style_function=lambda f: {"fillColor": "#cbd5e1", "color": "#94a3b8", "weight": 0.6, "fillOpacity": 0.35},
-    )
+    return {"name": "Rest of Thailand", "geometry": outline.__geo_interface__}
 
 
 @cache
@@ -110,21 +82,9 @@ def fine_outlines_url(gaz: Gazetteer) -> str:
     return static_json("provinces", json_text(fine))
 
 
-def fine_on_zoom(url: str) -> _Script:
-    """Zoomed in to FINE_ZOOM, fetch the detailed outlines once and swap them into the province polygons
-    (same layers: their style, tooltip and click stay)."""
-    return _Script(
-        f"var url={json.dumps(url)},state=0;"
-        "function swap(){if(state||map.getZoom()<" + str(FINE_ZOOM) + ")return;state=1;"
-        "fetch(url).then(function(r){return r.json();}).then(function(fine){state=2;"
-        "map.eachLayer(function(l){var f=l.feature,g=f&&f.properties&&fine[f.properties.code];"
-        "if(g&&l.setLatLngs){l.setLatLngs(L.GeoJSON.coordsToLatLngs(g.coordinates,g.type==='Polygon'?1:2));"
-        "f.geometry=g;}});}).catch(function(){state=0;});}"
-        "map.on('zoomend',swap);"
-    )
-
-
-def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
+def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> dict:
+    """The provinces near the line as GeoJSON features: code, name, side, mentions, their fill and the
+    tooltip `label` (escaped HTML)."""
     top = max((activity.get(c, 0) for c in gaz.polygons), default=0)
     features = []
     for code, poly in coarse_polygons(gaz).items():
@@ -141,75 +101,37 @@ def province_layer(gaz: Gazetteer, activity: dict[str, int]) -> folium.GeoJson:
                     "name": p.name,
                     "country": p.country,
                     "mentions": n,
+                    "fillColor": SIDE_FILL[p.country],
+                    "fillOpacity": round(_shade(n, top), 3),
                     "label": html.escape(f"{p.name} ({code}) · {n} mention{'s' if n != 1 else ''} in the reports"),
                 },
             }
         )
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Provinces",
-        style_function=lambda f: {
-            "fillColor": SIDE_FILL[f["properties"]["country"]],
-            "color": "#475569",
-            "weight": 0.6,
-            "fillOpacity": _shade(f["properties"]["mentions"], top),
-        },
-        highlight_function=lambda f: {"weight": 2, "color": "#111827"},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-    )
+    return {"name": "Provinces", "features": {"type": "FeatureCollection", "features": features}}
 
 
-def _points(name: str, points: list[tuple[float, float, dict]], tooltip: folium.GeoJsonTooltip) -> folium.FeatureGroup:
-    """Many circle markers as one GeoJSON layer: one element to render, not one per marker. Each point's
-    properties hold its style (radius, color, weight, fillColor) and its tooltip `label` (escaped HTML)."""
-    group = folium.FeatureGroup(name=name)
-    if not points:
-        return group
-    features = [
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
-        for lat, lon, props in points
-    ]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        marker=folium.CircleMarker(),
-        style_function=lambda f: {
-            "radius": f["properties"]["radius"],
-            "color": f["properties"]["color"],
-            "weight": f["properties"]["weight"],
-            "fill": True,
-            "fillColor": f["properties"]["fillColor"],
-            "fillOpacity": 0.9,
-        },
-        tooltip=tooltip,
-    ).add_to(group)
-    return group
+def _points(name: str, points: list[tuple[float, float, dict]]) -> dict:
+    """A layer of circle markers: each point's style (radius, color, weight, fillColor) and its tooltip `label`
+    (escaped HTML)."""
+    return {"name": name, "points": [{"lat": lat, "lon": lon, **props} for lat, lon, props in points]}
 
 
-def border_layer(gaz: Gazetteer) -> folium.FeatureGroup:
+def border_layer(gaz: Gazetteer) -> dict:
     """The line, and a mark every 100 km from the Laos tripoint with its label always shown."""
-    group = folium.FeatureGroup(name="Border line and km marks")
-    coords = [(lat, lon) for lon, lat in gaz.border.line.coords]
-    folium.PolyLine(
-        coords,
-        color="#111827",
-        weight=3,
-        opacity=0.9,
-        tooltip=f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km",
-    ).add_to(group)
     marks = []
     for km in range(0, int(gaz.border.length_km) + 1, KM_STEP):
         lat, lon = gaz.border.point_at_km(km)
         label = "km 0 · Laos tripoint" if km == 0 else f"km {km}"
         marks.append((lat, lon, {"radius": 3, "color": "#111827", "weight": 1, "fillColor": "#111827", "label": label}))
-        folium.Marker(
-            (lat, lon),
-            icon=folium.DivIcon(html=f'<div class="km-mark">{label}</div>', icon_size=(90, 14), icon_anchor=(-6, 7)),
-        ).add_to(group)
-    _points("km marks", marks, folium.GeoJsonTooltip(fields=["label"], labels=False)).add_to(group)
-    return group
+    return {
+        "name": "Border line and km marks",
+        "line": [[round(lat, 5), round(lon, 5)] for lon, lat in gaz.border.line.coords],
+        "label": f"Thailand–Cambodia border, {gaz.border.length_km:.0f} km",
+        "marks": _points("km marks", marks)["points"],
+    }
 
 
-def places_layer(places: list[MapPlace]) -> folium.FeatureGroup:
+def places_layer(places: list[MapPlace]) -> dict:
     """One marker per place mentioned below province level, sized by mentions; precision in the tooltip."""
     points = []
     for p in places:
@@ -225,10 +147,10 @@ def places_layer(places: list[MapPlace]) -> folium.FeatureGroup:
         )
         style = {"radius": 4 + min(p.mentions, 6), "color": "#1f2937", "weight": 1}
         points.append((p.lat, p.lon, {**style, "fillColor": KIND_COLOURS.get(p.kind, "#b45309"), "label": label}))
-    return _points("Places mentioned", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
+    return _points("Places mentioned", points)
 
 
-def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
+def venues_layer(meetings: list[MeetingSummary]) -> dict:
     points = []
     for g in meetings:
         if g.lat is None or g.lon is None:
@@ -240,7 +162,7 @@ def venues_layer(meetings: list[MeetingSummary]) -> folium.FeatureGroup:
         )
         style = {"radius": 9, "color": "#166534", "weight": 3, "fillColor": "#ffffff"}
         points.append((g.lat, g.lon, {**style, "label": label}))
-    return _points("Meeting venues", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
+    return _points("Meeting venues", points)
 
 
 INCIDENT_COLOURS = {  # fill: what was done
@@ -255,7 +177,7 @@ INCIDENT_COLOURS = {  # fill: what was done
 ACCUSED_RING = {"TH": "#1d4ed8", "KH": "#b91c1c", "both": "#7e22ce", None: "#111827"}  # edge: who is accused
 
 
-def incidents_layer(events: list[IncidentEvent]) -> folium.FeatureGroup:
+def incidents_layer(events: list[IncidentEvent]) -> dict:
     """One marker per incident event of the window (not per report), coloured by kind, its edge by the side
     accused; approximate places (a province's centre) drawn smaller and said so."""
     points = []
@@ -273,11 +195,10 @@ def incidents_layer(events: list[IncidentEvent]) -> folium.FeatureGroup:
         )
         style = {"radius": 5 if precision >= 3 else 7, "color": ACCUSED_RING[e.accused], "weight": 2}
         points.append((lat, lon, {**style, "fillColor": INCIDENT_COLOURS.get(e.kind, "#6b7280"), "label": label}))
-    return _points("Incidents", points, folium.GeoJsonTooltip(fields=["label"], labels=False))
+    return _points("Incidents", points)
 
 
 LEGEND_HTML = """
-<div class="bw-legend"><b>Border Watch</b><br>
 <span style="background:#3b82f6"></span>Thai province &nbsp;
 <span style="background:#ef4444"></span>Cambodian province<br>
 <i>darker = more said in the reports</i><br>
@@ -291,77 +212,54 @@ incidents: <span class="dot" style="background:#dc2626"></span>air
 <span class="dot" style="background:#db2777"></span>drone
 <span class="dot" style="background:#16a34a"></span>clash
 <span class="dot" style="background:#854d0e"></span>mine<br>
-<i>edge: blue Thailand accused, red Cambodia accused</i></div>
+<i>edge: blue Thailand accused, red Cambodia accused</i>
 """
 LEGEND_CSS = """
-.bw-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
+.bw-legend{max-width:260px;background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
  box-shadow:0 1px 4px rgba(0,0,0,.3)}
 .bw-legend span{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle;opacity:.6}
 .bw-legend span.dot{border-radius:6px;opacity:1}
 .bw-legend span.ring{border:3px solid #166534;border-radius:8px;width:10px;height:10px;background:#fff;opacity:1}
+.bw-legend summary{cursor:pointer;font-weight:bold}
 .leaflet-container .leaflet-control-attribution{font:10px/1.4 sans-serif;max-width:60%}
 .km-mark{font:11px sans-serif;color:#111827;white-space:nowrap;text-shadow:0 0 3px #fff,0 0 3px #fff}
 """
 
 
-def legend_and_attribution() -> _Script:
-    body = (
-        f"var css=document.createElement('style');css.textContent={json.dumps(LEGEND_CSS)};"
-        "document.head.appendChild(css);"
-        "var legend=L.control({position:'bottomright'});"
-        f"legend.onAdd=function(){{var d=L.DomUtil.create('div');d.innerHTML={json.dumps(LEGEND_HTML)};return d;}};"
-        "legend.addTo(map);"
-        f"map.attributionControl.setPrefix(false);map.attributionControl.addAttribution({json.dumps(ATTRIBUTION)});"
-    )
-    return _Script(body)
+TILES = {  # off until the visitor turns it on (it needs the internet)
+    "name": "OpenStreetMap tiles (online)",
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": "&copy; OpenStreetMap contributors",
+}
 
 
-def build_map(
+def map_data(
     gaz: Gazetteer,
     activity: dict[str, int],
     places: list[MapPlace],
     meetings: list[MeetingSummary],
     events: list[IncidentEvent] = (),
-) -> folium.Map:
-    """The base map: the same for every selection, so the browser keeps it between reruns. `events`: the
-    incidents of the window shown (the episode chosen, up to the as-of date)."""
-    m = _base_map()
-    context = context_layer(gaz)
-    if context is not None:
-        context.add_to(m)
-    province_layer(gaz, activity).add_to(m)
-    border_layer(gaz).add_to(m)
-    places_layer(places).add_to(m)
-    venues_layer(meetings).add_to(m)
-    incidents_layer(list(events)).add_to(m)
-    online_tiles().add_to(m)
-    folium.LayerControl(position="topleft", collapsed=True).add_to(m)
-    legend_and_attribution().add_to(m)
-    fine_on_zoom(fine_outlines_url(gaz)).add_to(m)
-    return m
+) -> dict:
+    """The base map as data, the same for every selection (dashboard/ui/mapcomponent.py draws it). `events`:
+    the incidents of the window shown (the episode chosen, up to the as-of date). Every text that reaches
+    HTML (labels, legend) is escaped here or is the module's own."""
+    return {
+        "centre": list(CENTRE),
+        "zoom": ZOOM,
+        "minZoom": 5,
+        "maxZoom": 13,
+        "fineZoom": FINE_ZOOM,
+        "fineUrl": fine_outlines_url(gaz),
+        "context": context_layer(gaz),
+        "provinces": province_layer(gaz, activity),
+        "border": border_layer(gaz),
+        "points": [places_layer(places), venues_layer(meetings), incidents_layer(list(events))],
+        "tiles": TILES,
+        "legend": LEGEND_HTML.strip(),
+        "attribution": html.escape(ATTRIBUTION),
+    }
 
 
-def online_tiles() -> folium.TileLayer:
-    """An OpenStreetMap tile layer, off until the visitor turns it on (it needs the internet)."""
-    return folium.TileLayer(
-        "OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=True, control=True
-    )
-
-
-def selection_layer(gaz: Gazetteer, code: str | None) -> folium.FeatureGroup:
-    """The selected province's outline, drawn on top of the base map."""
-    group = folium.FeatureGroup(name="Selected province")
-    if code and code in gaz.polygons:
-        folium.GeoJson(
-            gaz.polygons[code].__geo_interface__,
-            interactive=False,
-            style_function=lambda f: {"color": "#f59e0b", "weight": 4, "fillOpacity": 0},
-        ).add_to(group)
-    return group
-
-
-def clicked_province(value: dict | None) -> str | None:
-    """The province code of a st_folium return value, from the clicked feature's properties."""
-    drawing = (value or {}).get("last_active_drawing") or {}
-    code = (drawing.get("properties") or {}).get("code")
-    return code if isinstance(code, str) else None
+def map_url(data: dict) -> str:
+    """The map's data written once as a static file named by its content: the browser fetches and keeps it."""
+    return static_json("map", json_text(data))
