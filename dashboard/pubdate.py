@@ -150,26 +150,44 @@ def estimate(text: str, today: date) -> date | None:
     events, or later when it says how long the fighting has lasted since the day it began ("two weeks of
     fighting" since 8 December; then the weekday it tells its news on, if it names one)."""
     years = _years(text)
-    latest = onset = None
+    latest = onset = earliest = upcoming = None
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
-        if FUTURE.search(before):
-            continue
         day = _resolve(m, years, today, text)
         if day is None:
+            continue
+        if FUTURE.search(before):
+            upcoming = min(upcoming or day, day)
             continue
         if TODAY.search(before[-30:]):
             return day
         if onset is None and ONSET.search(before):
             onset = day
-        latest = max(latest or day, day)
+        latest, earliest = max(latest or day, day), min(earliest or day, day)
+    if latest is None or not _bounds_agree(text, earliest, latest):
+        return None
+    day = latest
     lasted = _lasted(text)
-    if lasted is None or latest is None:
-        return latest
-    began = onset or _episode_start(latest)
-    if began is None or began + lasted <= latest:
-        return latest
-    return min(_on_weekday_told(text, began + lasted), today)
+    began = (onset or _episode_start(latest)) if lasted else None
+    if began is not None and began + lasted > latest:
+        day = min(_on_weekday_told(text, began + lasted), today)
+    if upcoming is not None and upcoming - day > PLAN_GAP:
+        return None  # written somewhere between its latest past date and a day it looks ahead to, weeks later
+    return day
+
+
+MONTHS_SPAN = re.compile(r"\b(?:(?P<n>\d+)[\s-]+months?|months)\b", re.I)
+PLAN_GAP = timedelta(days=7)  # a report that looks ahead further than this from its latest past date is not dated
+
+
+def _bounds_agree(text: str, earliest: date, latest: date) -> bool:
+    """Whether the latest past date can stand for the report's own: not when the report looks ahead to a day
+    much later (it was written somewhere between), nor when it says months have passed that its dates do not
+    span ("held for five months", its only date the capture): then it was written months after its dates."""
+    spelled = alpha2digit(text.replace("-", " "), "en", threshold=0) if "month" in text else ""  # "five-month"
+    said = [m["n"] for m in MONTHS_SPAN.finditer(spelled)]
+    months = max((int(n) if n else 2 for n in said), default=0)
+    return (latest - earliest).days >= 30 * (months - 1)
 
 
 def _lasted(text: str) -> timedelta | None:

@@ -293,3 +293,10 @@ def test_weapons_deployed_are_no_attack():
 def test_generic_fighting_by_a_side_after_a_place_is_no_attack_there():
     text = "Evacuees reached a shelter in Surin province. Cambodian forces fired first and the fighting spread."
     assert incidents(text) == []
+
+
+def test_an_attack_told_from_the_day_the_fighting_began_is_background():
+    [i] = incidents_on(
+        "Tensions have run high since a clash on May 28 killed a soldier in Preah Vihear.", date(2025, 7, 24)
+    )
+    assert (i.date, i.timing) == (None, "earlier")

@@ -65,8 +65,18 @@ def test_a_year_the_text_names_wins_over_the_chronology():
 
 
 def test_an_estimate_from_the_latest_event_date_never_a_planned_one():
-    text = "Shelling hit Surin on 9 December. Talks will be held on 24 December in Chanthaburi."
+    text = "Shelling hit Surin on 9 December. Talks will be held on 12 December in Chanthaburi."
     assert found(text) == (date(2025, 12, 9), "text")
+
+
+def test_a_report_looking_weeks_ahead_of_its_latest_date_is_not_estimated():
+    text = "The ceasefire of July 28 held. The leaders will sign an accord on Oct 26 in Kuala Lumpur."
+    assert found(text) == (None, None)
+
+
+def test_a_report_saying_months_passed_that_its_dates_do_not_span_is_not_estimated():
+    text = "The soldiers captured on July 31 came home after a five-month detention."
+    assert found(text) == (None, None)
 
 
 def test_a_date_called_today_is_the_reports_day():

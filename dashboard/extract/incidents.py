@@ -237,7 +237,15 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
     event), else reported (known only to have happened by its report's date)."""
     if day is not None:
         return "stated"
-    return "earlier" if earlier_period(text, published) else "reported"
+    return "earlier" if earlier_period(text, published) or _background_day(text, published) else "reported"
+
+
+def _background_day(text: str, published: date | None) -> bool:
+    """The sentence's only day is the one the fighting began on, told as background ("tensions since a clash on
+    28 May"): what it tells lies in the past of that day, not on the report's."""
+    return any(
+        d.date and ONSET.search(text[max(0, d.start - 60) : d.start]) for d in find_dates(text, published, False)
+    )
 
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
