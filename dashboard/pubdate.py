@@ -287,6 +287,11 @@ def _weekday_beside(text: str, m: re.Match) -> int | None:
     return next((i for i, name in enumerate(_WEEKDAYS) if name in before), None)
 
 
+def conflict_day(month: int, day: int, today: date | None = None) -> date | None:
+    """A month and day with no year, in a text that fixes none: the year the conflict's chronology fixes."""
+    return _year_for(month, day, (), today or date.today(), None)
+
+
 def _year_for(month: int, day: int, years: tuple[int, ...], today: date, weekday: int | None) -> date | None:
     """The year of a month and day with none: one the weekday beside it fits, else one the text names,
     else the one nearest the conflict's episodes — within the conflict, never after today."""

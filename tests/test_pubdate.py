@@ -141,3 +141,14 @@ def test_the_generated_corpus_dates_its_undated_reports():
             # has reports from the day before the onset they state)
             assert f.day <= day + timedelta(days=1)
     assert checked >= 20
+
+
+def test_a_month_and_day_in_an_undated_report_take_the_conflicts_year():
+    from dashboard.extract import extract
+
+    from dashboard.records import Report
+
+    text = "Both sides' defence ministers met in Kuala Lumpur on Oct 26 and signed the accord."
+    report = Report("x", "x.txt", text)  # nothing dates the report itself
+    assert pubdate.conflict_day(10, 26, TODAY) == date(2025, 10, 26)
+    assert [m.date for m in extract(report).meetings] == [date(2025, 10, 26)]

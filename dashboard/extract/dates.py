@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
+from dashboard.pubdate import conflict_day
 
 HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -71,9 +72,9 @@ _YEAR = re.compile(r"\d{4}")
 
 
 def resolve(m: re.Match, published: date | None, future: bool, after_today: bool = False) -> date | None:
-    if published is None:
+    if published is None:  # an explicit day only: with its year, else the year the conflict's chronology fixes
         explicit = m.group("dm") or m.group("md")
-        return _explicit(explicit, None) if explicit and _YEAR.search(explicit) else None
+        return _explicit(explicit, None) if explicit else None
     if m.group("weekday"):
         wday = int(m.group("wday")) if m.group("wday") else None
         return _weekday(m.group("weekday"), wday, published, future, after_today)
@@ -104,7 +105,7 @@ def _explicit(text: str, published: date | None) -> date | None:
             return date(year, month, day)
         except ValueError:
             return None
-    return _near_year(month, day, published) if published else None
+    return _near_year(month, day, published) if published else conflict_day(month, day)
 
 
 # Every date the DATE pattern finds has a digit, a weekday, or one of these words.
