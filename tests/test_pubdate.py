@@ -145,7 +145,6 @@ def test_the_generated_corpus_dates_its_undated_reports():
 
 def test_a_month_and_day_in_an_undated_report_take_the_conflicts_year():
     from dashboard.extract import extract
-
     from dashboard.records import Report
 
     text = "Both sides' defence ministers met in Kuala Lumpur on Oct 26 and signed the accord."
