@@ -13,7 +13,8 @@ from dashboard.records import Evidence, Onset
 
 FIGHTING = re.compile(r"\b(?:fighting|hostilities|clashes|conflict|gunfire|violence|war|combat|border)\b", re.I)
 ONSET = r"reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|began|since"
-ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\b(?:\s+\S+){{0,3}}\s+(?:on\s+)?$", re.I)
+# the verb and the day in one clause: "erupted along the border on the morning of July 24"
+ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\b(?:\s+[^\s;]+){{0,9}}\s+(?:on\s+)?$", re.I)
 ONSET_CHECK = precheck(ONSET)
 
 
