@@ -18,6 +18,7 @@ def onsets(text, published=date(2025, 12, 22)):
         ("The hostilities, which reignited on December 7, continued.", date(2025, 12, 7)),
         ("The conflict reignited on 8 December along the border.", date(2025, 12, 8)),
         ("It was their first meeting since fighting resumed on December 8.", date(2025, 12, 8)),
+        ("Armed clashes erupted along the disputed border on the morning of December 8.", date(2025, 12, 8)),
     ],
 )
 def test_onset_claims(text, day):
