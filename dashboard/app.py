@@ -55,6 +55,10 @@ MONITOR_PARAMS = ("tkind", "taccused", "tprovince", "event", "tmetric", "tside",
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"], .block-container {padding-top: 1.2rem; padding-bottom: 1rem}
 [data-testid="stMainBlockContainer"] h1 {padding-top: 0; padding-bottom: 0; font-size: 2rem}
+/* the tolls table: compact, inside its card */
+.st-key-tolls table {font-size: 0.8rem; line-height: 1.25; width: 100%; margin-bottom: 0.2rem}
+.st-key-tolls th, .st-key-tolls td {padding: 0.15rem 0.4rem; vertical-align: top}
+.st-key-tolls [data-testid="stMarkdownContainer"] {overflow-x: auto}
 /* While the page is recomputed, what was computed for the previous view is hidden, not shown beside the new
    (the map's frame stays: it is kept across runs) */
 [data-testid="stMain"] [data-testid="stElementContainer"][data-stale="true"]:not(:has(iframe)) {visibility: hidden}
@@ -429,19 +433,19 @@ def share_link(view: dict) -> None:
 def title(counts: queries.ReportCounts, as_of: date, episode: str | None) -> None:
     st.title("Border Watch", anchor=False)
     later = counts.total - counts.known - counts.undated_later
-    later_note = f" · {plural(later, 'report')} published later not counted" if later else ""
+    estimated = f" ({counts.estimated:,} dated by an estimate from their text)" if counts.estimated else ""
+    notes = [f"{plural(counts.known, 'report')} known{estimated}"]
+    if later:
+        notes.append(f"{later:,} published later")
     undated = counts.undated + counts.undated_later
-    undated_note = (
-        f" · {plural(undated, 'report')} with no date found count only from the day they were stored"
-        + (f" ({counts.undated_later:,} of them after this date, so not counted)" if counts.undated_later else "")
-        if undated
-        else ""
-    )
-    if counts.estimated:
-        undated_note += f" · {plural(counts.estimated, 'report')} dated by an estimate from their text"
+    if undated:
+        notes.append(
+            f"{plural(undated, 'report')} with no date found: they count from the day they were stored"
+            + (f", {counts.undated_later:,} of them after this date" if counts.undated_later else "")
+        )
     st.caption(
-        f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · {plural(counts.known, 'report')} known"
-        f"{later_note} · tolls: {episode_label(episode) if episode else 'all episodes'}{undated_note}"
+        f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · tolls: "
+        f"{episode_label(episode) if episode else 'all episodes'} · " + " · ".join(notes)
     )
 
 

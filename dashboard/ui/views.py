@@ -148,11 +148,11 @@ def _toll_value(t: Toll) -> str:
 
 def _toll_spread(t: Toll) -> str | None:
     """What the other sources of the last week say of the same toll, when they say something else or nothing."""
-    what = f"{t.metric} · {side_name(t.side)}" + (f" · {GROUP_WORDS[t.latest.group]}" if t.latest.group else "")
+    what = f"{t.metric}, {side_name(t.side).lower()}" + (f", {GROUP_WORDS[t.latest.group]}" if t.latest.group else "")
     if t.sources == 0:
-        return f"{what}: no figure in the last week (the latest is older)"
+        return f"{what}: none in the last week"
     if t.sources > 1 and t.low != t.high:
-        return f"{what}: {t.sources} sources in the last week disagree, {t.low:,}–{t.high:,}"
+        return f"{what}: {t.low:,}–{t.high:,} ({t.sources} sources)"
     return None
 
 
@@ -189,7 +189,7 @@ def headline(
 ) -> None:
     """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
     as_of = state.as_of
-    cols = st.columns([3.2, 1.1, 1], gap="small")
+    cols = st.columns([3.4, 1], gap="small")
     with cols[0], st.container(border=True, key="tolls"):
         if tolls:
             st.markdown(
@@ -199,8 +199,8 @@ def headline(
             st.markdown(toll_table(tolls))
             notes = [n for t in tolls if (n := _toll_spread(t))]
             st.caption(
-                "Counts of one incident, one province or a period, and parts of a total are left out. "
-                + " · ".join(md_escape(n) for n in notes)
+                "Left out: counts of one incident, one province or a period; parts of a total."
+                + (" Sources of the last week: " + " · ".join(md_escape(n) for n in notes) if notes else "")
             )
         else:
             st.markdown(f"**Tolls** · {md_escape(episode_label(episode))}  \nnone reported by this date")
@@ -212,7 +212,7 @@ def headline(
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
-    with cols[2], st.container(border=True):
+    with cols[1], st.container(border=True):
         st.markdown("**Since the fighting began**")
         ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
         note = f"  \nceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
