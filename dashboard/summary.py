@@ -74,6 +74,7 @@ FIGURE_COLUMNS = [
     "episode",
     "outlet",
     "published",
+    "dated_by",
     "report_id",
     "report",
     "title",

@@ -31,6 +31,7 @@ from dashboard.summary import (
     event_days,
     meeting_status,
     outlet_name,
+    report_day,
     side_name,
 )
 from dashboard.ui.links import capped, resolve_province
@@ -632,7 +633,7 @@ def tracker_figure(pairs: list[tuple[Figure, Report]], metric: str) -> go.Figure
             "value": f.value,
             "source": source_of(r),
             "shown": display_value(f),
-            "hover": escape(f"{display_value(f)} — {source_of(r)}, {r.counts_from:%-d %b %Y}"),
+            "hover": escape(f"{display_value(f)} — {source_of(r)}, {report_day(r)}"),
         }
         for f, r in pairs
         if r.counts_from

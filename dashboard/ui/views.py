@@ -142,7 +142,7 @@ def _toll_value(t: Toll) -> str:
     """ "**≥ 42** civilians (Outlet, 10 Dec)": the group always said (never a part passed off as all), the
     source and its date beside the number."""
     group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
-    when = f"{t.report.counts_from:%-d %b}" if t.report.counts_from else "undated"
+    when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
     return f"**{md_escape(display_value(t.latest))}**{group} ({md_escape(outlet_name(t.report))}, {when})"
 
 
@@ -166,6 +166,7 @@ def _toll_quote(t: Toll) -> str:
 
 
 TOLL_SIDES = ("TH", "KH", "both", None)
+HOW_SHORT = {"url": " (URL)", "dateline": " (dateline)", "text": " (estimated)"}  # how the date was found
 
 
 def toll_table(tolls: list[Toll]) -> str:
@@ -280,6 +281,7 @@ FIGURE_TABLE_COLUMNS = [
     "episode",
     "outlet",
     "published",
+    "dated_by",
     "title",
     "quote",
     "report",
@@ -291,7 +293,7 @@ def figures_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Every figure listed: its words, source and report, a link only when it is safe."""
     table = rows[FIGURE_TABLE_COLUMNS].copy()
     table["url"] = table["url"].map(lambda u: safe_url(u) or "")
-    return table.rename(columns={"shown": "figure", "published": "report date"})
+    return table.rename(columns={"shown": "figure", "published": "report date", "dated_by": "date found from"})
 
 
 def _figures_chart(q: Queries, shown: pd.DataFrame, metrics: list[str], params: tuple) -> None:
