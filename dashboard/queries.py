@@ -446,7 +446,7 @@ def _undated_meetings(
             continue
         group.attached.append(row[0])
         group.note(row[5], row[2])
-        if row[6]:
+        if row[6] and row[5] == "held":  # an undated plan does not move a dated meeting
             group.place_at(row[6], row[5], row[2], (row[7], row[8], row[9]))
             _place(group, group.places)
         if row[10] and row[10] not in group.bodies:
