@@ -116,11 +116,15 @@ def split_meetings(groups: list, as_of: date) -> tuple[list, list, list]:
 
 
 def meeting_status(group, as_of: date) -> str:
-    """The meeting's status as known at the as-of date (the group holds only reports known by then):
-    held when a report says so; planned while its date is ahead; past, not confirmed once it has passed."""
+    """The meeting's status as known at the as-of date (the group holds only reports known by then): held
+    when any report says so; else what the newest report says (postponed, cancelled, scheduled, proposed,
+    never held); a planned meeting whose date has passed with no report of it is past, not confirmed."""
     if "held" in group.statuses:
         return "held"
-    planned = "scheduled" if "scheduled" in group.statuses else "proposed"
+    newest = getattr(group, "newest_status", None) or (group.statuses[-1] if group.statuses else "scheduled")
+    if newest in ("postponed", "cancelled"):
+        return newest
+    planned = "scheduled" if newest == "scheduled" else "proposed"
     if group.date is None or group.date >= as_of:
         return planned
     return "past, not confirmed"

@@ -90,9 +90,53 @@ def test_the_document_links_each_mention_to_its_merged_meeting():
 def test_two_meetings_on_one_day_stay_apart():
     text = (
         "Foreign ministers of ASEAN met in Kuala Lumpur on Monday (December 22).\n"
-        "On Monday, China's special envoy also met Thai Prime Minister Anutin."
+        "On Monday, the joint border committee also met in Trat."
     )
     assert len(meetings(text)) == 2
+
+
+def test_an_envoy_meeting_one_side_is_not_talks_between_the_parties():
+    assert meetings("On Monday, a Japanese special envoy met the Thai foreign minister in Bangkok.") == []
+    [m] = meetings("On Monday, the special envoy met Thai and Cambodian officials in Trat.")
+    assert m.date == date(2025, 12, 22)
+
+
+def test_a_date_next_to_another_event_is_not_the_meetings():
+    # the ceasefire's, the decision's and the fighting's dates are not the talks'
+    found = meetings(
+        "The GBC meeting will review the July 28 ceasefire agreement signed in Kuala Lumpur.\n"
+        "The special meeting follows the decision of the three prime ministers on Dec 11.\n"
+        "Despite the announcement of new talks, fighting went on along the border on the morning of December 20."
+    )
+    assert all(m.date is None for m in found)
+    assert all(m.status != "held" for m in found)
+
+
+def test_a_request_or_a_proposal_is_not_held():
+    [m] = meetings("The Cambodian side is requesting that the GBC meeting move to Kuala Lumpur.")
+    assert m.status == "proposed"
+    [m] = meetings("The GBC meeting, set for Friday in Trat, has been postponed.")
+    assert m.status == "postponed"
+    [m] = meetings("The GBC meeting planned in Trat was called off.")
+    assert m.status == "cancelled"
+
+
+def test_a_protest_crowd_is_not_a_meeting():
+    assert meetings("About 200 villagers gathered to protest near the border marker in Trat on Monday.") == []
+
+
+def test_the_venue_is_where_the_clause_puts_the_meeting():
+    [m] = meetings("Leaders held peace talks in the Malaysian city of Kuala Lumpur on Monday.")
+    assert m.venue == "Kuala Lumpur"
+    found = meetings("The GBC meeting was originally planned in Trat but will be held on Friday under Malaysia's care.")
+    assert [m.venue for m in found] == [None]
+    [m] = meetings("Officials held a secretariat discussion on Monday, ahead of the Regional Border Committee meeting.")
+    assert m.body is None and m.date == date(2025, 12, 22)
+
+
+def test_a_deadline_weekday_is_not_a_meeting_date():
+    found = meetings("The discussions must produce an outcome before Thursday, the GBC chair said.")
+    assert all(m.date is None for m in found)
 
 
 WEDNESDAY_17 = date(2025, 12, 17)

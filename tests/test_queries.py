@@ -92,3 +92,54 @@ def test_a_toll_nobody_repeated_in_the_last_week_is_marked_stale(seeds):
     assert fresh[("killed", "KH")].sources == 2
     kh = stale[("killed", "KH")]
     assert kh.sources == 0 and kh.low == kh.high == kh.latest.value == 20  # the newest figure, alone
+
+
+def _store_of(tmp_path, gaz, texts):
+    from dashboard.read import make_report
+
+    store = Store(str(tmp_path / "m.sqlite3"))
+    for i, (text, day) in enumerate(texts):
+        r = make_report(text, path=f"t{i}.txt", published=day, url=f"https://example.org/{i}")
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    return store
+
+
+def test_an_undated_held_mention_confirms_the_dated_meeting_and_is_not_listed_again(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet on 27 December in Chanthaburi province.", date(2025, 12, 25)),
+            ("The ceasefire was signed at the General Border Committee meeting in Trat province.", date(2025, 12, 27)),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 12, 29))
+    [g] = found
+    assert g.date == date(2025, 12, 27) and g.reports == 2
+    assert "held" in g.statuses
+    # the held place beats the planned one
+    assert g.venue_text == "Trat"
+    assert queries.count_undated_meetings(store, date(2025, 12, 29)) == 0
+
+
+def test_the_newest_report_gives_the_status_and_a_proposal_is_never_held():
+    from dashboard.summary import meeting_status
+
+    g = summary(date(2025, 12, 30), ["scheduled", "postponed"])
+    g.newest_status = "postponed"
+    assert meeting_status(g, date(2025, 12, 29)) == "postponed"
+    g = summary(date(2025, 12, 20), ["proposed"])
+    assert meeting_status(g, date(2025, 12, 29)) == "past, not confirmed"
+
+
+def test_two_held_places_for_one_meeting_are_one_meeting_with_the_dispute_said(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee met on 27 December in Trat province.", date(2025, 12, 28)),
+            ("The General Border Committee met on 27 December in Chanthaburi province.", date(2025, 12, 28)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert g.venue_text == "Chanthaburi / Trat (reports differ)" and g.reports == 2

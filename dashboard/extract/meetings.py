@@ -19,7 +19,7 @@ from dashboard.records import Evidence, Meeting, PlaceMention
 
 MEETING = (
     r"meet|meets|meeting|met|talks|convened|convene|convenes|summit|session|negotiations|gathered"
-    r"|conference|consultations|host|hosts|hosted|hosting"
+    r"|conference|consultations|host|hosts|hosted|hosting|discussion|discussions"
 )
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
@@ -66,6 +66,26 @@ BODIES = [
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
 PROPOSED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
+POSTPONED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'postponed'))})\b", re.I)
+CANCELLED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'cancelled'))})\b", re.I)
+# A crowd that gathered to protest is not talks (meeting_cues.csv, kind "protest").
+PROTEST = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'protest'))})\b", re.I)
+GATHERED = re.compile(r"\bgathered\b", re.I)
+# Events whose dates are not a meeting's: a date is the meeting's only when the event word nearest it is a
+# meeting word ("the July 28 ceasefire agreement", "fighting persisted on Dec 23" are not).
+OTHER_EVENT = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'other-event'))})\b", re.I)
+MEETING_ANCHOR = re.compile(r"\b(?:held|hold|take place|took place|signed|signing)\b", re.I)
+# "ahead of the GBC meeting": that meeting is a later one; its words and body are not this clause's.
+LATER_MEETING = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'later-meeting'))})\b[^.;]{{0,100}}?"
+    r"\b(?:meeting|meetings|talks|session|summit)\b",
+    re.I,
+)
+# "originally set to be held in Phnom Penh", "move the talks from Trat": where the meeting is no longer.
+FORMER_VENUE = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$|\bfrom\s+(?:the\s+)?$",
+    re.I,
+)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
@@ -97,11 +117,18 @@ SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
 DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
 PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
+# "outcomes to be achieved before Thursday": a deadline, not the day of a meeting.
+DEADLINE = re.compile(r"\b(?:before|by|until|no later than)\s+(?:this\s+|next\s+)?$", re.I)
 SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
 # "in Chanthaburi", "at the checkpoint near Chanthaburi province", "in Prum, Pailin province" (Prum unknown)
-VENUE_BEFORE = re.compile(r"\b(?:in|at|near|held in|hosted in|hosted at)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*,\s+)?$", re.I)
+VENUE_BEFORE = re.compile(
+    r"\b(?:in|at|near|held in|hosted in|hosted at|hosted by)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'-]*\s*,\s+|(?:[A-Z]\w+\s+)?(?:city|capital|town|province|district)\s+of\s+)?$",
+    re.I,
+)
 
 
+FAMILY = {body: fam for body, fam, _ in BODIES}
 _PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS]
 _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
@@ -116,12 +143,16 @@ def _body(text: str) -> tuple[str | None, str | None]:
 def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
     for p in places:
         before = sentence.text[max(0, p.evidence.start - sentence.start - 80) : p.evidence.start - sentence.start]
-        if VENUE_BEFORE.search(before):
+        if VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
             return p
     return None
 
 
 def _status(text: str, day: date | None, published: date | None) -> str:
+    if CANCELLED.search(text):
+        return "cancelled"
+    if POSTPONED.search(text):
+        return "postponed"
     if PROPOSED.search(text):
         return "proposed"
     if day and published:
@@ -158,9 +189,26 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
+def _of_other_event(text: str, start: int, end: int) -> bool:
+    """Whether the event word nearest a date (before or after it) is another event's: a ceasefire, a
+    decision, the fighting, not the meeting."""
+
+    def nearest(rx) -> int:
+        gaps = [start - m.end() if m.end() <= start else m.start() - end for m in rx.finditer(text)]
+        return min((g for g in gaps if g >= 0), default=10**6)
+
+    other = nearest(OTHER_EVENT)
+    return other < 10**6 and other < min(nearest(MEETING_WORDS), nearest(MEETING_ANCHOR))
+
+
 def _not_meeting_date(text: str, start: int, end: int) -> bool:
-    """Dates of the start of the fighting, of a dateline, or of a statement about the meeting."""
+    """Dates of the start of the fighting, of a dateline, of another event, or of a statement about the
+    meeting."""
+    if _of_other_event(text, start, end):
+        return True
     before = text[max(0, start - 80) : start]
+    if DEADLINE.search(before):
+        return True
     if SINCE.search(before) or SPEECH_BEFORE.search(before[-40:]) or DATELINE.match(text[:start]):
         return True
     if MEETING_WORDS.search(text, 0, start):
@@ -171,6 +219,8 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
 
 
 PARTIES = frozenset({"Thailand", "Cambodia"})
+# Body families that are the two parties meeting; an envoy's meeting is talks only with both parties.
+JOINT = frozenset({"border", "asean", "asean-summit"})
 # Words that make a meeting one between the two parties without naming them.
 TWO_PARTIES = re.compile(
     r"\b(?:both|two (?:sides|countries|nations|governments|delegations|neighbours|neighbors)"
@@ -185,7 +235,7 @@ def _one_sided(read: _Read) -> bool:
     """Whether a meeting is one side's alone: the sentence names no joint body and no second party,
     and it names only one of the two parties (with or without a mediator: a mediator meeting one side
     is not talks between the parties) or, naming neither, one side's own council or cabinet."""
-    if read.body or read.hosted_signing or TWO_PARTIES.search(read.text):
+    if (read.body and FAMILY[read.body] in JOINT) or read.hosted_signing or TWO_PARTIES.search(read.text):
         return False
     parties = PARTIES.intersection(read.participants)
     if len(parties) == 1:
@@ -240,6 +290,9 @@ def _read(text: str) -> _Read | None:
     if NOT_MEETINGS_CHECK.search(text):
         masked = tuple(m.span() for m in NOT_MEETINGS.finditer(text))
         text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), text)
+    text = LATER_MEETING.sub(lambda m: " " * len(m.group()), text)
+    if PROTEST.search(text):  # people who gathered to protest: a crowd, not talks
+        text = GATHERED.sub(lambda m: " " * len(m.group()), text)
     signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
     if not MEETING_WORDS.search(text) and not signing:
         return None
@@ -304,9 +357,6 @@ def find_meeting(
         participants=told.participants,
         status=told.status,
     )
-
-
-FAMILY = {body: fam for body, fam, _ in BODIES}
 
 
 def family(meeting: Meeting) -> str | None:

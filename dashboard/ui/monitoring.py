@@ -310,8 +310,7 @@ def timeline_items(
             m.date,
             "Meetings",
             "meeting",
-            f"Meeting · {m.date:%-d %b %Y} · {m.venue or 'venue not stated'} · "
-            f"{' / '.join(m.bodies) or 'body not stated'}",
+            f"Meeting · {m.date:%-d %b %Y} · {m.venue_text} · {' / '.join(m.bodies) or 'body not stated'}",
             None,
             (m.admin1,) if m.admin1 else (),
         )
@@ -493,7 +492,7 @@ def item_details(
     meeting = next((m for m in meetings if m.id == chosen), None)
     if meeting:
         st.markdown(
-            f"**Meeting · {meeting.date:%a %-d %b %Y}** · {md_escape(meeting.venue or 'venue not stated')} · "
+            f"**Meeting · {meeting.date:%a %-d %b %Y}** · {md_escape(meeting.venue_text)} · "
             f"{md_escape(' / '.join(meeting.bodies) or 'body not stated')} · {meeting_status(meeting, as_of)}"
         )
         bounded(f"t_{meeting.id}", meeting.reports, lambda n: q.meeting_quotes(as_of, meeting, n), _meeting_quote)

@@ -209,7 +209,7 @@ def headline(
         if next_meeting:
             m = next_meeting
             bodies = " / ".join(m.bodies) or "body not stated"
-            st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue or 'venue not stated')}")
+            st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue_text)}")
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
@@ -344,7 +344,7 @@ def figures_figure(shown: pd.DataFrame, metrics: tuple[str, ...]):
 
 def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
     when = g.date.strftime("%a %-d %b %Y") if g.date else "date not stated"
-    venue = g.venue or "venue not stated"
+    venue = g.venue_text
     bodies = " / ".join(g.bodies) or "body not stated"
     with st.container(border=True):
         st.markdown(f"**{md_escape(when)}** · {md_escape(venue)} · {md_escape(bodies)}")
