@@ -60,7 +60,8 @@ def test_the_map_shows_the_incidents_of_the_window(page, app_url):
     assert december > july > 0
 
 
-SEEN = """() => { const t = document.body.innerText;
+# What the ceasefire panel shows (only what is visible: innerText leaves hidden elements out).
+SEEN = """() => { const box = document.querySelector('.st-key-ceasefire'); const t = box ? box.innerText : '';
   return {none: t.includes('No ceasefire in force'), violations: /alleged violation/.test(t),
           inForce: /Ceasefire in force/.test(t)}; }"""
 
