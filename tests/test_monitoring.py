@@ -427,7 +427,7 @@ def test_a_sideless_total_beside_both_countries_is_both_sides_and_an_outgrown_to
 
 
 def test_the_tracker_opens_on_the_headlines_first_toll(tmp_path, gaz):
-    store = _store(
+    _store(
         tmp_path, gaz, [("a", date(2025, 12, 14), "A", "The Thai army said 12 Thai soldiers have been killed so far.")]
     )
     at = _app(tmp_path / "m.sqlite3", asof="2025-12-20")

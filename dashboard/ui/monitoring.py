@@ -568,11 +568,12 @@ def tracker_default(tolls: list[Toll]) -> tuple[str, str, str]:
     return "killed", "Thailand", "total"
 
 
-def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
+def toll_tracker(q: Queries, as_of: date, episode: str | None, tolls: list[Toll] = ()) -> None:
     """Per metric, side and group: each source's latest figure, how it moved (a step per update), and the
-    spread across sources now. Figures that count one incident are left to the incident."""
+    spread across sources now. Figures that count one incident are left to the incident. It opens on the
+    first of the headline's `tolls`."""
     c1, c2, c3 = st.columns(3)
-    first = tracker_default(q.latest_tolls(as_of, episode))
+    first = tracker_default(list(tolls))
     metric = c1.selectbox("Metric", TRACKED, index=TRACKED.index(first[0]), key="tmetric", bind="query-params")
     side = c2.selectbox(
         "Side", list(SIDE_CODES), index=list(SIDE_CODES).index(first[1]), key="tside", bind="query-params"
