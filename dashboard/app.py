@@ -526,7 +526,7 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
     st.header("Toll tracker")
     with section("toll tracker"):
         st.caption(f"{episode_label(toll_episode)} · each source's figures as of {as_of:%-d %b %Y}")
-        toll_tracker(q, as_of, toll_episode)
+        toll_tracker(q, as_of, toll_episode, shot.tolls)
     st.header("Displacement and returns")
     with section("displacement"):
         displacement_view(q, gaz, as_of, toll_episode)

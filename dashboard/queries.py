@@ -141,12 +141,13 @@ def _side_key():
 
 
 def _a_sides_running_total():
-    """A figure that can be a side's toll: not one incident's count (told with the incident, or said to be one
-    attack's victims), not one province's, not a period like "recent years", not a part of a total stated
-    beside it."""
+    """A figure that can be a side's toll: a running total or a count whose clause does not say what it
+    counts; not one attack's victims (scope "incident": its clause ties it to one attack), not one
+    province's, not a period like "recent years", not indirect deaths, not a part of a total stated beside
+    it. (A figure told in a sentence that also tells an incident is not for that reason an incident's:
+    "clashes have killed 9 civilians" sums up the fighting.)"""
     f = figures_t
     return sa.and_(
-        ~_told_with_an_incident(),
         sa.or_(f.c.scope.is_(None), f.c.scope == "total"),
         _naming_no_province(),
         sa.or_(f.c.part_of_total.is_(None), f.c.part_of_total.is_(False)),
@@ -194,9 +195,26 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     for (metric, who, group), (figure, report) in latest.items():
         values = list(per_source[metric, who, group].values()) or [figure.value]
         out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
+    out = [t for t in out if not _outgrown(t, out)]
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
     group_order = {"military": 0, "civilian": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
+
+
+def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
+    """Whether a side's toll of all its people is stale beside a newer count of one of its groups: a group
+    is a part of everyone, so a newer count of a group as large or larger means the older count of all was
+    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec)."""
+    if toll.latest.group is not None:
+        return False
+    return any(
+        t.metric == toll.metric
+        and t.side == toll.side
+        and t.latest.group is not None
+        and (t.report.counts_from or date.min) > (toll.report.counts_from or date.min)
+        and t.latest.value >= toll.latest.value
+        for t in tolls
+    )
 
 
 def _same(column, other):
@@ -679,7 +697,7 @@ def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: l
     )
     scope = sa.and_(_known(f, as_of), f.c.metric.in_(metrics), side)
     if totals:
-        scope = sa.and_(scope, ~_told_with_an_incident())
+        scope = sa.and_(scope, _a_sides_running_total())
     return sa.and_(scope, f.c.period == episode) if episode else scope
 
 
@@ -947,10 +965,9 @@ def count_incident_tellings(store: Store, as_of: date, since: date) -> int:
 # --- the toll tracker ------------------------------------------------------------------------------------
 
 
-def _told_with_an_incident():
-    """A figure told in a sentence that also tells an incident counts that incident, not the toll (the store
-    sets the flag when it stores the report)."""
-    return figures_t.c.counts_incident
+def _one_incidents():
+    """A figure whose clause ties it to one attack: it counts that attack's victims, not a toll."""
+    return figures_t.c.scope == "incident"
 
 
 def _tracked(as_of: date, episode: str | None, metric: str, side: str | None, group: str | None):
@@ -1002,15 +1019,15 @@ def provincial_counts(
 ) -> int:
     """How many of those figures count one province (left out of the side's totals)."""
     scope = _tracked(as_of, episode, metric, side, group)
-    return _count(store, scope, ~_told_with_an_incident(), ~_naming_no_province())
+    not_incident = sa.or_(figures_t.c.scope.is_(None), figures_t.c.scope != "incident")
+    return _count(store, scope, not_incident, ~_naming_no_province())
 
 
 def incident_counts(
     store: Store, as_of: date, episode: str | None, metric: str, side: str | None, group: str | None
 ) -> int:
     """How many of those figures count one incident (left to the incident)."""
-    one_incident = sa.or_(_told_with_an_incident(), figures_t.c.scope == "incident")
-    return _count(store, _tracked(as_of, episode, metric, side, group), one_incident)
+    return _count(store, _tracked(as_of, episode, metric, side, group), _one_incidents())
 
 
 def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int = 3000) -> pd.DataFrame:
@@ -1025,7 +1042,7 @@ def displacement_rows(store: Store, as_of: date, episode: str | None, limit: int
             _same(f.c.period, episode),
             f.c.metric.in_(("displaced", "returned")),
             f.c.value.is_not(None),
-            ~_told_with_an_incident(),
+            sa.or_(f.c.scope.is_(None), f.c.scope.not_in(("incident", "indirect"))),
         )
         .order_by(f.c.known_from.desc(), f.c.id.desc())
         .limit(limit)

@@ -291,3 +291,42 @@ def test_sentences_do_not_end_inside_brackets_but_do_after_them():
         "Shots rang out at 6 a.m. local time (0500 a.m. GMT) on the ridge.",
         "Nobody was hurt.",
     ]
+
+
+def test_displaced_families_are_not_people():
+    assert figures("By the evening officials had recorded 4,210 displaced families.") == []
+
+
+def test_people_including_soldiers_and_civilians_have_no_group():
+    f = one("The renewed fighting has killed at least 52 people, including soldiers and civilians.")
+    assert (f.value, f.group) == (52, None)
+    assert one("The shelling has killed nine civilians, including a boy.").group == "civilian"
+
+
+def test_a_group_named_in_the_metric_before_the_number():
+    f = one("That raised the number of Cambodian military deaths to 31.")
+    assert (f.value, f.country, f.group) == (31, "KH", "military")
+
+
+def test_one_attack_is_an_incident_and_fighting_summed_up_is_not():
+    assert one("Six soldiers were wounded in a roadside mine blast near the pass.").scope == "incident"
+    assert one("A rocket strike on the market wounded 8 villagers.").scope == "incident"
+    assert one("Artillery duels along the frontier killed 11 civilians over the weekend.").scope is None
+    three = one("The army said 3 of its soldiers were killed this week, one of them by a grenade.")
+    assert three.scope is None  # the grenade killed one of them, not the three
+
+
+def test_indirect_deaths_are_kept_apart():
+    direct, indirect = figures(
+        "Two villagers have died in the shelling, while 37 deaths have been recorded from indirect impacts."
+    )
+    assert (direct.value, direct.scope) == (2, "total")
+    assert (indirect.value, indirect.scope) == (37, "indirect")
+
+
+def test_a_sideless_total_where_both_countries_are_named_counts_both_sides():
+    before, total = split_sentences("Thailand and Cambodia traded fire for a fourth day. At least 27 people have died.")
+    [f] = find_figures(total, "r", DEC, before=before.text)
+    assert (f.country, f.both_sides) == (None, True)
+    [alone] = find_figures(total, "r", DEC)
+    assert not alone.both_sides

@@ -380,3 +380,58 @@ def test_an_attack_told_in_retrospect_is_no_new_event_nor_a_violation(tmp_path, 
     assert (event.day, event.kind, event.stated) == (date(2025, 7, 24), "rocket", True)
     # the report of 2 August adds the event to the past only from its own date
     assert queries.incident_events(store, date(2025, 8, 1), date(2025, 7, 20)) == []
+
+
+def test_a_summary_told_beside_an_attack_is_a_toll_and_one_attacks_victims_are_not(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "summary",
+                date(2025, 12, 14),
+                "A",
+                "Cambodian troops fired rockets into Thai villages on Thursday, and the clashes have killed 9 Thai "
+                "civilians.",
+            ),
+            ("mine", date(2025, 12, 15), "B", "A landmine blast wounded four Thai soldiers on patrol on Monday."),
+        ],
+    )
+    as_of = date(2025, 12, 20)
+    assert queries.incident_events(store, as_of, date(2025, 12, 1))  # the summary's sentence tells an attack
+    tolls = {(t.metric, t.side, t.latest.group): t.latest.value for t in queries.latest_tolls(store, as_of, "dec2025")}
+    assert tolls == {("killed", "TH", "civilian"): 9}  # the mine's four wounded stay with the mine
+    assert queries.incident_counts(store, as_of, "dec2025", "injured", "TH", "military") == 1
+
+
+def test_a_sideless_total_beside_both_countries_is_both_sides_and_an_outgrown_total_is_dropped(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("old", date(2025, 12, 10), "A", "Cambodian officials said about 20 Cambodians have been wounded."),
+            (
+                "new",
+                date(2025, 12, 18),
+                "B",
+                "Fighting between Thailand and Cambodia went on.\n\nAt least 27 people have died.\n\n"
+                "Cambodian officials said 79 Cambodian civilians have been wounded.",
+            ),
+        ],
+    )
+    tolls = {
+        (t.metric, t.side, t.latest.group): t.latest.value
+        for t in queries.latest_tolls(store, date(2025, 12, 20), "dec2025")
+    }
+    assert tolls == {("killed", "both", None): 27, ("injured", "KH", "civilian"): 79}
+
+
+def test_the_tracker_opens_on_the_headlines_first_toll(tmp_path, gaz):
+    _store(
+        tmp_path, gaz, [("a", date(2025, 12, 14), "A", "The Thai army said 12 Thai soldiers have been killed so far.")]
+    )
+    at = _app(tmp_path / "m.sqlite3", asof="2025-12-20")
+    chosen = (at.selectbox(key="tmetric").value, at.selectbox(key="tside").value, at.selectbox(key="tgroup").value)
+    assert chosen == ("killed", "Thailand", "soldiers")
+    assert any("first toll of the headline" in c.value for c in at.caption)
+    assert not [i.value for i in at.info if "No source gives a number" in i.value]

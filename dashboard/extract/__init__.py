@@ -74,18 +74,20 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
 
     scene: list = []  # the places of the sentence before, in the same paragraph
     paragraph = -1
+    last_text = ""  # the sentence before (any paragraph)
     for sentence, places in zip(sentences, places_of, strict=True):
         out.places.extend(places)
         if sentence.paragraph != paragraph:
             scene, paragraph = [], sentence.paragraph
         before, scene = scene, places
+        previous, last_text = last_text, sentence.text
         stages = _stages(sentence.text)
         if stages is None:
             continue
         has_figures, has_meeting, has_incidents, has_onsets, has_statements = stages
         if has_figures:
             side = partial(sides.of, sentence.paragraph)  # found only for the figures that need it
-            out.figures.extend(find_figures(sentence, rid, published, places, side))
+            out.figures.extend(find_figures(sentence, rid, published, places, side, previous))
         if has_meeting:
             meeting = find_meeting(sentence, rid, published, places)
             if meeting:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
-from dashboard.extract.lexicon import MONTHS, precheck
+from dashboard.extract.lexicon import MONTHS, precheck, words
 from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
@@ -89,10 +89,20 @@ _BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) 
 METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
 _QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
+# What a number counts that is not people (families, homes) and what marks one attack or another
+# category of deaths: the words, each with its reason, in dashboard/data/lexicon/figure_cues.csv.
+_UNITS = "|".join(re.escape(w) for w in words("figure_cues", "unit"))
+_ATTACKS = "|".join(re.escape(w) for w in sorted(words("figure_cues", "attack"), key=len, reverse=True))
+_INDIRECT = "|".join(re.escape(w) for w in words("figure_cues", "indirect"))
+# The counted noun after a metric word: "9,005 displaced families" counts families.
+_UNIT_AFTER = re.compile(
+    rf"^\s+(?:(?:displaced|evacuated|affected|relocated|uprooted|homeless|more|other|Thai|Cambodian)\s+)?(?:{_UNITS})\b",
+    re.I,
+)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b|th\b|st\b|nd\b|rd\b"
-    r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters|families"
-    r"|households|homes|houses|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
+    r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters"
+    rf"|{_UNITS}|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
     re.I,
 )
 _DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
@@ -105,7 +115,7 @@ CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmean
 # countries" (BOTH in dashboard.extract.actors names the two countries themselves).
 BOTH_SIDES = re.compile(
     r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
-    r"|combined|altogether)\b",
+    r"|combined|altogether|the two (?:nations|countries|neighbou?rs|sides))\b",
     re.I,
 )
 # A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
@@ -119,12 +129,17 @@ PERIOD_SCOPE = re.compile(
     r"|decades?)\b",
     re.I,
 )
-# A figure told beside an attack counts that attack's victims.
+# A figure tied to one attack counts that attack's victims: the attack named in the singular with an
+# article, as the cause ("wounded in a landmine blast", "killed by a rocket") or as the subject ("a mine
+# blast in X wounded four"). Fighting summed up ("clashes have killed 9") is not one attack.
 INCIDENT_SCOPE = re.compile(
-    r"\b(?:in (?:the|an|a) (?:attack|strike|blast|explosion|shelling|clash)|by (?:a|an|the) (?:\w+ )?(?:rocket|shell"
-    r"|mine|landmine|drone|airstrike|strike|blast|explosion|grenade)|when (?:a|an|the) \w+)\b",
+    rf"\b(?:(?:in|by|from|during|due to) (?:a|an|the)|a|an) (?:[\w-]+ ){{0,2}}?(?:{_ATTACKS})\b(?!-)"
+    r"|\bwhen (?:a|an|the) \w+",
     re.I,
 )
+# Deaths counted as an indirect effect of the fighting: another category, kept apart from the toll.
+INDIRECT_SCOPE = re.compile(rf"\b(?:{_INDIRECT})\b", re.I)
+
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
 ELIDED = re.compile(
     r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
@@ -239,12 +254,31 @@ def _country(whose: _Whose, text: str, offset: int, places: list[PlaceMention], 
 _GROUP_RX = [(group, re.compile(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
 
 
+# A group named in the metric's own words before the number: "Thai military fatalities to 23".
+_TOLL_LINK = r"(?:\s+(?:to|of|at|reached|rose|climbed|jumped|hit|stood|stands|is|was|now|has|had|risen))*"
+_GROUP_BEFORE = [
+    (
+        group,
+        re.compile(rf"\b(?:{pattern})\s+(?:fatalities|deaths|death toll|casualties|toll)\b{_TOLL_LINK}\s*$", re.I),
+    )
+    for group, pattern in GROUPS
+]
+# Where the people counted stop and a list of what they include begins ("34 people, including soldiers
+# and civilians": the count is of people, soldiers and civilians together).
+_GROUP_END = re.compile(r",|;|\b(?:including|among|of whom|such as)\b", re.I)
+
+
 def _group(after: str, before: str) -> str | None:
-    """civilian or military from the words right after the number, else right before it."""
-    for near in (" ".join(after[:60].split()[:3]), " ".join(before[-40:].split()[-2:])):
+    """civilian or military from the words right after the number (before any list of what they
+    include), else right before it."""
+    head = _GROUP_END.split(after[:60], maxsplit=1)[0]
+    for near in (" ".join(head.split()[:3]), " ".join(before[-40:].split()[-2:])):
         for group, rx in _GROUP_RX:
             if rx.search(near):
                 return group
+    for group, rx in _GROUP_BEFORE:
+        if rx.search(before[-80:]):
+            return group
     return None
 
 
@@ -268,14 +302,19 @@ class _Stated:
 
 
 def _scope(text: str, before: str, after: str) -> str | None:
-    """What a figure counts: a span of years (period), one attack's victims (incident), an episode's
-    running total (total), or None when its clause does not say."""
+    """What a figure counts: a span of years (period), deaths from indirect effects (indirect), an
+    episode's running total (total), one attack's victims (incident), or None when its clause does not
+    say. The attack must be in the number's own stretch of the clause (up to the next comma after it):
+    "three killed since Monday, one by a grenade" counts more than that grenade's victims."""
     clause = before + after
     if PERIOD_SCOPE.search(clause):
         return "period"
+    if INDIRECT_SCOPE.search(clause):
+        return "indirect"
     if RUNNING_TOTAL.search(clause):
         return "total"
-    if INCIDENT_SCOPE.search(clause):
+    own = before + after.split(",", 1)[0]
+    if INCIDENT_SCOPE.search(own):
         return "incident"
     return None
 
@@ -292,8 +331,8 @@ def _stated(text: str) -> tuple[_Stated, ...]:
             prev = out[-1]  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
             if ELIDED.match(text[prev.end : m.start()]) and ELIDED_AFTER.match(text[m.end() :]):
                 metric = prev.metric
-        if metric is None:
-            continue
+        if metric is None or _UNIT_AFTER.match(text[m.end() :]):
+            continue  # no metric, or families, homes: not people
         value = amount_value(m)
         vague = m.group("vague") is not None
         if value is None and not vague:
@@ -328,6 +367,11 @@ def _stated(text: str) -> tuple[_Stated, ...]:
     return tuple(out)
 
 
+def _names_both(text: str) -> bool:
+    """Whether a text names the two countries together ("Thailand and Cambodia", "between", "both sides")."""
+    return bool(text) and bool(BOTH.search(text) or BOTH_SIDES.search(text))
+
+
 def may_state(text: str) -> bool:
     """Whether a text states any figure (find_figures finds none in a text that does not)."""
     return bool(_stated(text))
@@ -339,9 +383,12 @@ def find_figures(
     published: date | None,
     places: list[PlaceMention] | None = None,
     context: Side = None,
+    before: str = "",
 ) -> list[Figure]:
     """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
-    (or a function that finds it, called only when needed)."""
+    (or a function that finds it, called only when needed), `before` the sentence before it. A running
+    total whose side is not stated, told where the two countries are named together (this sentence or
+    the one before: "fighting between Thailand and Cambodia … at least 60 killed"), counts both sides."""
     text = sentence.text
     figures: list[Figure] = []
     offset = sentence.start
@@ -349,6 +396,10 @@ def find_figures(
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
         clause_start, clause_end = offset + f.clause_start, offset + f.end + 60
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
+        country = _country(f.whose, text, offset, clause_places or places or [], context)
+        both = f.whose.both or (
+            country is None and f.scope in (None, "total") and (_names_both(text) or _names_both(before))
+        )
         figures.append(
             Figure(
                 evidence=evidence,
@@ -356,12 +407,12 @@ def find_figures(
                 value=f.value,
                 value_text=f.value_text,
                 qualifier=f.qualifier,
-                country=_country(f.whose, text, offset, clause_places or places or [], context),
+                country=country,
                 group=f.group,
                 source=f.source,
                 period=f.period or episode_at(published),
                 scope=f.scope,
-                both_sides=f.whose.both,
+                both_sides=both,
                 part_of_total=f.part_of_total,
             )
         )

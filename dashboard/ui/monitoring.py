@@ -27,6 +27,7 @@ from dashboard.records import Figure, Report
 from dashboard.summary import (
     COUNTRY_NAMES,
     RECENT_DAYS,
+    Toll,
     display_value,
     event_days,
     meeting_status,
@@ -59,7 +60,7 @@ GROUPS = {"total": None, "civilians": "civilian", "soldiers": "military"}  # tot
 GROUP_LABELS = {"total": "total (group not stated)"}
 TRACKER_LIMIT = 3000
 MAX_KEYS = 200  # ways of telling one event asked for at once
-SIDE_CODES = {"Thailand": "TH", "Cambodia": "KH", "Side not stated": None}
+SIDE_CODES = {"Thailand": "TH", "Cambodia": "KH", "Both sides": "both", "Side not stated": None}
 LINES = 10  # sources drawn as lines in the tracker; the others as grey dots
 
 
@@ -556,15 +557,37 @@ def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLa
     return now, len({display_value(s.latest) for s in now}) > 1
 
 
-def toll_tracker(q: Queries, as_of: date, episode: str | None) -> None:
+def tracker_default(tolls: list[Toll]) -> tuple[str, str, str]:
+    """The line the tracker opens on: the headline's first toll (its metric, side and group), so that it
+    opens on figures the page shows; killed · Thailand · total when there is none."""
+    for t in tolls:
+        if t.metric in TRACKED:
+            side = next(name for name, code in SIDE_CODES.items() if code == t.side)
+            group = next(name for name, code in GROUPS.items() if code == t.latest.group)
+            return t.metric, side, group
+    return "killed", "Thailand", "total"
+
+
+def toll_tracker(q: Queries, as_of: date, episode: str | None, tolls: list[Toll] = ()) -> None:
     """Per metric, side and group: each source's latest figure, how it moved (a step per update), and the
-    spread across sources now. Figures that count one incident are left to the incident."""
+    spread across sources now. Figures that count one incident are left to the incident. It opens on the
+    first of the headline's `tolls`."""
     c1, c2, c3 = st.columns(3)
-    metric = c1.selectbox("Metric", TRACKED, key="tmetric", bind="query-params")
-    side = c2.selectbox("Side", list(SIDE_CODES), key="tside", bind="query-params")
-    group = c3.selectbox(
-        "Who", list(GROUPS), key="tgroup", bind="query-params", format_func=lambda g: GROUP_LABELS.get(g, g)
+    first = tracker_default(list(tolls))
+    metric = c1.selectbox("Metric", TRACKED, index=TRACKED.index(first[0]), key="tmetric", bind="query-params")
+    side = c2.selectbox(
+        "Side", list(SIDE_CODES), index=list(SIDE_CODES).index(first[1]), key="tside", bind="query-params"
     )
+    group = c3.selectbox(
+        "Who",
+        list(GROUPS),
+        index=list(GROUPS).index(first[2]),
+        key="tgroup",
+        bind="query-params",
+        format_func=lambda g: GROUP_LABELS.get(g, g),
+    )
+    if (metric, side, group) == first:
+        st.caption(f"Shown: {metric} · {side} · {GROUP_LABELS.get(group, group)}, the first toll of the headline table")
     country = SIDE_CODES[side]
     pairs = q.toll_figures(as_of, episode, metric, country, GROUPS[group], TRACKER_LIMIT)
     left_out = q.incident_counts(as_of, episode, metric, country, GROUPS[group])
