@@ -50,3 +50,30 @@ def test_without_a_published_date_relative_dates_stay_unresolved():
 )
 def test_next_and_last_say_the_week(text, future, expected):
     assert find_dates(text, TUESDAY_23, future)[0].date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("the ceasefire was signed on Saturday", date(2025, 12, 29), False, date(2025, 12, 27)),  # Monday → back
+        ("the ceasefire was signed on Saturday", date(2025, 12, 27), False, date(2025, 12, 27)),  # its own day
+        ("the talks will resume on Monday", date(2025, 12, 27), True, date(2025, 12, 29)),  # a Saturday → next week
+        ("fighting flared on Sunday", date(2026, 1, 1), False, date(2025, 12, 28)),  # across the year's end
+    ],
+)
+def test_relative_days_across_a_week_boundary(text, published, future, expected):
+    assert find_dates(text, published, future)[0].date == expected
+
+
+def test_an_undated_report_anchors_its_weekdays_on_the_date_it_states():
+    """A report nothing dates but its own text ("signed on 27 December"): its weekdays are read from that day."""
+    from dashboard.extract import extract
+    from dashboard.read import make_report
+
+    report = make_report(
+        "The defence ministers signed the joint statement on 27 December in Chanthaburi. "
+        "The ceasefire they signed on Saturday took effect at noon."
+    )
+    assert report.published == date(2025, 12, 27) and report.dated_by == "text"
+    assert find_dates("signed on Saturday", report.published, False)[0].date == date(2025, 12, 27)
+    assert {m.date for m in extract(report).meetings} <= {date(2025, 12, 27)}

@@ -6,6 +6,7 @@ import os
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from dashboard import queries
@@ -435,3 +436,21 @@ def test_the_tracker_opens_on_the_headlines_first_toll(tmp_path, gaz):
     assert chosen == ("killed", "Thailand", "soldiers")
     assert any("first toll of the headline" in c.value for c in at.caption)
     assert not [i.value for i in at.info if "No source gives a number" in i.value]
+
+
+def test_the_streams_retrospectives_and_captions_make_no_event(store):
+    """The generated stream retells earlier attacks (a memorial, a photo caption of earlier damage, "in recent
+    years"): none of them is an event, nor a telling of one."""
+    looking_back = ("held a memorial", "Photo: houses", "in recent years")
+    events = queries.incident_events(store, date(2026, 2, 15), date(2025, 7, 1))
+    told = [t.incident.evidence.sentence for e in events for t in e.tellings]
+    assert events and not [s for s in told if any(w in s for w in looking_back)]
+    with store.engine.connect() as conn:  # they are stored, as tellings of an earlier period
+        rows = conn.execute(  # in reports with a date (in one nothing dates, a month named says nothing)
+            sa.text(
+                "SELECT timing, sentence FROM incidents JOIN reports ON reports.id = incidents.report_id"
+                " WHERE reports.published IS NOT NULL"
+            )
+        ).all()
+    retold = [timing for timing, s in rows if any(w in s for w in looking_back)]
+    assert retold and set(retold) == {"earlier"}
