@@ -83,6 +83,7 @@ class Figure:
     scope: str | None = None  # total (an episode's running total) | incident | province | period | None
     both_sides: bool = False  # counts the people of both countries ("on both sides"); country is None
     part_of_total: bool = False  # a part of a total stated beside it ("20 killed, including 12 soldiers")
+    date: date | None = None  # the day its sentence says the toll stood at ("by Tuesday"); None: its report's
 
 
 @dataclass(frozen=True)

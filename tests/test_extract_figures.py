@@ -330,3 +330,16 @@ def test_a_sideless_total_where_both_countries_are_named_counts_both_sides():
     assert (f.country, f.both_sides) == (None, True)
     [alone] = find_figures(total, "r", DEC)
     assert not alone.both_sides
+
+
+def test_a_figure_takes_the_day_its_sentence_gives():
+    from datetime import date as day
+
+    from dashboard.extract import extract
+    from dashboard.read import make_report
+
+    told = "By Tuesday, at least 20 Thai civilians had been killed in the fighting, officials said."
+    [f] = extract(make_report(told, published=day(2025, 12, 12))).figures
+    assert (f.value, f.date) == (20, day(2025, 12, 9))
+    [g] = extract(make_report("At least 20 Thai civilians have been killed.", published=day(2025, 12, 12))).figures
+    assert g.date is None  # it stands at its report's date

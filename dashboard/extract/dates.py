@@ -165,3 +165,21 @@ def earlier_period(text: str, published: date | None) -> bool:
         if month is not None and month != published.month:
             return True  # the month named is not the report's own: it lies before it (the nearest such month)
     return False
+
+
+# The day the fighting began told as background ("since it reignited on 8 December"): a day no event is told on.
+ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def stated_day(text: str, published: date | None) -> date | None:
+    """The day a sentence tells what it tells on: its first date up to the published day that is not the
+    fighting's onset told as background (an incident's day, the day a toll stood at)."""
+    for d in find_dates(text, published, future=False):
+        if (
+            d.date
+            and (published is None or d.date <= published)
+            and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        ):
+            return d.date
+    return None

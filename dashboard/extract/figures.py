@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
+from dashboard.extract.dates import stated_day
 from dashboard.extract.lexicon import MONTHS, precheck, words
 from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -414,6 +415,7 @@ def find_figures(
                 scope=f.scope,
                 both_sides=both,
                 part_of_total=f.part_of_total,
+                date=stated_day(text, published),
             )
         )
     return figures

@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
-from dashboard.extract.dates import earlier_period, find_dates
+from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
@@ -84,7 +84,6 @@ NOT_INCIDENT = re.compile(
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
-ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
@@ -193,18 +192,9 @@ def _told(text: str) -> _Told | None:
     )
 
 
-@lru_cache(maxsize=SENTENCE_CACHE)
 def _day(text: str, published: date | None) -> date | None:
-    """The day of a sentence's incidents: its first date up to the published day that is not the
-    fighting's onset told as background."""
-    for d in find_dates(text, published, future=False):
-        if (
-            d.date
-            and (published is None or d.date <= published)
-            and not ONSET.search(text[max(0, d.start - 60) : d.start])
-        ):
-            return d.date
-    return None
+    """The day of a sentence's incidents (dates.stated_day)."""
+    return stated_day(text, published)
 
 
 # A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.

@@ -647,15 +647,19 @@ def latest_table(latest: list[SourceLatest], as_of: date) -> pd.DataFrame:
 
 
 def tracker_figure(pairs: list[tuple[Figure, Report]], metric: str) -> go.Figure:
-    """Each source's figures over time (a real date axis), a step per update; the sources that give the
-    most figures as lines, the others as grey dots. Qualifiers are in the point labels."""
+    """Each source's figures over time (a real date axis: the day a figure's sentence says the toll stood at,
+    else its report's), a step per update; the sources that give the most figures as lines, the others as
+    grey dots. Qualifiers are in the point labels."""
     rows = [
         {
-            "date": pd.Timestamp(r.counts_from),
+            "date": pd.Timestamp(f.date or r.counts_from),  # the day the sentence says it stood at, else the report's
             "value": f.value,
             "source": source_of(r),
             "shown": display_value(f),
-            "hover": escape(f"{display_value(f)} — {source_of(r)}, {report_day(r)}"),
+            "hover": escape(
+                f"{display_value(f)}" + (f" as of {f.date:%-d %b %Y}" if f.date else "") + f" — {source_of(r)}, "
+                f"{report_day(r)}"
+            ),
         }
         for f, r in pairs
         if r.counts_from
