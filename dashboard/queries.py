@@ -33,7 +33,7 @@ from dashboard.summary import (
     outlet_name,
     side_name,
 )
-from dashboard.ui.safe import url_host
+from dashboard.untrusted import url_host
 
 places_t, figures_t, meetings_t = RECORD_TABLES["places"], RECORD_TABLES["figures"], RECORD_TABLES["meetings"]
 incidents_t, onsets_t = RECORD_TABLES["incidents"], RECORD_TABLES["onsets"]

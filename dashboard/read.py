@@ -24,8 +24,7 @@ from charset_normalizer import from_bytes
 
 from dashboard import pubdate
 from dashboard.records import Rejected, Report
-from dashboard.ui.safe import safe_url
-from dashboard.untrusted import clean_metadata
+from dashboard.untrusted import clean_metadata, safe_url
 
 REPORT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # a news report is a few kB; anything this large is not one

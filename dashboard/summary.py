@@ -13,7 +13,7 @@ from dashboard.episodes import EPISODES, episode_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.pubdate import HOW_WORDS
 from dashboard.records import Figure, Incident, Report
-from dashboard.ui.safe import url_host
+from dashboard.untrusted import url_host
 
 METRICS = ("killed", "injured", "displaced")
 SIDES = {"TH": "Thailand", "KH": "Cambodia", None: "Side not stated"}

@@ -1,14 +1,17 @@
 """Rules for untrusted text that hold wherever it goes (reading, display, export): no invisible direction or
-joiner characters in metadata, no spreadsheet formula at the start of a table cell.
+joiner characters in metadata, no spreadsheet formula at the start of a table cell, links only as http(s)
+URLs rebuilt from their parsed parts (scheme, host, port, path, query, fragment), each re-encoded.
 
 Depends on nothing in the project: read, export and the views all use it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,3 +78,56 @@ def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if column.dtype == object or is_string_dtype(column):
             out[name] = column.map(_display_cell)
     return out
+
+
+# --- links -----------------------------------------------------------------------------------------------
+
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$")
+# Characters kept as they are in a path, query or fragment: RFC 3986's unreserved and sub-delimiters, less
+# those that markdown or HTML give a meaning to ( ) ' " < > [ ] and space; '%' keeps existing escapes.
+_PATH_SAFE = "/%:@!$&*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def _host(hostname: str) -> str | None:
+    try:
+        ascii_host = hostname.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    if _HOST.match(ascii_host):
+        return ascii_host
+    if re.fullmatch(r"[0-9a-f:.]+", ascii_host) and ":" in ascii_host:  # IPv6 literal
+        return f"[{ascii_host}]"
+    return None
+
+
+def safe_url(url: object) -> str | None:
+    """An http(s) URL rebuilt from its re-encoded parts, or None (no javascript:, data:, no host, no text)."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = _host(parts.hostname)
+    if host is None:
+        return None
+    out = f"{parts.scheme.lower()}://{host}" + (f":{port}" if port else "")
+    out += quote(parts.path, safe=_PATH_SAFE) or "/"
+    if parts.query:
+        out += "?" + quote(parts.query, safe=_QUERY_SAFE)
+    if parts.fragment:
+        out += "#" + quote(parts.fragment, safe=_QUERY_SAFE)
+    return out
+
+
+def url_host(url: object) -> str | None:
+    """The host of a safe link ('www.' dropped): a name for a report's outlet when the sidecar has none."""
+    safe = safe_url(url)
+    if safe is None:
+        return None
+    host = urlsplit(safe).hostname or ""
+    return host.removeprefix("www.") or None
