@@ -280,6 +280,13 @@ _CAP_WORD = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 FUZZY_TYPED = re.compile(rf"(?<![\w'])((?:{_CAP_WORD}[ -]){{0,3}}{_CAP_WORD})\s+(?i:({_TYPE_WORD_NAMES}))\b")
 
 
+# A landmark's generic first word (Thai/Khmer "pass", "stone temple", "hill", "mountain"): a name that
+# begins with one and is a close spelling of a known landmark is that landmark ("Chong Sangam").
+LANDMARK_HEADS = ("Chong", "Prasat", "Khao", "Phnom", "Pha")
+LANDMARK_KINDS = frozenset({"temple", "checkpoint", "area"})
+FUZZY_PREFIXED = re.compile(rf"(?<![\w'])(?:{'|'.join(LANDMARK_HEADS)})(?:[ -]{_CAP_WORD}){{1,3}}")
+
+
 def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
     """Add the typed names that the gazetteer knows under another spelling. Only text outside the
     mentions already found is read, and only capitalised words before a type word: the rest of a
@@ -306,6 +313,19 @@ def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
                 end = m.end(2) if kind not in ("town", "village", "city") else m.end(1)
                 facts = _facts(candidates, True, type_word)
                 extra.append(_Mention(start, end, key, key, candidates, type_word, True, **facts))
+                break
+    for m in FUZZY_PREFIXED.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found + extra):
+            continue
+        words = list(_CAPITALISED.finditer(text, m.start(), m.end()))
+        for n in range(len(words), 1, -1):  # the longest run first, never the generic word alone
+            key = name_key(text[m.start() : words[n - 1].end()])
+            candidates = gaz.closest(key, LANDMARK_KINDS)
+            if candidates:
+                end = words[n - 1].end()
+                extra.append(
+                    _Mention(m.start(), end, key, key, candidates, None, True, **_facts(candidates, True, None))
+                )
                 break
     return sorted(found + extra, key=lambda f: f.start) if extra else found
 
