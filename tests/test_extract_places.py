@@ -237,3 +237,18 @@ def test_spelling_variants_of_known_places_are_found(gaz, text, expected):
 )
 def test_spelling_variants_are_not_guessed_from_unrelated_names(gaz, text):
     assert names(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call was set for 8pm, Singapore time.",
+        "Ministers present were Ana Lopez (Singapore) and Ben Tan (Manila).",
+    ],
+)
+def test_a_time_zone_or_a_person_s_country_tag_is_not_a_place(gaz, text):
+    assert names(text, gaz) == []
+
+
+def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
+    assert ("Kuala Lumpur", "city", None) in names("Officials met at the summit (Kuala Lumpur) on Sunday.", gaz)

@@ -255,7 +255,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         if NAMED_THING.match(text, end):
             continue
         plausible = _plausible(text, start, end, key, candidates, bool(typed))
-        if not plausible:
+        if not plausible or _not_a_place_here(text, start, end, plausible):
             continue
         free = (
             bool(typed)
@@ -328,6 +328,22 @@ def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
                 )
                 break
     return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
+# "9pm Singapore time" names a time zone; "Vivian Balakrishnan (Singapore)" the country a person speaks for.
+TIME_ZONE_AFTER = re.compile(r"\s+(?:time|standard time)\b")
+PERSON_TAG_BEFORE = re.compile(r"[A-Z]\w+\s+\($")
+
+
+def _not_a_place_here(text: str, start: int, end: int, plausible: list[Place]) -> bool:
+    """A name written as a time zone, or abroad and alone in brackets after a person's name."""
+    if TIME_ZONE_AFTER.match(text, end):
+        return True
+    return (
+        all(p.admin1 is None for p in plausible)
+        and text[end : end + 1] == ")"
+        and bool(PERSON_TAG_BEFORE.search(text[max(0, start - 40) : start]))
+    )
 
 
 def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
