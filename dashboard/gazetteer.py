@@ -110,6 +110,12 @@ KIND_RANK = {
     "subdistrict": 5,
     "commune": 5,
 }
+# "Prasat" (Khmer and Thai for a stone temple) begins many temples' names; news often drops it.
+TEMPLE_PREFIX = "prasat "
+# Spelling variants: a name this close (rapidfuzz ratio of the folded names, 0-100) to a known one of
+# the kind its type word names ("Preh Vihear temple") is that place; shorter keys are never guessed.
+FUZZY_CUTOFF = 88
+MIN_FUZZY_KEY = 6
 # Units of the official lists (ids "th:…", "kh:…") below district level: named only in context.
 ADMIN_UNITS = ("subdistrict", "commune", "village")
 _FOLD = str.maketrans(
@@ -237,6 +243,7 @@ class Gazetteer:
     provinces: dict[str, Place]
     polygons: dict[str, object]  # province code -> shapely geometry (the simplified map layer)
     _index: dict[str, list[Place]] = field(default_factory=dict, repr=False)
+    _kind_keys: dict[frozenset[str], list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places:
@@ -253,9 +260,40 @@ class Gazetteer:
                     p.border_distance_km if p.border_distance_km is not None else 1e9,
                 )
             )
+        self._index_bare_temple_names()
         self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
         self._codes = list(self.polygons)
         self._tree = shapely.STRtree([self.polygons[c] for c in self._codes])
+
+    def _index_bare_temple_names(self) -> None:
+        """A temple named "Prasat X" is also written "X" ("the X temple"): its bare name is indexed too,
+        unless another place already has it (bare "Preah Vihear" is the province)."""
+        bare: dict[str, list[Place]] = {}
+        for place in self.places:
+            if place.kind != "temple":
+                continue
+            for n in place.names:
+                if n.lower().startswith(TEMPLE_PREFIX):
+                    key = name_key(n[len(TEMPLE_PREFIX) :])
+                    if len(key) >= MIN_FUZZY_KEY and key not in self._index and place not in bare.get(key, []):
+                        bare.setdefault(key, []).append(place)
+        self._index.update(bare)
+
+    def closest(self, key: str, kinds: frozenset[str]) -> list[Place]:
+        """The places of these kinds whose folded name is the closest spelling of `key` (see
+        FUZZY_CUTOFF), best first; none when the key is short or nothing is close enough."""
+        if len(key) < MIN_FUZZY_KEY:
+            return []
+        keys = self._keys_of(kinds)
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return [p for p in self._index[match[0]] if p.kind in kinds] if match else []
+
+    def _keys_of(self, kinds: frozenset[str]) -> list[str]:
+        keys = self._kind_keys.get(kinds)
+        if keys is None:
+            keys = [k for k, bucket in self._index.items() if any(p.kind in kinds for p in bucket)]
+            self._kind_keys[kinds] = keys
+        return keys
 
     @classmethod
     def load(cls, folder: Path = GEODATA_DIR) -> Gazetteer:

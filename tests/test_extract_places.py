@@ -208,3 +208,47 @@ def test_a_village_prefix_or_a_locative_before_a_province_places_an_unknown_name
 )
 def test_countries_and_untyped_provinces_do_not_place_unknown_names(text):
     assert all(n not in ("Cambodia", "Phsar Kandal") for n, _, _ in report_places(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a temple's name without "Prasat"
+        ("Mortars landed by Ta Muen Toch at dawn.", ("Prasat Ta Muen Toch", "temple", "TH-32")),
+        # a close spelling before a type word, the type word part of the known name or not
+        ("Guards stood at the Preh Vihear temple gate.", ("Preah Vihear Temple", "temple", "KH-13")),
+        ("Houses burned in O Bei Chorn Commune, O Chrov District.", ("Ou Beichoan", "commune", "KH-1")),
+        # a close spelling after a landmark's generic word
+        ("Patrols returned to Chong Songam.", ("Chong Sa-ngam checkpoint", "checkpoint", "TH-33")),
+        ("Shells hit the Pha Mor E Daeng cliff.", ("Pha Mo I Daeng", "area", "TH-33")),
+    ],
+)
+def test_spelling_variants_of_known_places_are_found(gaz, text, expected):
+    assert expected in names(text, gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Somchai Village spoke first.",  # a person's name before a type word
+        "The Chong family moved to a new province.",  # a generic word alone
+        "Officials of the Khao Sod Province desk replied.",  # no close spelling of a known place
+    ],
+)
+def test_spelling_variants_are_not_guessed_from_unrelated_names(gaz, text):
+    assert names(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call was set for 8pm, Singapore time.",
+        "Ministers present were Ana Lopez (Singapore) and Ben Tan (Manila).",
+    ],
+)
+def test_a_time_zone_or_a_person_s_country_tag_is_not_a_place(gaz, text):
+    assert names(text, gaz) == []
+
+
+def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
+    assert ("Kuala Lumpur", "city", None) in names("Officials met at the summit (Kuala Lumpur) on Sunday.", gaz)

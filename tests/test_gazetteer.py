@@ -110,3 +110,14 @@ def test_foreign_capitals_and_regional_cities_are_in_the_gazetteer(gaz):
 
 def test_a_town_stays_ahead_of_the_official_district_of_its_name(gaz):
     assert gaz.resolve("Aranyaprathet")[0].kind == "town"
+
+
+def test_closest_finds_a_near_spelling_of_the_kind_asked_and_never_guesses_short_names(gaz):
+    assert [p.name for p in gaz.closest("prehviheartemple", frozenset({"temple"}))] == ["Preah Vihear Temple"]
+    assert gaz.closest("prehviheartemple", frozenset({"province"})) == []
+    assert gaz.closest("surn", frozenset({"province"})) == []
+
+
+def test_a_prasat_temple_is_also_found_by_its_bare_name_but_not_over_a_province(gaz):
+    assert [p.name for p in gaz.resolve("Ta Muen Toch")] == ["Prasat Ta Muen Toch"]
+    assert [p.kind for p in gaz.resolve("Preah Vihear")][0] == "province"

@@ -255,7 +255,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         if NAMED_THING.match(text, end):
             continue
         plausible = _plausible(text, start, end, key, candidates, bool(typed))
-        if not plausible:
+        if not plausible or _not_a_place_here(text, start, end, plausible):
             continue
         free = (
             bool(typed)
@@ -266,9 +266,83 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         type_word = nxt if typed else None
         facts = _facts(plausible, free, type_word)
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
+    found = _with_fuzzy(text, gaz, found)
     return tuple(
         replace(m, near=True) if NEAR_WORDS.search(text[max(0, m.start - 40) : m.start]) else m
         for m in _with_unlisted(text, gaz, found)
+    )
+
+
+# A run of capitalised words right before a type word ("Preh Vihear temple", "O Bei Chorn Commune"):
+# where no known name was found, the closest spelling of a place of that kind (see Gazetteer.closest).
+_TYPE_WORD_NAMES = word_pattern(tuple(w for ws in TYPE_WORDS.values() for w in ws if w != "border"))
+_CAP_WORD = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
+FUZZY_TYPED = re.compile(rf"(?<![\w'])((?:{_CAP_WORD}[ -]){{0,3}}{_CAP_WORD})\s+(?i:({_TYPE_WORD_NAMES}))\b")
+
+
+# A landmark's generic first word (Thai/Khmer "pass", "stone temple", "hill", "mountain"): a name that
+# begins with one and is a close spelling of a known landmark is that landmark ("Chong Sangam").
+LANDMARK_HEADS = ("Chong", "Prasat", "Khao", "Phnom", "Pha")
+LANDMARK_KINDS = frozenset({"temple", "checkpoint", "area"})
+FUZZY_PREFIXED = re.compile(rf"(?<![\w'])(?:{'|'.join(LANDMARK_HEADS)})(?:[ -]{_CAP_WORD}){{1,3}}")
+
+
+def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the typed names that the gazetteer knows under another spelling. Only text outside the
+    mentions already found is read, and only capitalised words before a type word: the rest of a
+    sentence costs nothing."""
+    extra = []
+    for m in FUZZY_TYPED.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        words = list(_CAPITALISED.finditer(m.group(1)))
+        type_word = m.group(2).lower()
+        kinds = KINDS_TYPED.get(type_word)
+        if not kinds:
+            continue
+        for w in words:  # the longest run first: "The Preh Vihear" → "Preh Vihear"
+            name = m.group(1)[w.start() :]
+            key = name_key(name)
+            if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
+                continue
+            # the type word may be part of the known name ("Preah Vihear temple")
+            candidates = gaz.closest(key, kinds) or gaz.closest(key + name_key(type_word), kinds)
+            if candidates:
+                start = m.start(1) + w.start()
+                kind = candidates[0].kind
+                end = m.end(2) if kind not in ("town", "village", "city") else m.end(1)
+                facts = _facts(candidates, True, type_word)
+                extra.append(_Mention(start, end, key, key, candidates, type_word, True, **facts))
+                break
+    for m in FUZZY_PREFIXED.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found + extra):
+            continue
+        words = list(_CAPITALISED.finditer(text, m.start(), m.end()))
+        for n in range(len(words), 1, -1):  # the longest run first, never the generic word alone
+            key = name_key(text[m.start() : words[n - 1].end()])
+            candidates = gaz.closest(key, LANDMARK_KINDS)
+            if candidates:
+                end = words[n - 1].end()
+                extra.append(
+                    _Mention(m.start(), end, key, key, candidates, None, True, **_facts(candidates, True, None))
+                )
+                break
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
+# "9pm Singapore time" names a time zone; "Vivian Balakrishnan (Singapore)" the country a person speaks for.
+TIME_ZONE_AFTER = re.compile(r"\s+(?:time|standard time)\b")
+PERSON_TAG_BEFORE = re.compile(r"[A-Z]\w+\s+\($")
+
+
+def _not_a_place_here(text: str, start: int, end: int, plausible: list[Place]) -> bool:
+    """A name written as a time zone, or abroad and alone in brackets after a person's name."""
+    if TIME_ZONE_AFTER.match(text, end):
+        return True
+    return (
+        all(p.admin1 is None for p in plausible)
+        and text[end : end + 1] == ")"
+        and bool(PERSON_TAG_BEFORE.search(text[max(0, start - 40) : start]))
     )
 
 
