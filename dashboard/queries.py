@@ -202,8 +202,8 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
 
 
 def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
-    """Whether a side's toll of all its people is stale beside a newer count of one of its groups: a group
-    is a part of everyone, so a newer count of a group as large or larger means the older count of all was
+    """Whether a side's toll of all its people is stale beside a count of one of its groups as new or newer: a
+    group is a part of everyone, so a count of a group as large or larger means the count of all was
     overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec)."""
     if toll.latest.group is not None:
         return False
@@ -211,7 +211,7 @@ def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
         t.metric == toll.metric
         and t.side == toll.side
         and t.latest.group is not None
-        and (t.report.counts_from or date.min) > (toll.report.counts_from or date.min)
+        and (t.report.counts_from or date.min) >= (toll.report.counts_from or date.min)
         and t.latest.value >= toll.latest.value
         for t in tolls
     )

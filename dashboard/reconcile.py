@@ -121,16 +121,18 @@ class IncidentEvent:
             return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
         if not t.stated:
             return (0 <= (t.day - self.last_day).days <= REPORTED_DAYS or self.day <= t.day <= self.last_day) and (
-                t.incident.kind == self.kind and near(self.point, t.point, self.admin1, t.incident.admin1)
+                same_kind(t.incident.kind, self.kind) and near(self.point, t.point, self.admin1, t.incident.admin1)
             )
         return (
             abs(apart) <= DAYS_APART
-            and t.incident.kind == self.kind
+            and same_kind(t.incident.kind, self.kind)
             and near(self.point, t.point, self.admin1, t.incident.admin1)
         )
 
     def add(self, t: Telling) -> None:
         self.tellings.append(t)
+        if self.kind == UNSPECIFIED and t.incident.kind != UNSPECIFIED:
+            self.kind = t.incident.kind  # "an explosion" told beside "a landmine blast": the landmine
         if t.stated or len(self.tellings) == 1:  # a denial's or a report's day is not the event's
             self.day, self.last_day = min(self.day, t.day), max(self.last_day, t.day)
         for name in t.incident.places:
@@ -141,6 +143,15 @@ class IncidentEvent:
                 self.admin1.append(code)
         if t.point and (self.point is None or t.point[2] < self.point[2]):
             self.point = t.point
+
+
+UNSPECIFIED = "other"  # an attack or explosion of no stated kind
+
+
+def same_kind(a: str, b: str) -> bool:
+    """The same kind of attack, or one of them of no stated kind ("an explosion" and "a landmine blast" at the
+    same place and day are one event)."""
+    return a == b or UNSPECIFIED in (a, b)
 
 
 def near(a: Point | None, b: Point | None, admin_a: Iterable[str], admin_b: Iterable[str]) -> bool:

@@ -454,3 +454,18 @@ def test_the_streams_retrospectives_and_captions_make_no_event(store):
         ).all()
     retold = [timing for timing, s in rows if any(w in s for w in looking_back)]
     assert retold and set(retold) == {"earlier"}
+
+
+def test_a_count_of_all_smaller_than_a_groups_of_the_same_day_is_dropped(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("all", date(2025, 12, 9), "A", "Cambodian officials said at least 4 Cambodians have been killed."),
+            ("group", date(2025, 12, 9), "B", "Cambodian officials said 7 Cambodian civilians have been killed."),
+        ],
+    )
+    tolls = {
+        (t.side, t.latest.group): t.latest.value for t in queries.latest_tolls(store, date(2025, 12, 9), "dec2025")
+    }
+    assert tolls == {("KH", "civilian"): 7}

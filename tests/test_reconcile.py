@@ -72,3 +72,17 @@ def test_violations_count_by_the_events_day_not_the_reports():
     events = merge_incidents([before, on_first_day, after])
     counted = alleged_violations([e for e in events if e.day >= since], since)
     assert [e.kind for e in counted] == ["landmine"]
+
+
+def test_an_explosion_of_no_stated_kind_joins_the_landmine_blast_of_that_place_and_day():
+    blast = telling(date(2025, 11, 10), date(2025, 11, 10), kind="landmine", rid="a")
+    explosion = telling(date(2025, 11, 10), date(2025, 11, 11), kind="other", rid="b")
+    [event] = merge_incidents([explosion, blast])
+    assert (event.kind, event.reports) == ("landmine", 2)
+
+
+def test_attacks_of_two_stated_kinds_stay_two_events():
+    events = merge_incidents(
+        [telling(date(2025, 12, 9), date(2025, 12, 9), kind="rocket"), telling(date(2025, 12, 9), date(2025, 12, 9))]
+    )
+    assert sorted(e.kind for e in events) == ["artillery", "rocket"]
