@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard.extract.lexicon import MONTHS, WEEKDAYS
+from dashboard.extract.sentences import SENTENCE_CACHE
 from dashboard.pubdate import conflict_day
 
 HOLIDAYS = {
@@ -119,7 +120,7 @@ def find_dates(text: str, published: date | None, future: bool) -> list[DateMent
     return list(_find_dates(text, published, future))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
     """find_dates, once per sentence for all the stages that ask."""
     if not _MAYBE_DATE.search(text):

@@ -278,6 +278,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
 _TYPE_WORD_NAMES = word_pattern(tuple(w for ws in TYPE_WORDS.values() for w in ws if w != "border"))
 _CAP_WORD = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 FUZZY_TYPED = re.compile(rf"(?<![\w'])((?:{_CAP_WORD}[ -]){{0,3}}{_CAP_WORD})\s+(?i:({_TYPE_WORD_NAMES}))\b")
+TYPE_WORD_CHECK = re.compile(rf"(?i:\b(?:{_TYPE_WORD_NAMES})\b)")  # a sentence without one has no typed name
 
 
 # A landmark's generic first word (Thai/Khmer "pass", "stone temple", "hill", "mountain"): a name that
@@ -292,7 +293,8 @@ def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
     mentions already found is read, and only capitalised words before a type word: the rest of a
     sentence costs nothing."""
     extra = []
-    for m in FUZZY_TYPED.finditer(text):
+    typed = FUZZY_TYPED.finditer(text) if TYPE_WORD_CHECK.search(text) else ()
+    for m in typed:
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
         words = list(_CAPITALISED.finditer(m.group(1)))
@@ -314,7 +316,8 @@ def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
                 facts = _facts(candidates, True, type_word)
                 extra.append(_Mention(start, end, key, key, candidates, type_word, True, **facts))
                 break
-    for m in FUZZY_PREFIXED.finditer(text):
+    prefixed = FUZZY_PREFIXED.finditer(text) if any(head in text for head in LANDMARK_HEADS) else ()
+    for m in prefixed:
         if any(f.start < m.end() and m.start() < f.end for f in found + extra):
             continue
         words = list(_CAPITALISED.finditer(text, m.start(), m.end()))
