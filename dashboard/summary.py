@@ -47,7 +47,7 @@ def outlet_name(r: Report) -> str:
         return r.outlet
     host = url_host(r.url)
     if not host:
-        return "unknown outlet"
+        return "outlet not stated"
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
