@@ -52,3 +52,15 @@ def test_a_provision_carried_out_is_done_from_that_day():
     after = {p.text: p.done for p in state_at(date(2026, 1, 2)).provisions}
     returned = "18 Cambodian soldiers returned after 72 hours of ceasefire"
     assert before[returned] is None and after[returned].id == "soldiers-returned"
+
+
+def test_what_was_carried_out_marks_its_provision_done_from_its_day():
+    from datetime import date
+
+    from dashboard.agreements import state_at
+
+    def done(day):
+        return {p.text for p in state_at(day).provisions if p.done}
+
+    assert "General Border Committee meeting" not in done(date(2025, 8, 1))
+    assert {"General Border Committee meeting", "ASEAN observer team"} <= done(date(2025, 9, 1))
