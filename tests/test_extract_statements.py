@@ -18,6 +18,7 @@ def said(text: str, published: date = date(2026, 1, 7)):
     [
         ("The truce came into force at midnight.", ("ceasefire", "in_effect", None)),
         ("Thailand suspended the peace declaration on Monday.", ("ceasefire", "suspended", "TH")),
+        ("The Thai government announced the suspension of the peace agreement.", ("ceasefire", "suspended", "TH")),
         (
             "Rockets hit a village in breach of the ceasefire, Cambodian officials said.",
             ("ceasefire", "violated", "KH"),

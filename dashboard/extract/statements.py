@@ -31,7 +31,7 @@ TOPICS = {
 }
 # For the ceasefire itself; for the provisions, PROVISION_STANCES. The first stance that matches wins.
 CEASEFIRE_STANCES = {
-    "suspended": r"suspend\w*|collapsed?|abandon\w*|scrapp\w+|tore up|null and void",
+    "suspended": r"suspend\w*|suspensions?|collapsed?|abandon\w*|scrapp\w+|tore up|null and void",
     "violated": r"violat\w+|breach\w*|broke|breaking|broken",
     "in_effect": r"took effect|taken effect|takes effect|came into (?:force|effect)|went into effect|in effect|in force"
     r"|holding|has held|largely held",
