@@ -302,6 +302,7 @@ class _Stated:
     part_of_total: bool
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _scope(text: str, before: str, after: str) -> str | None:
     """What a figure counts: a span of years (period), deaths from indirect effects (indirect), an
     episode's running total (total), one attack's victims (incident), or None when its clause does not

@@ -148,6 +148,7 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
     return None
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _status(text: str, day: date | None, published: date | None) -> str:
     if CANCELLED.search(text):
         return "cancelled"
