@@ -343,3 +343,16 @@ def test_a_figure_takes_the_day_its_sentence_gives():
     assert (f.value, f.date) == (20, day(2025, 12, 9))
     [g] = extract(make_report("At least 20 Thai civilians have been killed.", published=day(2025, 12, 12))).figures
     assert g.date is None  # it stands at its report's date
+
+
+def test_both_sides_as_the_ones_who_report_do_not_make_a_total_both_sides():
+    before, total = split_sentences(
+        "Fighting flared at the frontier, and both sides reported drones overhead. At least four civilians died."
+    )
+    [f] = find_figures(total, "r", DEC, before=before.text)
+    assert (f.country, f.both_sides) == (None, False)
+
+
+def test_the_displaced_have_no_group():
+    [f] = figures("More than 40,000 civilians have been displaced from border villages.")
+    assert (f.metric, f.group) == ("displaced", None)

@@ -357,7 +357,8 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 value_text=m.group(0),
                 qualifier=_qualifier(text[lookback : m.start()], vague),
                 whose=_whose(text, before, after),
-                group=_group(after, text[lookback : m.start()]),
+                # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
+                group=None if metric == "displaced" else _group(after, text[lookback : m.start()]),
                 source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
                 scope=_scope(text, before, after),
@@ -372,6 +373,20 @@ def _stated(text: str) -> tuple[_Stated, ...]:
 def _names_both(text: str) -> bool:
     """Whether a text names the two countries together ("Thailand and Cambodia", "between", "both sides")."""
     return bool(text) and bool(BOTH.search(text) or BOTH_SIDES.search(text))
+
+
+# "Both sides" as the ones who speak ("both sides reported air strikes"): it names who tells, not whose people.
+BOTH_SPEAK = re.compile(
+    r"\bboth (?:sides|countries|governments)\s+(?:have\s+|had\s+)?"
+    r"(?:said|say\w*|report\w*|accus\w*|claim\w*|blam\w*|den(?:y|ied|ies|ying)|stat\w*|announc\w*)\b",
+    re.I,
+)
+
+
+def _before_names_both(before: str) -> bool:
+    """Whether the sentence before names the two countries as the ones the fighting was between — not as
+    the ones who told of it."""
+    return bool(before) and _names_both(BOTH_SPEAK.sub("", before))
 
 
 def may_state(text: str) -> bool:
@@ -400,7 +415,7 @@ def find_figures(
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
         country = _country(f.whose, text, offset, clause_places or places or [], context)
         both = f.whose.both or (
-            country is None and f.scope in (None, "total") and (_names_both(text) or _names_both(before))
+            country is None and f.scope in (None, "total") and (_names_both(text) or _before_names_both(before))
         )
         figures.append(
             Figure(
