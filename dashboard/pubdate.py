@@ -72,8 +72,9 @@ DATELINE = re.compile(
 STAMP = re.compile(r"\b(?:date[d]?|published|posted|updated|first published)\b(?:\s+on)?\s*:?\s*$", re.I)
 # A date the sentence puts in the future is no date of the report's events.
 FUTURE = re.compile(
-    r"\b(?:will|shall|to be held|to meet|set to|slated|scheduled|planned|plans?|due|next|upcoming|expected)\b"
-    r"[^.;]{0,50}$",
+    r"\b(?:will|shall|to be held|to hold|to meet|set to|slated|scheduled|planned|plans?|due|next|upcoming"
+    r"|expected)\b"
+    r"[^.;]{0,90}$",
     re.I,
 )
 # A date given as the day the report speaks of ("today (27 December)", "this morning, December 10").
@@ -152,7 +153,7 @@ def estimate(text: str, today: date) -> date | None:
     years = _years(text)
     latest = onset = earliest = upcoming = None
     for m in DATE.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
+        before = text[max(0, m.start() - 100) : m.start()]
         day = _resolve(m, years, today, text)
         if day is None:
             continue
@@ -166,7 +167,7 @@ def estimate(text: str, today: date) -> date | None:
         latest, earliest = max(latest or day, day), min(earliest or day, day)
     if latest is None or not _bounds_agree(text, earliest, latest):
         return None
-    day = latest
+    day = max(latest, min(_spans_from_dates(text, years, today) or latest, today))
     lasted = _lasted(text)
     began = (onset or _episode_start(latest)) if lasted else None
     if began is not None and began + lasted > latest:
@@ -203,6 +204,26 @@ def _lasted(text: str) -> timedelta | None:
 
 
 SPAN_CUE = re.compile(r"\b(?:days?|weeks?)\b", re.I)
+# A stretch of days counted from a date the same sentence gives: "detained on 29 July and held for 155 days",
+# "on 8 December ... for 12 days": the report was written at least that many days after the date.
+HELD_FOR = re.compile(
+    r"\bfor\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|some\s+)?(?P<n>\d+)\s+(?P<unit>day|week)s?\b", re.I
+)
+
+
+def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | None:
+    """The latest day a sentence reaches by counting a stretch ("for 155 days") on from a past date it gives."""
+    reached = None
+    for held in HELD_FOR.finditer(text):
+        start = max(text.rfind(". ", 0, held.start()), text.rfind("\n", 0, held.start())) + 1
+        for m in DATE.finditer(text, start, held.start()):
+            if FUTURE.search(text[max(0, m.start() - 100) : m.start()]):
+                continue
+            day = _resolve(m, years, today, text)
+            if day is not None:
+                days = int(held["n"]) * (7 if held["unit"].lower() == "week" else 1)
+                reached = max(reached or day, day + timedelta(days=days))
+    return reached
 
 
 def _episode_start(day: date) -> date | None:

@@ -234,3 +234,8 @@ def test_talks_between_both_sides_without_a_joint_body():
 def test_talks_whose_date_is_yet_to_be_set_are_proposed():
     [m] = meetings("The two sides agreed that a GBC meeting would follow, its date yet to be set by the co-chairs.")
     assert m.status == "proposed"
+
+
+def test_an_event_word_that_is_the_meetings_topic_does_not_take_its_date():
+    [m] = meetings("The two sides agreed to hold a committee meeting on 26 December about a possible truce.")
+    assert m.date == date(2025, 12, 26)

@@ -151,3 +151,13 @@ def test_a_month_and_day_in_an_undated_report_take_the_conflicts_year():
     report = Report("x", "x.txt", text)  # nothing dates the report itself
     assert pubdate.conflict_day(10, 26, TODAY) == date(2025, 10, 26)
     assert [m.date for m in extract(report).meetings] == [date(2025, 10, 26)]
+
+
+def test_a_stretch_counted_from_a_stated_date_moves_the_estimate_on():
+    text = "The two fishermen, seized at sea on 2 August 2025, were held for 40 days before they were freed."
+    assert found(text) == (date(2025, 9, 11), "text")  # 2 August + 40 days
+
+
+def test_a_day_the_parties_agree_to_meet_on_is_ahead_of_the_report():
+    text = "On 3 March 2026 the ministers said the sides agree to hold a committee meeting on March 6."
+    assert found(text) == (date(2026, 3, 3), "text")

@@ -190,16 +190,26 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
+# An event word that is what the meeting is about ("talks on a possible ceasefire") is the meeting's topic.
+TOPIC_BEFORE = re.compile(
+    r"\b(?:about|over|on|regarding|concerning|discuss\w*)\s+(?:(?:a|an|the|possible|new)\s+)*$", re.I
+)
+
+
 def _of_other_event(text: str, start: int, end: int) -> bool:
     """Whether the event word nearest a date (before or after it) is another event's: a ceasefire, a
-    decision, the fighting, not the meeting."""
+    decision, the fighting, not the meeting (nor the meeting's topic: "talks on a possible ceasefire")."""
 
-    def nearest(rx) -> int:
-        gaps = [start - m.end() if m.end() <= start else m.start() - end for m in rx.finditer(text)]
+    def nearest(spans) -> int:
+        gaps = [start - e if e <= start else s - end for s, e in spans]
         return min((g for g in gaps if g >= 0), default=10**6)
 
-    other = nearest(OTHER_EVENT)
-    return other < 10**6 and other < min(nearest(MEETING_WORDS), nearest(MEETING_ANCHOR))
+    others = [
+        m.span() for m in OTHER_EVENT.finditer(text) if not TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ]
+    meeting = [m.span() for rx in (MEETING_WORDS, MEETING_ANCHOR) for m in rx.finditer(text)]
+    other = nearest(others)
+    return other < 10**6 and other < nearest(meeting)
 
 
 def _not_meeting_date(text: str, start: int, end: int) -> bool:
