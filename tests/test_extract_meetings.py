@@ -237,5 +237,8 @@ def test_talks_whose_date_is_yet_to_be_set_are_proposed():
 
 
 def test_an_event_word_that_is_the_meetings_topic_does_not_take_its_date():
-    [m] = meetings("The two sides agreed to hold a committee meeting on 26 December about a possible truce.")
+    [m] = meetings(
+        "The two sides agreed to hold a meeting of their joint committee at the level of field officers"
+        " on 26 December about a possible ceasefire."
+    )
     assert m.date == date(2025, 12, 26)
