@@ -26,6 +26,7 @@ from dashboard.agreements import state_at
 from dashboard.episodes import EPISODES
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
+from dashboard.queries.timeline import window_start
 from dashboard.store import Store, failure_reason
 from dashboard.summary import METRICS, SIDES, current_episode, episode_label, province_order, split_meetings
 from dashboard.ui import mapcomponent
@@ -40,7 +41,6 @@ from dashboard.ui.monitoring import (
     displacement_view,
     timeline_view,
     toll_tracker,
-    window_start,
 )
 from dashboard.ui.safe import link_value
 from dashboard.ui.views import figures_view, headline, meetings_view, plural, province_view

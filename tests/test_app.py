@@ -129,15 +129,17 @@ def test_the_app_runs_on_an_empty_or_undated_corpus(tmp_path, monkeypatch, texts
 
 
 def test_a_later_report_leaves_the_answers_of_an_earlier_view_as_they_were(store_path, monkeypatch):
-    from dashboard import queries
     from dashboard.extract import EXTRACTOR_VERSION, extract
+    from dashboard.queries import headline
     from dashboard.read import make_report
     from dashboard.store import Store
 
     run(asof="2025-12-23")
     asked = []
-    real = queries.latest_tolls
-    monkeypatch.setattr(queries, "latest_tolls", lambda store, as_of, ep: asked.append(as_of) or real(store, as_of, ep))
+    real = headline.latest_tolls
+    monkeypatch.setattr(
+        headline, "latest_tolls", lambda store, as_of, ep: asked.append(as_of) or real(store, as_of, ep)
+    )
     later = make_report(
         "Officials said at least 97 people had been killed in the fighting so far.",
         "late.txt",

@@ -3,10 +3,10 @@ to the accusation they answer, and a telling with no day of its own never settin
 
 from datetime import date
 
+from dashboard.queries.ceasefire import alleged_violations
 from dashboard.reconcile import Telling, event_id, merge_incidents
 from dashboard.records import Evidence, Incident, Report
 from dashboard.summary import event_days
-from dashboard.ui.monitoring import alleged_violations
 
 SURIN = (14.88, 103.49, 3)
 

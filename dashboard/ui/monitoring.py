@@ -18,10 +18,20 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.agreements import Agreement, CeasefireState, agreements
-from dashboard.episodes import EPISODES
 from dashboard.extract.statements import topic_of
 from dashboard.gazetteer import Gazetteer
-from dashboard.queries import MeetingSummary, Queries, StanceCount
+from dashboard.queries import Queries
+from dashboard.queries.ceasefire import StanceCount, alleged_violations, violations_since
+from dashboard.queries.meetings import MeetingSummary
+from dashboard.queries.timeline import window_start
+from dashboard.queries.tracker import (
+    SourceLatest,
+    disagreement,
+    latest_per_source,
+    newest_per_province,
+    source_of,
+    with_sides,
+)
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Figure, Report
 from dashboard.summary import (
@@ -31,9 +41,7 @@ from dashboard.summary import (
     display_value,
     event_days,
     meeting_status,
-    outlet_name,
     report_day,
-    side_name,
 )
 from dashboard.ui.links import capped, resolve_province
 from dashboard.ui.safe import escape, link_value, md_escape, md_link, safe_url
@@ -66,22 +74,6 @@ LINES = 10  # sources drawn as lines in the tracker; the others as grey dots
 
 def kind_word(kind: str) -> str:
     return KIND_WORDS.get(kind, kind.replace("_", " "))
-
-
-def violations_since(state: CeasefireState) -> date | None:
-    """The first day an incident counts as an alleged violation: the ceasefire's day, or the next one for
-    a ceasefire from midnight."""
-    c = state.ceasefire
-    if c is None:
-        return None
-    return c.date + timedelta(days=1) if c.time == "24:00" else c.date
-
-
-def alleged_violations(events: list[IncidentEvent], since: date) -> list[IncidentEvent]:
-    """The events that count as alleged violations of a ceasefire in force from `since`: those of its days. An
-    event no report gives a day for is known only to have happened by the day it was reported: reported on
-    the ceasefire's first day, it may have come before the ceasefire, so it is not counted."""
-    return [e for e in events if e.day >= since and (e.stated or e.day > since)]
 
 
 # --- the ceasefire --------------------------------------------------------------------------------------
@@ -334,12 +326,6 @@ def timeline_items(
     return sorted(items, key=lambda i: (i.day, i.lane, i.id))
 
 
-def window_start(episode: str | None, as_of: date) -> date:
-    """The timeline's first day: a few days before the chosen episode began, else the first episode's."""
-    starts = [ep.start for ep in EPISODES if ep.id == episode] or [EPISODES[0].start]
-    return min(starts[0], as_of) - timedelta(days=3)
-
-
 def read_province_link(gaz: Gazetteer, options: list[str]) -> None:
     """Once per visit, before the province filter exists: the link's provinces written as codes or in another
     spelling ("TH-33", "sisaket") are chosen too, not dropped (the filter itself writes display names). Only the
@@ -515,46 +501,6 @@ def _agreement(a: Agreement) -> None:
 
 
 # --- the toll tracker -----------------------------------------------------------------------------------
-
-
-def source_of(r: Report) -> str:
-    """The outlet (or its link's host); a report with neither is a source of its own, never lumped together."""
-    if r.outlet or safe_url(r.url):
-        return outlet_name(r)
-    return f"no outlet (report {r.label})"
-
-
-@dataclass(frozen=True)
-class SourceLatest:
-    source: str
-    latest: Figure
-    report: Report
-    previous: Figure | None
-    figures: int
-
-    @property
-    def day(self) -> date:
-        return self.report.counts_from
-
-
-def latest_per_source(pairs: list[tuple[Figure, Report]]) -> list[SourceLatest]:
-    """Each source's newest figure (oldest-first input), with the one it replaced: an update, not a dispute."""
-    by_source: dict[str, list[tuple[Figure, Report]]] = {}
-    for f, r in pairs:
-        by_source.setdefault(source_of(r), []).append((f, r))
-    out = []
-    for source, told in by_source.items():
-        latest, report = told[-1]
-        previous = next((f for f, _ in reversed(told[:-1]) if f.value != latest.value), None)
-        out.append(SourceLatest(source, latest, report, previous, len(told)))
-    return sorted(out, key=lambda s: (s.day, s.latest.value or 0), reverse=True)
-
-
-def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLatest], bool]:
-    """The sources that speak now (their latest figure in the week to the as-of date) and whether they give
-    different figures (value or qualifier)."""
-    now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
-    return now, len({display_value(s.latest) for s in now}) > 1
 
 
 def tracker_default(tolls: list[Toll]) -> tuple[str, str, str]:
@@ -747,16 +693,3 @@ def displacement_view(q: Queries, gaz: Gazetteer, as_of: date, episode: str | No
         st.caption("Where a report names the province: its newest figure")
         rows = len(newest)
         table(q, "displacement-table", params, lambda: newest, width="stretch", height=min(38 + 35 * rows, 260))
-
-
-def with_sides(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(side=frame["country"].map(side_name))
-
-
-def newest_per_province(frame: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
-    """Per province a report names, metric and side: the newest figure (empty when no report names one)."""
-    by_province = frame[frame["province"] != ""].copy()
-    by_province["province"] = by_province["province"].map(lambda c: gaz.provinces[c].name if c in gaz.provinces else c)
-    newest = by_province.sort_values("published").groupby(["province", "metric", "side"], as_index=False).last()
-    columns = ["province", "metric", "side", "shown", "outlet", "published", "quote"]
-    return newest[columns].rename(columns={"shown": "figure", "published": "date"})

@@ -17,7 +17,8 @@ import streamlit as st
 
 from dashboard.agreements import CeasefireState
 from dashboard.gazetteer import Gazetteer
-from dashboard.queries import MeetingSummary, Queries
+from dashboard.queries import Queries
+from dashboard.queries.meetings import MeetingSummary
 from dashboard.records import Evidence, Report
 from dashboard.summary import (
     GROUP_WORDS,
