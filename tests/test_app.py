@@ -158,23 +158,3 @@ def test_each_headline_figure_carries_its_quote_and_source():
     table = next(m for m in at.markdown if m.value.startswith("| |"))
     assert "Thai officials cite 38 civilian deaths" in tolls.proto.help
     assert tolls.proto.help.count("“") == table.value.count("**") // 2 - 3  # one quote per figure shown
-
-
-def test_no_cache_that_pickles_holds_a_class_of_the_app_script():
-    """st.cache_data pickles its values; a class defined in app.py cannot be unpickled while another session's run
-    is redefining it, and the page then shows only "This app has encountered an error" (1 page in ~30 under 8
-    concurrent visits, before the snapshot moved to dashboard.queries)."""
-    import ast
-    from pathlib import Path
-
-    tree = ast.parse(Path(APP).read_text())
-    own = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    cached = [
-        node
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef) and any("cache_data" in ast.unparse(d) for d in node.decorator_list)
-    ]
-    assert cached and all(node.returns is not None for node in cached)
-    for node in cached:
-        named = {n.id for n in ast.walk(node.returns) if isinstance(n, ast.Name)}
-        assert not named & own, f"{node.name} returns a class of app.py through a pickling cache"
