@@ -24,7 +24,7 @@ from dashboard import settings
 from dashboard.agreements import state_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import ReportCounts
-from dashboard.store import failure_reason
+from dashboard.store_open import failure_reason
 from dashboard.summary import current_episode, episode_label, split_meetings
 from dashboard.ui import mapcomponent
 from dashboard.ui.admin import add_report_panel, is_admin, uploads_open

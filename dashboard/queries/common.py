@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from dashboard.records import Figure, Report
 from dashboard.schema import RECORD_TABLES, reports
-from dashboard.store import Store, record_from_row, report_from_row
+from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     GROUP_WORDS,
     dated_how,

@@ -20,7 +20,8 @@ from dashboard.queries.common import (
 from dashboard.queries.meetings import MeetingSummary, meetings
 from dashboard.queries.province import MapPlace, map_places, province_activity
 from dashboard.schema import reports
-from dashboard.store import Store, record_from_row, report_from_row
+from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     METRICS,
     RECENT_DAYS,

@@ -14,7 +14,8 @@ from dashboard.queries.common import _known, _same, _select_with_reports, _with_
 from dashboard.reconcile import IncidentEvent, Telling, merge_incidents
 from dashboard.records import Incident, Report
 from dashboard.schema import reports
-from dashboard.store import Store, record_from_row, report_from_row
+from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
 
 
 def window_start(episode: str | None, as_of: date) -> date:

@@ -24,7 +24,8 @@ from dashboard.queries.common import (
     figures_t,
 )
 from dashboard.records import Figure, Report
-from dashboard.store import Store, record_from_row, report_from_row
+from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     FIGURE_COLUMNS,
     RECENT_DAYS,

@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import settings, uploadgate
-from dashboard.store import failure_reason
+from dashboard.store_open import failure_reason
 from dashboard.summary import report_day
 from dashboard.ui.cache import open_store
 from dashboard.ui.safe import md_escape
