@@ -26,6 +26,7 @@ import functools
 from dashboard.queries.ceasefire import (
     StanceCount,
     alleged_violations,
+    provision_topic,
     statement_counts,
     statement_quotes,
     violations_since,
@@ -129,6 +130,7 @@ __all__ = [
     "newest_day",
     "newest_per_province",
     "onset_claims",
+    "provision_topic",
     "province_activity",
     "province_counts",
     "province_figures",

@@ -1,5 +1,6 @@
 """The ceasefire panel's queries and data rules: from which day an incident counts as an alleged violation,
-which events do, and what reports say of the ceasefire and each provision (per topic and stance, and quotes)."""
+which events do, the topic of a provision, and what reports say of the ceasefire and each provision (per topic
+and stance, and quotes)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.agreements import CeasefireState
+from dashboard.extract.statements import topic_of
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
 from dashboard.reconcile import IncidentEvent
 from dashboard.records import Report
@@ -29,6 +31,12 @@ def alleged_violations(events: list[IncidentEvent], since: date) -> list[Inciden
     event no report gives a day for is known only to have happened by the day it was reported: reported on
     the ceasefire's first day, it may have come before the ceasefire, so it is not counted."""
     return [e for e in events if e.day >= since and (e.stated or e.day > since)]
+
+
+def provision_topic(text: str) -> str | None:
+    """The topic a provision is about (heavy weapons, demining, observers, detainees, the ceasefire itself), as
+    the extractor reads statements of it: what reports say of that topic is what they say of the provision."""
+    return topic_of(text)
 
 
 @dataclass(frozen=True)

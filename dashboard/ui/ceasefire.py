@@ -14,9 +14,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.agreements import CeasefireState
-from dashboard.extract.statements import topic_of
 from dashboard.queries import Queries
-from dashboard.queries.ceasefire import StanceCount, alleged_violations, violations_since
+from dashboard.queries.ceasefire import StanceCount, alleged_violations, provision_topic, violations_since
 from dashboard.reconcile import IncidentEvent
 from dashboard.summary import (
     COUNTRY_NAMES,
@@ -94,7 +93,7 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
         done = (
             f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})" if p.done else "not recorded done"
         )
-        topic = topic_of(p.text)
+        topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
         st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
         if topic and topic != "ceasefire" and topic not in shown_topics and any(c.topic == topic for c in counts):
