@@ -38,15 +38,19 @@ def caches_in(path) -> dict[str, str]:
     return out
 
 
-def table_names() -> set[str]:
+def table_names(kind: str = "cached") -> set[str]:
     """The names in the first column of the docstring's table: a backticked `dashboard.…` module, then names in
-    it; with none, names in dashboard.ui.cache (only the first backticked name of such a row is what is cached)."""
+    it; with none, names in dashboard.ui.cache (only the first backticked name of such a row is what is cached).
+    `kind` "hand-kept": the rows of module-level dicts and sets kept by hand, else the other rows."""
     doc = ast.get_docstring(ast.parse(CACHE.read_text(encoding="utf-8")))
     rows = [line for line in doc.splitlines() if line.startswith("| ") and not line.startswith("| what |")]
     assert rows, "the docstring has no table"
     names = set()
     for row in rows:
-        ticked = re.findall(r"`([^`]+)`", row.split("|")[1])
+        what = row.split("|")[1].strip()
+        if what.startswith("hand-kept:") != (kind == "hand-kept"):
+            continue
+        ticked = re.findall(r"`([^`]+)`", what)
         if ticked and ticked[0].startswith("dashboard"):
             names |= {f"{ticked[0]}.{name}" for name in ticked[1:]}
         elif ticked:
@@ -90,3 +94,20 @@ def test_no_cache_that_pickles_holds_a_class_of_the_app_script():
         named = {n.id for n in ast.walk(node.returns) if isinstance(n, ast.Name)}
         named |= {n.attr for n in ast.walk(node.returns) if isinstance(n, ast.Attribute)}
         assert not named & own, f"{node.name} returns a class of app.py through a pickling cache"
+
+
+def test_the_hand_kept_caches_the_table_names_exist():
+    named = table_names("hand-kept")
+    assert named
+    for name in named:
+        module, variable = name.rsplit(".", 1)
+        path = ROOT / (module.replace(".", "/") + ".py")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned = {
+            target.id
+            for node in tree.body
+            if isinstance(node, ast.Assign | ast.AnnAssign)
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)
+        }
+        assert variable in assigned, f"{name} is in the table, not in {path.relative_to(ROOT)}"

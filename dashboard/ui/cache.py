@@ -24,6 +24,8 @@ JSON values — shared by every session and never changed by a view; never a cla
 | constant data: `dashboard.ui.mapview` `_far_outline` `coarse_polygons` `fine_outlines_url` | the gazetteer | process |
 | constant data: `dashboard.ui.assets` `ensure_leaflet` (Leaflet's files copied once) | static folder | process |
 | constant data: `dashboard.queries.timeline` `_gazetteer` `_place_point` (a place's point) | name, provinces | 20,000 |
+| hand-kept: `dashboard.store_open` `_engines` `_migrated` (an engine per store; stores migrated) | location | process |
+| hand-kept: `dashboard.records` `_OWN_FIELDS` (a record type's own fields) | record type | process |
 | pure function of text: `dashboard.extract` `_stages` | — | process |
 | pure function of text: `dashboard.extract.sentences` `_split_paragraph` `per_text` | text (and date) | S |
 | pure function of text: `dashboard.extract.actors` `_placed_cues` `attackers_in` `victim_side` | text | 512 |
@@ -41,7 +43,8 @@ JSON values — shared by every session and never changed by a view; never a cla
 S is `SENTENCE_CACHE` texts; "server"/"process": as long as it runs. The first ten rows are the answers shared
 between visitors, in this module; the others are no answers: data that never changes while the process runs
 and pure functions of a text, memoised where they are computed. tests/test_cache.py checks that this table
-names every cache in the code (`st.cache_*`, `functools` caches, `cached_property`), and nothing else.
+names every cache in the code (`st.cache_*`, `functools` caches, `cached_property`), and nothing else, and that
+the hand-kept ones it names exist.
 """
 
 from __future__ import annotations
