@@ -85,7 +85,7 @@ def read_province_link(gaz: Gazetteer, options: list[str]) -> None:
     if "tprovince_link_read" in st.session_state:
         return
     st.session_state["tprovince_link_read"] = True
-    raw, _ = capped(st.query_params.get_all("tprovince"))  # the values left out are said once (app.read_link)
+    raw, _ = capped(st.query_params.get_all("tprovince"))  # the values left out are said once (sidebar.read_link)
     names = {gaz.provinces[c].name for c in options}
     if raw and not set(raw) <= names:
         codes = [resolve_province(gaz, value) for value in raw]
