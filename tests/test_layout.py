@@ -91,3 +91,14 @@ def test_no_module_is_over_400_lines_without_a_reason(path):
     assert lines <= MAX_LINES or size_reason(path), (
         f"{rel(path)} has {lines} lines: split it, or say why not on a docstring line starting 'Size:'"
     )
+
+
+def test_the_queries_package_names_its_queries_not_its_modules():
+    """`queries.meetings` is the query, though a module of the package has that name too (importing a submodule
+    sets the package's attribute to the module: the re-export must come after it)."""
+    import types
+
+    from dashboard import queries
+
+    assert not [name for name in queries.__all__ if isinstance(getattr(queries, name), types.ModuleType)]
+    assert queries.Queries(None).meetings.func.__module__ == "dashboard.queries.meetings"
