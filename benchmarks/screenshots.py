@@ -16,8 +16,8 @@ from playwright.sync_api import sync_playwright
 from dashboard import queries
 from dashboard.fixtures import write_corpus
 from dashboard.ingest import ingest_paths
+from dashboard.queries.timeline import window_start
 from dashboard.store import Store
-from dashboard.ui.monitoring import window_start
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, details, map_frame, running_app, wait_for_app
 
 SHOTS = (  # (file, query, viewport, full page)

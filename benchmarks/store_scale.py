@@ -24,9 +24,9 @@ from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import generate
 from dashboard.gazetteer import gazetteer
+from dashboard.queries.timeline import window_start
 from dashboard.read import make_report, parse_sidecar
 from dashboard.store import Store
-from dashboard.ui.monitoring import window_start
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER = """

@@ -39,7 +39,7 @@ try:
     from dashboard.extract import collector_paused, extract_all
     from dashboard.ingest import RETRY_MAX_S, SETTLE_S, SIDECAR_WAIT_S
     from dashboard.read import read_reports
-    from dashboard.store import StoreError
+    from dashboard.store_open import StoreError
 except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
     _run_in_project_venv(exc)
 

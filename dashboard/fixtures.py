@@ -11,6 +11,9 @@ and photo captions of earlier damage, which tell no new event. `random.Random(se
 corpus on every run.
 
     python -m dashboard.fixtures OUT_DIR [--reports N] [--seed S]
+
+Size: one generator: its calendar of phases, sentence templates and metadata rules tell one story and are
+changed together (a new kind of report touches all three).
 """
 
 from __future__ import annotations

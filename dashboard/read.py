@@ -1,6 +1,6 @@
 """Reading reports, bytes → `Report`: text files with an optional JSON sidecar, HTML pages, RSS/Atom feeds
-and pages fetched from a URL; decoded, normalised, with a stable id. `dashboard.read` takes them into the
-store.
+and pages fetched from a URL; decoded, normalised, dated (`dashboard.pubdate`), with a stable id.
+`dashboard.ingest` takes them into the store.
 
 Bad input never stops a batch: each file that cannot be read is returned as a `Rejected` with the
 reason, and the other files are still read.

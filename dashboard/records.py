@@ -1,4 +1,4 @@
-"""Plain typed records passed between the stages: ingest → extract → store → views.
+"""Plain typed records passed between the stages: read → ingest → extract → reconcile → store → queries → ui.
 
 Every extracted record carries its provenance: the report it came from, the sentence, the character
 span of the quote in the report's normalised text, and the quote itself (text[start:end]).

@@ -6,39 +6,31 @@ a report and all its records are stored together or not at all. Reports are keye
 adding the same report twice changes nothing. Each report's records are stored with the extractor's
 version and recomputed (`refresh_stale`) when it changes. A store that cannot be used (damaged, emptied,
 from a newer version, a server that cannot be reached) raises `StoreError` with a message that says so.
-Reading what the views show is `dashboard.queries`' job; the store writes, and reads single reports.
+Reading what the views show is `dashboard.queries`' job; the store writes, and reads single reports; it also
+keeps the admin token's wrong attempts (`token_attempt`), shared by every process of a store.
+
+Opening a store (engines, migrations, `StoreError`, `failure_reason`, `release`) is in `dashboard.store_open`,
+records as rows and back (`record_from_row`, `report_from_row`) in `dashboard.store_rows`; this module
+re-exports those names.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import random
-import re
-import secrets
-import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
-from dashboard.episodes import episode_during
-from dashboard.extract.meetings import family
-from dashboard.records import RECORD_TYPES, Evidence, Extraction, PlaceMention, Report
+from dashboard.records import Extraction, Report
 from dashboard.schema import (
     RECORD_TABLES,
-    TUPLE_COLUMNS,
     admin_failures,
     changes,
     extractions,
@@ -47,328 +39,25 @@ from dashboard.schema import (
     reports,
     revision,
 )
+from dashboard.store_open import (  # noqa: F401 (re-exported: code that imports them from here)
+    StoreError,
+    _alembic,
+    _head,
+    _open,
+    failure_reason,
+    lost_to_another_writer,
+    release,
+)
+from dashboard.store_rows import record_from_row, record_row, report_context, report_from_row  # noqa: F401
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_PG_MIGRATION_LOCK = 4_270_426  # pg_advisory_xact_lock key: one migrating process at a time
 _PG_TOKEN_LOCK = 4_270_427  # pg_advisory_xact_lock key: one admin-token check at a time (all processes)
-_EVIDENCE = tuple(f.name for f in fields(Evidence) if f.name != "report_id")
 WRITE_ATTEMPTS = 8  # a write transaction that lost to another writer is run again up to this many times in all
 RETRY_PAUSE_S = (0.05, 2.0)  # the pause before a retry: random, up to base * 2**attempt, capped
-_CONFLICT_SQLSTATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
 T = TypeVar("T")
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message names the store, says what is wrong and what to do."""
-
-
-def failure_reason(exc: BaseException) -> str | None:
-    """What a store failure that happened after the store was opened says (the server stopped, a damaged
-    page, a full disk), for the user; None if `exc` is not a store failure."""
-    if isinstance(exc, StoreError):
-        return str(exc)
-    if isinstance(exc, sa.exc.DBAPIError):
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-        what = "cannot be reached" if exc.connection_invalidated else "failed"
-        return f"the store {what}: {reason}"
-    return None
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def lost_to_another_writer(exc: BaseException) -> bool:
-    """A write that failed only because another writer held what it needed, and succeeds if run again: a
-    PostgreSQL deadlock or serialization failure, SQLite's "database is locked" (past its busy timeout)."""
-    orig = getattr(exc, "orig", exc)
-    if getattr(orig, "sqlstate", None) in _CONFLICT_SQLSTATES:
-        return True
-    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
-
-
-def is_server_url(location: str | Path) -> bool:
-    return str(location).startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
-
-
-def _describe(location: str | Path) -> str:
-    """The store's name for messages: a path, or a URL without its password."""
-    if not is_server_url(location):
-        return str(location)
-    return sa.engine.make_url(_pg_url(str(location))).render_as_string(hide_password=True)
-
-
-def _pg_url(url: str) -> str:
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
-
-
-# --- engines ---------------------------------------------------------------------------------------------
-
-_engines: dict[str, Engine] = {}
-_migrated: set[str] = set()
-_lock = threading.Lock()
-
-
-def _sqlite_engine(path: Path) -> Engine:
-    # mode=rw: never create the file here (only _create does, whole)
-    engine = sa.create_engine(
-        f"sqlite+pysqlite:///file:{path.absolute()}?mode=rw&uri=true",
-        connect_args={"timeout": 30, "check_same_thread": False},
-    )
-
-    @sa.event.listens_for(engine, "connect")
-    def _connect(dbapi, _record):  # SQLAlchemy's recipe: we emit BEGIN ourselves (transactional DDL too)
-        dbapi.isolation_level = None
-        _wal(dbapi)
-        dbapi.execute("PRAGMA foreign_keys=ON")
-        dbapi.execute("PRAGMA synchronous=NORMAL")
-
-    @sa.event.listens_for(engine, "begin")
-    def _begin(conn):  # a writer takes the write lock at once: no deadlock upgrading a read lock
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("write", False) else "BEGIN")
-
-    return engine
-
-
-def _wal(dbapi) -> None:
-    """WAL mode (kept in the file): switching needs a moment alone with the file, so retry while locked."""
-    for attempt in range(100):
-        try:
-            if dbapi.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                dbapi.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError:
-            if attempt == 99:
-                raise
-            time.sleep(0.05)
-
-
-def _engine(location: str | Path) -> Engine:
-    key = str(location)
-    with _lock:
-        if key not in _engines:
-            if is_server_url(key):
-                _engines[key] = sa.create_engine(_pg_url(key), pool_pre_ping=True, pool_size=5, max_overflow=10)
-            else:
-                _engines[key] = _sqlite_engine(Path(key))
-        return _engines[key]
-
-
-def _alembic(conn: Connection) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.attributes["connection"] = conn
-    return cfg
-
-
-def _head() -> str:
-    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
-
-
-def _known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
-
-
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision, in one transaction that holds the migration lock (SQLite's
-    write lock, PostgreSQL's advisory lock) and reads the revision again inside it: two processes opening a
-    new store at once never run the same migration twice. Stores made before Alembic are stamped first."""
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == _head():
-        return
-    with engine.connect() as conn:
-        conn.info["write"] = True
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})"))
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current is not None and current not in _known_revisions():
-                raise StoreError(f"its schema ({current}) is newer than this program's ({_head()}): upgrade it")
-            if current is None and _legacy_version(conn):
-                command.stamp(_alembic(conn), "0001")
-            command.upgrade(_alembic(conn), "head")
-
-
-def _legacy_version(conn: Connection) -> int:
-    """A SQLite store from before Alembic (PRAGMA user_version 1 or 2), brought to revision 0001's shape."""
-    if conn.dialect.name != "sqlite" or not sa.inspect(conn).has_table("reports"):
-        return 0
-    version = conn.exec_driver_sql("PRAGMA user_version").scalar()
-    if version > 2:
-        raise StoreError(f"its schema version {version} is newer than this program's: upgrade it")
-    if version == 1:
-        conn.exec_driver_sql("ALTER TABLE reports ADD COLUMN name TEXT")
-    return version
-
-
-def _create(path: Path) -> None:
-    """A new SQLite store, made whole in a temporary file and then linked into place: the store file never
-    exists half made, so an empty one can only be damage, and of two processes creating it the first wins."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
-    try:
-        sqlite3.connect(tmp).close()  # the file, for mode=rw
-        engine = _sqlite_engine(tmp)
-        try:
-            _migrate(engine)
-        finally:
-            engine.dispose()
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another process made it first: use theirs
-        except OSError:  # a file system without hard links
-            if not path.exists():
-                os.replace(tmp, path)
-    finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-
-
-def _open(location: str | Path) -> Engine:
-    """The engine of a usable, migrated store, or StoreError saying why not."""
-    name = _describe(location)
-    if not is_server_url(location):
-        path = Path(location)
-        if not path.exists():
-            _create(path)
-        elif path.is_file() and path.stat().st_size == 0:
-            raise StoreError(
-                f"the store at {name} is empty (0 bytes) — was it truncated? Remove it to start a new store"
-            )
-    engine = _engine(location)
-    if str(location) in _migrated:
-        return engine
-    try:
-        _migrate(engine)
-    except StoreError as exc:
-        raise StoreError(f"cannot use the store at {name}: {exc}") from exc
-    except sa.exc.OperationalError as exc:  # locked, unreadable, server unreachable: not damage
-        raise StoreError(f"cannot open the store at {name}: {exc.orig}") from exc
-    except sa.exc.DatabaseError as exc:  # not a database, malformed
-        raise StoreError(f"the store at {name} is damaged: {exc.orig}") from exc
-    _migrated.add(str(location))
-    return engine
-
-
-# --- records as rows -------------------------------------------------------------------------------------
-
-
-def _pack(value):
-    if isinstance(value, tuple):
-        return "|" + "|".join(value) + "|" if value else ""
-    return value
-
-
-def _unpack(value) -> tuple[str, ...]:
-    return tuple(x for x in (value or "").strip("|").split("|") if x)
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """What a record's derived columns read from the rest of its report's extraction."""
-
-    provinces: dict[str, tuple[str, ...]]  # the provinces each sentence names (directly or through a place)
-    incident_sentences: frozenset[str]  # the sentences that tell an incident
-
-
-# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
-_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|,\s*\w{3,9}\.?\s+\d)")
-
-
-def _dateline(p: PlaceMention) -> bool:
-    """Whether a place is its sentence's dateline: where the report was filed, not where people are."""
-    sentence = p.evidence.sentence.lstrip()
-    if sentence.startswith("date "):  # a sidecar date line before the text
-        sentence = sentence.split(" ", 2)[-1]
-    quote = p.evidence.quote
-    return sentence.lower().startswith(quote.lower()) and bool(_DATELINE_AFTER.match(sentence, len(quote)))
-
-
-def report_context(extraction: Extraction) -> ReportContext:
-    provinces: dict[str, set[str]] = {}
-    for p in extraction.places:
-        if p.admin1 and not _dateline(p):
-            provinces.setdefault(p.evidence.sentence, set()).add(p.admin1)
-    return ReportContext(
-        {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
-        frozenset(i.evidence.sentence for i in extraction.incidents),
-    )
-
-
-def derived(table: str, record, known_from: date | None, context: ReportContext) -> dict:
-    """Columns computed from a record for the queries: a meeting's place and body family, an incident's
-    episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
-    names and whether that sentence tells an incident (the figure then counts that incident, not a toll)."""
-    if table == "meetings":
-        return {"place_key": record.admin1 or record.venue, "family": family(record)}
-    if table == "incidents":
-        return {"episode": episode_during(record.date or known_from)}
-    if table == "figures":
-        sentence = record.evidence.sentence
-        return {
-            "provinces": _pack(context.provinces.get(sentence, ())),
-            "counts_incident": sentence in context.incident_sentences,
-        }
-    return {}
-
-
-def record_row(table: str, record, known_from: date | None, context: ReportContext) -> dict:
-    e = record.evidence
-    own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
-    evidence = {name: getattr(e, name) for name in _EVIDENCE}
-    extra = derived(table, record, known_from, context)
-    return {**own, **evidence, **extra, "report_id": e.report_id, "known_from": known_from}
-
-
-def record_from_row(table: str, row) -> object:
-    """A record from a row of its table (a mapping)."""
-    cls = RECORD_TYPES[table]
-    values = {}
-    for f in fields(cls):
-        if f.name == "evidence":
-            values["evidence"] = Evidence(row["report_id"], *(row[n] for n in _EVIDENCE))
-        elif (table, f.name) in TUPLE_COLUMNS:
-            values[f.name] = _unpack(row[f.name])
-        else:
-            values[f.name] = row[f.name]
-    return cls(**values)
-
-
-def report_from_row(row, prefix: str = "") -> Report:
-    """A report from a row of `reports` (or from its columns labelled `prefix + name` in a join, where the
-    text, which a citation does not need, may be left out)."""
-
-    def col(name: str, default=None):
-        return row.get(prefix + name, default)
-
-    return Report(
-        id=col("id"),
-        path=col("path"),
-        text=col("text", ""),
-        published=col("published"),
-        url=col("url"),
-        outlet=col("outlet"),
-        title=col("title"),
-        dropped_paragraphs=col("dropped_paragraphs", 0),
-        name=col("name"),
-        ingested=datetime.fromisoformat(col("added_at")).date(),
-        dated_by=col("dated_by"),
-    )
-
-
-def release(location: str | Path) -> None:
-    """Close every connection this process holds to a store and forget it was opened (before its file is
-    moved, replaced or inspected by hand); the next Store() opens and checks it anew."""
-    with _lock:
-        engine = _engines.pop(str(location), None)
-        _migrated.discard(str(location))
-    if engine is not None:
-        engine.dispose()
 
 
 class Store:

@@ -129,15 +129,17 @@ def test_the_app_runs_on_an_empty_or_undated_corpus(tmp_path, monkeypatch, texts
 
 
 def test_a_later_report_leaves_the_answers_of_an_earlier_view_as_they_were(store_path, monkeypatch):
-    from dashboard import queries
     from dashboard.extract import EXTRACTOR_VERSION, extract
+    from dashboard.queries import headline
     from dashboard.read import make_report
     from dashboard.store import Store
 
     run(asof="2025-12-23")
     asked = []
-    real = queries.latest_tolls
-    monkeypatch.setattr(queries, "latest_tolls", lambda store, as_of, ep: asked.append(as_of) or real(store, as_of, ep))
+    real = headline.latest_tolls
+    monkeypatch.setattr(
+        headline, "latest_tolls", lambda store, as_of, ep: asked.append(as_of) or real(store, as_of, ep)
+    )
     later = make_report(
         "Officials said at least 97 people had been killed in the fighting so far.",
         "late.txt",
@@ -156,23 +158,3 @@ def test_each_headline_figure_carries_its_quote_and_source():
     table = next(m for m in at.markdown if m.value.startswith("| |"))
     assert "Thai officials cite 38 civilian deaths" in tolls.proto.help
     assert tolls.proto.help.count("“") == table.value.count("**") // 2 - 3  # one quote per figure shown
-
-
-def test_no_cache_that_pickles_holds_a_class_of_the_app_script():
-    """st.cache_data pickles its values; a class defined in app.py cannot be unpickled while another session's run
-    is redefining it, and the page then shows only "This app has encountered an error" (1 page in ~30 under 8
-    concurrent visits, before the snapshot moved to dashboard.queries)."""
-    import ast
-    from pathlib import Path
-
-    tree = ast.parse(Path(APP).read_text())
-    own = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    cached = [
-        node
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef) and any("cache_data" in ast.unparse(d) for d in node.decorator_list)
-    ]
-    assert cached and all(node.returns is not None for node in cached)
-    for node in cached:
-        named = {n.id for n in ast.walk(node.returns) if isinstance(n, ast.Name)}
-        assert not named & own, f"{node.name} returns a class of app.py through a pickling cache"

@@ -12,12 +12,14 @@ from streamlit.testing.v1 import AppTest
 from dashboard import queries
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.fixtures import TELLINGS, VIOLATIONS
+from dashboard.queries.ceasefire import alleged_violations
+from dashboard.queries.timeline import window_start
+from dashboard.queries.tracker import disagreement, latest_per_source
 from dashboard.read import make_report
 from dashboard.reconcile import Telling, merge_incidents
 from dashboard.records import Evidence, Figure, Incident, Report
 from dashboard.store import Store
 from dashboard.summary import display_value
-from dashboard.ui.monitoring import alleged_violations, disagreement, latest_per_source, window_start
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -316,7 +318,7 @@ def test_an_undated_telling_in_an_undated_report_is_not_put_on_a_day(tmp_path, g
 
 
 def test_reports_without_an_outlet_are_sources_of_their_own():
-    from dashboard.ui.monitoring import source_of
+    from dashboard.queries.tracker import source_of
 
     a, b = (Report(id=i, path="", text="", name=i) for i in ("gen1", "gen2"))
     assert source_of(a) != source_of(b) and "gen1" in source_of(a)

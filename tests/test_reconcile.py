@@ -1,21 +1,33 @@
 """Across reports (dashboard.reconcile): one event per incident, ids stable as reports arrive, denials joined
-to the accusation they answer, and a telling with no day of its own never setting the day an event happened."""
+to the accusation they answer, and a telling with no day of its own never setting the day an event happened;
+one meeting from the mentions of several reports, its id stable as reports arrive."""
 
 from datetime import date
 
-from dashboard.reconcile import Telling, event_id, merge_incidents
-from dashboard.records import Evidence, Incident, Report
+from dashboard.queries.ceasefire import alleged_violations
+from dashboard.reconcile import NEAR_KM, Telling, event_id, group_id, km_between, merge_incidents, merge_meetings
+from dashboard.records import Evidence, Incident, Meeting, Report
 from dashboard.summary import event_days
-from dashboard.ui.monitoring import alleged_violations
 
 SURIN = (14.88, 103.49, 3)
 
 
-def telling(day, published, kind="artillery", accused="KH", reported_by="TH", denied_by=None, rid="r1", timing=None):
+def telling(
+    day,
+    published,
+    kind="artillery",
+    accused="KH",
+    reported_by="TH",
+    denied_by=None,
+    rid="r1",
+    timing=None,
+    places=("Surin",),
+    point=SURIN,
+):
     inc = Incident(
         Evidence(rid, "s", 0, 1, "s"),
         kind,
-        ("Surin",),
+        places,
         ("TH-32",),
         day,
         reported_by,
@@ -24,7 +36,7 @@ def telling(day, published, kind="artillery", accused="KH", reported_by="TH", de
         timing or ("stated" if day else "reported"),
     )
     report = Report(rid, f"{rid}.txt", "s", published=published, outlet=f"Outlet {rid}")
-    return Telling(inc, report, day or published, SURIN)
+    return Telling(inc, report, day or published, point)
 
 
 def test_tellings_of_one_attack_in_several_reports_are_one_event():
@@ -86,3 +98,94 @@ def test_attacks_of_two_stated_kinds_stay_two_events():
         [telling(date(2025, 12, 9), date(2025, 12, 9), kind="rocket"), telling(date(2025, 12, 9), date(2025, 12, 9))]
     )
     assert sorted(e.kind for e in events) == ["artillery", "rocket"]
+
+
+# --- incidents: what keeps two tellings apart, and ids as reports arrive ----------------------------------
+
+
+def test_tellings_more_than_a_day_or_about_ten_km_apart_stay_two_events():
+    far = (SURIN[0] + 0.2, SURIN[1], 1)  # ~22 km north, both placed precisely
+    precise = (SURIN[0], SURIN[1], 1)
+    assert km_between(precise, far) > NEAR_KM
+    apart_in_space = merge_incidents(
+        [
+            telling(date(2025, 12, 9), date(2025, 12, 9), rid="a", point=precise),
+            telling(date(2025, 12, 9), date(2025, 12, 9), rid="b", point=far),
+        ]
+    )
+    apart_in_time = merge_incidents(
+        [
+            telling(date(2025, 12, 9), date(2025, 12, 9), rid="a"),
+            telling(date(2025, 12, 11), date(2025, 12, 11), rid="b"),
+        ]
+    )
+    assert len(apart_in_space) == 2 and len(apart_in_time) == 2
+
+
+def test_a_report_that_names_another_place_first_leaves_the_event_id_as_it_was():
+    first = merge_incidents([telling(date(2025, 12, 9), date(2025, 12, 9), rid="a", places=("Ban Nong Chan",))])
+    arrived = telling(date(2025, 12, 9), date(2025, 12, 10), rid="0-early-id", places=("Surin", "Ban Nong Chan"))
+    both = merge_incidents([arrived, *[t for e in first for t in e.tellings]])
+    assert len(both) == 1 and both[0].id == first[0].id and both[0].reports == 2
+
+
+def test_ids_of_events_alike_stay_apart_and_stable():
+    """Two events of the same day, kind and province (two villages > 10 km apart) get the same id made unique by
+    a suffix; their ids do not change when the same reports are merged again in another order."""
+    a = telling(date(2025, 12, 9), date(2025, 12, 9), rid="a", point=(SURIN[0], SURIN[1], 1))
+    b = telling(date(2025, 12, 9), date(2025, 12, 9), rid="b", point=(SURIN[0] + 0.3, SURIN[1], 1))
+    ids = sorted(e.id for e in merge_incidents([a, b]))
+    assert len(set(ids)) == 2 and ids[1] == ids[0] + "-2"
+    assert sorted(e.id for e in merge_incidents([b, a])) == ids
+
+
+def test_a_denial_with_no_accusation_in_the_week_before_it_stays_its_own_event():
+    accusation = telling(date(2025, 12, 1), date(2025, 12, 1), rid="a")
+    denial = telling(None, date(2025, 12, 10), accused=None, reported_by=None, denied_by="KH", rid="b")
+    events = merge_incidents([accusation, denial])
+    assert len(events) == 2 and [e.deniers for e in events] == [[], ["KH"]]
+
+
+# --- meetings across reports ------------------------------------------------------------------------------
+
+
+def mention(rid, day, body="General Border Committee", venue=None, admin1=None, status="scheduled", start=0):
+    return Meeting(Evidence(rid, "s", start, 1, "s"), day, None, venue, admin1, None, None, body, (), status)
+
+
+def test_mentions_of_one_meeting_in_several_reports_are_one_meeting_with_every_report():
+    [group] = merge_meetings(
+        [
+            mention("a", date(2025, 12, 24), admin1="KH-2"),
+            mention("b", date(2025, 12, 24), body="Joint Boundary Commission"),  # the same (border) family
+            mention("c", date(2025, 12, 24), admin1="KH-2", status="held"),
+        ]
+    )
+    assert group.report_ids == ["a", "b", "c"] and group.statuses == ["scheduled", "held"]
+    assert group.meeting.admin1 == "KH-2"
+
+
+def test_meetings_of_one_day_with_another_place_or_body_family_stay_apart_and_undated_ones_alone():
+    groups = merge_meetings(
+        [
+            mention("a", date(2025, 12, 24), admin1="KH-2"),
+            mention("b", date(2025, 12, 24), admin1="TH-27"),
+            mention("c", date(2025, 12, 24), body="ASEAN Summit", admin1="KH-2"),
+            mention("d", None),
+            mention("e", None),
+        ]
+    )
+    assert len(groups) == 5 and len({g.id for g in groups}) == 5
+
+
+def test_a_meeting_id_stays_when_more_reports_arrive():
+    before = merge_meetings([mention("a", date(2025, 12, 24), admin1="KH-2")])
+    after = merge_meetings(
+        [
+            mention("0", date(2025, 12, 24), admin1="KH-2", status="held"),
+            mention("a", date(2025, 12, 24), admin1="KH-2"),
+            mention("z", date(2025, 12, 27), admin1="KH-2"),
+        ]
+    )
+    assert before[0].id == group_id(before[0]) and before[0].id in {g.id for g in after}
+    assert next(g for g in after if g.id == before[0].id).report_ids == ["0", "a"]

@@ -23,7 +23,8 @@ from dashboard.ingest import ingest_paths
 from dashboard.read import make_report, read_reports
 from dashboard.records import Report
 from dashboard.schema import metadata, reports
-from dashboard.store import Store, StoreError, _head, lost_to_another_writer, release
+from dashboard.store import Store
+from dashboard.store_open import StoreError, _head, lost_to_another_writer, release
 from tests.conftest import ROOT, SEEDS
 
 
@@ -418,7 +419,7 @@ def test_a_figure_told_with_an_incident_is_marked_when_stored(store, gaz):
 def test_the_migration_marks_the_figures_of_a_store_made_before_it(store_location, gaz):
     from alembic import command
 
-    from dashboard.store import _alembic
+    from dashboard.store_open import _alembic
 
     store = Store(store_location)
     r = make_report(INCIDENT_AND_TOLL, "i.txt", published=date(2025, 12, 22))

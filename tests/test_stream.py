@@ -19,7 +19,7 @@ from dashboard.records import Report
 from dashboard.store import Store
 from dashboard.summary import METRICS, SIDES, meeting_status, province_order, split_meetings
 from dashboard.ui.links import resolve_province
-from dashboard.ui.views import source_line
+from dashboard.ui.widgets import source_line
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")

@@ -9,6 +9,9 @@ Whose people are counted comes from the clause first (the nationality of the cou
 they are in), then the sentence, then the paragraph; a nationality that names the attacker ("killed
 by Cambodian rockets") points at the other side. A single casualty of one incident ("killing one
 soldier") is not a figure; one victim counted as a running total ("one civilian has been killed") is.
+
+Size: one module because the patterns and the clause rules that bind a number to its metric, side, group
+and scope are read together from one clause and share its private patterns.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
-"""The extraction's word lists, in one place: each table gives both its patterns and the cheap
-pre-check that decides whether a sentence is worth matching at all, so the two cannot drift apart.
+"""The extraction's shared word lists and pre-checks: the lists kept as data (dashboard/data/lexicon/*.csv,
+a reason per row: countries, government seats, cue words of figures, incidents and meetings, names that are no
+place), months and weekdays, and `precheck`, which derives from a table's patterns the cheap check that
+decides whether a sentence is worth matching at all, so the two cannot drift apart. Patterns that belong to
+one stage (a meeting's bodies, a figure's metric words) stay in that stage's module.
 
 A pre-check is the set of literal stems the table's phrases begin with (`stems`): a sentence none of
 whose lowercased text contains any stem cannot match any phrase of the table.

@@ -2,7 +2,10 @@
 
 A sentence states a meeting when it has a meeting word and at least a date, a named body or a venue.
 Mentions of the same meeting within a report are merged (same date, compatible body and venue);
-mentions across reports are merged later (dashboard.merge).
+mentions across reports are merged later (dashboard.reconcile, dashboard.queries.meetings).
+
+Size: one module because a meeting's date, venue, body and status are read from the same clause by
+patterns that share their private word lists and clause splitting.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ Choosing (per report):
   country the sentence is about, then the gazetteer's order (kind, own name, population, border);
 - small places far from the border in a province the report never names are dropped;
 - one sense per report: every mention of a name gets the sense of its first resolution.
+
+Size: one module because finding, choosing and attaching share the private mention records and the
+gazetteer's candidates, and are changed together; the word lists are already in dashboard/data/lexicon.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The "Add report" panel, shown only to an admin (app.is_admin): paste text, upload a file, or give a URL.
+"""Who is an admin, and the "Add report" panel shown only to one: paste text, upload a file, or give a URL.
+`is_admin` asks for the token in the sidebar (a token anyone could guess is refused: the app stays read-only),
+and `uploads_open` lets only an admin's session send files to Streamlit's upload endpoint (dashboard/uploadgate.py).
 Every item is reported as ingested, duplicate or rejected with the reason; a store that fails says why, and
 the pasted text stays in the box. `TokenGate` checks the admin token against a delay and a lockout that the
 store keeps (every session, run and app process of one store shares them)."""
@@ -7,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import math
 import re
 import time
@@ -17,15 +20,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard.store import failure_reason
+from dashboard import settings, uploadgate
+from dashboard.store_open import failure_reason
 from dashboard.summary import report_day
+from dashboard.ui.cache import open_store
 from dashboard.ui.safe import md_escape
 
 if TYPE_CHECKING:  # the ingestion code is imported only when the panel is shown (to an admin)
     from dashboard.ingest import Outcome
     from dashboard.store import Store
 
+logger = logging.getLogger("border_watch")
 FIRST_DELAY_S = 0.5
 MAX_DELAY_S = 8.0
 WINDOW_S = 15 * 60  # wrong tokens count for 15 minutes
@@ -264,3 +271,50 @@ def add_report_panel(open_store: Callable[[], Store]) -> None:
             except Exception as exc:
                 _store_failed(exc, f"Give the URL again when the store works: {address.strip()}")
     _show_log()
+
+
+# --- who is an admin -----------------------------------------------------------------------------------
+
+
+def admin_token() -> str:
+    try:
+        secret = st.secrets.get("admin_token", "")
+    except Exception:  # no secrets file: Streamlit raises its own not-found error
+        secret = ""
+    return str(secret or settings.get("admin_token"))
+
+
+def client_address() -> str | None:
+    """The visitor's address, for the admin-token lockout: behind the deployment's nginx (trust_proxy) the
+    X-Real-IP header it sets (a visitor cannot choose it: nginx overwrites it), else the connection's."""
+    address = st.context.ip_address
+    if settings.get("trust_proxy") == "1":
+        address = st.context.headers.get("X-Real-Ip") or address
+    return address if isinstance(address, str) else None  # None: localhost (or a test without a connection)
+
+
+def is_admin() -> bool:
+    token = admin_token()
+    if not token:
+        return False
+    with st.sidebar.expander("Admin"):
+        problem = token_problem(token)
+        if problem:  # a token anyone could guess: no panel, and the operator is told why
+            logger.error("the admin token is refused: %s", problem)
+            st.error(f"The configured admin token is refused ({problem}): the app is read-only. Set a random token.")
+            return False
+        entered = st.text_input("Admin token", type="password", key="admin_token")
+        gate = st.session_state.setdefault("admin_gate", TokenGate())
+        with closing(open_store()) as store:
+            verdict = gate.check(entered, token, store, client_key(client_address()))
+        if verdict.message:
+            st.error(verdict.message)
+    return verdict.admin
+
+
+def uploads_open(admin: bool) -> None:
+    """Only a session with the admin panel unlocked may send files to Streamlit's upload endpoint (the
+    uploader is in that panel); dashboard/server.py refuses the others' (dashboard/uploadgate.py)."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        (uploadgate.allow if admin else uploadgate.forbid)(ctx.session_id)

@@ -1,5 +1,7 @@
-"""Leaflet served by the app itself: copied from the xstatic-leaflet package into Streamlit's static
-folder (`dashboard/static/`, served at /app/static/ with server.enableStaticServing), never a CDN."""
+"""Files the app serves itself from Streamlit's static folder (`dashboard/static/`, served at /app/static/ with
+server.enableStaticServing), never a CDN: Leaflet, copied from the xstatic-leaflet package, and generated JSON
+(the map's data per store revision and view, the provinces' outlines) written once under a name that carries a
+hash of its content, older ones pruned after a day."""
 
 from __future__ import annotations
 

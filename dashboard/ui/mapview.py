@@ -17,7 +17,8 @@ from functools import cache
 import shapely
 
 from dashboard.gazetteer import Gazetteer
-from dashboard.queries import MapPlace, MeetingSummary
+from dashboard.queries.meetings import MeetingSummary
+from dashboard.queries.province import MapPlace
 from dashboard.reconcile import IncidentEvent
 from dashboard.summary import event_days
 from dashboard.ui.assets import json_text, static_json

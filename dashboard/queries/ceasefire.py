@@ -1,0 +1,72 @@
+"""The ceasefire panel's queries and data rules: from which day an incident counts as an alleged violation,
+which events do, the topic of a provision, and what reports say of the ceasefire and each provision (per topic
+and stance, and quotes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from dashboard.agreements import CeasefireState
+from dashboard.extract.statements import topic_of
+from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
+from dashboard.reconcile import IncidentEvent
+from dashboard.records import Report
+from dashboard.store import Store
+
+
+def violations_since(state: CeasefireState) -> date | None:
+    """The first day an incident counts as an alleged violation: the ceasefire's day, or the next one for
+    a ceasefire from midnight."""
+    c = state.ceasefire
+    if c is None:
+        return None
+    return c.date + timedelta(days=1) if c.time == "24:00" else c.date
+
+
+def alleged_violations(events: list[IncidentEvent], since: date) -> list[IncidentEvent]:
+    """The events that count as alleged violations of a ceasefire in force from `since`: those of its days. An
+    event no report gives a day for is known only to have happened by the day it was reported: reported on
+    the ceasefire's first day, it may have come before the ceasefire, so it is not counted."""
+    return [e for e in events if e.day >= since and (e.stated or e.day > since)]
+
+
+def provision_topic(text: str) -> str | None:
+    """The topic a provision is about (heavy weapons, demining, observers, detainees, the ceasefire itself), as
+    the extractor reads statements of it: what reports say of that topic is what they say of the provision."""
+    return topic_of(text)
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    topic: str
+    stance: str
+    reports: int
+    newest: date
+
+
+def statement_counts(store: Store, as_of: date, since: date) -> list[StanceCount]:
+    """Per topic and stance: how many reports known at the as-of date, from `since` on, say so, and the
+    newest day one did."""
+    s = statements_t
+    query = (
+        sa.select(s.c.topic, s.c.stance, sa.func.count(sa.distinct(s.c.report_id)), sa.func.max(s.c.known_from))
+        .where(_known(s, as_of), s.c.known_from >= since)
+        .group_by(s.c.topic, s.c.stance)
+    )
+    with store.engine.connect() as conn:
+        return [StanceCount(*row) for row in conn.execute(query).all()]
+
+
+def statement_quotes(store: Store, as_of: date, since: date, topic: str, limit: int) -> list[tuple[object, Report]]:
+    """What reports say of one topic from `since` to the as-of date, newest first."""
+    s = statements_t
+    query = (
+        _select_with_reports(s)
+        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .order_by(s.c.known_from.desc(), s.c.id)
+        .limit(limit)
+    )
+    return _with_reports(store, "statements", query)

@@ -1,0 +1,129 @@
+"""The headline's queries: the snapshot of the top of the page (tolls, when the fighting began, meetings,
+province activity, the places on the map) and each side's latest toll with its spread across sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from dashboard.episodes import EPISODES
+from dashboard.queries.common import (
+    _a_sides_running_total,
+    _known,
+    _select_with_reports,
+    _side_key,
+    figures_t,
+    onsets_t,
+)
+from dashboard.queries.meetings import MeetingSummary, meetings
+from dashboard.queries.province import MapPlace, map_places, province_activity
+from dashboard.schema import reports
+from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
+from dashboard.summary import (
+    METRICS,
+    RECENT_DAYS,
+    OnsetClaim,
+    Toll,
+)
+from dashboard.untrusted import url_host
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the top of the page shows for one as-of date and episode: the tolls, when the fighting began, the
+    meetings, how often each province is named, the places on the map."""
+
+    tolls: list[Toll]
+    onsets: list[OnsetClaim]
+    meetings: list[MeetingSummary]
+    activity: dict[str, int]
+    places: list[MapPlace]
+
+
+def snapshot(store: Store, as_of: date, episode: str | None) -> Snapshot:
+    return Snapshot(
+        latest_tolls(store, as_of, episode),
+        onset_claims(store, as_of, episode),
+        meetings(store, as_of),
+        dict(province_activity(store, as_of)),
+        map_places(store, as_of),
+    )
+
+
+def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
+    """Per metric, side (Thailand, Cambodia, both sides, not stated) and group (soldiers, civilians, all) in an
+    episode: the newest running total (latest report, then the larger count), and the range over each
+    outlet's own latest figure of the same kind in the week to the as-of date (none: the toll is stale)."""
+    f = figures_t
+    side = _side_key().label("side")
+    scope = sa.and_(
+        _known(f, as_of),
+        f.c.period == episode,
+        f.c.value.is_not(None),
+        f.c.metric.in_(METRICS),
+        _a_sides_running_total(),
+    )
+    newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
+    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group), order_by=newest_first)
+    ranked = sa.select(f.c.id, side, rank.label("rank")).where(scope).subquery()
+    latest_rows = (
+        _select_with_reports(f).add_columns(ranked.c.side).join(ranked, ranked.c.id == f.c.id).where(ranked.c.rank == 1)
+    )
+    latest = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(latest_rows).mappings().all():
+            fig = record_from_row("figures", row)
+            latest[fig.metric, row["side"], fig.group] = (fig, report_from_row(row, prefix="r_"))
+    if not latest:
+        return []
+    week = (
+        sa.select(f.c.metric, side, f.c.group, f.c.value, reports.c.outlet, reports.c.url, reports.c.id)
+        .join(reports, reports.c.id == f.c.report_id)
+        .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
+        .order_by(*newest_first)
+    )
+    per_source: dict[tuple, dict[str, int]] = {key: {} for key in latest}
+    with store.engine.connect() as conn:
+        for metric, who, group, value, outlet, url, report_id in conn.execute(week):
+            if (metric, who, group) in per_source:  # the spread compares like with like
+                per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, value)
+    out = []
+    for (metric, who, group), (figure, report) in latest.items():
+        values = list(per_source[metric, who, group].values()) or [figure.value]
+        out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
+    out = [t for t in out if not _outgrown(t, out)]
+    side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
+    group_order = {"military": 0, "civilian": 1, None: 2}
+    return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
+
+
+def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
+    """Whether a side's toll of all its people is stale beside a count of one of its groups as new or newer: a
+    group is a part of everyone, so a count of a group as large or larger means the count of all was
+    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec)."""
+    if toll.latest.group is not None:
+        return False
+    return any(
+        t.metric == toll.metric
+        and t.side == toll.side
+        and t.latest.group is not None
+        and (t.report.counts_from or date.min) >= (toll.report.counts_from or date.min)
+        and t.latest.value >= toll.latest.value
+        for t in tolls
+    )
+
+
+def onset_claims(store: Store, as_of: date, episode: str | None) -> list[OnsetClaim]:
+    """Each date reports give for the start of the episode's fighting (within 3 days of its start), with how
+    many reports give it."""
+    o = onsets_t
+    query = sa.select(o.c.date, sa.func.count(sa.distinct(o.c.report_id))).where(_known(o, as_of))
+    start = next((ep.start for ep in EPISODES if ep.id == episode), None)
+    if start is not None:
+        query = query.where(o.c.date.between(start - timedelta(days=3), start + timedelta(days=3)))
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.group_by(o.c.date).order_by(o.c.date)).all()
+    return [OnsetClaim(day, n) for day, n in rows]

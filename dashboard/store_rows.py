@@ -1,0 +1,121 @@
+"""Records as table rows and back: tuples packed as `|a|b|`, the evidence's columns, and the columns derived
+for the queries (a meeting's place and body family, an incident's episode, the provinces a figure's sentence
+names, datelines left out); a report from a row of `reports` or from its columns in a join."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from dashboard.episodes import episode_during
+from dashboard.extract.meetings import family
+from dashboard.records import RECORD_TYPES, Evidence, Extraction, PlaceMention, Report
+from dashboard.schema import (
+    TUPLE_COLUMNS,
+)
+
+_EVIDENCE = tuple(f.name for f in fields(Evidence) if f.name != "report_id")
+
+
+def _pack(value):
+    if isinstance(value, tuple):
+        return "|" + "|".join(value) + "|" if value else ""
+    return value
+
+
+def _unpack(value) -> tuple[str, ...]:
+    return tuple(x for x in (value or "").strip("|").split("|") if x)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a record's derived columns read from the rest of its report's extraction."""
+
+    provinces: dict[str, tuple[str, ...]]  # the provinces each sentence names (directly or through a place)
+    incident_sentences: frozenset[str]  # the sentences that tell an incident
+
+
+# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
+_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|,\s*\w{3,9}\.?\s+\d)")
+
+
+def _dateline(p: PlaceMention) -> bool:
+    """Whether a place is its sentence's dateline: where the report was filed, not where people are."""
+    sentence = p.evidence.sentence.lstrip()
+    if sentence.startswith("date "):  # a sidecar date line before the text
+        sentence = sentence.split(" ", 2)[-1]
+    quote = p.evidence.quote
+    return sentence.lower().startswith(quote.lower()) and bool(_DATELINE_AFTER.match(sentence, len(quote)))
+
+
+def report_context(extraction: Extraction) -> ReportContext:
+    provinces: dict[str, set[str]] = {}
+    for p in extraction.places:
+        if p.admin1 and not _dateline(p):
+            provinces.setdefault(p.evidence.sentence, set()).add(p.admin1)
+    return ReportContext(
+        {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
+        frozenset(i.evidence.sentence for i in extraction.incidents),
+    )
+
+
+def derived(table: str, record, known_from: date | None, context: ReportContext) -> dict:
+    """Columns computed from a record for the queries: a meeting's place and body family, an incident's
+    episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
+    names and whether that sentence tells an incident (the figure then counts that incident, not a toll)."""
+    if table == "meetings":
+        return {"place_key": record.admin1 or record.venue, "family": family(record)}
+    if table == "incidents":
+        return {"episode": episode_during(record.date or known_from)}
+    if table == "figures":
+        sentence = record.evidence.sentence
+        return {
+            "provinces": _pack(context.provinces.get(sentence, ())),
+            "counts_incident": sentence in context.incident_sentences,
+        }
+    return {}
+
+
+def record_row(table: str, record, known_from: date | None, context: ReportContext) -> dict:
+    e = record.evidence
+    own = {f.name: _pack(getattr(record, f.name)) for f in fields(record) if f.name != "evidence"}
+    evidence = {name: getattr(e, name) for name in _EVIDENCE}
+    extra = derived(table, record, known_from, context)
+    return {**own, **evidence, **extra, "report_id": e.report_id, "known_from": known_from}
+
+
+def record_from_row(table: str, row) -> object:
+    """A record from a row of its table (a mapping)."""
+    cls = RECORD_TYPES[table]
+    values = {}
+    for f in fields(cls):
+        if f.name == "evidence":
+            values["evidence"] = Evidence(row["report_id"], *(row[n] for n in _EVIDENCE))
+        elif (table, f.name) in TUPLE_COLUMNS:
+            values[f.name] = _unpack(row[f.name])
+        else:
+            values[f.name] = row[f.name]
+    return cls(**values)
+
+
+def report_from_row(row, prefix: str = "") -> Report:
+    """A report from a row of `reports` (or from its columns labelled `prefix + name` in a join, where the
+    text, which a citation does not need, may be left out)."""
+
+    def col(name: str, default=None):
+        return row.get(prefix + name, default)
+
+    return Report(
+        id=col("id"),
+        path=col("path"),
+        text=col("text", ""),
+        published=col("published"),
+        url=col("url"),
+        outlet=col("outlet"),
+        title=col("title"),
+        dropped_paragraphs=col("dropped_paragraphs", 0),
+        name=col("name"),
+        ingested=datetime.fromisoformat(col("added_at")).date(),
+        dated_by=col("dated_by"),
+    )

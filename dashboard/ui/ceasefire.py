@@ -1,0 +1,164 @@
+"""Is the ceasefire holding: the ceasefire in force since when, its provisions and what was carried out, what
+reports say of each, alleged violations since (per day and accused side, the last week against the one before,
+days since the last) with both sides' versions; or the fighting that ended it. Data rules in
+dashboard.queries.ceasefire."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.agreements import CeasefireState
+from dashboard.queries import Queries
+from dashboard.queries.ceasefire import StanceCount, alleged_violations, provision_topic, violations_since
+from dashboard.reconcile import IncidentEvent
+from dashboard.summary import (
+    COUNTRY_NAMES,
+)
+from dashboard.ui.cache import shared_figure
+from dashboard.ui.events import ACCUSED_COLOURS, ACCUSED_WORDS, event_view
+from dashboard.ui.safe import md_escape, md_link
+from dashboard.ui.widgets import bounded, bounded_list, plural, quote_block
+
+
+def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
+    """Is the ceasefire holding: which one is in force since when, alleged violations since (one per event
+    across reports), per day and accused side, the last week against the one before, days since the last;
+    the provisions and what was done; the violations with both sides' versions."""
+    c = state.ceasefire
+    with st.container(border=True, key="ceasefire"):
+        if c is None:
+            ended = state.ended_by
+            what = f" — {md_escape(ended.title)} ({ended.date:%-d %b %Y}) · {md_link('source', ended.source_url)}"
+            st.markdown("**No ceasefire in force**" + (what if ended else ""))
+            return
+        since = violations_since(state)
+        events = alleged_violations(q.incident_events(state.as_of, since), since)
+        when = f"{c.date:%-d %b %Y}" + (f" {c.time}" if c.time else "")
+        st.markdown(
+            f"**Ceasefire in force** since {when} ({plural(state.days, 'day')}): {md_escape(c.title)} · "
+            f"{md_link('source', c.source_url)}"
+            + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
+        )
+        st.caption(violations_summary(events, since, state.as_of))
+        undated = q.undated_tellings(state.as_of)
+        if undated:
+            st.caption(
+                f"{plural(undated, 'incident report')} with no date and no publication date: not placed on a day, "
+                "not counted above."
+            )
+        counts = q.statement_counts(state.as_of, c.date)
+        st.caption("What reports say of the ceasefire since: " + stance_line(counts, "ceasefire"))
+        with st.expander("Provisions, alleged violations per day, and what each side says"):
+            provisions_view(q, state, counts)
+            if events:
+                _violations_chart(q, events, since, state.as_of)
+                newest = sorted(events, key=lambda e: (e.day, e.id), reverse=True)
+                bounded_list(
+                    "violations", newest, lambda e: event_view(q, state.as_of, e, key=f"v_{e.id}", compact=True)
+                )
+
+
+STANCE_WORDS = {
+    "agreed": "agreed",
+    "in_effect": "in effect",
+    "violated": "violated",
+    "suspended": "suspended",
+    "done": "done",
+    "in_progress": "in progress",
+    "disputed": "disputed",
+}
+
+
+def stance_line(counts: list[StanceCount], topic: str) -> str:
+    """'done: 3 reports (newest 2 Jan) · disputed: 1 report (5 Jan)', strongest claim first."""
+    these = sorted((c for c in counts if c.topic == topic), key=lambda c: list(STANCE_WORDS).index(c.stance))
+    if not these:
+        return "no report says"
+    return " · ".join(
+        f"{STANCE_WORDS[c.stance]}: {plural(c.reports, 'report')} (newest {c.newest:%-d %b})" for c in these
+    )
+
+
+def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
+    """Each provision in force: whether the curated record has it done, and what reports say of it (done,
+    in progress, disputed), with their quotes."""
+    shown_topics = set()
+    for p in state.provisions:
+        done = (
+            f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})" if p.done else "not recorded done"
+        )
+        topic = provision_topic(p.text)
+        said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
+        st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
+        if topic and topic != "ceasefire" and topic not in shown_topics and any(c.topic == topic for c in counts):
+            shown_topics.add(topic)
+            with st.expander(f"What reports say of it: {TOPIC_WORDS.get(topic, topic)}"):
+                total = sum(c.reports for c in counts if c.topic == topic)
+                bounded(
+                    f"stmt_{topic}",
+                    total,
+                    lambda n, topic=topic: q.statement_quotes(state.as_of, state.ceasefire.date, topic, n),
+                    _statement,
+                    page=3,
+                )
+
+
+TOPIC_WORDS = {
+    "heavy_weapons": "heavy weapons withdrawal",
+    "demining": "demining",
+    "observers": "observers",
+    "detainees": "detained soldiers",
+}
+
+
+def _statement(pair) -> None:
+    s, report = pair
+    who = f" ({COUNTRY_NAMES[s.side]} says)" if s.side in COUNTRY_NAMES else ""
+    st.markdown(f"*{STANCE_WORDS.get(s.stance, s.stance)}*{who}")
+    quote_block(s.evidence, report)
+
+
+def ago(as_of: date, day: date) -> str:
+    days = (as_of - day).days
+    return "on the as-of date" if days == 0 else f"{plural(days, 'day')} before the as-of date"
+
+
+def violations_summary(events: list[IncidentEvent], since: date, as_of: date) -> str:
+    """OSCE-style top line: how many, the last one, the last 7 days against the 7 before, by accused side."""
+    if not events:
+        return f"No alleged violation reported since {since:%-d %b %Y}."
+    last = max(e.day for e in events)
+    week = sum(1 for e in events if (as_of - e.day).days < 7)
+    before = sum(1 for e in events if 7 <= (as_of - e.day).days < 14)
+    by_side = Counter(ACCUSED_WORDS[e.accused] for e in events)
+    tally = " · ".join(f"{k}: {v}" for k, v in sorted(by_side.items()))
+    tellings = sum(e.reports for e in events)
+    return (
+        f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')} "
+        f"across reports), the last on {last:%-d %b} ({ago(as_of, last)}) · "
+        f"last 7 days: {week}, the 7 before: {before} — {tally}"
+    )
+
+
+def _violations_chart(q: Queries, events: list[IncidentEvent], since: date, as_of: date) -> None:
+    counts = Counter((e.day, ACCUSED_WORDS[e.accused]) for e in events)
+    fig = shared_figure(q, "violations", (since, as_of), violations_figure, tuple(sorted(counts.items())), since, as_of)
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+def violations_figure(counts: tuple, since: date, as_of: date) -> go.Figure:
+    """Alleged violations per day by accused side; built once per distinct data (read-only)."""
+    frame = pd.DataFrame([{"day": pd.Timestamp(d), "accused": a, "events": n} for (d, a), n in counts])
+    fig = px.bar(frame, x="day", y="events", color="accused", color_discrete_map=ACCUSED_COLOURS)
+    fig.update_traces(width=86_400_000 * 0.8)  # a day wide (ms)
+    span = [pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(as_of) + pd.Timedelta(hours=12)]
+    fig.update_xaxes(type="date", title=None, tickformat="%-d %b", range=span)
+    fig.update_yaxes(title="alleged violations", dtick=1)
+    fig.update_layout(height=200, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend_title_text="", bargap=0.2)
+    return fig

@@ -1,0 +1,120 @@
+"""The headline: the tolls as one table (a row per metric, a column per side, each figure with its quote in
+the tooltip, where the week's sources disagree), the next meeting and the days since the fighting began."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard.agreements import CeasefireState
+from dashboard.queries.meetings import MeetingSummary
+from dashboard.summary import (
+    GROUP_WORDS,
+    METRICS,
+    OnsetClaim,
+    Toll,
+    display_value,
+    episode_label,
+    meeting_status,
+    outlet_name,
+    report_day,
+    side_name,
+)
+from dashboard.ui.safe import md_escape
+from dashboard.ui.widgets import plural
+
+
+def _toll_value(t: Toll) -> str:
+    """ "**≥ 42** civilians (Outlet, 10 Dec)": the group always said (never a part passed off as all), the
+    source and its date beside the number."""
+    group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
+    when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
+    return f"**{md_escape(display_value(t.latest))}**{group} ({md_escape(outlet_name(t.report))}, {when})"
+
+
+def _toll_spread(t: Toll) -> str | None:
+    """What the other sources of the last week say of the same toll, when they say something else or nothing."""
+    what = f"{t.metric}, {side_name(t.side).lower()}" + (f", {GROUP_WORDS[t.latest.group]}" if t.latest.group else "")
+    if t.sources == 0:
+        return f"{what}: none in the last week"
+    if t.sources > 1 and t.low != t.high:
+        return f"{what}: {t.low:,}–{t.high:,} ({t.sources} sources)"
+    return None
+
+
+def _toll_quote(t: Toll) -> str:
+    """The figure's words, for the tooltip: every number on screen can be read where it was said."""
+    e = t.latest.evidence
+    return (
+        f"{t.metric.capitalize()}, {side_name(t.side)}: “{md_escape(e.sentence.strip())}” "
+        f"({md_escape(outlet_name(t.report))}, {md_escape(report_day(t.report))})"
+    )
+
+
+TOLL_SIDES = ("TH", "KH", "both", None)
+
+
+HOW_SHORT = {"url": " (URL)", "dateline": " (dateline)", "text": " (estimated)"}  # how the date was found
+
+
+def toll_table(tolls: list[Toll]) -> str:
+    """The tolls as one markdown table: a row per metric, a column per side that has a figure (Thailand,
+    Cambodia, both sides, side not stated); soldiers and civilians each where reports give them."""
+    sides = [s for s in TOLL_SIDES if any(t.side == s for t in tolls)]
+    head = "| | " + " | ".join(side_name(s) for s in sides) + " |\n|---|" + "---|" * len(sides) + "\n"
+    rows = []
+    for metric in METRICS:
+        cells = [" · ".join(_toll_value(t) for t in tolls if t.metric == metric and t.side == s) or "–" for s in sides]
+        rows.append(f"| **{metric.capitalize()}** | " + " | ".join(cells) + " |")
+    return head + "\n".join(rows)
+
+
+def headline(
+    tolls: list[Toll],
+    next_meeting: MeetingSummary | None,
+    onset: list[OnsetClaim],
+    state: CeasefireState,
+    episode: str | None,
+) -> None:
+    """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
+    as_of = state.as_of
+    cols = st.columns([3.4, 1], gap="small")
+    with cols[0], st.container(border=True, key="tolls"):
+        if tolls:
+            st.markdown(
+                f"**Tolls** · {md_escape(episode_label(episode))} · the newest running total per side",
+                help="\n\n".join(_toll_quote(t) for t in tolls),
+            )
+            st.markdown(toll_table(tolls))
+            notes = [n for t in tolls if (n := _toll_spread(t))]
+            st.caption(
+                "Left out: counts of one incident, one province or a period; parts of a total."
+                + (" Sources of the last week: " + " · ".join(md_escape(n) for n in notes) if notes else "")
+            )
+        else:
+            st.markdown(f"**Tolls** · {md_escape(episode_label(episode))}  \nnone reported by this date")
+    with cols[1], st.container(border=True):
+        if next_meeting:
+            m = next_meeting
+            bodies = " / ".join(m.bodies) or "body not stated"
+            st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue_text)}")
+            st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
+        else:
+            st.markdown("**Next meeting**  \nnone announced")
+    with cols[1], st.container(border=True):
+        st.markdown("**Since the fighting began**")
+        ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
+        note = f"  \nceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
+        st.caption(onset_summary(onset, as_of, episode) + note)
+
+
+def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None) -> str:
+    if not claims:
+        return f"no report states when it began ({md_escape(episode_label(episode))})"
+    days = sorted({(as_of - c.date).days for c in claims})
+    span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
+    parts = [f"{c.date:%-d %b %Y} ({plural(c.reports, 'report')})" for c in claims]
+    if len(claims) == 1:
+        return f"**{span} days** since {parts[0]}"
+    return f"**{span} days** — reports disagree: " + " vs ".join(parts)

@@ -1,0 +1,54 @@
+"""The meetings around the as-of date: upcoming and past, each with its status as of that date, its venue(s)
+and bodies, and what each report says of it (a page at a time)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard.queries import Queries
+from dashboard.queries.meetings import MeetingSummary
+from dashboard.summary import (
+    meeting_status,
+    split_meetings,
+)
+from dashboard.ui.safe import md_escape
+from dashboard.ui.widgets import bounded, bounded_list, plural, quote_block
+
+
+def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
+    when = g.date.strftime("%a %-d %b %Y") if g.date else "date not stated"
+    venue = g.venue_text
+    bodies = " / ".join(g.bodies) or "body not stated"
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(when)}** · {md_escape(venue)} · {md_escape(bodies)}")
+        st.caption(f"{meeting_status(g, as_of)} · {plural(g.reports, 'report')}")
+        with st.expander("What each report says"):
+            bounded(
+                f"{key}_{g.id}",
+                g.reports,
+                lambda n: q.meeting_quotes(as_of, g, n),
+                lambda p: quote_block(p[0].evidence, p[1]),
+            )
+
+
+def meetings_view(q: Queries, meetings: list[MeetingSummary], as_of: date) -> None:
+    upcoming, past, undated = split_meetings(meetings, as_of)
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Upcoming** (after {as_of:%-d %b %Y}) · {len(upcoming)}")
+        bounded_list("upcoming", upcoming, lambda g: meeting_row(g, q, as_of, "up"))
+        if not upcoming:
+            st.caption("none reported")
+    with right:
+        st.markdown(f"**Past** · {len(past)}")
+        bounded_list("past", past, lambda g: meeting_row(g, q, as_of, "past"))
+        if not past:
+            st.caption("none reported")
+    if undated:
+        total = q.count_undated_meetings(as_of)
+        with st.expander(f"Meetings without a date ({total:,})"):
+            bounded_list("undated", undated, lambda g: meeting_row(g, q, as_of, "undated"))
+            if total > len(undated):
+                st.caption(f"The newest {len(undated)} are listed.")
