@@ -96,6 +96,7 @@ class Toll:
     low: int
     high: int
     sources: int
+    indirect: Figure | None = None  # deaths from indirect effects the same report gives for the same side
 
 
 RECENT_DAYS = 7  # a source's figure older than this, compared with the newest, no longer counts as "now"

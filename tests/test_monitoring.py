@@ -207,7 +207,7 @@ def test_displacement_and_returns_over_time_with_provinces(store):
 
 
 def test_the_tracker_shows_each_sources_latest_and_the_spread_now(generated):
-    at = _app(generated[1], asof="2025-12-20", tmetric="displaced", tside="Cambodia", tgroup="civilians")
+    at = _app(generated[1], asof="2025-12-20", tmetric="displaced", tside="Cambodia", tgroup="total (group not stated)")
     text = "\n".join(m.value for m in at.markdown)
     assert "Now (" in text and ("sources disagree" in text or "sources agree" in text)
     table = next(d.value for d in at.dataframe if "update of" in d.value.columns)
@@ -471,3 +471,24 @@ def test_a_count_of_all_smaller_than_a_groups_of_the_same_day_is_dropped(tmp_pat
         (t.side, t.latest.group): t.latest.value for t in queries.latest_tolls(store, date(2025, 12, 9), "dec2025")
     }
     assert tolls == {("KH", "civilian"): 7}
+
+
+def test_deaths_from_indirect_effects_stand_beside_the_direct_toll_they_are_told_with(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "a",
+                date(2025, 12, 18),
+                "A",
+                "The Thai health ministry said three Thai civilians have been killed by shelling so far, "
+                "while 25 more Thai deaths have been recorded from indirect effects of the fighting.",
+            )
+        ],
+    )
+    [toll] = queries.latest_tolls(store, date(2025, 12, 20), "dec2025")
+    assert (toll.side, toll.latest.value, toll.indirect.value) == ("TH", 3, 25)
+    from dashboard.ui.headline import toll_table
+
+    assert "**3** civilians + 25 from indirect effects" in toll_table([toll])

@@ -30,7 +30,8 @@ def _toll_value(t: Toll) -> str:
     source and its date beside the number."""
     group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
     when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
-    return f"**{md_escape(display_value(t.latest))}**{group} ({md_escape(outlet_name(t.report))}, {when})"
+    more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
+    return f"**{md_escape(display_value(t.latest))}**{group}{more} ({md_escape(outlet_name(t.report))}, {when})"
 
 
 def _toll_spread(t: Toll) -> str | None:
