@@ -492,3 +492,17 @@ def test_deaths_from_indirect_effects_stand_beside_the_direct_toll_they_are_told
     from dashboard.ui.headline import toll_table
 
     assert "**3** civilians + 25 from indirect effects" in toll_table([toll])
+
+
+def test_the_violations_line_says_what_undated_reports_it_could_not_read(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [("dated", date(2025, 8, 2), "A", "Officials said the ceasefire agreed in Putrajaya held along the border.")],
+    )
+    undated = make_report("Thai troops said Cambodian forces fired on their positions again.", "u.txt", name="u")
+    store.add(undated, extract(undated, gaz), EXTRACTOR_VERSION)
+    at = _app(tmp_path / "m.sqlite3", asof="2025-08-15")
+    line = next(c.value for c in at.caption if "alleged violation" in c.value)
+    assert line.startswith("No alleged violation reported since 29 Jul 2025.")
+    assert "Not read for this: 1 report with no date found" in line

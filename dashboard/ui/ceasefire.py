@@ -45,7 +45,16 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             f"{md_link('source', c.source_url)}"
             + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
         )
-        st.caption(violations_summary(events, since, state.as_of))
+        unplaced = q.report_counts(state.as_of).undated_later
+        st.caption(
+            violations_summary(events, since, state.as_of)
+            + (
+                f" Not read for this: {plural(unplaced, 'report')} with no date found, placed only from the day "
+                "they were stored (after this date)."
+                if unplaced
+                else ""
+            )
+        )
         undated = q.undated_tellings(state.as_of)
         if undated:
             st.caption(
