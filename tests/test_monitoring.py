@@ -506,3 +506,20 @@ def test_the_violations_line_says_what_undated_reports_it_could_not_read(tmp_pat
     line = next(c.value for c in at.caption if "alleged violation" in c.value)
     assert line.startswith("No alleged violation reported since 29 Jul 2025.")
     assert "Not read for this: 1 report with no date found" in line
+
+
+def test_figures_by_source_compare_each_sources_newest_within_one_group(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("a1", date(2025, 12, 10), "Outlet A", "The Thai army said 12 Thai soldiers have been killed so far."),
+            ("a2", date(2025, 12, 17), "Outlet A", "The Thai army said 21 Thai soldiers have been killed so far."),
+            ("b", date(2025, 12, 18), "Outlet B", "Officials said four Thai civilians have been killed so far."),
+        ],
+    )
+    ranges = queries.figure_ranges(store, date(2025, 12, 20), "dec2025", ["killed"], ["Thailand"])
+    rows = {(r["side"], r["group"]): r for r in ranges.to_dict("records")}
+    soldiers, civilians = rows["Thailand", "military"], rows["Thailand", "civilian"]
+    assert (soldiers["low"], soldiers["high"], soldiers["reports"], soldiers["disagree"]) == (21, 21, 1, False)
+    assert (civilians["low"], civilians["disagree"]) == (4, False)  # never compared with the soldiers

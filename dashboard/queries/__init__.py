@@ -41,7 +41,6 @@ from dashboard.queries.common import (
 from dashboard.queries.figures import (
     figure_ranges,
     figure_rows,
-    figure_values,
 )
 from dashboard.queries.headline import (
     Snapshot,
@@ -117,7 +116,6 @@ __all__ = [
     "event_tellings",
     "figure_ranges",
     "figure_rows",
-    "figure_values",
     "incident_counts",
     "incident_episodes",
     "incident_events",

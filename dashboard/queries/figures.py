@@ -14,11 +14,15 @@ from dashboard.queries.common import (
     _figure_row,
     _known,
     _select_with_reports,
+    _side_key,
     _with_reports,
     figures_t,
 )
-from dashboard.records import Figure
+from dashboard.queries.tracker import SourceLatest, disagreement, latest_per_source
+from dashboard.records import Figure, Report
+from dashboard.schema import reports
 from dashboard.store import Store
+from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     FIGURE_COLUMNS,
     METRICS,
@@ -41,88 +45,72 @@ def _figure_scope(as_of: date, episode: str | None, metrics: list[str], sides: l
     return sa.and_(scope, f.c.period == episode) if episode else scope
 
 
+RANGE_LIMIT = 5000  # each source's newest figure per metric, side and group: rows read at most
+
+
 def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[str], sides: list[str]) -> pd.DataFrame:
-    """Per metric and side: how many reports give a number, the lowest and highest, and whether they differ."""
+    """Per metric, side (Thailand, Cambodia, both sides, not stated) and group: each source's newest running
+    total, the lowest and highest of those, and whether the sources that speak in the week to the as-of date
+    give different figures. A source's earlier figure is an update, not a disagreement; a group (soldiers) is
+    never compared with another (civilians) nor with everyone."""
     f = figures_t
+    source = sa.func.coalesce(reports.c.outlet, reports.c.url, reports.c.id)
+    newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
+    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group, source), order_by=newest_first)
+    scope = sa.and_(_figure_scope(as_of, episode, metrics, sides, totals=True), f.c.value.is_not(None))
+    ranked = (
+        sa.select(f.c.id, _side_key().label("side"), rank.label("rank"))
+        .join(reports, reports.c.id == f.c.report_id)
+        .where(scope)
+        .subquery()
+    )
     query = (
-        sa.select(
-            f.c.metric,
-            f.c.country,
-            sa.func.count(sa.distinct(f.c.report_id)),
-            sa.func.min(f.c.value),
-            sa.func.max(f.c.value),
-        )
-        .where(_figure_scope(as_of, episode, metrics, sides, totals=True), f.c.value.is_not(None))
-        .group_by(f.c.metric, f.c.country)
+        _select_with_reports(f)
+        .add_columns(ranked.c.side)
+        .join(ranked, ranked.c.id == f.c.id)
+        .where(ranked.c.rank == 1)
+        .order_by(f.c.known_from, f.c.id)
+        .limit(RANGE_LIMIT)
     )
+    told: dict[tuple, list[tuple[Figure, Report]]] = {}
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-        qualifiers = _end_qualifiers(conn, _figure_scope(as_of, episode, metrics, sides, totals=True), rows)
-    out = pd.DataFrame(
-        [
-            {
-                "metric": m,
-                "side": side_name(c),
-                "reports": n,
-                "low": int(lo),
-                "high": int(hi),
-                "low_shown": display_value(_bare_figure(lo, qualifiers.get((m, c, lo), "exact"))),
-                "high_shown": display_value(_bare_figure(hi, qualifiers.get((m, c, hi), "exact"))),
-                "disagree": lo != hi,
-            }
-            for m, c, n, lo, hi in rows
-        ],
-        columns=["metric", "side", "reports", "low", "high", "low_shown", "high_shown", "disagree"],
-    )
+        for row in conn.execute(query).mappings().all():
+            fig = record_from_row("figures", row)
+            told.setdefault((fig.metric, row["side"], fig.group), []).append((fig, report_from_row(row, prefix="r_")))
+    out = [_range_row(key, latest_per_source(pairs), as_of) for key, pairs in told.items()]
+    frame = pd.DataFrame(out, columns=RANGE_COLUMNS)
     order = {m: i for i, m in enumerate(METRICS)}
-    sides_order = {"Thailand": 0, "Cambodia": 1, "Side not stated": 2}
-    return out.sort_values(
-        ["metric", "side"],
-        key=lambda s: s.map(order) if s.name == "metric" else s.map(sides_order),
-        ignore_index=True,
-    )
+    sides_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
+    groups_order = {"military": 0, "civilian": 1, None: 2}
+    keys = [(order[r["metric"]], sides_order[r["side_code"]], groups_order.get(r["group"], 3)) for r in out]
+    return frame.iloc[sorted(range(len(out)), key=keys.__getitem__)].reset_index(drop=True)
 
 
-def _end_qualifiers(conn, scope, rows) -> dict[tuple[str, str | None, int], str]:
-    """The qualifier of each range's lowest and highest value ("at least 40"): exact when a source gives the
-    number plainly, else the qualifier a source gives it with. Never dropped (issue 11)."""
-    f = figures_t
-    ends = {(m, c, v) for m, c, _, lo, hi in rows for v in (lo, hi)}
-    if not ends:
-        return {}
-    query = (
-        sa.select(f.c.metric, f.c.country, f.c.value, f.c.qualifier)
-        .where(scope, f.c.value.in_({v for _, _, v in ends}))
-        .distinct()
-    )
-    found: dict[tuple[str, str | None, int], str] = {}
-    for m, c, v, qualifier in conn.execute(query).all():
-        if (m, c, v) in ends and found.get((m, c, v)) != "exact":
-            found[(m, c, v)] = qualifier
-    return found
+RANGE_COLUMNS = ["metric", "side", "side_code", "group", "reports", "low", "high", "low_shown", "high_shown"]
+RANGE_COLUMNS += ["disagree", "newest"]
+NEWEST_LISTED = 6
 
 
-def figure_values(
-    store: Store, as_of: date, episode: str | None, metric: str, side: str, limit: int = 8
-) -> tuple[list[tuple[str, int]], int]:
-    """The values given for one metric and side, most reported first, with how many reports give each;
-    and how many different values there are."""
-    f = figures_t
-    n = sa.func.count(sa.distinct(f.c.report_id))
-    query = (
-        sa.select(f.c.value, f.c.qualifier, n)
-        .where(_figure_scope(as_of, episode, [metric], [side], totals=True), f.c.value.is_not(None))
-        .group_by(f.c.value, f.c.qualifier)
-        .order_by(n.desc(), f.c.value)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    shown = [(display_value(_bare_figure(value, qualifier)), count) for value, qualifier, count in rows]
-    return shown[:limit], len(shown)
-
-
-def _bare_figure(value: int, qualifier: str) -> Figure:
-    return Figure(None, "", value, "", qualifier, None, None, None, None)
+def _range_row(key: tuple, latest: list[SourceLatest], as_of: date) -> dict:
+    metric, side, group = key
+    low = min(latest, key=lambda s: s.latest.value)
+    high = max(latest, key=lambda s: s.latest.value)
+    return {
+        "metric": metric,
+        "side": side_name(side),
+        "side_code": side,
+        "group": group,
+        "reports": len(latest),
+        "low": low.latest.value,
+        "high": high.latest.value,
+        "low_shown": display_value(low.latest),
+        "high_shown": display_value(high.latest),
+        "disagree": disagreement(latest, as_of)[1],
+        "newest": [
+            f"{display_value(s.latest)} ({s.source}, {s.day:%-d %b})" if s.day else display_value(s.latest)
+            for s in latest[:NEWEST_LISTED]
+        ],
+    }
 
 
 def figure_rows(

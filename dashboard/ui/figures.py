@@ -10,9 +10,7 @@ import plotly.express as px
 import streamlit as st
 
 from dashboard.queries import Queries
-from dashboard.summary import (
-    METRICS,
-)
+from dashboard.summary import GROUP_WORDS, METRICS
 from dashboard.ui.cache import shared_figure
 from dashboard.ui.safe import escape, md_escape, safe_url
 from dashboard.ui.widgets import SIDE_COLOURS, plural, table
@@ -32,14 +30,17 @@ def figures_view(q: Queries, as_of: date, episode: str | None, metrics: list[str
             if these.empty:
                 st.caption("no number given")
             for r in these.itertuples():
+                who = r.side + (f" · {GROUP_WORDS[r.group]}" if isinstance(r.group, str) else "")
                 value = r.low_shown if r.low_shown == r.high_shown else f"{r.low_shown} – {r.high_shown}"
-                st.markdown(f"{r.side}: **{md_escape(value)}** · {plural(r.reports, 'report')}")
-                values, n_values = q.figure_values(as_of, episode, metric, r.side)
-                verdict = "sources disagree" if r.disagree else "sources agree"
-                listed = " · ".join(f"{md_escape(v)} ({n})" for v, n in values)
-                more = f" · … {n_values - len(values)} more values" if n_values > len(values) else ""
-                st.caption(f"{verdict}: {listed}{more}")
-    st.caption("Ranges count totals: a count of one incident belongs to it (timeline); the table lists every figure.")
+                st.markdown(f"{who}: **{md_escape(value)}** · {plural(r.reports, 'source')}")
+                verdict = "sources of the last week disagree" if r.disagree else "no disagreement in the last week"
+                listed = " · ".join(md_escape(v) for v in r.newest)
+                more = f" · … {r.reports - len(r.newest)} more sources" if r.reports > len(r.newest) else ""
+                st.caption(f"{verdict} · each source's newest: {listed}{more}")
+    st.caption(
+        "Each source's newest running total per side and group (its earlier figures are updates, not a "
+        "disagreement); counts of one incident, one province or a period are left out; the table lists every figure."
+    )
     params = (as_of, episode, tuple(metrics), tuple(sides))
     _figures_chart(q, rows, metrics, params)
     if total > len(rows):
