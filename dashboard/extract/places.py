@@ -288,12 +288,21 @@ LANDMARK_KINDS = frozenset({"temple", "checkpoint", "area"})
 FUZZY_PREFIXED = re.compile(rf"(?<![\w'])(?:{'|'.join(LANDMARK_HEADS)})(?:[ -]{_CAP_WORD}){{1,3}}")
 
 
+def _type_word_outside(text: str, found: list[_Mention]) -> bool:
+    """Whether a type word of the text lies outside every mention found. A FUZZY_TYPED match ends with a
+    type word; where each lies inside a mention ("in Surin province"), every match overlaps one and is
+    skipped, so the scan is not worth making."""
+    return any(
+        not any(f.start <= t.start() and t.end() <= f.end for f in found) for t in TYPE_WORD_CHECK.finditer(text)
+    )
+
+
 def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
     """Add the typed names that the gazetteer knows under another spelling. Only text outside the
     mentions already found is read, and only capitalised words before a type word: the rest of a
     sentence costs nothing."""
     extra = []
-    typed = FUZZY_TYPED.finditer(text) if TYPE_WORD_CHECK.search(text) else ()
+    typed = FUZZY_TYPED.finditer(text) if _type_word_outside(text, found) else ()
     for m in typed:
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
