@@ -125,15 +125,24 @@ def find_dates(text: str, published: date | None, future: bool) -> list[DateMent
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
-    """find_dates, once per sentence for all the stages that ask."""
+def _date_matches(text: str) -> tuple[tuple[re.Match, bool, bool], ...]:
+    """The DATE matches of a text, each with whether "next" and whether "last" or "past" stands right before
+    it: what find_dates reads in the text alone, once per distinct text whatever the published date."""
     if not _MAYBE_DATE.search(text):
         return ()
     out = []
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()]
-        nxt = bool(_NEXT.search(before))
-        tense = nxt or (future and not _LAST.search(before))
+        out.append((m, bool(_NEXT.search(before)), bool(_LAST.search(before))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
+    """find_dates, once per sentence for all the stages that ask."""
+    out = []
+    for m, nxt, last in _date_matches(text):
+        tense = nxt or (future and not last)
         out.append(DateMention(m.group(0), m.start(), m.end(), resolve(m, published, tense, after_today=nxt)))
     return tuple(out)
 
