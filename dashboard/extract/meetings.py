@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import WEEKDAYS, precheck, word_pattern, words
+from dashboard.extract.lexicon import WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -65,9 +65,17 @@ BODIES = [
     ),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
-PROPOSED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
-POSTPONED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'postponed'))})\b", re.I)
-CANCELLED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'cancelled'))})\b", re.I)
+
+
+def _cue_words(kind: str) -> Guarded:
+    """A word list of meeting_cues.csv as a pattern, guarded by the words themselves."""
+    cues = words("meeting_cues", kind)
+    return guarded(re.compile(rf"\b(?:{word_pattern(cues)})\b", re.I), *(w.lower() for w in cues))
+
+
+PROPOSED = _cue_words("proposed")
+POSTPONED = _cue_words("postponed")
+CANCELLED = _cue_words("cancelled")
 # A crowd that gathered to protest is not talks (meeting_cues.csv, kind "protest").
 PROTEST = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'protest'))})\b", re.I)
 GATHERED = re.compile(r"\bgathered\b", re.I)

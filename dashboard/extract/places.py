@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
+from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, guarded, word_pattern
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
@@ -62,10 +62,14 @@ NAMED_THING = re.compile(
     r"\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
     r"|Process|Principles|Joint|Peace)\b"
 )
-NEAR_WORDS = re.compile(
-    r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
-    r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
-    re.I,
+NEAR_WORDS = guarded(
+    re.compile(
+        r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
+        r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
+        re.I,
+    ),
+    *("near", "outside", "close to", "around", "north of", "south of", "east of", "west of", "km from"),
+    *("kilometres from", "kilometers from", "border with"),
 )
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
 REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_cities.csv rows that are not capitals
