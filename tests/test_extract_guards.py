@@ -7,15 +7,27 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.extract import dates, figures, meetings, places
+from dashboard import episodes
+from dashboard.extract import actors, dates, figures, meetings, places
 from dashboard.extract.lexicon import Guarded
 
-GUARDS = {
-    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-    for module in (figures, meetings, places)
-    for name, value in vars(module).items()
-    if isinstance(value, Guarded)
-}
+
+def _guards() -> dict[str, Guarded]:
+    """Every guard of the extraction modules, at the top level or in a list of (name, pattern) pairs."""
+    found = {}
+    for module in (actors, figures, meetings, places):
+        for name, value in vars(module).items():
+            label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
+            if isinstance(value, Guarded):
+                found[label] = value
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, tuple) and isinstance(item[-1], Guarded):
+                        found[f"{label}[{i}]"] = item[-1]
+    return found
+
+
+GUARDS = _guards()
 EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -28,7 +40,8 @@ def _turned_away(guard: Guarded, data) -> str | None:
 
 
 def test_there_are_guards_to_check():
-    assert {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"} <= set(GUARDS)
+    expected = {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"}
+    assert expected | {"actors._ATTACKER_AFTER", "figures._GROUP_BEFORE[0]"} <= set(GUARDS)
 
 
 @pytest.mark.parametrize("name", sorted(GUARDS))
@@ -96,3 +109,12 @@ def test_a_typed_name_outside_the_names_found_is_still_looked_up():
     found = [places._Mention(12, 26, "surin", "surin", [], "province", True)]
     assert not places._type_word_outside("Shelling in Surin province hit homes.", found)
     assert places._type_word_outside("Shelling in Surin province hit Preh Vihear temple.", found)
+
+
+@pytest.mark.parametrize("episode", episodes.EPISODES, ids=lambda e: e.id)
+@EXAMPLES
+@given(data=st.data())
+def test_every_episode_cue_needs_one_of_the_cue_words(episode, data):
+    text = data.draw(st.from_regex(episode.cue))
+    if episode.cue.search(text):
+        assert any(word in text for word in episodes.CUE_WORDS)

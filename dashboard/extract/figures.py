@@ -288,7 +288,10 @@ _TOLL_LINK = r"(?:\s+(?:to|of|at|reached|rose|climbed|jumped|hit|stood|stands|is
 _GROUP_BEFORE = [
     (
         group,
-        re.compile(rf"\b(?:{pattern})\s+(?:fatalities|deaths|death toll|casualties|toll)\b{_TOLL_LINK}\s*$", re.I),
+        guarded(
+            re.compile(rf"\b(?:{pattern})\s+(?:fatalities|deaths|death toll|casualties|toll)\b{_TOLL_LINK}\s*$", re.I),
+            *("fatalities", "death", "casualties", "toll"),
+        ),
     )
     for group, pattern in GROUPS
 ]
