@@ -41,7 +41,7 @@ def _turned_away(guard: Guarded, data) -> str | None:
 
 def test_there_are_guards_to_check():
     expected = {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"}
-    assert expected | {"actors._ATTACKER_AFTER", "figures._GROUP_BEFORE[0]"} <= set(GUARDS)
+    assert expected | {"figures._GROUP_BEFORE[0]"} <= set(GUARDS)
 
 
 @pytest.mark.parametrize("name", sorted(GUARDS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dashboard.extract.lexicon import COUNTRY_CUES, guarded, word_pattern
+from dashboard.extract.lexicon import COUNTRY_CUES, word_pattern
 
 _CUES = {c: word_pattern(words) for c, words in COUNTRY_CUES.items()}
 _CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in _CUES.items()))
@@ -26,19 +26,14 @@ _ATTACKER_BEFORE = re.compile(
     r"|carried out|fired|targeted|shelled|bombed)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
-_ATTACKER_AFTER = guarded(
-    re.compile(
-        r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
-        r"|artillery|gunners))+"
-        r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
-        rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
-        r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
-        r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?)\b",
-        re.I,
-    ),
-    *("forces", "troops", "army", "military", "side", "soldiers", "navy", "air force", "jet", "f-16", "unit"),
-    *("artillery", "gunners", "attack", "shelling", "fire", "rocket", "strike", "drone", "mortar", "bombardment"),
-    *("warplane", "tank"),
+_ATTACKER_AFTER = re.compile(
+    r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
+    r"|artillery|gunners))+"
+    r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
+    rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
+    r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
+    r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?)\b",
+    re.I,
 )
 
 
