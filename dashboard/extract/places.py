@@ -292,13 +292,23 @@ LANDMARK_KINDS = frozenset({"temple", "checkpoint", "area"})
 FUZZY_PREFIXED = re.compile(rf"(?<![\w'])(?:{'|'.join(LANDMARK_HEADS)})(?:[ -]{_CAP_WORD}){{1,3}}")
 
 
+_TYPE_WORD_LITERALS = tuple(w for ws in TYPE_WORDS.values() for w in ws if w != "border")
+
+
 def _type_word_outside(text: str, found: list[_Mention]) -> bool:
-    """Whether a type word of the text lies outside every mention found. A FUZZY_TYPED match ends with a
-    type word; where each lies inside a mention ("in Surin province"), every match overlaps one and is
-    skipped, so the scan is not worth making."""
-    return any(
-        not any(f.start <= t.start() and t.end() <= f.end for f in found) for t in TYPE_WORD_CHECK.finditer(text)
-    )
+    """Whether a type word of the text may lie outside every mention found. A FUZZY_TYPED match ends with a
+    type word; one that touches a mention ("in Surin province") makes the match overlap it, and such matches
+    are skipped: the scan is worth making only for a type word in a stretch between the mentions. A stretch
+    is searched only if its lowercase holds a type word (ASCII: as the pattern folds case), and the search
+    ends at the stretch's end, which can only let more through."""
+    lo = 0
+    for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
+        gap = text[lo:start]
+        worth = gap and (not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS))
+        if worth and TYPE_WORD_CHECK.search(text, lo, start):
+            return True
+        lo = max(lo, end)
+    return False
 
 
 def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
