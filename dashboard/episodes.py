@@ -53,7 +53,14 @@ def episode_at(day: date | None) -> str | None:
     return current
 
 
+# Every cue above needs one of these words (as written: the cues are case-sensitive): a text without any of
+# them names no episode, and is not searched with each cue (tests/test_extract_guards.py checks the cues).
+CUE_WORDS = ("May", "July", "December", "this month")
+
+
 def episode_named_in(text: str) -> str | None:
     """The episode a sentence names explicitly ('in July', 'since December 8'), if exactly one."""
+    if not any(word in text for word in CUE_WORDS):
+        return None
     named = [ep.id for ep in EPISODES if ep.cue.search(text)]
     return named[0] if len(named) == 1 else None

@@ -109,8 +109,12 @@ def _explicit(text: str, published: date | None) -> date | None:
     return _near_year(month, day, published) if published else conflict_day(month, day)
 
 
-# Every date the DATE pattern finds has a digit, a weekday, or one of these words.
-_MAYBE_DATE = re.compile(r"\d|day\b|Christmas|New Year|today|tonight|tomorrow", re.I)
+# Every date the DATE pattern finds has one of these (case-sensitive, as DATE is): "day" (the weekdays,
+# "today", "yesterday", the holidays' "Day"), a month's first three letters (every name and abbreviation
+# of MONTHS begins with one), or a holiday or relative word without "day". Plain literals, so `re` jumps
+# to them: most sentences (a figure's digits, an attack) have no date and cost one fast scan.
+_MONTH_STARTS = sorted({m[:3] for m in MONTHS.split("|")})
+_MAYBE_DATE = re.compile("|".join(["day", *_MONTH_STARTS, "Christmas", "New Year", "tonight", "tomorrow"]))
 _NEXT = re.compile(r"\bnext\s+$", re.I)
 _LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
@@ -121,15 +125,24 @@ def find_dates(text: str, published: date | None, future: bool) -> list[DateMent
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
-    """find_dates, once per sentence for all the stages that ask."""
+def _date_matches(text: str) -> tuple[tuple[re.Match, bool, bool], ...]:
+    """The DATE matches of a text, each with whether "next" and whether "last" or "past" stands right before
+    it: what find_dates reads in the text alone, once per distinct text whatever the published date."""
     if not _MAYBE_DATE.search(text):
         return ()
     out = []
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()]
-        nxt = bool(_NEXT.search(before))
-        tense = nxt or (future and not _LAST.search(before))
+        out.append((m, bool(_NEXT.search(before)), bool(_LAST.search(before))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _find_dates(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
+    """find_dates, once per sentence for all the stages that ask."""
+    out = []
+    for m, nxt, last in _date_matches(text):
+        tense = nxt or (future and not last)
         out.append(DateMention(m.group(0), m.start(), m.end(), resolve(m, published, tense, after_today=nxt)))
     return tuple(out)
 

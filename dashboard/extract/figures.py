@@ -25,7 +25,7 @@ from functools import lru_cache
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
 from dashboard.extract.dates import stated_day
-from dashboard.extract.lexicon import MONTHS, precheck, words
+from dashboard.extract.lexicon import MONTHS, guarded, precheck, words
 from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
@@ -114,13 +114,18 @@ GROUPS = [
     ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
-CLAUSE_BREAK = re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I)
+CLAUSE_BREAK = guarded(
+    re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I), ",", ";", "while", "whereas"
+)
 # People of both countries counted together: "14 dead across the border", "on both sides", "in the two
 # countries" (BOTH in dashboard.extract.actors names the two countries themselves).
-BOTH_SIDES = re.compile(
-    r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
-    r"|combined|altogether|the two (?:nations|countries|neighbou?rs|sides))\b",
-    re.I,
+BOTH_SIDES = guarded(
+    re.compile(
+        r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
+        r"|combined|altogether|the two (?:nations|countries|neighbou?rs|sides))\b",
+        re.I,
+    ),
+    *("across the border", "both", "either side", "the two ", "combined", "altogether"),
 )
 # A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
 PART_BEFORE = re.compile(
@@ -128,21 +133,30 @@ PART_BEFORE = re.compile(
 )
 PART_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
 # A count over a span of years, not an episode's: "in recent years", "since 2008".
-PERIOD_SCOPE = re.compile(
-    r"\b(?:in recent years|over the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d|in (?:19|20)\d\d"
-    r"|decades?)\b",
-    re.I,
+PERIOD_SCOPE = guarded(
+    re.compile(
+        r"\b(?:in recent years|over the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d|in (?:19|20)\d\d"
+        r"|decades?)\b",
+        re.I,
+    ),
+    *("years", "decade", "since 19", "since 20", "in 19", "in 20"),
 )
 # A figure tied to one attack counts that attack's victims: the attack named in the singular with an
 # article, as the cause ("wounded in a landmine blast", "killed by a rocket") or as the subject ("a mine
 # blast in X wounded four"). Fighting summed up ("clashes have killed 9") is not one attack.
-INCIDENT_SCOPE = re.compile(
-    rf"\b(?:(?:in|by|from|during|due to) (?:a|an|the)|a|an) (?:[\w-]+ ){{0,2}}?(?:{_ATTACKS})\b(?!-)"
-    r"|\bwhen (?:a|an|the) \w+",
-    re.I,
+INCIDENT_SCOPE = guarded(
+    re.compile(
+        rf"\b(?:(?:in|by|from|during|due to) (?:a|an|the)|a|an) (?:[\w-]+ ){{0,2}}?(?:{_ATTACKS})\b(?!-)"
+        r"|\bwhen (?:a|an|the) \w+",
+        re.I,
+    ),
+    *(w.lower() for w in words("figure_cues", "attack")),
+    *("when a", "when the"),
 )
 # Deaths counted as an indirect effect of the fighting: another category, kept apart from the toll.
-INDIRECT_SCOPE = re.compile(rf"\b(?:{_INDIRECT})\b", re.I)
+INDIRECT_SCOPE = guarded(
+    re.compile(rf"\b(?:{_INDIRECT})\b", re.I), *(w.lower() for w in words("figure_cues", "indirect"))
+)
 
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
 ELIDED = re.compile(
@@ -157,7 +171,10 @@ ELIDED_AFTER = re.compile(
 )
 
 # A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
-RUNNING_TOTAL = re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I)
+RUNNING_TOTAL = guarded(
+    re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I),
+    *("has been", "has died", "have been", "have died", "so far", "total", "toll", "to date"),
+)
 
 
 def _metric(text: str, m: re.Match) -> str | None:
@@ -185,10 +202,21 @@ def _metric(text: str, m: re.Match) -> str | None:
 _QUALIFIER_RX = re.compile(rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$", re.I)
 
 
+# The qualifier phrases as written (each pattern of QUALIFIERS is a list of phrases; "approx\." is "approx.").
+_QUAL_PHRASES = tuple(alt.replace("\\.", ".").lower() for _, pattern in QUALIFIERS for alt in pattern.split("|"))
+
+
+def _may_end_with_qualifier(before: str) -> bool:
+    """Whether a text can end with a qualifier and spaces (what _QUAL_BEFORE and _QUALIFIER_RX look for): a
+    quick test of its last words, lowercased as re.IGNORECASE folds ASCII (other texts: the patterns decide)."""
+    return not before.isascii() or before.rstrip().lower().endswith(_QUAL_PHRASES)
+
+
 def _qualifier(before: str, vague: bool) -> str:
     if vague:
         return "vague"
-    m = _QUALIFIER_RX.search(before[-25:])
+    tail = before[-25:]
+    m = _QUALIFIER_RX.search(tail) if _may_end_with_qualifier(tail) else None
     return m.lastgroup if m else "exact"
 
 
@@ -263,7 +291,10 @@ _TOLL_LINK = r"(?:\s+(?:to|of|at|reached|rose|climbed|jumped|hit|stood|stands|is
 _GROUP_BEFORE = [
     (
         group,
-        re.compile(rf"\b(?:{pattern})\s+(?:fatalities|deaths|death toll|casualties|toll)\b{_TOLL_LINK}\s*$", re.I),
+        guarded(
+            re.compile(rf"\b(?:{pattern})\s+(?:fatalities|deaths|death toll|casualties|toll)\b{_TOLL_LINK}\s*$", re.I),
+            *("fatalities", "death", "casualties", "toll"),
+        ),
     )
     for group, pattern in GROUPS
 ]
@@ -348,7 +379,8 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         tail = _AFTER[metric].match(text[m.end() :])
         end = m.end() + (tail.end() if tail else 0)
         lookback = max(0, m.start() - LOOKBACK)
-        qual = _QUAL_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        near = max(0, m.start() - 25)
+        qual = _QUAL_BEFORE.search(text, near, m.start()) if _may_end_with_qualifier(text[near : m.start()]) else None
         clause_start = m.start() - len(before)
         out.append(
             _Stated(

@@ -230,6 +230,14 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
     return "earlier" if earlier_period(text, published) or _background_day(text, published) else "reported"
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _dating(text: str, published: date | None) -> tuple[date | None, str, bool]:
+    """The day of a sentence's incidents, their timing (see _timing) and whether a time anchors them (a day,
+    or a clock time without one): read once per text and published date, not per report that carries it."""
+    day = _day(text, published)
+    return day, _timing(text, published, day), day is not None or CLOCK.search(text) is not None
+
+
 def _background_day(text: str, published: date | None) -> bool:
     """The sentence's only day is the one the fighting began on, told as background ("tensions since a clash on
     28 May"): what it tells lies in the past of that day, not on the report's."""
@@ -270,9 +278,7 @@ def find_incidents(
     told = _told(text)
     if told is None:
         return []
-    day = _day(text, published)
-    timing = _timing(text, published, day)
-    timed = day is not None or CLOCK.search(text) is not None  # a clock time anchors it too, without a day
+    day, timing, timed = _dating(text, published)
     local = [p for p in places if p.admin1 and not _seat_not_scene(text, p, sentence.start)]
     kinds = list(told.kinds)
     accused = dict(zip(kinds, told.accused, strict=True))

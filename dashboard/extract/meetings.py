@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import WEEKDAYS, precheck, word_pattern, words
+from dashboard.extract.lexicon import WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -68,9 +68,17 @@ BODIES = [
     ),
     ("envoy meeting", "envoy", r"\b[Ee]nvoy\b"),
 ]
-PROPOSED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'proposed'))})\b", re.I)
-POSTPONED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'postponed'))})\b", re.I)
-CANCELLED = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'cancelled'))})\b", re.I)
+
+
+def _cue_words(kind: str) -> Guarded:
+    """A word list of meeting_cues.csv as a pattern, guarded by the words themselves."""
+    cues = words("meeting_cues", kind)
+    return guarded(re.compile(rf"\b(?:{word_pattern(cues)})\b", re.I), *(w.lower() for w in cues))
+
+
+PROPOSED = _cue_words("proposed")
+POSTPONED = _cue_words("postponed")
+CANCELLED = _cue_words("cancelled")
 # A crowd that gathered to protest is not talks (meeting_cues.csv, kind "protest").
 PROTEST = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'protest'))})\b", re.I)
 GATHERED = re.compile(r"\bgathered\b", re.I)
@@ -152,22 +160,36 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _status(text: str, day: date | None, published: date | None) -> str:
+def _worded_status(text: str) -> str | None:
+    """The status a sentence's words give whatever its date (cancelled, postponed, proposed), else None:
+    read once per distinct text, however many published dates it comes with."""
     if CANCELLED.search(text):
         return "cancelled"
     if POSTPONED.search(text):
         return "postponed"
     if PROPOSED.search(text):
         return "proposed"
+    return None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _future(text: str) -> bool:
+    return bool(FUTURE.search(text))
+
+
+def _status(text: str, day: date | None, published: date | None) -> str:
+    worded = _worded_status(text)
+    if worded:
+        return worded
     if day and published:
         return (
             "held"
             if day < published
             else "scheduled"
             if day > published
-            else ("scheduled" if FUTURE.search(text) else "held")
+            else ("scheduled" if _future(text) else "held")
         )
-    return "scheduled" if FUTURE.search(text) else "held"
+    return "scheduled" if _future(text) else "held"
 
 
 HOSTED = re.compile(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
@@ -182,13 +204,13 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
     out = []
     for d in find_dates(text, published, future=False):
         said = _SAID_WHEN.search(text[max(0, d.start - 6) : d.start])
-        if published is not None and d.text.split()[0] in WEEKDAYS and not said:
-            lo = max(0, d.start - 70)
-            window, mid = text[lo : d.end + 40], d.start - lo
-            cues = [(abs(m.start() - mid), True) for m in FUTURE.finditer(window)]
-            cues += [(abs(m.start() - mid), False) for m in PAST.finditer(window)]
-            if cues and min(cues)[1]:
-                d = DateMention(d.text, d.start, d.end, find_dates(d.text, published, future=True)[0].date)
+        if (
+            published is not None
+            and d.text.split()[0] in WEEKDAYS
+            and not said
+            and _future_clause(text, d.start, d.end)
+        ):
+            d = DateMention(d.text, d.start, d.end, find_dates(d.text, published, future=True)[0].date)
         out.append(d)
     return out
 
@@ -197,6 +219,17 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
 TOPIC_BEFORE = re.compile(
     r"\b(?:about|over|on|regarding|concerning|discuss\w*)\s+(?:(?:a|an|the|possible|new)\s+)*$", re.I
 )
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _future_clause(text: str, start: int, end: int) -> bool:
+    """Whether the tense word nearest the date at text[start:end] is a future one (read once per text and date,
+    whatever the published date)."""
+    lo = max(0, start - 70)
+    window, mid = text[lo : end + 40], start - lo
+    cues = [(abs(m.start() - mid), True) for m in FUTURE.finditer(window)]
+    cues += [(abs(m.start() - mid), False) for m in PAST.finditer(window)]
+    return bool(cues) and min(cues)[1]
 
 
 def _of_other_event(text: str, start: int, end: int) -> bool:
@@ -215,9 +248,10 @@ def _of_other_event(text: str, start: int, end: int) -> bool:
     return other < 10**6 and other < nearest(meeting)
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _not_meeting_date(text: str, start: int, end: int) -> bool:
     """Dates of the start of the fighting, of a dateline, of another event, or of a statement about the
-    meeting."""
+    meeting (read once per text and date, whatever the published date)."""
     if _of_other_event(text, start, end):
         return True
     before = text[max(0, start - 80) : start]

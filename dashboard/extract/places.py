@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
+from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, guarded, word_pattern
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
@@ -65,10 +65,14 @@ NAMED_THING = re.compile(
     r"\s+(?:Joint\s+|Peace\s+)?(?:Agreement|Accords?|Declaration|Treaty|Statement|Convention"
     r"|Process|Principles|Joint|Peace)\b"
 )
-NEAR_WORDS = re.compile(
-    r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
-    r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
-    re.I,
+NEAR_WORDS = guarded(
+    re.compile(
+        r"(?:\bnear|\boutside|\bclose to|\baround|\bnorth of|\bsouth of|\beast of|\bwest of"
+        r"|\bkm from|\bkilometres from|\bkilometers from|\bborder with)\s+(?:the\s+)?$",
+        re.I,
+    ),
+    *("near", "outside", "close to", "around", "north of", "south of", "east of", "west of", "km from"),
+    *("kilometres from", "kilometers from", "border with"),
 )
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|of)\s+(?:the\s+(?:\w+\s+)?city\s+of\s+)?$")
 REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_cities.csv rows that are not capitals
@@ -291,12 +295,31 @@ LANDMARK_KINDS = frozenset({"temple", "checkpoint", "area"})
 FUZZY_PREFIXED = re.compile(rf"(?<![\w'])(?:{'|'.join(LANDMARK_HEADS)})(?:[ -]{_CAP_WORD}){{1,3}}")
 
 
+_TYPE_WORD_LITERALS = tuple(w for ws in TYPE_WORDS.values() for w in ws if w != "border")
+
+
+def _type_word_outside(text: str, found: list[_Mention]) -> bool:
+    """Whether a type word of the text may lie outside every mention found. A FUZZY_TYPED match ends with a
+    type word; one that touches a mention ("in Surin province") makes the match overlap it, and such matches
+    are skipped: the scan is worth making only for a type word in a stretch between the mentions. A stretch
+    is searched only if its lowercase holds a type word (ASCII: as the pattern folds case), and the search
+    ends at the stretch's end, which can only let more through."""
+    lo = 0
+    for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
+        gap = text[lo:start]
+        worth = gap and (not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS))
+        if worth and TYPE_WORD_CHECK.search(text, lo, start):
+            return True
+        lo = max(lo, end)
+    return False
+
+
 def _with_fuzzy(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
     """Add the typed names that the gazetteer knows under another spelling. Only text outside the
     mentions already found is read, and only capitalised words before a type word: the rest of a
     sentence costs nothing."""
     extra = []
-    typed = FUZZY_TYPED.finditer(text) if TYPE_WORD_CHECK.search(text) else ()
+    typed = FUZZY_TYPED.finditer(text) if _type_word_outside(text, found) else ()
     for m in typed:
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue

@@ -1,0 +1,120 @@
+"""The quick tests in front of patterns (lexicon.Guarded, the qualifier's last words, the date pre-check) must
+never turn away a text the pattern itself matches: each is checked against strings generated from its pattern."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard import episodes
+from dashboard.extract import actors, dates, figures, meetings, places
+from dashboard.extract.lexicon import Guarded
+
+
+def _guards() -> dict[str, Guarded]:
+    """Every guard of the extraction modules, at the top level or in a list of (name, pattern) pairs."""
+    found = {}
+    for module in (actors, figures, meetings, places):
+        for name, value in vars(module).items():
+            label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
+            if isinstance(value, Guarded):
+                found[label] = value
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, tuple) and isinstance(item[-1], Guarded):
+                        found[f"{label}[{i}]"] = item[-1]
+    return found
+
+
+GUARDS = _guards()
+EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _turned_away(guard: Guarded, data) -> str | None:
+    """A string the pattern matches that the guard turns away, if the examples find one."""
+    text = data.draw(st.from_regex(guard.pattern))
+    if guard.pattern.search(text) and not guard.may_match(text):
+        return text
+    return None
+
+
+def test_there_are_guards_to_check():
+    expected = {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"}
+    assert expected | {"figures._GROUP_BEFORE[0]"} <= set(GUARDS)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDS))
+@EXAMPLES
+@given(data=st.data())
+def test_a_guard_lets_through_every_text_its_pattern_matches(name, data):
+    assert _turned_away(GUARDS[name], data) is None
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_the_check_finds_a_guard_that_lacks_a_literal(data):
+    """The check above can fail: a guard that forgot one alternative's literal is caught."""
+    wrong = Guarded(re.compile(r"\b(?:killed|wounded)\b", re.I), ("killed",))
+    text = data.draw(st.sampled_from(["Two were wounded.", "WOUNDED: 3", "killed and wounded"]))
+    assert wrong.pattern.search(text)
+    assert wrong.may_match(text) == ("killed" in text.lower())
+
+
+def test_a_guard_gives_the_patterns_own_answers():
+    guard = figures.RUNNING_TOTAL
+    for text in ("The toll so far is 12.", "Twelve were killed.", "The TOTAL is 4", "Ten have died in Surin."):
+        assert guard.search(text) == guard.pattern.search(text) or (
+            guard.search(text).span() == guard.pattern.search(text).span()
+        )
+    assert list(figures.CLAUSE_BREAK.finditer("no break here")) == []
+    assert [m.span() for m in figures.CLAUSE_BREAK.finditer("a, while b; c")] == [
+        m.span() for m in figures.CLAUSE_BREAK.pattern.finditer("a, while b; c")
+    ]
+
+
+def test_a_non_ascii_text_is_left_to_the_pattern():
+    # re.IGNORECASE matches the dotless ı with i; str.lower does not fold it: the pattern decides.
+    assert figures.CLAUSE_BREAK.pattern.search("whıle")
+    assert figures.CLAUSE_BREAK.search("whıle")
+
+
+@pytest.mark.parametrize("pattern", [figures._QUAL_BEFORE, figures._QUALIFIER_RX])
+@EXAMPLES
+@given(data=st.data())
+def test_the_qualifier_test_lets_through_every_text_with_a_qualifier(pattern, data):
+    text = data.draw(st.from_regex(pattern))
+    if pattern.search(text):
+        assert figures._may_end_with_qualifier(text)
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_the_date_pre_check_lets_through_every_date(data):
+    text = data.draw(st.from_regex(dates.DATE))
+    if dates.DATE.search(text):
+        assert dates._MAYBE_DATE.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Christmas Day", "by New Year's Eve", "Sept. 3", "3rd of December", "tonight", "on Monday (24th)", "Dec 9"],
+)
+def test_written_dates_pass_the_date_pre_check(text):
+    assert dates.DATE.search(text) and dates._MAYBE_DATE.search(text)
+
+
+def test_a_typed_name_outside_the_names_found_is_still_looked_up():
+    """The fuzzy search for typed names is skipped only when every type word lies inside a name found."""
+    found = [places._Mention(12, 26, "surin", "surin", [], "province", True)]
+    assert not places._type_word_outside("Shelling in Surin province hit homes.", found)
+    assert places._type_word_outside("Shelling in Surin province hit Preh Vihear temple.", found)
+
+
+@pytest.mark.parametrize("episode", episodes.EPISODES, ids=lambda e: e.id)
+@EXAMPLES
+@given(data=st.data())
+def test_every_episode_cue_needs_one_of_the_cue_words(episode, data):
+    text = data.draw(st.from_regex(episode.cue))
+    if episode.cue.search(text):
+        assert any(word in text for word in episodes.CUE_WORDS)
