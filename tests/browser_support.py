@@ -118,10 +118,10 @@ def upstream_address(url: str) -> str:
 @contextmanager
 def behind_nginx(*urls: AppURL, show_upstream: bool = False) -> Iterator[AppURL]:
     """The app behind nginx with the deployment's configuration (deploy/nginx.conf: Streamlit's frontend and
-    the static files cached and compressed by the proxy), on a free port; the URL keeps the (first) app's pid.
-    Several apps are the deployment's replicas; `show_upstream` adds the header `X-Upstream` (the replica's
-    address, as in the apps' URLs; after a failed try, the addresses tried) to what the app answers, but
-    not to the static files."""
+    the static files cached and compressed by the proxy), on a free port; the URL keeps the (first) app's pid,
+    and every app's (`pids`). Several apps are the deployment's replicas. `show_upstream` adds the header
+    `X-Upstream` (the replica's address as in the apps' URLs; after a failed try, the addresses tried) to what
+    the app answers, but not to the static files."""
     folder = Path(tempfile.mkdtemp(prefix="bw-nginx-"))
     port = free_port()
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
@@ -140,6 +140,7 @@ def behind_nginx(*urls: AppURL, show_upstream: bool = False) -> Iterator[AppURL]
     proc = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
     proxied = AppURL(f"http://127.0.0.1:{port}")
     proxied.pid, proxied.proxy_pid = urls[0].pid, proc.pid
+    proxied.pids = [u.pid for u in urls]
     try:
         deadline = time.monotonic() + 10
         while True:

@@ -138,4 +138,8 @@ def test_killing_the_replica_that_serves_a_page_leaves_it_working_on_the_other(p
     assert answer.split(", ")[-1] == other  # the visitor's cookie now leads to the live replica (maybe after a try)
     click_province(page, "TH-22")  # and the page answers: its websocket is open on the other replica
     details(page).get_by_text("Chanthaburi (TH-22)").wait_for(timeout=60_000)
+    wait_for_app(page)
+    # what that replica's new session ran is the link's view (its as-of date, not the newest day's)
+    page.get_by_text("as of 20 December 2025").first.wait_for(timeout=30_000)
+    assert "asof=2025-12-20" in page.url
     assert page.locator("[data-testid='stException']").count() == 0
