@@ -82,6 +82,12 @@ def server_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def servers_cpu_s(url) -> float:
+    """User + system CPU seconds the app's server processes have used so far: every replica's (`url.pids`), or
+    the one's."""
+    return sum(server_cpu_s(pid) for pid in getattr(url, "pids", (url.pid,)))
+
+
 def proxy_cpu_s(url) -> float:
     """CPU seconds nginx (master and workers) has used so far, when the visits go through it (else 0)."""
     pid = getattr(url, "proxy_pid", None)
@@ -125,9 +131,12 @@ FOREGROUND_FLAGS = [
 ]
 
 
-def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s: float = 300) -> dict[str, float]:
-    """`visitors` fresh browser contexts open a shared link at the same moment. Returns the server's CPU per
-    visit (from /proc, while the visits load), the time each page took to draw the map and show the
+def visits(
+    browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s: float = 300, spread: list | None = None
+) -> dict[str, float]:
+    """`visitors` fresh browser contexts open a shared link at the same moment (visitor i at `spread[i % n]`
+    when given: replicas without a proxy, else at `url`). Returns the server's CPU per visit (from /proc, while
+    the visits load; every replica's, see servers_cpu_s), the time each page took to draw the map and show the
     province's details, and the bytes each page received over the websocket."""
     pages, received = [], []
     for _ in range(visitors):
@@ -139,10 +148,10 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
         )
         pages.append(page)
         received.append(counter)
-    cpu0, busy0, t0 = server_cpu_s(url.pid), machine_busy_s(), time.perf_counter()
+    cpu0, busy0, t0 = servers_cpu_s(url), machine_busy_s(), time.perf_counter()
     proxy0 = proxy_cpu_s(url)
-    for page in pages:
-        page.goto(f"{url}/{link}", wait_until="commit")
+    for i, page in enumerate(pages):
+        page.goto(f"{spread[i % len(spread)] if spread else url}/{link}", wait_until="commit")
     done: dict[int, dict] = {}
     while len(done) < visitors and time.perf_counter() - t0 < timeout_s:
         time.sleep(0.25)
@@ -157,14 +166,14 @@ def visits(browser, url, visitors: int, link: str, idle_s: float = 0, timeout_s:
             wait_for_app(page)
         else:
             print(f"page {i} not loaded after {timeout_s:.0f} s:", page.evaluate(PAGE_STATE))
-    cpu, busy = server_cpu_s(url.pid) - cpu0, machine_busy_s() - busy0
+    cpu, busy = servers_cpu_s(url) - cpu0, machine_busy_s() - busy0
     proxy = proxy_cpu_s(url) - proxy0
     wall_settled = time.perf_counter() - t0
     idle = {}
     if idle_s:  # the pages stay open: what their live-refresh checks cost the server
-        idle0 = server_cpu_s(url.pid)
+        idle0 = servers_cpu_s(url)
         time.sleep(idle_s)
-        idle["idle_cpu_per_page_per_min_s"] = (server_cpu_s(url.pid) - idle0) / visitors / (idle_s / 60)
+        idle["idle_cpu_per_page_per_min_s"] = (servers_cpu_s(url) - idle0) / visitors / (idle_s / 60)
     for page in pages:
         page.context.close()
     if not done:

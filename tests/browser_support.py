@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -108,14 +109,29 @@ http {{
 """
 
 
+def upstream_address(url: str) -> str:
+    """An app's address as nginx names it (`$upstream_addr`): by IP, so that one app is one server (nginx would
+    make `localhost` two, 127.0.0.1 and ::1)."""
+    return url.removeprefix("http://").replace("localhost", "127.0.0.1")
+
+
 @contextmanager
-def behind_nginx(url: AppURL) -> Iterator[AppURL]:
+def behind_nginx(*urls: AppURL, show_upstream: bool = False) -> Iterator[AppURL]:
     """The app behind nginx with the deployment's configuration (deploy/nginx.conf: Streamlit's frontend and
-    the static files cached and compressed by the proxy), on a free port; the URL keeps the app's pid."""
+    the static files cached and compressed by the proxy), on a free port; the URL keeps the (first) app's pid,
+    and every app's (`pids`). Several apps are the deployment's replicas. `show_upstream` adds the header
+    `X-Upstream` (the replica's address as in the apps' URLs; after a failed try, the addresses tried) to what
+    the app answers, but not to the static files."""
     folder = Path(tempfile.mkdtemp(prefix="bw-nginx-"))
     port = free_port()
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    conf = conf.replace("server app:8501;", f"server {url.removeprefix('http://')};")
+    line = re.search(r"^ *server app:8501([^;\n]*);", conf, re.M)
+    servers = [f"    server {upstream_address(u)}{line.group(1)};" for u in urls]
+    conf = conf.replace(line.group(0), "\n".join(servers))
+    if show_upstream:
+        cookie = "add_header Set-Cookie $bw_route_cookie;"
+        conf = conf.replace(cookie, f"{cookie} add_header X-Upstream $upstream_addr;")
+        conf = conf.replace("limit_req_status 429;", "limit_req_status 429; add_header X-Upstream $upstream_addr;")
     conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
     conf = conf.replace("127.0.0.1:8081", f"127.0.0.1:{free_port()}")  # the inner, compressing server
     conf = conf.replace("/var/cache/nginx/border_watch", str(folder / "cache"))
@@ -123,7 +139,8 @@ def behind_nginx(url: AppURL) -> Iterator[AppURL]:
     (folder / "nginx.conf").write_text(NGINX_MAIN.format(dir=folder, user=getpass.getuser()))
     proc = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
     proxied = AppURL(f"http://127.0.0.1:{port}")
-    proxied.pid, proxied.proxy_pid = url.pid, proc.pid
+    proxied.pid, proxied.proxy_pid = urls[0].pid, proc.pid
+    proxied.pids = [u.pid for u in urls]
     try:
         deadline = time.monotonic() + 10
         while True:
