@@ -222,3 +222,20 @@ def test_a_bad_workers_value_is_a_clear_error(tmp_path, capsys, command, value, 
 def test_the_default_is_the_cores_this_process_may_use():
     assert bulk.default_workers() == (getattr(os, "process_cpu_count", os.cpu_count)() or 1)
     assert bulk.parse_workers("3") == 3
+
+
+def test_a_dask_cluster_runs_the_same_batches_into_postgresql(generated, pg_server):
+    """`reextract --dask-scheduler`: a cluster of two worker processes (started here, offline) takes one task
+    per batch, each writing to PostgreSQL; the records are those of a run on local processes."""
+    distributed = pytest.importorskip("distributed")
+    from tests.pg_support import fresh_database
+
+    url = fresh_database(pg_server, f"t_{uuid.uuid4().hex[:12]}")
+    list(iter_ingest_bulk(Store(url), [generated[0]], workers=1))
+    before = rows(url)
+    make_stale(url)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster:
+        assert main(["reextract", "--db", url, "--batch", "40", "--dask-scheduler", cluster.scheduler_address]) == 0
+        assert "reextract_batch" in cluster.scheduler.task_prefixes  # the batches ran on the cluster
+    assert rows(url) == before
