@@ -149,10 +149,14 @@ def run_batches(
             future.cancel()
 
 
-def reextract_batch(location: str, ids: list[str]) -> tuple[int, int]:
+def reextract_batch(location: str, version: str, ids: list[str]) -> tuple[int, int]:
     """Re-extract these reports with the current extractor and replace their records, in one transaction: (how
     many ids, how many were replaced — those another run did meanwhile, or that are gone, are not). Runs in a
-    worker."""
+    worker, which refuses if its extractor is not the run's `version` (a machine with other code)."""
+    if version != EXTRACTOR_VERSION:
+        raise BatchFailed(
+            f"a worker runs extractor {EXTRACTOR_VERSION}, the run {version}: install the same code on every machine"
+        )
     store = Store(location)
     gaz = gazetteer()
     try:
@@ -195,7 +199,7 @@ def reextract(
     meter = Progress(len(ids), "reports", progress)
     replaced = 0
     with executor_for(workers, len(parts), scheduler) as (executor, at_once):
-        for listed, count in run_batches(reextract_batch, (location,), parts, executor, 2 * at_once):
+        for listed, count in run_batches(reextract_batch, (location, EXTRACTOR_VERSION), parts, executor, 2 * at_once):
             replaced += count
             meter.add(listed)
     return Outcome(len(ids), replaced, time.monotonic() - started)

@@ -111,10 +111,19 @@ def test_a_batch_another_run_did_meanwhile_is_left_as_it_is(generated, tmp_path)
     db = copy_sqlite(generated[1], tmp_path / "s.sqlite3")
     make_stale(db)
     ids = Store(db).stale(EXTRACTOR_VERSION, limit=20)
-    assert bulk.reextract_batch(db, ids) == (20, 20)
+    assert bulk.reextract_batch(db, EXTRACTOR_VERSION, ids) == (20, 20)
     done, revision = rows(db), Store(db).revision()
-    assert bulk.reextract_batch(db, ids) == (20, 0)
+    assert bulk.reextract_batch(db, EXTRACTOR_VERSION, ids) == (20, 0)
     assert rows(db) == done and Store(db).revision() == revision
+
+
+def test_a_worker_with_another_extractor_refuses(generated, tmp_path):
+    db = copy_sqlite(generated[1], tmp_path / "s.sqlite3")
+    make_stale(db)
+    ids = Store(db).stale(EXTRACTOR_VERSION, limit=5)
+    with pytest.raises(bulk.BatchFailed, match="install the same code on every machine"):
+        bulk.reextract_batch(db, "2-someothercode", ids)
+    assert Store(db).stale(EXTRACTOR_VERSION, limit=5) == ids
 
 
 def test_a_failed_batch_leaves_the_old_records_and_version(generated, tmp_path, monkeypatch):
