@@ -2,6 +2,7 @@
 with --pg, on a throwaway PostgreSQL server (tests/pg_support.py).
 
     .venv/bin/python -m benchmarks.reextract [--reports 100000] [--workers 1 2] [--batch 200] [--pg] [--db PATH]
+                                             [--slice N]
 
 The generated stream (dashboard/fixtures.py) is stored as if an older extractor had read it (its version, no
 records); a first re-extraction on the most workers writes the records. Then, before each measured run,
@@ -9,7 +10,8 @@ every report is marked as read by an older extractor again (its version changed,
 run re-extracts every report and replaces all its records, as after an extractor change. A run's rate counts
 from the listing of stale reports to the last commit, worker start-up included; its CPU time is that of every
 Python process (the command and its workers), not the database server's. With --pg, the SQLite store is
-copied into PostgreSQL and re-extracted there the same way.
+copied into PostgreSQL and re-extracted there the same way. With --slice N (for a busy machine), each run
+re-extracts N reports of the store instead of all of them (see `measure`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from dashboard import bulk
+from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.fixtures import generate
 from dashboard.read import make_report, parse_sidecar
 from dashboard.records import Extraction
@@ -62,11 +65,11 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def copy_store(source: str, target: str, chunk: int = 5000) -> float:
-    """The reports, versions and records of one store into another, empty one (PostgreSQL gets the SQLite
-    store's 100,000 reports without extracting them again); seconds taken."""
+def copy_store(source: str, target: str, records: bool = True, chunk: int = 5000) -> float:
+    """The reports, versions and (with `records`) records of one store into another, empty one (PostgreSQL
+    gets the SQLite store's 100,000 reports without extracting them again); seconds taken."""
     start = time.perf_counter()
-    tables = [reports, extractions, *RECORD_TABLES.values()]
+    tables = [reports, extractions, *(RECORD_TABLES.values() if records else ())]
     with Store(source).engine.connect() as src, Store(target).engine.begin() as dst:
         for table in tables:
             cols = [c for c in table.c if not (table.name in RECORD_TABLES and c.name == "id")]
@@ -76,9 +79,20 @@ def copy_store(source: str, target: str, chunk: int = 5000) -> float:
     return time.perf_counter() - start
 
 
-def mark_stale(db: str) -> None:
+def mark_stale(db: str, ids: list[str] | None = None, version: str = OLDER) -> None:
+    """Mark reports (None: all) as read by the extractor `version`, their records left as they are."""
     with Store(db).engine.begin() as conn:
-        conn.execute(extractions.update().values(extractor_version=OLDER))
+        if ids is None:
+            conn.execute(extractions.update().values(extractor_version=version))
+        for part in bulk.batches(ids or [], 5000):
+            conn.execute(
+                extractions.update().where(extractions.c.report_id.in_(part)).values(extractor_version=version)
+            )
+
+
+def report_ids(db: str) -> list[str]:
+    with Store(db).engine.connect() as conn:
+        return list(conn.execute(sa.select(reports.c.id).order_by(reports.c.id)).scalars())
 
 
 def conditions(db: str) -> str:
@@ -110,13 +124,27 @@ def reextract(db: str, workers: int, batch: int, what: str) -> str:
     return row
 
 
-def measure(db: str, workers: list[int], batch: int, first: bool) -> list[str]:
-    """With `first`, the first extraction of a store built without records (on the most workers); then a
-    re-extraction of every report, replacing its records, on each number of workers."""
-    rows = [reextract(db, max(workers), batch, "first extraction of")] if first else []
+def measure(db: str, workers: list[int], batch: int, first: bool, size: int) -> list[str]:
+    """With `size` 0: (with `first`, the first extraction of a store built without records, on the most
+    workers, then) a re-extraction of every report, replacing its records, on each number of workers. Else
+    slices of `size` reports of the store (ids in order: any days), each run its own: the first extraction
+    of a slice without records on each number of workers, then one slice re-extracted again (replacing its
+    records) on each."""
+    if not size:
+        rows = [reextract(db, max(workers), batch, "first extraction of")] if first else []
+        for n in workers:
+            mark_stale(db)
+            rows.append(reextract(db, n, batch, "re-extract"))
+        return rows
+    ids = report_ids(db)
+    mark_stale(db, version=EXTRACTOR_VERSION)  # the store as current; only the slice marked older is re-read
+    rows = []
+    for k, n in enumerate(workers):
+        mark_stale(db, ids[k * size : (k + 1) * size])
+        rows.append(reextract(db, n, batch, f"first extraction, of {len(ids):,},"))
     for n in workers:
-        mark_stale(db)
-        rows.append(reextract(db, n, batch, "re-extract"))
+        mark_stale(db, ids[:size])
+        rows.append(reextract(db, n, batch, f"re-extract (replacing), of {len(ids):,},"))
     return rows
 
 
@@ -129,6 +157,9 @@ def main() -> None:
     ap.add_argument("--pg", action="store_true", help="also on a throwaway PostgreSQL server (tests/pg_support.py)")
     ap.add_argument("--pg-only", action="store_true", help="with --pg and --db: only PostgreSQL, copied from --db")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument(
+        "--slice", type=int, default=0, help="re-extract this many reports of the store per run (default: all)"
+    )
     args = ap.parse_args()
     db = args.db or str(Path(tempfile.mkdtemp(prefix="bw-reextract-")) / "store.sqlite3")
     rows = []
@@ -139,13 +170,15 @@ def main() -> None:
                 f"{args.reports:,} reports stored without records in {build(db, args.reports, args.seed):.0f} s",
                 flush=True,
             )
-        rows += measure(db, args.workers, args.batch, first)
+        rows += measure(db, args.workers, args.batch, first, args.slice)
     if args.pg:
         from tests.pg_support import postgres_server
 
         with postgres_server() as url:
-            print(f"copied the store into PostgreSQL in {copy_store(db, url):.0f} s", flush=True)
-            rows += measure(url, args.workers, args.batch, first=False)
+            print(
+                f"copied the store into PostgreSQL in {copy_store(db, url, records=not args.slice):.0f} s", flush=True
+            )
+            rows += measure(url, args.workers, args.batch, False, args.slice)
     print("\n| store | run | workers | reports/s | time | CPU s per 1,000 (Python) | conditions before |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
