@@ -21,6 +21,7 @@ import os
 import sys
 import time
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 
@@ -85,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    except bulk.BatchFailed as exc:
+    except (bulk.BatchFailed, BrokenProcessPool) as exc:
         print(f"error: {exc}; stopped after {_counts(counts)}", file=sys.stderr)
         return 2
     finally:
@@ -101,6 +102,9 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         print(bulk.reextract(args.db, args.workers, args.batch, args.dask_scheduler))
     except bulk.BatchFailed as exc:
         print(f"error: {exc}; run it again to finish", file=sys.stderr)
+        return 2
+    except BrokenProcessPool as exc:
+        print(f"error: a worker process died ({exc}); run it again to finish", file=sys.stderr)
         return 2
     except sqlalchemy.exc.DBAPIError as exc:
         print(f"error: the store at {args.db} failed: {exc.orig} ({type(exc.orig).__name__})", file=sys.stderr)

@@ -50,9 +50,12 @@ class BatchFailed(Exception):
 
 
 def default_workers() -> int:
-    """The cores this process may use."""
-    count = getattr(os, "process_cpu_count", os.cpu_count)()  # process_cpu_count: Python 3.13+
-    return count or 1
+    """The cores this process may use (its CPU affinity where the system tells it, else every core)."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def parse_workers(value: str) -> int:

@@ -229,7 +229,7 @@ def test_a_bad_workers_value_is_a_clear_error(tmp_path, capsys, command, value, 
 
 
 def test_the_default_is_the_cores_this_process_may_use():
-    assert bulk.default_workers() == (getattr(os, "process_cpu_count", os.cpu_count)() or 1)
+    assert bulk.default_workers() == len(os.sched_getaffinity(0))
     assert bulk.parse_workers("3") == 3
 
 
@@ -248,3 +248,23 @@ def test_a_dask_cluster_runs_the_same_batches_into_postgresql(generated, pg_serv
         assert main(["reextract", "--db", url, "--batch", "40", "--dask-scheduler", cluster.scheduler_address]) == 0
         assert "reextract_batch" in cluster.scheduler.task_prefixes  # the batches ran on the cluster
     assert rows(url) == before
+
+
+def die(part: list) -> None:
+    os._exit(9)  # a worker killed (out of memory, kill -9)
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, monkeypatch, capsys):
+    from concurrent.futures.process import BrokenProcessPool
+
+    with bulk.spawn_pool(2) as pool, pytest.raises(BrokenProcessPool):
+        list(bulk.run_batches(die, (), [[1], [2], [3]], pool, 4))
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(bulk, "reextract", broken)
+    assert main(["reextract", "--db", str(tmp_path / "s.sqlite3")]) == 2
+    assert "error: a worker process died (A process in the process pool was terminated abruptly); run it again" in (
+        capsys.readouterr().err
+    )
