@@ -109,7 +109,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     except sqlalchemy.exc.DBAPIError as exc:
         print(f"error: the store at {args.db} failed: {exc.orig} ({type(exc.orig).__name__})", file=sys.stderr)
         return 2
-    except ValueError as exc:  # no Dask installed
+    except bulk.ClusterUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -49,6 +49,10 @@ class BatchFailed(Exception):
         return None
 
 
+class ClusterUnavailable(Exception):
+    """The Dask cluster cannot be used (Dask not installed, the scheduler out of reach)."""
+
+
 def default_workers() -> int:
     """The cores this process may use (its CPU affinity where the system tells it, else every core)."""
     if hasattr(os, "process_cpu_count"):  # Python 3.13+
@@ -113,8 +117,12 @@ def executor_for(workers: int, tasks: int, scheduler: str | None = None) -> Iter
         try:
             from distributed import Client
         except ImportError:
-            raise ValueError("--dask-scheduler needs Dask: pip install 'border-watch[cluster]'") from None
-        with Client(scheduler, timeout="30s") as client:
+            raise ClusterUnavailable("--dask-scheduler needs Dask: pip install 'border-watch[cluster]'") from None
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as exc:
+            raise ClusterUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        with client:
             yield client.get_executor(pure=False), max(sum(client.nthreads().values()), 1)
         return
     workers = min(workers, tasks)

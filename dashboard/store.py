@@ -5,8 +5,9 @@ server for a shared deployment), through one schema (`dashboard.schema`) and Ale
 a report and all its records are stored together or not at all. Reports are keyed by their content id, so
 adding the same report twice changes nothing. Each report's records are stored with the extractor's
 version and recomputed when it changes (`refresh_stale` here, `dashboard.bulk` over worker processes), a
-batch's new records replacing the old in the transaction that marks them current (`replace_stale`). A store that cannot be used (damaged, emptied,
-from a newer version, a server that cannot be reached) raises `StoreError` with a message that says so.
+batch's new records replacing the old in the transaction that marks them current (`replace_stale`). A
+store that cannot be used (damaged, emptied, from a newer version, a server that cannot be reached) raises
+`StoreError` with a message that says so.
 Reading what the views show is `dashboard.queries`' job; the store writes, and reads single reports.
 """
 

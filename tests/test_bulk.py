@@ -268,3 +268,9 @@ def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, monkeypat
     assert "error: a worker process died (A process in the process pool was terminated abruptly); run it again" in (
         capsys.readouterr().err
     )
+
+
+def test_without_dask_the_cluster_option_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # not installed
+    assert main(["reextract", "--db", str(tmp_path / "s.sqlite3"), "--dask-scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert capsys.readouterr().err == "error: --dask-scheduler needs Dask: pip install 'border-watch[cluster]'\n"
