@@ -2,6 +2,9 @@
 
 python -m dashboard extract [--format json|csv] PATH...     print what the reports state
 python -m dashboard ingest [--db DB] [--url URL]... [PATH...] add reports to the store
+python -m dashboard ingest --workers N [--batch K] PATH...    the same on N worker processes, K files a task
+python -m dashboard reextract [--db DB] [--workers N] [--batch K] [--dask-scheduler ADDRESS]
+                                                             re-extract what an older extractor read
 python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
 
 Exit status: 0 done; 1 nothing could be read (every item rejected, or a missing path); 2 usage error, or
@@ -18,6 +21,7 @@ import os
 import sys
 import time
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 
@@ -34,10 +38,10 @@ def _run_in_project_venv(missing: ImportError) -> None:
 try:
     import sqlalchemy
 
-    from dashboard import settings
+    from dashboard import bulk, settings
     from dashboard.export import document, to_csv, to_json
     from dashboard.extract import collector_paused, extract_all
-    from dashboard.ingest import RETRY_MAX_S, SETTLE_S, SIDECAR_WAIT_S
+    from dashboard.ingest import FILES_PER_TASK, RETRY_MAX_S, SETTLE_S, SIDECAR_WAIT_S
     from dashboard.read import read_reports
     from dashboard.store_open import StoreError
 except ImportError as exc:  # pragma: no cover - depends on the interpreter that started us
@@ -63,14 +67,15 @@ def _counts(counts: Counter[str]) -> str:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Each outcome printed as soon as it is known; an error of the store stops the batch (exit 2)."""
-    from dashboard.ingest import ingest_url, iter_ingest_paths
+    from dashboard.ingest import ingest_url, iter_ingest_bulk
     from dashboard.store import Store
 
     store = Store(args.db)
     counts: Counter[str] = Counter()
     try:
         urls = (o for url in args.url for o in ingest_url(store, url))
-        for outcome in itertools.chain(iter_ingest_paths(store, args.paths), urls):
+        files = iter_ingest_bulk(store, args.paths, args.workers, args.batch)
+        for outcome in itertools.chain(files, urls):
             print(outcome, flush=True)
             counts[outcome.status] += 1
         print(_counts(counts), f"· {store.count()} reports in {args.db}")
@@ -81,10 +86,61 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    except (bulk.BatchFailed, BrokenProcessPool) as exc:
+        print(f"error: {exc}; stopped after {_counts(counts)}", file=sys.stderr)
+        return 2
     finally:
         store.close()
     total = counts.total()
     return 1 if total and counts["rejected"] == total else 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    """Progress on stderr as batches are committed, the outcome on stdout; a store error stops the run (exit
+    2), and running it again finishes it."""
+    try:
+        print(bulk.reextract(args.db, args.workers, args.batch, args.dask_scheduler))
+    except bulk.BatchFailed as exc:
+        print(f"error: {exc}; run it again to finish", file=sys.stderr)
+        return 2
+    except BrokenProcessPool as exc:
+        print(f"error: a worker process died ({exc}); run it again to finish", file=sys.stderr)
+        return 2
+    except sqlalchemy.exc.DBAPIError as exc:
+        print(f"error: the store at {args.db} failed: {exc.orig} ({type(exc.orig).__name__})", file=sys.stderr)
+        return 2
+    except bulk.ClusterUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _workers(value: str) -> int:
+    try:
+        return bulk.parse_workers(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _batch(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--batch must be a whole number, not {value!r}") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"--batch must be at least 1, not {size}")
+    return size
+
+
+def _add_workers(parser: argparse.ArgumentParser, batch: int, what: str) -> None:
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=bulk.default_workers(),
+        metavar="N",
+        help="worker processes (default: the cores this process may use, %(default)s)",
+    )
+    parser.add_argument("--batch", type=_batch, default=batch, metavar="K", help=f"{what} (default: %(default)s)")
 
 
 def _open_waiting(location: str, retry_max_s: float | None):
@@ -141,8 +197,19 @@ def main(argv: list[str] | None = None) -> int:
     ing = sub.add_parser("ingest", help="add report files, HTML pages, feeds or URLs to the store")
     ing.add_argument("--db", default=settings.get("db"), help="the SQLite store (default: %(default)s)")
     ing.add_argument("--url", action="append", default=[], help="a page or feed on the web (repeatable)")
+    _add_workers(ing, FILES_PER_TASK, "files a worker reads and stores in one task")
     ing.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
     ing.set_defaults(func=cmd_ingest)
+    rex = sub.add_parser("reextract", help="re-extract the stored reports an older extractor version read")
+    rex.add_argument("--db", default=settings.get("db"), help="the store (default: %(default)s)")
+    _add_workers(rex, bulk.BATCH, "reports re-extracted and stored in one transaction")
+    rex.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="run the batches on a Dask cluster (tcp://host:8786) instead of local processes; needs "
+        "pip install 'border-watch[cluster]' and a PostgreSQL store every worker reaches",
+    )
+    rex.set_defaults(func=cmd_reextract)
     wa = sub.add_parser("watch", help="ingest files dropped into an inbox folder")
     wa.add_argument("--db", default=settings.get("db"), help="the SQLite store (default: %(default)s)")
     wa.add_argument("--interval", type=float, default=5.0, help="seconds between looks (default: %(default)s)")

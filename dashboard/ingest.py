@@ -10,10 +10,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 import sqlalchemy as sa
 
 from dashboard import pubdate
+from dashboard.bulk import BatchFailed, Progress, batches, executor_for, run_batches
 from dashboard.extract import EXTRACTOR_VERSION, extract, extract_all
 from dashboard.fetch import fetch
 from dashboard.gazetteer import gazetteer
@@ -141,6 +143,46 @@ def iter_ingest_paths(store: Store, paths: Iterable[Path], batch: int | None = N
             if isinstance(item, Rejected):
                 yield Outcome(item.path, "rejected", item.reason)
     yield from _store_batch(store, pending)
+
+
+FILES_PER_TASK = 100  # files a worker of a parallel ingest reads and stores in one task
+
+
+def ingest_files_task(location: str, files: list[str]) -> tuple[int, list[Outcome]]:
+    """A worker's task of a parallel ingest: these files, their reports stored BATCH to a transaction (each
+    transaction whole or not at all; a report stored before is a duplicate, not extracted again). (How many
+    files, their outcomes.)"""
+    try:
+        return len(files), list(iter_ingest_paths(Store(location), [Path(f) for f in files]))
+    except Exception as exc:
+        failed = BatchFailed.of(location, exc)
+        if failed is None:
+            raise
+        raise failed from None
+
+
+def iter_ingest_bulk(
+    store: Store,
+    paths: Iterable[Path],
+    workers: int = 1,
+    files_per_task: int = FILES_PER_TASK,
+    progress: TextIO | None = sys.stderr,
+) -> Iterator[Outcome]:
+    """Ingest the files under `paths`. With one worker, or files for one task: here, each outcome as soon as
+    its transaction is committed, in file order (iter_ingest_paths). Else on `workers` processes,
+    `files_per_task` files to a task, each task's outcomes once it is done (in any order), progress on
+    `progress`; a store error raises BatchFailed, and the outcomes of the tasks under way are then not listed
+    (what they committed stays: a rerun lists it as duplicate)."""
+    files = report_files(list(paths), ACCEPTED)
+    tasks = batches([str(f) for f in files], files_per_task)
+    if min(workers, len(tasks)) <= 1:
+        yield from iter_ingest_paths(store, files)
+        return
+    meter = Progress(len(files), "files", progress)
+    with executor_for(workers, len(tasks)) as (executor, at_once):
+        for count, outcomes in run_batches(ingest_files_task, (store.location,), tasks, executor, 2 * at_once):
+            meter.add(count)
+            yield from outcomes
 
 
 def ingest_paths(store: Store, paths: Iterable[Path]) -> list[Outcome]:

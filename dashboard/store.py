@@ -4,14 +4,19 @@ server for a shared deployment), through one schema (`dashboard.schema`) and Ale
 `Store(location)` takes a file path (SQLite, WAL mode) or a `postgresql://` URL. One transaction per report:
 a report and all its records are stored together or not at all. Reports are keyed by their content id, so
 adding the same report twice changes nothing. Each report's records are stored with the extractor's
-version and recomputed (`refresh_stale`) when it changes. A store that cannot be used (damaged, emptied,
-from a newer version, a server that cannot be reached) raises `StoreError` with a message that says so.
+version and recomputed when it changes (`refresh_stale` here, `dashboard.bulk` over worker processes), a
+batch's new records replacing the old in the transaction that marks them current (`replace_stale`). A store
+that cannot be used (damaged, emptied, from a newer version, a server that cannot be reached) raises
+`StoreError` with a message that says so.
 Reading what the views show is `dashboard.queries`' job; the store writes, and reads single reports; it also
 keeps the admin token's wrong attempts (`token_attempt`), shared by every process of a store.
 
 Opening a store (engines, migrations, `StoreError`, `failure_reason`, `release`) is in `dashboard.store_open`,
 records as rows and back (`record_from_row`, `report_from_row`) in `dashboard.store_rows`; this module
 re-exports those names.
+
+Size: one class, the store's whole write interface (add, replace, re-extract, the admin token's attempts), each
+method one transaction; split further it would scatter one schema's writes.
 """
 
 from __future__ import annotations
@@ -303,16 +308,41 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    def reports_by_id(self, ids: list[str]) -> list[Report]:
+        """The stored reports of these ids (those that are gone are left out), in id order."""
+        query = sa.select(reports).where(reports.c.id.in_(ids)).order_by(reports.c.id)
+        with self.engine.connect() as conn:
+            return [report_from_row(r) for r in conn.execute(query).mappings()]
+
+    def replace_stale(self, items: list[tuple[Report, Extraction]], extractor_version: str) -> set[str]:
+        """New records of stored reports, in one transaction that also marks them current: a report shows its
+        old records until its new ones are committed. Reports that are current already (another run did them
+        meanwhile) or gone are left as they are: running it twice changes nothing. The ids replaced."""
+
+        def work(conn: Connection) -> set[str]:
+            ids = sorted({r.id for r, _ in items})
+            lock = sa.select(reports.c.id).where(reports.c.id.in_(ids)).order_by(reports.c.id)
+            if self.dialect == "postgresql":  # SQLite's write lock covers it; rows locked in one order
+                lock = lock.with_for_update()
+            there = set(conn.execute(lock).scalars())
+            current = sa.select(extractions.c.report_id).where(
+                extractions.c.report_id.in_(ids), extractions.c.extractor_version == extractor_version
+            )
+            todo = there - set(conn.execute(current).scalars())
+            fresh = {r.id: (r.id, r.published or r.ingested, e) for r, e in items if r.id in todo}
+            if fresh:
+                self._replace_records(conn, [fresh[i] for i in sorted(fresh)], extractor_version)
+            return set(fresh)
+
+        return self._transact(work)
+
     def refresh_stale(self, extractor_version: str, extract: Callable[[Report], Extraction], batch: int = 200) -> int:
-        """Re-extract the reports of other extractor versions, newest first, a batch per transaction; how many."""
+        """Re-extract the reports of other extractor versions, newest first, a batch per transaction; how many
+        (several processes may run it at once: see replace_stale; dashboard.bulk runs it over workers)."""
         done = 0
         while ids := self.stale(extractor_version, batch):
-            with self.engine.connect() as conn:
-                rows = conn.execute(sa.select(reports).where(reports.c.id.in_(ids))).mappings().all()
-            fresh = [(r, extract(r)) for r in map(report_from_row, rows)]
-            items = [(report.id, report.published or report.ingested, extraction) for report, extraction in fresh]
-            self._transact(lambda conn, items=items: self._replace_records(conn, items, extractor_version))
-            done += len(fresh)
+            fresh = [(r, extract(r)) for r in self.reports_by_id(ids)]
+            done += len(self.replace_stale(fresh, extractor_version))
         return done
 
     def extractions(self, extractor_version: str, extract: Callable[[Report], Extraction]) -> list[Extraction]:

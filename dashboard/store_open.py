@@ -57,7 +57,7 @@ def is_server_url(location: str | Path) -> bool:
     return str(location).startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
 
 
-def _describe(location: str | Path) -> str:
+def describe(location: str | Path) -> str:
     """The store's name for messages: a path, or a URL without its password."""
     if not is_server_url(location):
         return str(location)
@@ -196,7 +196,7 @@ def _create(path: Path) -> None:
 
 def _open(location: str | Path) -> Engine:
     """The engine of a usable, migrated store, or StoreError saying why not."""
-    name = _describe(location)
+    name = describe(location)
     if not is_server_url(location):
         path = Path(location)
         if not path.exists():
