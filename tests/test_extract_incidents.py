@@ -69,6 +69,18 @@ def test_summaries_backgrounds_relief_agendas_and_threats_are_not_incidents(text
     assert incidents(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting around Ta Krabey temple has threatened to wreck a truce agreed months ago.",
+        "The clash near Ta Muen Thom temple on Sunday threatens the truce, officials said.",
+        "Rockets struck Kantharalak district, and it is unclear whether the talks will go ahead.",
+    ],
+)
+def test_a_threat_or_question_voids_only_what_is_told_after_it(text):
+    assert incidents(text)
+
+
 def test_each_kind_a_sentence_names_is_its_own_incident():
     assert units("The military reported using tanks and airstrikes on Monday morning.") == [
         ("airstrike", None),

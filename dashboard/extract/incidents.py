@@ -65,7 +65,7 @@ BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
     re.I,
 )
-_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge")}
+_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge", "analysis")}
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
@@ -76,8 +76,11 @@ BACKDROP_BEFORE = re.compile(
 # A kind word negated in its clause ("no reports of shelling", "troops did not fire on …",
 # "will not stop its military operations"): no event is told.
 NEGATED = re.compile(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
-# Sentences of analysis, threats, open questions and hypotheticals: not an incident's telling.
-NOT_INCIDENT = re.compile(
+# Sentences of analysis and agendas: not an incident's telling.
+ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
+# Threats, open questions and hypotheticals: what is told after them (in their scope) is no event; an attack
+# told before them is ("The clash near the temple threatens to unravel the truce").
+HEDGE = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
     r"|\b(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)\b"
     r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
@@ -180,8 +183,13 @@ class _Told:
 def _told(text: str) -> _Told | None:
     """The incidents a sentence's text may tell of: read once per distinct text."""
     kinds = _kinds(text)
-    if not kinds or NOT_INCIDENT.search(text):
+    if not kinds or ANALYSIS.search(text):
         return None
+    hedge = HEDGE.search(text)
+    if hedge:
+        kinds = [k for k in kinds if k[1] < hedge.start()]
+        if not kinds:
+            return None
     accuse, deny = _ACCUSE.search(text), _DENY.search(text)
     source = attribution(text)
     return _Told(
