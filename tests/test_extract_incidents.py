@@ -197,6 +197,23 @@ def test_one_event_told_twice_is_one_incident():
     assert [(i.kind, i.admin1) for i in found] == [("rocket", ("TH-33",))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Thai ranger lost a foot in a landmine explosion near Chong Chom checkpoint on Sunday.",
+        "A landmine wounded two Thai soldiers in Kantharalak district on Sunday.\n"
+        "The blast, in Kantharalak district, went off during a patrol on Sunday, an explosion heard for miles.",
+    ],
+)
+def test_a_landmine_told_again_as_an_explosion_is_one_landmine(text):
+    assert [i.kind for i in incidents(text)] == ["landmine"]
+
+
+def test_a_grenade_beside_a_clash_is_an_incident_of_its_own():
+    text = "Troops clashed near Ta Muen Thom temple on Sunday, and a grenade wounded a ranger near Ta Muen Thom temple."
+    assert units(text) == [("armed_clash", "TH-32"), ("other", "TH-32")]
+
+
 # --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
 
 

@@ -22,6 +22,9 @@ from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, 
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
+# Weapons of no kind of their own (kind "other"); an explosion told without one is of no stated kind.
+OTHER_WEAPONS = r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets"
+_OTHER_WEAPON = re.compile(rf"\b(?:{OTHER_WEAPONS})\b", re.I)
 # (kind, words that name it). Most specific first; `WEAK` words name a kind only when no other does.
 KINDS = [
     (
@@ -32,7 +35,7 @@ KINDS = [
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
     ("artillery", r"artillery|shell(?:s|ing|ed)?|mortars?|howitzers?|indirect fire"),
     ("landmine", r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"),
-    ("other", r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets|explosions?"),
+    ("other", rf"{OTHER_WEAPONS}|explosions?"),
     (
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
@@ -345,16 +348,25 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
     return out
 
 
+UNSPECIFIED = "other"  # an attack or explosion of no stated kind
+
+
+def _unspecified(inc: Incident) -> bool:
+    """An explosion told without its weapon ("the blast"): of no stated kind, unlike a grenade."""
+    return inc.kind == UNSPECIFIED and not _OTHER_WEAPON.search(inc.evidence.sentence)
+
+
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
-    """The same attack told twice is one incident: same kind, a province in common (or neither names
-    one) and no conflicting dates. The first telling is kept, completed by the later ones."""
+    """The same attack told twice is one incident: the same kind (or one telling of no stated kind, "the
+    explosion" beside "a landmine blast"), a province in common (or neither names one) and no conflicting
+    dates. The first telling is kept, completed by the later ones; the stated kind wins."""
     merged: list[Incident] = []
     for inc in incidents:
         same = next(
             (
                 i
                 for i, m in enumerate(merged)
-                if m.kind == inc.kind
+                if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
                 and (set(m.admin1) & set(inc.admin1) or not (m.admin1 or inc.admin1))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
@@ -366,6 +378,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
         m = merged[same]
         merged[same] = replace(
             m,
+            kind=inc.kind if _unspecified(m) else m.kind,
             places=tuple(dict.fromkeys(m.places + inc.places)),
             admin1=tuple(dict.fromkeys(m.admin1 + inc.admin1)),
             date=m.date or inc.date,
