@@ -177,6 +177,34 @@ def test_the_accuser_and_the_accused_from_the_clause():
     assert (i.reported_by, i.accused) == ("KH", "TH")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "accused"),
+    [
+        (
+            "Thailand's defence minister blamed the other side for a mine blast that hurt a ranger near Chong Chom "
+            "checkpoint on Sunday.",
+            "TH",
+            "KH",
+        ),
+        (
+            "The Cambodian defence ministry said Thai troops violated the truce by shelling Pursat province on Sunday.",
+            "KH",
+            "TH",
+        ),
+        (
+            "The Thai army chief said a landmine that went off in Kantharalak district on Sunday was an act by "
+            "Cambodia.",
+            "TH",
+            "KH",
+        ),
+        ("Cambodia accused its neighbour of firing shells into Banteay Meanchey province on Sunday.", "KH", "TH"),
+    ],
+)
+def test_the_speaker_blaming_the_other_side_names_the_accused(text, speaker, accused):
+    [i] = incidents(text)
+    assert (i.reported_by, i.accused) == (speaker, accused)
+
+
 def test_the_attacker_of_a_passive_clause():
     [i] = incidents("Thai positions in Surin province were shelled by Cambodian troops on Saturday.")
     assert i.accused == "KH"

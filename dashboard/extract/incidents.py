@@ -93,8 +93,12 @@ HEDGE = re.compile(
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
-    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
+    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b"
+    r"|(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?P<whom3>[\w' ]{2,40}?)\s+(?:for|responsible)\b)"
 )
+# The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
+_OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
+_OPPOSITE = {"TH": "KH", "KH": "TH"}
 _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
@@ -168,7 +172,10 @@ def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     if sides and not MUTUAL.search(text):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
-        return one_country(accuse.group("whom") or accuse.group("whom2"))
+        whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
+        if _OTHER_SIDE.search(whom):
+            return _OPPOSITE.get(one_country(accuse.group("who")))
+        return one_country(whom)
     return None
 
 
