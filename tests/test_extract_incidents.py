@@ -172,6 +172,24 @@ def test_a_capital_standing_for_its_government_is_not_the_incidents_place():
     assert [(i.kind, i.admin1) for i in found] == [("artillery", ("KH-22",))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking in Phnom Penh on Saturday, the defence minister said shells had hit Oddar Meanchey province.",
+        "The foreign ministry in Bangkok said on Saturday that a landmine had wounded a ranger in Surin province.",
+        "An army spokesman told reporters in Bangkok that a landmine wounded a ranger in Surin province on Saturday.",
+    ],
+)
+def test_a_capital_where_the_speaker_was_is_not_the_incidents_place(text):
+    [i] = incidents(text)
+    assert len(i.admin1) == 1 and i.admin1[0] not in ("TH-10", "KH-12")
+
+
+def test_a_capital_told_as_the_scene_is_the_incidents_place():
+    [i] = incidents("Officials said artillery shells landed in Phnom Penh on Saturday.")
+    assert i.admin1 == ("KH-12",)
+
+
 def test_the_accuser_and_the_accused_from_the_clause():
     [i] = incidents("Cambodia accused Thailand of shelling villages in Oddar Meanchey province on Saturday.")
     assert (i.reported_by, i.accused) == ("KH", "TH")

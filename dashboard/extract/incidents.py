@@ -68,7 +68,7 @@ BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
     re.I,
 )
-_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge", "analysis")}
+_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place")}
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
@@ -258,6 +258,12 @@ def _background_day(text: str, published: date | None) -> bool:
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
 _AT_SCENE = re.compile(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
+# "in Bangkok" after a speaker or an office ("told reporters in", "the ministry in"): where the speaker was.
+_SPEAKER_AT = re.compile(
+    rf"\b(?:{word_pattern(_CUES['speaker_place'])})\s+(?:[\w-]+\s+){{0,2}}(?:in|at)\s+(?:the\s+)?(?:capital\s+)?"
+    r"(?:city\s+of\s+)?$",
+    re.I,
+)
 
 
 def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
@@ -266,7 +272,7 @@ def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
     if place.name.lower() not in _SEAT_KEYS and place.kind != "capital":
         return False
     at = place.evidence.start - offset
-    return not _AT_SCENE.search(text, max(0, at - 30), at)
+    return not _AT_SCENE.search(text, max(0, at - 30), at) or bool(_SPEAKER_AT.search(text, max(0, at - 60), at))
 
 
 def may_tell(text: str) -> bool:
