@@ -292,6 +292,26 @@ def test_retrospectives_memorials_and_captions_tell_an_earlier_period(text):
     assert found and all(i.timing == "earlier" and i.date is None for i in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A school in Kantharalak district hit by Cambodian rockets is pictured above.",
+        "Photo: a clinic in Surin province damaged by shelling.",
+        "Villagers in Sa Kaeo province are repairing homes destroyed by artillery.",
+    ],
+)
+def test_a_caption_or_aftermath_of_damage_tells_an_earlier_attack(text):
+    found = incidents_on(text, date(2026, 1, 12))
+    assert found and all(i.timing == "earlier" for i in found)
+
+
+def test_damage_told_as_news_is_reported_on_its_reports_day():
+    [i] = incidents_on(
+        "Two houses were damaged by Cambodian shelling in Surin province, officials said.", date(2025, 12, 9)
+    )
+    assert i.timing == "reported"
+
+
 def test_the_worst_since_a_month_is_no_retrospective():
     [i] = incidents_on("Cambodian rockets hit Surin province, the worst attack since July.", date(2025, 12, 9))
     assert i.timing == "reported"

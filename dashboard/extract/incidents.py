@@ -241,11 +241,23 @@ def _time_in_clause(text: str, at: int, published: date | None) -> bool:
 
 
 def _timing(text: str, published: date | None, day: date | None) -> str:
-    """stated (the sentence gives the day), earlier (it places the attack in an earlier period: no new
-    event), else reported (known only to have happened by its report's date)."""
+    """stated (the sentence gives the day), earlier (it places the attack in an earlier period, or shows the
+    damage it left: no new event), else reported (known only to have happened by its report's date)."""
     if day is not None:
         return "stated"
-    return "earlier" if earlier_period(text, published) or _background_day(text, published) else "reported"
+    earlier = earlier_period(text, published) or _background_day(text, published) or _damage_left(text)
+    return "earlier" if earlier else "reported"
+
+
+_DAMAGE = {kind: word_pattern(words("damage_cues", kind)) for kind in ("caption", "aftermath", "damage")}
+_DAMAGE_STATE = re.compile(rf"\b(?:{_DAMAGE['damage']})\s+(?:\w+\s+)?(?:by|in|during|from)\b", re.I)
+_DAMAGE_SEEN = re.compile(rf"(?<!\w)(?:{_DAMAGE['caption']}|{_DAMAGE['aftermath']})(?!\w)", re.I)
+
+
+def _damage_left(text: str) -> bool:
+    """A caption or an aftermath that shows damage as it stands ("Photo: a school hit by shelling in Surin",
+    "villagers repair homes damaged by rockets"): it tells no new attack on its report's date."""
+    return bool(_DAMAGE_STATE.search(text)) and bool(_DAMAGE_SEEN.search(text))
 
 
 def _background_day(text: str, published: date | None) -> bool:
