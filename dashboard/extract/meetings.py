@@ -86,6 +86,9 @@ FORMER_VENUE = re.compile(
     rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$|\bfrom\s+(?:the\s+)?$",
     re.I,
 )
+# "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
+NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
+_MOVED_TO = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
@@ -141,11 +144,16 @@ def _body(text: str) -> tuple[str | None, str | None]:
 
 
 def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """Where the clause puts the meeting: a place it was moved to, else the first place told as a venue
+    that is not a former one."""
+    first = None
     for p in places:
         before = sentence.text[max(0, p.evidence.start - sentence.start - 80) : p.evidence.start - sentence.start]
-        if VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
+        if _MOVED_TO.search(before):
             return p
-    return None
+        if first is None and VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
+            first = p
+    return first
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -388,8 +396,27 @@ def combine(a: Meeting, b: Meeting) -> Meeting:
     )
 
 
+def firm(m: Meeting) -> bool:
+    """Whether a mention fixes where the meeting is: it was held there, or moved there."""
+    return m.status == "held" or bool(m.venue and NEW_VENUE.search(m.evidence.sentence))
+
+
+def replaces(new: Meeting, old: Meeting) -> bool:
+    """Whether `new` tells where the meeting `old` planned elsewhere is held (or was moved to): the same date
+    and body family, another venue, and `new` is firm where `old` is only planned."""
+    return (
+        new.date is not None
+        and new.date == old.date
+        and (family(new) is None or family(old) is None or family(new) == family(old))
+        and bool(new.admin1 or new.venue)
+        and firm(new)
+        and not firm(old)
+    )
+
+
 def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
-    """Dated mentions first: each undated one joins the first compatible meeting with its status."""
+    """Dated mentions first: each undated one joins the first compatible meeting with its status. A meeting
+    told as planned in one place and as held (or moved) in another is one meeting, at the later venue."""
     merged: list[Meeting] = []
     for m in sorted(meetings, key=lambda m: m.date is None):
         same = next(
@@ -400,8 +427,13 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             ),
             None,
         )
-        if same is None:
+        if same is not None:
+            merged[same] = combine(merged[same], m)
+            continue
+        moved = next((i for i, x in enumerate(merged) if replaces(m, x) or replaces(x, m)), None)
+        if moved is None:
             merged.append(m)
         else:
-            merged[same] = combine(merged[same], m)
+            x = merged[moved]
+            merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
     return sorted(merged, key=lambda m: m.evidence.start)
