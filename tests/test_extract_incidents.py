@@ -260,6 +260,22 @@ def test_a_grenade_beside_a_clash_is_an_incident_of_its_own():
     assert units(text) == [("armed_clash", "TH-32"), ("other", "TH-32")]
 
 
+def test_an_attack_told_again_without_its_place_on_the_same_day_is_one_incident():
+    text = (
+        "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
+        "The rocket attack on Saturday wounded five people, the army said."
+    )
+    assert units(text) == [("rocket", "TH-33")]
+
+
+def test_an_attack_of_another_day_without_a_place_stays_its_own():
+    text = (
+        "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
+        "On Friday, Cambodian rockets were fired at Thai positions."
+    )
+    assert sorted(units(text), key=str) == [("rocket", "TH-33"), ("rocket", None)]
+
+
 # --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
 
 

@@ -381,6 +381,12 @@ def _unspecified(inc: Incident) -> bool:
     return inc.kind == UNSPECIFIED and not _OTHER_WEAPON.search(inc.evidence.sentence)
 
 
+def _same_time(a: Incident, b: Incident) -> bool:
+    """Whether a telling with no place can be one with a place (or none): the same day, or neither gives one
+    (and neither tells an earlier period)."""
+    return a.date == b.date and a.timing == b.timing != "earlier"
+
+
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
     """The same attack told twice is one incident: the same kind (or one telling of no stated kind, "the
     explosion" beside "a landmine blast"), a province in common (or neither names one) and no conflicting
@@ -392,7 +398,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
                 i
                 for i, m in enumerate(merged)
                 if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
-                and (set(m.admin1) & set(inc.admin1) or not (m.admin1 or inc.admin1))
+                and (set(m.admin1) & set(inc.admin1) or not (m.admin1 and inc.admin1) and _same_time(m, inc))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
             None,
