@@ -273,7 +273,7 @@ def test_an_attack_of_another_day_without_a_place_stays_its_own():
         "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
         "On Friday, Cambodian rockets were fired at Thai positions."
     )
-    assert sorted(units(text), key=str) == [("rocket", "TH-33"), ("rocket", None)]
+    assert sorted((i.kind, i.admin1) for i in incidents(text)) == [("rocket", ()), ("rocket", ("TH-33",))]
 
 
 # --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
