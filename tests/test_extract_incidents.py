@@ -271,7 +271,7 @@ def test_an_attack_told_again_without_its_place_on_the_same_day_is_one_incident(
 def test_an_attack_of_another_day_without_a_place_stays_its_own():
     text = (
         "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
-        "On Friday, Cambodian rockets were fired at Thai positions."
+        "On Friday, Cambodian rockets landed near the border."
     )
     assert sorted((i.kind, i.admin1) for i in incidents(text)) == [("rocket", ()), ("rocket", ("TH-33",))]
 
