@@ -162,6 +162,20 @@ def test_a_negated_attack_is_not_an_incident(text):
     assert incidents(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thai troops didn't fire on positions near Anlong Veng on Monday, the army said.",
+        "Cambodian troops didn\u2019t shell Surin province on Monday.",
+        "Neither side reported clashes near Ta Muen Thom temple on Monday.",
+        "The army said it will retaliate with airstrikes on Oddar Meanchey if provoked again on Monday.",
+        "The Thai navy is ready to launch rockets at positions in Koh Kong province.",
+    ],
+)
+def test_contracted_negations_futures_and_readiness_are_no_incidents(text):
+    assert incidents(text) == []
+
+
 def test_a_capital_as_dateline_is_not_the_incidents_place():
     [i] = incidents("BANGKOK, Dec 20 - Artillery shells landed in a village in Surin province on Saturday.")
     assert i.admin1 == ("TH-32",)

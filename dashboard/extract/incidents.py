@@ -85,7 +85,7 @@ ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
 # told before them is ("The clash near the temple threatens to unravel the truce").
 HEDGE = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
-    r"|\b(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)\b"
+    r"|\b(?:could|might|would|may|will|shall) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
     r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
     re.I,
 )
