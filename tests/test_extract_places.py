@@ -51,6 +51,8 @@ def test_spellings_and_types_resolve(gaz, text, expected):
         "Bangkok later denied that any deal had been reached.",
         "Beijing's envoy arrived on Sunday.",
         "Both Bangkok and Phnom Penh have said they want peace.",
+        "The embassy row soured relations with Bangkok.",
+        "Cambodia froze its trade ties with Bangkok last month.",
     ],
 )
 def test_capitals_used_for_governments_are_not_places(gaz, text):
