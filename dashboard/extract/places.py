@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern, words
+from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, word_pattern
+from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
@@ -54,7 +55,7 @@ _GOV_BEFORE = re.compile(
     rf"(?:\b{_SEATS}(?:'s)?\s+(?:\w+\s+){{0,2}}|\bbetween\s+|\bboth\s+|\baccus\w*\s+"
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
     r"|\bcalled on\s+|\basked\s+|\btold\s+"
-    rf"|\b(?:{word_pattern(words('government_cues', 'relation'))})\s+with\s+)$"
+    rf"|\b(?:{word_pattern(word_list('government_cues', 'relation'))})\s+with\s+)$"
 )
 # A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
 _DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
