@@ -254,3 +254,16 @@ def test_a_time_zone_or_a_person_s_country_tag_is_not_a_place(gaz, text):
 
 def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
     assert ("Kuala Lumpur", "city", None) in names("Officials met at the summit (Kuala Lumpur) on Sunday.", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prisoners were handed over at the Khlong Ya Border Checkpoint in Trat province.", ("checkpoint", "TH-23")),
+        ("Aid arrived through the Sok Chea International Crossing, Pailin province.", ("checkpoint", "KH-24")),
+        ("Rangers patrolled Ban Nong Ya village in Sa Kaeo province.", ("village", "TH-27")),
+    ],
+)
+def test_a_named_crossing_or_village_the_gazetteer_lacks_is_placed_by_the_province_after_it(gaz, text, expected):
+    found = [(p.kind, p.admin1) for p in places(text, gaz)]
+    assert expected in found

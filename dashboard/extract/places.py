@@ -74,8 +74,12 @@ REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_citi
 # Names the gazetteer lacks, placed by the province written right after them: typed ("X village,"),
 # a Thai or Khmer village prefix ("Ban X,", "Phum X,"), or where something happened ("in X, Y province").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
+# A named crossing the gazetteer lacks ("X International Border Crossing in Y province"): a checkpoint of Y.
+_CROSSING = r"(?:[Ii]nternational )?(?:[Bb]order )?(?:[Cc]rossing|[Cc]heckpoint)(?: [Pp]oint)?"
+_CROSSING_RX = re.compile(_CROSSING)
 UNLISTED = re.compile(
-    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district)(?=,\s)"
+    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district"
+    rf"|{_CROSSING})(?=,\s|\s+in\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
@@ -224,6 +228,8 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
             continue
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
+        if type_word and _CROSSING_RX.match(m.group("type") or ""):
+            type_word = "checkpoint"
         end = m.end("type") if group == "typed" else m.end(group)
         found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
     return found
@@ -356,10 +362,10 @@ def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     UNLISTED); a shorter known name inside one ("Samran" in "Ban Sok Samran, …") gives way to it."""
     extra = []
     for f in found:
-        comma = f.start - 2
-        if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] != ", ":
+        comma = f.start - 2 if text[max(0, f.start - 2) : f.start] == ", " else f.start - 4
+        if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] not in (", ", " in "):
             continue
-        for u in _unlisted(text, max(0, comma - 60), comma + 2):
+        for u in _unlisted(text, max(0, comma - 60), f.start):
             if u.end == comma and not gaz.by_key(u.key):
                 extra.append(u)
     if not extra:
@@ -506,7 +512,8 @@ def _in_province(
     if place is None and not typed and nxt[0].type_word != "province":
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
     written = text[m.start : m.end]
-    kind = place.kind if place else {"subdistrict": "subdistrict", "commune": "commune"}.get(m.type_word, "village")
+    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint"}
+    kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
     return Place(
