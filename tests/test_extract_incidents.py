@@ -425,3 +425,29 @@ def test_an_attack_told_from_the_day_the_fighting_began_is_background():
         "Tensions have run high since a clash on May 28 killed a soldier in Preah Vihear.", date(2025, 7, 24)
     )
     assert (i.date, i.timing) == (None, "earlier")
+
+
+# --- the fighting placed as a whole ------------------------------------------------------------------------------
+
+THEATRE = (
+    "Heavy fighting raged for a second day, with rockets and artillery fire killing six people, officials said "
+    "on Tuesday.\n"
+    "The fighting centred on Ta Krabey temple.\n"
+    "Cambodian drones and Thai jets struck targets across the frontier."
+)
+
+
+def test_attacks_told_without_place_or_time_are_where_the_report_places_the_fighting():
+    kinds = {i.kind: (i.admin1, i.accused) for i in incidents(THEATRE)}
+    assert kinds["rocket"][0] == kinds["artillery"][0] == kinds["drone"][0] == ("TH-32",)
+    assert kinds["drone"][1] == "KH"
+
+
+def test_attacks_told_without_place_or_time_are_no_incidents_where_the_report_places_no_fighting():
+    text = THEATRE.replace("The fighting centred on Ta Krabey temple.", "Leaders called for calm.")
+    assert incidents(text) == []
+
+
+def test_fighting_placed_in_two_provinces_places_no_loose_attack():
+    text = THEATRE.replace("on Ta Krabey temple", "on Surin province and Oddar Meanchey province")
+    assert {i.kind for i in incidents(text)} == {"armed_clash"}

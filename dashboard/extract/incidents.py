@@ -344,6 +344,38 @@ def find_incidents(
     return out
 
 
+# A sentence whose subject is the fighting the report tells, named definitely ("The clash centred on the temple"):
+# it places that fighting as a whole.
+THEATRE = re.compile(r"^\W*The (?:clash(?:es)?|fighting|battles?|hostilities)\b")
+
+
+def unanchored(sentence: Sentence, report_id: str, published: date | None) -> list[Incident]:
+    """The attacks of a stated kind a sentence tells with neither place nor time (of no earlier period): no
+    incidents of their own, but parts of the fighting a report places as a whole (`in_theatre`)."""
+    told = _told(sentence.text)
+    if told is None or _timing(sentence.text, published, None) == "earlier":
+        return []
+    evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+    return [
+        Incident(evidence, k[0], (), (), None, told.reported_by, accused, told.denied_by, "reported")
+        for k, accused in zip(told.kinds, told.accused, strict=True)
+        if not k[2]
+    ]
+
+
+def in_theatre(incidents: list[Incident], loose: list[Incident]) -> list[Incident]:
+    """The report's attacks told with neither place nor time (`loose`), at the place where a sentence of the
+    report puts the fighting as a whole ("The clash centred on …"), when it puts it in one province; else none."""
+    if not loose:
+        return []
+    theatres = [i for i in incidents if i.admin1 and THEATRE.match(i.evidence.sentence)]
+    provinces = {a for i in theatres for a in i.admin1}
+    if len(provinces) != 1:
+        return []
+    places = tuple(dict.fromkeys(p for i in theatres for p in i.places))
+    return [replace(i, places=places, admin1=tuple(provinces)) for i in loose]
+
+
 def denial(sentence: Sentence) -> str | None:
     """The side a sentence says denies something ("Thailand denied targeting civilians")."""
     return _denial(sentence.text)
