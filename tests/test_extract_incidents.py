@@ -181,6 +181,23 @@ def test_a_capital_as_dateline_is_not_the_incidents_place():
     assert i.admin1 == ("TH-32",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SURIN, Dec 20 (Wire) - Artillery shells landed in a village in Sa Kaeo province on Saturday.",
+        "Surin, Thailand, Dec 20 - Artillery shells landed in a village in Sa Kaeo province on Saturday.",
+    ],
+)
+def test_a_border_town_as_dateline_is_not_the_incidents_place(text):
+    [i] = incidents(text)
+    assert i.admin1 == ("TH-27",)
+
+
+def test_a_place_opening_a_sentence_as_its_subject_is_the_incidents_place():
+    [i] = incidents("Surin province was hit by artillery shells on Saturday - the army said.")
+    assert i.admin1 == ("TH-32",)
+
+
 def test_a_capital_standing_for_its_government_is_not_the_incidents_place():
     found = incidents("Phnom Penh said Thai artillery shelled Oddar Meanchey province on Saturday.")
     assert [(i.kind, i.admin1) for i in found] == [("artillery", ("KH-22",))]

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
-from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
+from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
@@ -278,12 +278,21 @@ _SPEAKER_AT = re.compile(
 )
 
 
+# After a dateline's place: ", Thailand", ", Dec 9", "(Reuters)", then the dash that opens the report.
+_DATELINE_AFTER = re.compile(
+    rf"(?:,\s*[A-Z][a-z]+)?(?:,\s*(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{2,40}}\))?\s*[-–—]\s"
+)
+
+
 def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
-    """A capital named as a dateline or as its government ("BANGKOK, Dec 9 -", "Phnom Penh accused …")
-    is not where an incident happened: only a capital told as a scene ("shells fell in …") is."""
+    """A place named as a dateline ("SURIN, Dec 9 (Reuters) -") is where the report was filed, and a capital
+    named as its government ("Phnom Penh accused …") is no scene: neither is where an incident happened. Only a
+    capital told as a scene ("shells fell in …") is."""
+    at = place.evidence.start - offset
+    if not text[:at].strip() and _DATELINE_AFTER.match(text, place.evidence.end - offset):
+        return True
     if place.name.lower() not in _SEAT_KEYS and place.kind != "capital":
         return False
-    at = place.evidence.start - offset
     return not _AT_SCENE.search(text, max(0, at - 30), at) or bool(_SPEAKER_AT.search(text, max(0, at - 60), at))
 
 
