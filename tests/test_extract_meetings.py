@@ -260,3 +260,12 @@ def test_a_later_report_of_where_the_meeting_was_held_beats_the_earlier_plan():
     held = extract(make_report("The GBC met on December 24 in Trat province.", published=date(2025, 12, 26)))
     [group] = merge_meetings(plan.meetings + held.meetings)
     assert (group.meeting.admin1, group.meeting.status, len(group.mentions)) == ("TH-23", "held", 2)
+
+
+def test_a_meeting_moved_to_a_country_keeps_no_venue_of_the_plan():
+    text = (
+        "Cambodia invited Thai officials to the GBC meeting on January 5 in Pailin province.\n"
+        "Thailand then asked to move the GBC meeting to Malaysia, and Cambodia agreed on the change."
+    )
+    found = meetings(text, date(2025, 12, 30))
+    assert [(m.date, m.venue) for m in found if m.date] == [(date(2026, 1, 5), None)]

@@ -89,6 +89,12 @@ FORMER_VENUE = re.compile(
 # "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
 NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
 _MOVED_TO = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I)
+# "move the GBC meeting to Malaysia", "moved the talks to", "will now be held": the meeting left its first venue.
+MOVED = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'move'))})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
+    r"(?:meeting|talks|venue|session|discussions)\s+)?to\b|\b(?:will|would) now be held\b|\binstead\b",
+    re.I,
+)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
@@ -418,6 +424,7 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
     """Dated mentions first: each undated one joins the first compatible meeting with its status. A meeting
     told as planned in one place and as held (or moved) in another is one meeting, at the later venue."""
     merged: list[Meeting] = []
+    members: list[list[Meeting]] = []
     for m in sorted(meetings, key=lambda m: m.date is None):
         same = next(
             (
@@ -429,11 +436,30 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
         )
         if same is not None:
             merged[same] = combine(merged[same], m)
+            members[same].append(m)
             continue
         moved = next((i for i, x in enumerate(merged) if replaces(m, x) or replaces(x, m)), None)
         if moved is None:
             merged.append(m)
+            members.append([m])
         else:
             x = merged[moved]
             merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
+            members[moved].append(m)
+    merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
     return sorted(merged, key=lambda m: m.evidence.start)
+
+
+def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
+    """A meeting the report says was moved keeps no venue of a plan: the place it was moved to when a mention
+    telling the move names one (the last such), else none ("moved to Malaysia" names a country, not a venue)."""
+    moves = [m for m in mentions if MOVED.search(m.evidence.sentence)]
+    if not moves or firm(meeting) and meeting.status == "held":
+        return meeting
+    placed = [m for m in moves if m.venue]
+    to = placed[-1] if placed else None
+    if to is None and not any(m.venue == meeting.venue for m in moves):
+        return replace(meeting, venue=None, admin1=None, lat=None, lon=None)
+    if to is not None and to.venue != meeting.venue:
+        return replace(meeting, venue=to.venue, admin1=to.admin1, lat=to.lat, lon=to.lon)
+    return meeting
