@@ -254,6 +254,16 @@ def test_the_speaker_blaming_the_other_side_names_the_accused(text, speaker, acc
     assert (i.reported_by, i.accused) == (speaker, accused)
 
 
+def test_the_side_denying_an_attack_is_the_one_accused_of_it():
+    [i] = incidents("The Thai army denied Cambodian claims that it had shelled homes in Oddar Meanchey on Saturday.")
+    assert (i.kind, i.accused, i.denied_by) == ("artillery", "TH", "TH")
+
+
+def test_an_attack_told_as_a_time_reference_in_its_own_clause_is_an_incident():
+    found = incidents("Troops were put on alert after a landmine wounded two rangers in Si Sa Ket province on Friday.")
+    assert [(i.kind, i.admin1, i.date) for i in found] == [("landmine", ("TH-33",), date(2025, 12, 19))]
+
+
 def test_the_attacker_of_a_passive_clause():
     [i] = incidents("Thai positions in Surin province were shelled by Cambodian troops on Saturday.")
     assert i.accused == "KH"

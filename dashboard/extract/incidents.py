@@ -111,11 +111,21 @@ _OWN = re.compile(
 )
 
 
+# An attack word that is the subject of its own clause ("after a landmine wounded two soldiers"): an event told
+# as a time reference is still an event.
+_SUBJECT_OF = re.compile(
+    r"\s+(?:(?:had|has|have|was|were)\s+)?(?:wounded|killed|injured|hit|struck|exploded|went off|damaged|destroyed"
+    r"|landed|maimed)\b",
+    re.I,
+)
+
+
 def _mask_backdrop(text: str) -> str:
-    """The text with fighting named as a cause or backdrop blanked ("families uprooted by the fighting")."""
+    """The text with fighting named as a cause or backdrop blanked ("families uprooted by the fighting"), unless
+    it is the subject of its own clause ("after a landmine wounded two soldiers")."""
     out = text
     for m in BACKDROP_NOUNS.finditer(text):
-        if BACKDROP_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+        if BACKDROP_BEFORE.search(text, max(0, m.start() - 50), m.start()) and not _SUBJECT_OF.match(text, m.end()):
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out
 
@@ -202,11 +212,13 @@ def _told(text: str) -> _Told | None:
             return None
     accuse, deny = _ACCUSE.search(text), _DENY.search(text)
     source = attribution(text)
+    denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
     return _Told(
         kinds=tuple(kinds),
         reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
-        accused=tuple(_attacker(text, accuse, at) for _, at, _ in kinds),
-        denied_by=one_country(deny.group("who") or deny.group("who2") or "") if deny else None,
+        # a side denies having attacked: with no other attacker named, the one denying is the one accused
+        accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
+        denied_by=denied_by,
     )
 
 
