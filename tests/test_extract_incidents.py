@@ -369,6 +369,18 @@ def test_damage_told_as_news_is_reported_on_its_reports_day():
     assert i.timing == "reported"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodian rockets hit Surin province, breaking the truce agreed in October.",
+        "Fighting near Ta Krabey temple strains a ceasefire signed months ago.",
+    ],
+)
+def test_a_period_that_dates_an_agreement_does_not_make_the_attack_earlier(text):
+    [i] = incidents_on(text, date(2025, 12, 11))
+    assert i.timing == "reported"
+
+
 def test_the_worst_since_a_month_is_no_retrospective():
     [i] = incidents_on("Cambodian rockets hit Surin province, the worst attack since July.", date(2025, 12, 9))
     assert i.timing == "reported"
