@@ -21,6 +21,8 @@ def incidents(text):
         ("A drone dropped explosives on a base in Sa Kaeo province.", "drone"),
         ("A soldier stepped on a landmine near Chong Chom checkpoint.", "landmine"),
         ("Troops clashed near Ta Muen Thom temple on Sunday.", "armed_clash"),
+        ("Soldiers launched an attack on a border post near Ta Muen Thom temple on Sunday.", "armed_clash"),
+        ("Warplanes dropped bombs on a depot in Banteay Meanchey province on Sunday.", "airstrike"),
     ],
 )
 def test_incident_kinds(text, kind):
@@ -113,6 +115,7 @@ def test_the_same_attack_told_twice_is_one_incident():
         ("A house in Banteay Meanchey province was damaged by Thai artillery shelling.", "TH"),
         ("Thai authorities confirmed launching airstrikes in Oddar Meanchey, accusing Cambodia of provocation.", "TH"),
         ("Rockets fired by Cambodian troops hit a market in Sisaket.", "KH"),
+        ("Thai navy gunboats shelled positions in Koh Kong province on Sunday, officials in Cambodia said.", "TH"),
     ],
 )
 def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):

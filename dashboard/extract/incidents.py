@@ -29,7 +29,8 @@ _OTHER_WEAPON = re.compile(rf"\b(?:{OTHER_WEAPONS})\b", re.I)
 KINDS = [
     (
         "airstrike",
-        r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?",
+        r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?"
+        r"|warplanes?|combat aircraft|military aircraft|fighter aircraft|dropped bombs|dropping bombs|bombing raids?",
     ),
     ("drone", r"drones?|UAVs?"),
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
@@ -40,8 +41,9 @@ KINDS = [
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
         r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)"
-        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
-        r"|attacked (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)|military operations?|offensive"
+        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+        r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+        r"|military operations?|offensive"
         r"|incursions?|tanks?|assaults?|battles?",
     ),
 ]
@@ -50,7 +52,7 @@ WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
-    r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
+    r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
     r"|clashed|incursions?|skirmish\w*)",
     re.I,
 )
