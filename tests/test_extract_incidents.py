@@ -23,6 +23,7 @@ def incidents(text):
         ("Troops clashed near Ta Muen Thom temple on Sunday.", "armed_clash"),
         ("Soldiers launched an attack on a border post near Ta Muen Thom temple on Sunday.", "armed_clash"),
         ("Warplanes dropped bombs on a depot in Banteay Meanchey province on Sunday.", "airstrike"),
+        ("Thai jets struck a depot in Banteay Meanchey province on Sunday.", "airstrike"),
     ],
 )
 def test_incident_kinds(text, kind):
@@ -116,6 +117,7 @@ def test_the_same_attack_told_twice_is_one_incident():
         ("Thai authorities confirmed launching airstrikes in Oddar Meanchey, accusing Cambodia of provocation.", "TH"),
         ("Rockets fired by Cambodian troops hit a market in Sisaket.", "KH"),
         ("Thai navy gunboats shelled positions in Koh Kong province on Sunday, officials in Cambodia said.", "TH"),
+        ("The ministry said Thailand used cluster munitions in Oddar Meanchey province on Sunday.", "TH"),
     ],
 )
 def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):
@@ -250,6 +252,7 @@ def test_the_accuser_and_the_accused_from_the_clause():
             "KH",
         ),
         ("Cambodia accused its neighbour of firing shells into Banteay Meanchey province on Sunday.", "KH", "TH"),
+        ("The Cambodian side said Thai soldiers opened fire near Chong Chom checkpoint on Sunday.", "KH", "TH"),
     ],
 )
 def test_the_speaker_blaming_the_other_side_names_the_accused(text, speaker, accused):

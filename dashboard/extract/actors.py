@@ -30,7 +30,7 @@ _ATTACKER_BEFORE = re.compile(
 )
 _ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
-    r"|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones))+"
+    r"|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones))*"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
@@ -70,9 +70,9 @@ SPEECH = (
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
 # A speaker: a name, or an office after a name and up to two plain words ("Thailand's defence minister").
 _SAID = re.compile(
-    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{1,5}}(?:[a-z]+\s+){{1,2}}"
+    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{1,5}}(?:[a-z]+\s+){{0,2}}"
     rf"(?:ministry|minister|army|military|government|spokes\w+|chief|commander|command|officials?|authorities"
-    rf"|police|office|agency)"
+    rf"|police|office|agency|side)"
     rf"|(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{0,5}}"
     rf"(?:[Mm]inistry(?: of [A-Z]\w+)?|authorities|officials|official|army|military|government|spokes\w+"
     rf"|police|agency|office|Interior|Defence|Defense|Thailand|Cambodia|[A-Z][a-z]+))"

@@ -30,7 +30,8 @@ KINDS = [
     (
         "airstrike",
         r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?"
-        r"|warplanes?|combat aircraft|military aircraft|fighter aircraft|dropped bombs|dropping bombs|bombing raids?",
+        r"|warplanes?|combat aircraft|military aircraft|fighter aircraft|dropped bombs|dropping bombs|bombing raids?"
+        r"|jets",
     ),
     ("drone", r"drones?|UAVs?"),
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
