@@ -24,6 +24,7 @@ def incidents(text):
         ("Soldiers launched an attack on a border post near Ta Muen Thom temple on Sunday.", "armed_clash"),
         ("Warplanes dropped bombs on a depot in Banteay Meanchey province on Sunday.", "airstrike"),
         ("Thai jets struck a depot in Banteay Meanchey province on Sunday.", "airstrike"),
+        ("Soldiers encroached on a hill in Trat province on Sunday before being pushed back.", "armed_clash"),
     ],
 )
 def test_incident_kinds(text, kind):
@@ -118,6 +119,7 @@ def test_the_same_attack_told_twice_is_one_incident():
         ("Rockets fired by Cambodian troops hit a market in Sisaket.", "KH"),
         ("Thai navy gunboats shelled positions in Koh Kong province on Sunday, officials in Cambodia said.", "TH"),
         ("The ministry said Thailand used cluster munitions in Oddar Meanchey province on Sunday.", "TH"),
+        ("Cambodian soldiers intruded into Thai territory in Trat province on Sunday.", "KH"),
     ],
 )
 def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):

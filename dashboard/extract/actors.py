@@ -17,6 +17,7 @@ ATTACK_WORDS = (
     r"|bombarded|bombarding|bombard|hit|opened fire|targeted|targeting|killing|injuring|wounding|used|using"
     r"|deployed|deploying|dropped|dropping|planted|carried out|conducted"
     r"|violated|violating|breached|breaching"  # "Cambodian troops violated the truce by firing …"
+    r"|encroached|intruded|invaded"  # an incursion
 )
 # "the Thai-Cambodian border", "Thailand-Cambodia conflict": the conflict's name, not a side.
 CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|Thailand|Cambodian?)\b")

@@ -45,7 +45,7 @@ KINDS = [
         r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|military operations?|offensive"
-        r"|incursions?|tanks?|assaults?|battles?",
+        r"|incursions?|encroach(?:ed|ing)|intruded|invaded|tanks?|assaults?|battles?",
     ),
 ]
 WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
@@ -54,7 +54,7 @@ STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
-    r"|clashed|incursions?|skirmish\w*)",
+    r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
 )
 # Fire traded by both sides: no one side attacked.
