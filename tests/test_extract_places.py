@@ -262,6 +262,7 @@ def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
         ("Prisoners were handed over at the Khlong Ya Border Checkpoint in Trat province.", ("checkpoint", "TH-23")),
         ("Aid arrived through the Sok Chea International Crossing, Pailin province.", ("checkpoint", "KH-24")),
         ("Rangers patrolled Ban Nong Ya village in Sa Kaeo province.", ("village", "TH-27")),
+        ("Troops dug in on Khao Lon Mountain, Trat province, overnight.", ("area", "TH-23")),
     ],
 )
 def test_a_named_crossing_or_village_the_gazetteer_lacks_is_placed_by_the_province_after_it(gaz, text, expected):

@@ -77,9 +77,12 @@ _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
 # A named crossing the gazetteer lacks ("X International Border Crossing in Y province"): a checkpoint of Y.
 _CROSSING = r"(?:[Ii]nternational )?(?:[Bb]order )?(?:[Cc]rossing|[Cc]heckpoint)(?: [Pp]oint)?"
 _CROSSING_RX = re.compile(_CROSSING)
+# A named battle site the gazetteer lacks ("X hill in Y province"): an area of Y.
+_SITE = r"(?:[Hh]ill|[Pp]ass|[Mm]ountain|[Rr]idge)"
+_SITE_RX = re.compile(_SITE)
 UNLISTED = re.compile(
     rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district"
-    rf"|{_CROSSING})(?=,\s|\s+in\s)"
+    rf"|{_CROSSING}|{_SITE})(?=,\s|\s+in\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
@@ -230,6 +233,8 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
         if type_word and _CROSSING_RX.match(m.group("type") or ""):
             type_word = "checkpoint"
+        elif type_word and _SITE_RX.fullmatch(m.group("type") or ""):
+            type_word = "area"
         end = m.end("type") if group == "typed" else m.end(group)
         found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
     return found
@@ -512,7 +517,7 @@ def _in_province(
     if place is None and not typed and nxt[0].type_word != "province":
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
     written = text[m.start : m.end]
-    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint"}
+    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
     kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
