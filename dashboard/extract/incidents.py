@@ -255,6 +255,7 @@ def _time_in_clause(text: str, at: int, published: date | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _timing(text: str, published: date | None, day: date | None) -> str:
     """stated (the sentence gives the day), earlier (it places the attack in an earlier period, or shows the
     damage it left: no new event), else reported (known only to have happened by its report's date)."""
@@ -377,7 +378,7 @@ def unanchored(sentence: Sentence, report_id: str, published: date | None) -> li
     """The attacks of a stated kind a sentence tells with neither place nor time (of no earlier period): no
     incidents of their own, but parts of the fighting a report places as a whole (`in_theatre`)."""
     told = _told(sentence.text)
-    if told is None or _timing(sentence.text, published, None) == "earlier":
+    if told is None or all(k[2] for k in told.kinds) or _timing(sentence.text, published, None) == "earlier":
         return []
     evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
     return [
@@ -387,9 +388,12 @@ def unanchored(sentence: Sentence, report_id: str, published: date | None) -> li
     ]
 
 
-def in_theatre(incidents: list[Incident], loose: list[Incident]) -> list[Incident]:
-    """The report's attacks told with neither place nor time (`loose`), at the place where a sentence of the
-    report puts the fighting as a whole ("The clash centred on …"), when it puts it in one province; else none."""
+def in_theatre(
+    incidents: list[Incident], loose: list[Sentence], report_id: str, published: date | None
+) -> list[Incident]:
+    """The attacks the report's `loose` sentences tell with neither place nor time (`unanchored`), at the place
+    where a sentence of the report puts the fighting as a whole ("The clash centred on …"), when it puts it in
+    one province; else none."""
     if not loose:
         return []
     theatres = [i for i in incidents if i.admin1 and THEATRE.match(i.evidence.sentence)]
@@ -397,7 +401,9 @@ def in_theatre(incidents: list[Incident], loose: list[Incident]) -> list[Inciden
     if len(provinces) != 1:
         return []
     places = tuple(dict.fromkeys(p for i in theatres for p in i.places))
-    return [replace(i, places=places, admin1=tuple(provinces)) for i in loose]
+    return [
+        replace(i, places=places, admin1=tuple(provinces)) for s in loose for i in unanchored(s, report_id, published)
+    ]
 
 
 def denial(sentence: Sentence) -> str | None:

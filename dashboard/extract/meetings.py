@@ -450,11 +450,18 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
     return sorted(merged, key=lambda m: m.evidence.start)
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _tells_move(text: str) -> bool:
+    return MOVED.search(text) is not None
+
+
 def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
     """A meeting the report says was moved keeps no venue of a plan: the place it was moved to when a mention
     telling the move names one (the last such), else none ("moved to Malaysia" names a country, not a venue)."""
-    moves = [m for m in mentions if MOVED.search(m.evidence.sentence)]
-    if not moves or firm(meeting) and meeting.status == "held":
+    if meeting.venue is None or len(mentions) < 2 or firm(meeting) and meeting.status == "held":
+        return meeting  # no venue to take back, or no other mention to take it from
+    moves = [m for m in mentions if _tells_move(m.evidence.sentence)]
+    if not moves:
         return meeting
     placed = [m for m in moves if m.venue]
     to = placed[-1] if placed else None
