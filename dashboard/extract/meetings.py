@@ -404,7 +404,12 @@ def combine(a: Meeting, b: Meeting) -> Meeting:
 
 def firm(m: Meeting) -> bool:
     """Whether a mention fixes where the meeting is: it was held there, or moved there."""
-    return m.status == "held" or bool(m.venue and NEW_VENUE.search(m.evidence.sentence))
+    return m.status == "held" or bool(m.venue and _names_new_venue(m.evidence.sentence))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _names_new_venue(text: str) -> bool:
+    return NEW_VENUE.search(text) is not None
 
 
 def replaces(new: Meeting, old: Meeting) -> bool:
