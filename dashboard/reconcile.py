@@ -58,9 +58,10 @@ class Telling:
 
     @property
     def is_denial_only(self) -> bool:
-        """A denial that accuses no one: it answers an accusation rather than telling an event of its own."""
+        """A denial that accuses no one but the side denying: it answers an accusation rather than telling an event
+        of its own."""
         i = self.incident
-        return bool(i.denied_by) and not i.accused and not i.reported_by and i.date is None
+        return bool(i.denied_by) and i.accused in (None, i.denied_by) and not i.reported_by and i.date is None
 
 
 @dataclass
