@@ -80,6 +80,11 @@ _CROSSING_RX = re.compile(_CROSSING)
 # A named battle site the gazetteer lacks ("X hill in Y province"): an area of Y.
 _SITE = r"(?:[Hh]ill|[Pp]ass|[Mm]ountain|[Rr]idge)"
 _SITE_RX = re.compile(_SITE)
+# The last words of the typed names UNLISTED takes before "in <province>".
+_TYPE_ENDS = frozenset(
+    ("village", "district", "subdistrict", "sub-district", "commune", "crossing", "checkpoint", "point")
+    + ("hill", "pass", "mountain", "ridge")
+)
 UNLISTED = re.compile(
     rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district"
     rf"|{_CROSSING}|{_SITE})(?=,\s|\s+in\s)"
@@ -370,6 +375,8 @@ def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
         comma = f.start - 2 if text[max(0, f.start - 2) : f.start] == ", " else f.start - 4
         if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] not in (", ", " in "):
             continue
+        if text[comma] == " " and text[max(0, comma - 12) : comma].rsplit(" ", 1)[-1].lower() not in _TYPE_ENDS:
+            continue  # "X village in Y province": only a typed name stands before "in"
         for u in _unlisted(text, max(0, comma - 60), f.start):
             if u.end == comma and not gaz.by_key(u.key):
                 extra.append(u)
