@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dashboard.extract.meetings import combine, family
+from dashboard.extract.meetings import combine, family, replaces
 from dashboard.records import Incident, Meeting, Report
 
 NEAR_KM = 10.0
@@ -58,9 +58,10 @@ class Telling:
 
     @property
     def is_denial_only(self) -> bool:
-        """A denial that accuses no one: it answers an accusation rather than telling an event of its own."""
+        """A denial that accuses no one but the side denying: it answers an accusation rather than telling an event
+        of its own."""
         i = self.incident
-        return bool(i.denied_by) and not i.accused and not i.reported_by and i.date is None
+        return bool(i.denied_by) and i.accused in (None, i.denied_by) and not i.reported_by and i.date is None
 
 
 @dataclass
@@ -224,15 +225,23 @@ class MeetingGroup:
     family: str | None = None
 
     def accepts(self, m: Meeting) -> bool:
+        """Its place and body family agree; or it tells where the meeting planned elsewhere was held (or moved
+        to), or the group does so for it (meetings.replaces)."""
         place, fam = m.admin1 or m.venue, family(m)
+        if replaces(m, self.meeting) or replaces(self.meeting, m):
+            return True
         return (place is None or self.place is None or place == self.place) and (
             fam is None or self.family is None or fam == self.family
         )
 
     def add(self, m: Meeting) -> None:
-        self.meeting = combine(self.meeting, m)
+        if replaces(m, self.meeting):  # a later report of where it was held beats an earlier plan
+            self.meeting = combine(m, self.meeting)
+            self.place = m.admin1 or m.venue
+        else:
+            self.meeting = combine(self.meeting, m)
+            self.place = self.place or m.admin1 or m.venue
         self.mentions.append(m)
-        self.place = self.place or m.admin1 or m.venue
         self.family = self.family or family(m)
 
     @property

@@ -21,6 +21,10 @@ def incidents(text):
         ("A drone dropped explosives on a base in Sa Kaeo province.", "drone"),
         ("A soldier stepped on a landmine near Chong Chom checkpoint.", "landmine"),
         ("Troops clashed near Ta Muen Thom temple on Sunday.", "armed_clash"),
+        ("Soldiers launched an attack on a border post near Ta Muen Thom temple on Sunday.", "armed_clash"),
+        ("Warplanes dropped bombs on a depot in Banteay Meanchey province on Sunday.", "airstrike"),
+        ("Thai jets struck a depot in Banteay Meanchey province on Sunday.", "airstrike"),
+        ("Soldiers encroached on a hill in Trat province on Sunday before being pushed back.", "armed_clash"),
     ],
 )
 def test_incident_kinds(text, kind):
@@ -69,6 +73,18 @@ def test_summaries_backgrounds_relief_agendas_and_threats_are_not_incidents(text
     assert incidents(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting around Ta Krabey temple has threatened to wreck a truce agreed months ago.",
+        "The clash near Ta Muen Thom temple on Sunday threatens the truce, officials said.",
+        "Rockets struck Kantharalak district, and it is unclear whether the talks will go ahead.",
+    ],
+)
+def test_a_threat_or_question_voids_only_what_is_told_after_it(text):
+    assert incidents(text)
+
+
 def test_each_kind_a_sentence_names_is_its_own_incident():
     assert units("The military reported using tanks and airstrikes on Monday morning.") == [
         ("airstrike", None),
@@ -101,6 +117,9 @@ def test_the_same_attack_told_twice_is_one_incident():
         ("A house in Banteay Meanchey province was damaged by Thai artillery shelling.", "TH"),
         ("Thai authorities confirmed launching airstrikes in Oddar Meanchey, accusing Cambodia of provocation.", "TH"),
         ("Rockets fired by Cambodian troops hit a market in Sisaket.", "KH"),
+        ("Thai navy gunboats shelled positions in Koh Kong province on Sunday, officials in Cambodia said.", "TH"),
+        ("The ministry said Thailand used cluster munitions in Oddar Meanchey province on Sunday.", "TH"),
+        ("Cambodian soldiers intruded into Thai territory in Trat province on Sunday.", "KH"),
     ],
 )
 def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):
@@ -150,8 +169,39 @@ def test_a_negated_attack_is_not_an_incident(text):
     assert incidents(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thai troops didn't fire on positions near Anlong Veng on Monday, the army said.",
+        "Cambodian troops didn\u2019t shell Surin province on Monday.",
+        "Neither side reported clashes near Ta Muen Thom temple on Monday.",
+        "The army said it will retaliate with airstrikes on Oddar Meanchey if provoked again on Monday.",
+        "The Thai navy is ready to launch rockets at positions in Koh Kong province.",
+    ],
+)
+def test_contracted_negations_futures_and_readiness_are_no_incidents(text):
+    assert incidents(text) == []
+
+
 def test_a_capital_as_dateline_is_not_the_incidents_place():
     [i] = incidents("BANGKOK, Dec 20 - Artillery shells landed in a village in Surin province on Saturday.")
+    assert i.admin1 == ("TH-32",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SURIN, Dec 20 (Wire) - Artillery shells landed in a village in Sa Kaeo province on Saturday.",
+        "Surin, Thailand, Dec 20 - Artillery shells landed in a village in Sa Kaeo province on Saturday.",
+    ],
+)
+def test_a_border_town_as_dateline_is_not_the_incidents_place(text):
+    [i] = incidents(text)
+    assert i.admin1 == ("TH-27",)
+
+
+def test_a_place_opening_a_sentence_as_its_subject_is_the_incidents_place():
+    [i] = incidents("Surin province was hit by artillery shells on Saturday - the army said.")
     assert i.admin1 == ("TH-32",)
 
 
@@ -160,9 +210,66 @@ def test_a_capital_standing_for_its_government_is_not_the_incidents_place():
     assert [(i.kind, i.admin1) for i in found] == [("artillery", ("KH-22",))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking in Phnom Penh on Saturday, the defence minister said shells had hit Oddar Meanchey province.",
+        "The foreign ministry in Bangkok said on Saturday that a landmine had wounded a ranger in Surin province.",
+        "An army spokesman told reporters in Bangkok that a landmine wounded a ranger in Surin province on Saturday.",
+    ],
+)
+def test_a_capital_where_the_speaker_was_is_not_the_incidents_place(text):
+    [i] = incidents(text)
+    assert len(i.admin1) == 1 and i.admin1[0] not in ("TH-10", "KH-12")
+
+
+def test_a_capital_told_as_the_scene_is_the_incidents_place():
+    [i] = incidents("Officials said artillery shells landed in Phnom Penh on Saturday.")
+    assert i.admin1 == ("KH-12",)
+
+
 def test_the_accuser_and_the_accused_from_the_clause():
     [i] = incidents("Cambodia accused Thailand of shelling villages in Oddar Meanchey province on Saturday.")
     assert (i.reported_by, i.accused) == ("KH", "TH")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "accused"),
+    [
+        (
+            "Thailand's defence minister blamed the other side for a mine blast that hurt a ranger near Chong Chom "
+            "checkpoint on Sunday.",
+            "TH",
+            "KH",
+        ),
+        (
+            "The Cambodian defence ministry said Thai troops violated the truce by shelling Pursat province on Sunday.",
+            "KH",
+            "TH",
+        ),
+        (
+            "The Thai army chief said a landmine that went off in Kantharalak district on Sunday was an act by "
+            "Cambodia.",
+            "TH",
+            "KH",
+        ),
+        ("Cambodia accused its neighbour of firing shells into Banteay Meanchey province on Sunday.", "KH", "TH"),
+        ("The Cambodian side said Thai soldiers opened fire near Chong Chom checkpoint on Sunday.", "KH", "TH"),
+    ],
+)
+def test_the_speaker_blaming_the_other_side_names_the_accused(text, speaker, accused):
+    [i] = incidents(text)
+    assert (i.reported_by, i.accused) == (speaker, accused)
+
+
+def test_the_side_denying_an_attack_is_the_one_accused_of_it():
+    [i] = incidents("The Thai army denied Cambodian claims that it had shelled homes in Oddar Meanchey on Saturday.")
+    assert (i.kind, i.accused, i.denied_by) == ("artillery", "TH", "TH")
+
+
+def test_an_attack_told_as_a_time_reference_in_its_own_clause_is_an_incident():
+    found = incidents("Troops were put on alert after a landmine wounded two rangers in Si Sa Ket province on Friday.")
+    assert [(i.kind, i.admin1, i.date) for i in found] == [("landmine", ("TH-33",), date(2025, 12, 19))]
 
 
 def test_the_attacker_of_a_passive_clause():
@@ -183,6 +290,39 @@ def test_one_event_told_twice_is_one_incident():
         "The rockets that struck Si Sa Ket province on Saturday damaged shops."
     )
     assert [(i.kind, i.admin1) for i in found] == [("rocket", ("TH-33",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Thai ranger lost a foot in a landmine explosion near Chong Chom checkpoint on Sunday.",
+        "A landmine wounded two Thai soldiers in Kantharalak district on Sunday.\n"
+        "The blast, in Kantharalak district, went off during a patrol on Sunday, an explosion heard for miles.",
+    ],
+)
+def test_a_landmine_told_again_as_an_explosion_is_one_landmine(text):
+    assert [i.kind for i in incidents(text)] == ["landmine"]
+
+
+def test_a_grenade_beside_a_clash_is_an_incident_of_its_own():
+    text = "Troops clashed near Ta Muen Thom temple on Sunday, and a grenade wounded a ranger near Ta Muen Thom temple."
+    assert units(text) == [("armed_clash", "TH-32"), ("other", "TH-32")]
+
+
+def test_an_attack_told_again_without_its_place_on_the_same_day_is_one_incident():
+    text = (
+        "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
+        "The rocket attack on Saturday wounded five people, the army said."
+    )
+    assert units(text) == [("rocket", "TH-33")]
+
+
+def test_an_attack_of_another_day_without_a_place_stays_its_own():
+    text = (
+        "Cambodian rockets hit Kantharalak district in Si Sa Ket province on Saturday.\n"
+        "On Friday, Cambodian rockets landed near the border."
+    )
+    assert sorted((i.kind, i.admin1) for i in incidents(text)) == [("rocket", ()), ("rocket", ("TH-33",))]
 
 
 # --- when: the day a sentence gives, only its report's, or an earlier period ---------------------------------
@@ -215,6 +355,38 @@ def test_an_undated_attack_is_only_reported_on_its_reports_day():
 def test_retrospectives_memorials_and_captions_tell_an_earlier_period(text):
     found = incidents_on(text, date(2026, 1, 12))
     assert found and all(i.timing == "earlier" and i.date is None for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A school in Kantharalak district hit by Cambodian rockets is pictured above.",
+        "Photo: a clinic in Surin province damaged by shelling.",
+        "Villagers in Sa Kaeo province are repairing homes destroyed by artillery.",
+    ],
+)
+def test_a_caption_or_aftermath_of_damage_tells_an_earlier_attack(text):
+    found = incidents_on(text, date(2026, 1, 12))
+    assert found and all(i.timing == "earlier" for i in found)
+
+
+def test_damage_told_as_news_is_reported_on_its_reports_day():
+    [i] = incidents_on(
+        "Two houses were damaged by Cambodian shelling in Surin province, officials said.", date(2025, 12, 9)
+    )
+    assert i.timing == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodian rockets hit Surin province, breaking the truce agreed in October.",
+        "Fighting near Ta Krabey temple strains a ceasefire signed months ago.",
+    ],
+)
+def test_a_period_that_dates_an_agreement_does_not_make_the_attack_earlier(text):
+    [i] = incidents_on(text, date(2025, 12, 11))
+    assert i.timing == "reported"
 
 
 def test_the_worst_since_a_month_is_no_retrospective():
@@ -300,3 +472,29 @@ def test_an_attack_told_from_the_day_the_fighting_began_is_background():
         "Tensions have run high since a clash on May 28 killed a soldier in Preah Vihear.", date(2025, 7, 24)
     )
     assert (i.date, i.timing) == (None, "earlier")
+
+
+# --- the fighting placed as a whole ------------------------------------------------------------------------------
+
+THEATRE = (
+    "Heavy fighting raged for a second day, with rockets and artillery fire killing six people, officials said "
+    "on Tuesday.\n"
+    "The fighting centred on Ta Krabey temple.\n"
+    "Cambodian drones and Thai jets struck targets across the frontier."
+)
+
+
+def test_attacks_told_without_place_or_time_are_where_the_report_places_the_fighting():
+    kinds = {i.kind: (i.admin1, i.accused) for i in incidents(THEATRE)}
+    assert kinds["rocket"][0] == kinds["artillery"][0] == kinds["drone"][0] == ("TH-32",)
+    assert kinds["drone"][1] == "KH"
+
+
+def test_attacks_told_without_place_or_time_are_no_incidents_where_the_report_places_no_fighting():
+    text = THEATRE.replace("The fighting centred on Ta Krabey temple.", "Leaders called for calm.")
+    assert incidents(text) == []
+
+
+def test_fighting_placed_in_two_provinces_places_no_loose_attack():
+    text = THEATRE.replace("on Ta Krabey temple", "on Surin province and Oddar Meanchey province")
+    assert {i.kind for i in incidents(text)} == {"armed_clash"}

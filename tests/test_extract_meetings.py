@@ -242,3 +242,38 @@ def test_an_event_word_that_is_the_meetings_topic_does_not_take_its_date():
         " on 26 December about a possible ceasefire."
     )
     assert m.date == date(2025, 12, 26)
+
+
+# --- where a meeting is: a later or explicit venue beats a plan ---------------------------------------------------
+
+
+def test_a_meeting_moved_elsewhere_is_at_the_place_it_was_moved_to():
+    [m] = meetings(
+        "PHNOM PENH, Dec 22 - The GBC meeting set here in Phnom Penh for December 24 was moved to Trat province."
+    )
+    assert (m.date, m.admin1) == (date(2025, 12, 24), "TH-23")
+
+
+def test_a_meeting_planned_in_one_place_and_held_in_another_is_one_meeting_at_the_second():
+    text = (
+        "Cambodia proposed holding the GBC meeting of December 24 in Phnom Penh.\n"
+        "The GBC meeting on December 24 was held in Trat province."
+    )
+    [m] = meetings(text, date(2025, 12, 26))
+    assert (m.date, m.admin1, m.status) == (date(2025, 12, 24), "TH-23", "held")
+
+
+def test_a_later_report_of_where_the_meeting_was_held_beats_the_earlier_plan():
+    plan = extract(make_report("The GBC will meet on December 24 in Phnom Penh, the army said.", published=TUESDAY_23))
+    held = extract(make_report("The GBC met on December 24 in Trat province.", published=date(2025, 12, 26)))
+    [group] = merge_meetings(plan.meetings + held.meetings)
+    assert (group.meeting.admin1, group.meeting.status, len(group.mentions)) == ("TH-23", "held", 2)
+
+
+def test_a_meeting_moved_to_a_country_keeps_no_venue_of_the_plan():
+    text = (
+        "Cambodia invited Thai officials to the GBC meeting on January 5 in Pailin province.\n"
+        "Thailand then asked to move the GBC meeting to Malaysia, and Cambodia agreed on the change."
+    )
+    found = meetings(text, date(2025, 12, 30))
+    assert [(m.date, m.venue) for m in found if m.date] == [(date(2026, 1, 5), None)]

@@ -51,6 +51,8 @@ def test_spellings_and_types_resolve(gaz, text, expected):
         "Bangkok later denied that any deal had been reached.",
         "Beijing's envoy arrived on Sunday.",
         "Both Bangkok and Phnom Penh have said they want peace.",
+        "The embassy row soured relations with Bangkok.",
+        "Cambodia froze its trade ties with Bangkok last month.",
     ],
 )
 def test_capitals_used_for_governments_are_not_places(gaz, text):
@@ -252,3 +254,17 @@ def test_a_time_zone_or_a_person_s_country_tag_is_not_a_place(gaz, text):
 
 def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
     assert ("Kuala Lumpur", "city", None) in names("Officials met at the summit (Kuala Lumpur) on Sunday.", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prisoners were handed over at the Khlong Ya Border Checkpoint in Trat province.", ("checkpoint", "TH-23")),
+        ("Aid arrived through the Sok Chea International Crossing, Pailin province.", ("checkpoint", "KH-24")),
+        ("Rangers patrolled Ban Nong Ya village in Sa Kaeo province.", ("village", "TH-27")),
+        ("Troops dug in on Khao Lon Mountain, Trat province, overnight.", ("area", "TH-23")),
+    ],
+)
+def test_a_named_crossing_or_village_the_gazetteer_lacks_is_placed_by_the_province_after_it(gaz, text, expected):
+    found = [(p.kind, p.admin1) for p in places(text, gaz)]
+    assert expected in found

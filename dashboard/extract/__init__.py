@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dashboard.extract import figures, incidents, meetings, onset, statements
 from dashboard.extract.figures import Sides, dedupe, find_figures
-from dashboard.extract.incidents import attach_denials, find_incidents
+from dashboard.extract.incidents import attach_denials, find_incidents, in_theatre
 from dashboard.extract.incidents import merge_in_report as merge_incidents
 from dashboard.extract.meetings import find_meeting, merge_in_report
 from dashboard.extract.onset import find_onsets
@@ -72,6 +72,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     sides = Sides(sentences, places_of)
     rid, published = report.id, report.published
 
+    loose: list = []  # sentences of attacks with neither place nor time (incidents.in_theatre)
     scene: list = []  # the places of the sentence before, in the same paragraph
     paragraph = -1
     last_text = ""  # the sentence before (any paragraph)
@@ -93,14 +94,18 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             if meeting:
                 found_meetings.append(meeting)
         if has_incidents:
-            out.incidents.extend(find_incidents(sentence, rid, published, places, before))
+            found = find_incidents(sentence, rid, published, places, before)
+            out.incidents.extend(found)
+            if not found and not places:
+                loose.append(sentence)
         if has_onsets:
             out.onsets.extend(find_onsets(sentence, rid, published))
         if has_statements:
             out.statements.extend(find_statements(sentence, rid, published))
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
-    out.incidents = merge_incidents(attach_denials(out.incidents, sentences))
+    theatre = in_theatre(out.incidents, loose, rid, published)
+    out.incidents = merge_incidents(attach_denials(out.incidents + theatre, sentences))
     return out
 
 

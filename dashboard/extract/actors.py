@@ -16,6 +16,8 @@ ATTACK_WORDS = (
     r"launched|launching|fired|firing|attacked|attacking|shelled|shelling|struck|striking|bombed|bombing"
     r"|bombarded|bombarding|bombard|hit|opened fire|targeted|targeting|killing|injuring|wounding|used|using"
     r"|deployed|deploying|dropped|dropping|planted|carried out|conducted"
+    r"|violated|violating|breached|breaching"  # "Cambodian troops violated the truce by firing …"
+    r"|encroached|intruded|invaded"  # an incursion
 )
 # "the Thai-Cambodian border", "Thailand-Cambodia conflict": the conflict's name, not a side.
 CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|Thailand|Cambodian?)\b")
@@ -23,12 +25,13 @@ CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|
 # attacks ("forces … fired") or a weapon ("rockets", "shelling").
 _ATTACKER_BEFORE = re.compile(
     r"\b(?:attack\w*|fire|shelling|strikes?|hit|struck|killed|wounded|injured|damaged|destroyed|launched"
-    r"|carried out|fired|targeted|shelled|bombed)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
+    r"|carried out|fired|targeted|shelled|bombed|acts?|violations?|breach(?:es)?|aggression|provocations?"
+    r"|committed|perpetrated)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
 _ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
-    r"|artillery|gunners))+"
+    r"|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones))*"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
@@ -66,8 +69,12 @@ SPEECH = (
     r"|confirmed|counted|recorded|added|noted"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
+# A speaker: a name, or an office after a name and up to two plain words ("Thailand's defence minister").
 _SAID = re.compile(
-    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{0,5}}"
+    rf"(?P<who>(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{1,5}}(?:[a-z]+\s+){{0,2}}"
+    rf"(?:ministry|minister|army|military|government|spokes\w+|chief|commander|command|officials?|authorities"
+    rf"|police|office|agency|side)"
+    rf"|(?:(?:the|The)\s+)?(?:[A-Z][\w'-]*\s+){{0,5}}"
     rf"(?:[Mm]inistry(?: of [A-Z]\w+)?|authorities|officials|official|army|military|government|spokes\w+"
     rf"|police|agency|office|Interior|Defence|Defense|Thailand|Cambodia|[A-Z][a-z]+))"
     rf"(?:\s+(?:on \w+|also|has|have|had|earlier))*\s+(?:{SPEECH})\b"

@@ -166,17 +166,28 @@ MONTH_ONLY = re.compile(
 )
 
 
+# "a truce brokered months ago", "the ceasefire agreed in July": the period dates the agreement, not the attack.
+_AGREEMENT_BEFORE = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|agreement|accord|deal|declaration)\b(?:\s+[\w-]+){0,3}\s+$", re.I
+)
+
+
+def _of_agreement(text: str, start: int) -> bool:
+    return bool(_AGREEMENT_BEFORE.search(text, max(0, start - 50), start))
+
+
 @lru_cache(maxsize=4096)
 def earlier_period(text: str, published: date | None) -> bool:
     """Whether a sentence places what it tells in an earlier period than its report's: a cue of
-    earlier_cues.csv, or a month named without a day that is before the report's month."""
-    if EARLIER.search(text):
+    earlier_cues.csv, or a month named without a day that is before the report's month — unless the period
+    dates an agreement named just before it ("a truce brokered months ago")."""
+    if any(not _of_agreement(text, m.start()) for m in EARLIER.finditer(text)):
         return True
     if published is None:
         return False
     for m in MONTH_ONLY.finditer(text):
         month = _MONTH_NUMBER.get(m.group("month")[:3].lower())
-        if month is not None and month != published.month:
+        if month is not None and month != published.month and not _of_agreement(text, m.start()):
             return True  # the month named is not the report's own: it lies before it (the nearest such month)
     return False
 

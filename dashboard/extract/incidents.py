@@ -18,28 +18,34 @@ from functools import lru_cache
 
 from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
-from dashboard.extract.lexicon import GOVERNMENT_SEATS, precheck, word_pattern, words
+from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Incident, PlaceMention
 
+# Weapons of no kind of their own (kind "other"); an explosion told without one is of no stated kind.
+OTHER_WEAPONS = r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets"
+_OTHER_WEAPON = re.compile(rf"\b(?:{OTHER_WEAPONS})\b", re.I)
 # (kind, words that name it). Most specific first; `WEAK` words name a kind only when no other does.
 KINDS = [
     (
         "airstrike",
-        r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?",
+        r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?"
+        r"|warplanes?|combat aircraft|military aircraft|fighter aircraft|dropped bombs|dropping bombs|bombing raids?"
+        r"|jets",
     ),
     ("drone", r"drones?|UAVs?"),
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
     ("artillery", r"artillery|shell(?:s|ing|ed)?|mortars?|howitzers?|indirect fire"),
     ("landmine", r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"),
-    ("other", r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets|explosions?"),
+    ("other", rf"{OTHER_WEAPONS}|explosions?"),
     (
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
         r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)"
-        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
-        r"|attacked (?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)|military operations?|offensive"
-        r"|incursions?|tanks?|assaults?|battles?",
+        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+        r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+        r"|military operations?|offensive"
+        r"|incursions?|encroach(?:ed|ing)|intruded|invaded|tanks?|assaults?|battles?",
     ),
 ]
 WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
@@ -47,8 +53,8 @@ WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
     r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
-    r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions|bases|soldiers|outposts)"
-    r"|clashed|incursions?|skirmish\w*)",
+    r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+    r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
 )
 # Fire traded by both sides: no one side attacked.
@@ -65,7 +71,7 @@ BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
     re.I,
 )
-_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge")}
+_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place")}
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
@@ -76,10 +82,13 @@ BACKDROP_BEFORE = re.compile(
 # A kind word negated in its clause ("no reports of shelling", "troops did not fire on …",
 # "will not stop its military operations"): no event is told.
 NEGATED = re.compile(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
-# Sentences of analysis, threats, open questions and hypotheticals: not an incident's telling.
-NOT_INCIDENT = re.compile(
+# Sentences of analysis and agendas: not an incident's telling.
+ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
+# Threats, open questions and hypotheticals: what is told after them (in their scope) is no event; an attack
+# told before them is ("The clash near the temple threatens to unravel the truce").
+HEDGE = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
-    r"|\b(?:could|might|would|may) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond)\b"
+    r"|\b(?:could|might|would|may|will|shall) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
     r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
     re.I,
 )
@@ -87,8 +96,12 @@ NOT_INCIDENT = re.compile(
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
     r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
-    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b)"
+    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b"
+    r"|(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?P<whom3>[\w' ]{2,40}?)\s+(?:for|responsible)\b)"
 )
+# The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
+_OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
+_OPPOSITE = {"TH": "KH", "KH": "TH"}
 _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
@@ -101,11 +114,21 @@ _OWN = re.compile(
 )
 
 
+# An attack word that is the subject of its own clause ("after a landmine wounded two soldiers"): an event told
+# as a time reference is still an event.
+_SUBJECT_OF = re.compile(
+    r"\s+(?:(?:had|has|have|was|were)\s+)?(?:wounded|killed|injured|hit|struck|exploded|went off|damaged|destroyed"
+    r"|landed|maimed)\b",
+    re.I,
+)
+
+
 def _mask_backdrop(text: str) -> str:
-    """The text with fighting named as a cause or backdrop blanked ("families uprooted by the fighting")."""
+    """The text with fighting named as a cause or backdrop blanked ("families uprooted by the fighting"), unless
+    it is the subject of its own clause ("after a landmine wounded two soldiers")."""
     out = text
     for m in BACKDROP_NOUNS.finditer(text):
-        if BACKDROP_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+        if BACKDROP_BEFORE.search(text, max(0, m.start() - 50), m.start()) and not _SUBJECT_OF.match(text, m.end()):
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out
 
@@ -162,7 +185,10 @@ def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     if sides and not MUTUAL.search(text):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
-        return one_country(accuse.group("whom") or accuse.group("whom2"))
+        whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
+        if _OTHER_SIDE.search(whom):
+            return _OPPOSITE.get(one_country(accuse.group("who")))
+        return one_country(whom)
     return None
 
 
@@ -180,15 +206,22 @@ class _Told:
 def _told(text: str) -> _Told | None:
     """The incidents a sentence's text may tell of: read once per distinct text."""
     kinds = _kinds(text)
-    if not kinds or NOT_INCIDENT.search(text):
+    if not kinds or ANALYSIS.search(text):
         return None
+    hedge = HEDGE.search(text)
+    if hedge:
+        kinds = [k for k in kinds if k[1] < hedge.start()]
+        if not kinds:
+            return None
     accuse, deny = _ACCUSE.search(text), _DENY.search(text)
     source = attribution(text)
+    denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
     return _Told(
         kinds=tuple(kinds),
         reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
-        accused=tuple(_attacker(text, accuse, at) for _, at, _ in kinds),
-        denied_by=one_country(deny.group("who") or deny.group("who2") or "") if deny else None,
+        # a side denies having attacked: with no other attacker named, the one denying is the one accused
+        accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
+        denied_by=denied_by,
     )
 
 
@@ -222,12 +255,25 @@ def _time_in_clause(text: str, at: int, published: date | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _timing(text: str, published: date | None, day: date | None) -> str:
-    """stated (the sentence gives the day), earlier (it places the attack in an earlier period: no new
-    event), else reported (known only to have happened by its report's date)."""
+    """stated (the sentence gives the day), earlier (it places the attack in an earlier period, or shows the
+    damage it left: no new event), else reported (known only to have happened by its report's date)."""
     if day is not None:
         return "stated"
-    return "earlier" if earlier_period(text, published) or _background_day(text, published) else "reported"
+    earlier = earlier_period(text, published) or _background_day(text, published) or _damage_left(text)
+    return "earlier" if earlier else "reported"
+
+
+_DAMAGE = {kind: word_pattern(words("damage_cues", kind)) for kind in ("caption", "aftermath", "damage")}
+_DAMAGE_STATE = re.compile(rf"\b(?:{_DAMAGE['damage']})\s+(?:\w+\s+)?(?:by|in|during|from)\b", re.I)
+_DAMAGE_SEEN = re.compile(rf"(?<!\w)(?:{_DAMAGE['caption']}|{_DAMAGE['aftermath']})(?!\w)", re.I)
+
+
+def _damage_left(text: str) -> bool:
+    """A caption or an aftermath that shows damage as it stands ("Photo: a school hit by shelling in Surin",
+    "villagers repair homes damaged by rockets"): it tells no new attack on its report's date."""
+    return bool(_DAMAGE_STATE.search(text)) and bool(_DAMAGE_SEEN.search(text))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -248,15 +294,30 @@ def _background_day(text: str, published: date | None) -> bool:
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
 _AT_SCENE = re.compile(r"\b(?:in|at|near|on|outside|into|inside)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.I)
+# "in Bangkok" after a speaker or an office ("told reporters in", "the ministry in"): where the speaker was.
+_SPEAKER_AT = re.compile(
+    rf"\b(?:{word_pattern(_CUES['speaker_place'])})\s+(?:[\w-]+\s+){{0,2}}(?:in|at)\s+(?:the\s+)?(?:capital\s+)?"
+    r"(?:city\s+of\s+)?$",
+    re.I,
+)
+
+
+# After a dateline's place: ", Thailand", ", Dec 9", "(Reuters)", then the dash that opens the report.
+_DATELINE_AFTER = re.compile(
+    rf"(?:,\s*[A-Z][a-z]+)?(?:,\s*(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{2,40}}\))?\s*[-–—]\s"
+)
 
 
 def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
-    """A capital named as a dateline or as its government ("BANGKOK, Dec 9 -", "Phnom Penh accused …")
-    is not where an incident happened: only a capital told as a scene ("shells fell in …") is."""
+    """A place named as a dateline ("SURIN, Dec 9 (Reuters) -") is where the report was filed, and a capital
+    named as its government ("Phnom Penh accused …") is no scene: neither is where an incident happened. Only a
+    capital told as a scene ("shells fell in …") is."""
+    at = place.evidence.start - offset
+    if not text[:at].strip() and _DATELINE_AFTER.match(text, place.evidence.end - offset):
+        return True
     if place.name.lower() not in _SEAT_KEYS and place.kind != "capital":
         return False
-    at = place.evidence.start - offset
-    return not _AT_SCENE.search(text, max(0, at - 30), at)
+    return not _AT_SCENE.search(text, max(0, at - 30), at) or bool(_SPEAKER_AT.search(text, max(0, at - 60), at))
 
 
 def may_tell(text: str) -> bool:
@@ -314,6 +375,43 @@ def find_incidents(
     return out
 
 
+# A sentence whose subject is the fighting the report tells, named definitely ("The clash centred on the temple"):
+# it places that fighting as a whole.
+THEATRE = re.compile(r"^\W*The (?:clash(?:es)?|fighting|battles?|hostilities)\b")
+
+
+def unanchored(sentence: Sentence, report_id: str, published: date | None) -> list[Incident]:
+    """The attacks of a stated kind a sentence tells with neither place nor time (of no earlier period): no
+    incidents of their own, but parts of the fighting a report places as a whole (`in_theatre`)."""
+    told = _told(sentence.text)
+    if told is None or all(k[2] for k in told.kinds) or _timing(sentence.text, published, None) == "earlier":
+        return []
+    evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+    return [
+        Incident(evidence, k[0], (), (), None, told.reported_by, accused, told.denied_by, "reported")
+        for k, accused in zip(told.kinds, told.accused, strict=True)
+        if not k[2]
+    ]
+
+
+def in_theatre(
+    incidents: list[Incident], loose: list[Sentence], report_id: str, published: date | None
+) -> list[Incident]:
+    """The attacks the report's `loose` sentences tell with neither place nor time (`unanchored`), at the place
+    where a sentence of the report puts the fighting as a whole ("The clash centred on …"), when it puts it in
+    one province; else none."""
+    if not loose:
+        return []
+    theatres = [i for i in incidents if i.admin1 and THEATRE.match(i.evidence.sentence)]
+    provinces = {a for i in theatres for a in i.admin1}
+    if len(provinces) != 1:
+        return []
+    places = tuple(dict.fromkeys(p for i in theatres for p in i.places))
+    return [
+        replace(i, places=places, admin1=tuple(provinces)) for s in loose for i in unanchored(s, report_id, published)
+    ]
+
+
 def denial(sentence: Sentence) -> str | None:
     """The side a sentence says denies something ("Thailand denied targeting civilians")."""
     return _denial(sentence.text)
@@ -343,17 +441,32 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
     return out
 
 
+UNSPECIFIED = "other"  # an attack or explosion of no stated kind
+
+
+def _unspecified(inc: Incident) -> bool:
+    """An explosion told without its weapon ("the blast"): of no stated kind, unlike a grenade."""
+    return inc.kind == UNSPECIFIED and not _OTHER_WEAPON.search(inc.evidence.sentence)
+
+
+def _same_time(a: Incident, b: Incident) -> bool:
+    """Whether a telling with no place can be one with a place (or none): the same day, or neither gives one
+    (and neither tells an earlier period)."""
+    return a.date == b.date and a.timing == b.timing != "earlier"
+
+
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
-    """The same attack told twice is one incident: same kind, a province in common (or neither names
-    one) and no conflicting dates. The first telling is kept, completed by the later ones."""
+    """The same attack told twice is one incident: the same kind (or one telling of no stated kind, "the
+    explosion" beside "a landmine blast"), a province in common (or neither names one) and no conflicting
+    dates. The first telling is kept, completed by the later ones; the stated kind wins."""
     merged: list[Incident] = []
     for inc in incidents:
         same = next(
             (
                 i
                 for i, m in enumerate(merged)
-                if m.kind == inc.kind
-                and (set(m.admin1) & set(inc.admin1) or not (m.admin1 or inc.admin1))
+                if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
+                and (set(m.admin1) & set(inc.admin1) or not (m.admin1 and inc.admin1) and _same_time(m, inc))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
             None,
@@ -364,6 +477,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
         m = merged[same]
         merged[same] = replace(
             m,
+            kind=inc.kind if _unspecified(m) else m.kind,
             places=tuple(dict.fromkeys(m.places + inc.places)),
             admin1=tuple(dict.fromkeys(m.admin1 + inc.admin1)),
             date=m.date or inc.date,

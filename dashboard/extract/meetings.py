@@ -97,6 +97,15 @@ FORMER_VENUE = re.compile(
     rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$|\bfrom\s+(?:the\s+)?$",
     re.I,
 )
+# "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
+NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
+_MOVED_TO = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I)
+# "move the GBC meeting to Malaysia", "moved the talks to", "will now be held": the meeting left its first venue.
+MOVED = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'move'))})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
+    r"(?:meeting|talks|venue|session|discussions)\s+)?to\b|\b(?:will|would) now be held\b|\binstead\b",
+    re.I,
+)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
@@ -152,11 +161,16 @@ def _body(text: str) -> tuple[str | None, str | None]:
 
 
 def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """Where the clause puts the meeting: a place it was moved to, else the first place told as a venue
+    that is not a former one."""
+    first = None
     for p in places:
         before = sentence.text[max(0, p.evidence.start - sentence.start - 80) : p.evidence.start - sentence.start]
-        if VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
+        if _MOVED_TO.search(before):
             return p
-    return None
+        if first is None and VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
+            first = p
+    return first
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -435,9 +449,34 @@ def combine(a: Meeting, b: Meeting) -> Meeting:
     )
 
 
+def firm(m: Meeting) -> bool:
+    """Whether a mention fixes where the meeting is: it was held there, or moved there."""
+    return m.status == "held" or bool(m.venue and _names_new_venue(m.evidence.sentence))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _names_new_venue(text: str) -> bool:
+    return NEW_VENUE.search(text) is not None
+
+
+def replaces(new: Meeting, old: Meeting) -> bool:
+    """Whether `new` tells where the meeting `old` planned elsewhere is held (or was moved to): the same date
+    and body family, another venue, and `new` is firm where `old` is only planned."""
+    return (
+        new.date is not None
+        and new.date == old.date
+        and (family(new) is None or family(old) is None or family(new) == family(old))
+        and bool(new.admin1 or new.venue)
+        and firm(new)
+        and not firm(old)
+    )
+
+
 def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
-    """Dated mentions first: each undated one joins the first compatible meeting with its status."""
+    """Dated mentions first: each undated one joins the first compatible meeting with its status. A meeting
+    told as planned in one place and as held (or moved) in another is one meeting, at the later venue."""
     merged: list[Meeting] = []
+    members: list[list[Meeting]] = []
     for m in sorted(meetings, key=lambda m: m.date is None):
         same = next(
             (
@@ -447,8 +486,39 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             ),
             None,
         )
-        if same is None:
-            merged.append(m)
-        else:
+        if same is not None:
             merged[same] = combine(merged[same], m)
+            members[same].append(m)
+            continue
+        moved = next((i for i, x in enumerate(merged) if replaces(m, x) or replaces(x, m)), None)
+        if moved is None:
+            merged.append(m)
+            members.append([m])
+        else:
+            x = merged[moved]
+            merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
+            members[moved].append(m)
+    merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
     return sorted(merged, key=lambda m: m.evidence.start)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _tells_move(text: str) -> bool:
+    return MOVED.search(text) is not None
+
+
+def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
+    """A meeting the report says was moved keeps no venue of a plan: the place it was moved to when a mention
+    telling the move names one (the last such), else none ("moved to Malaysia" names a country, not a venue)."""
+    if meeting.venue is None or len(mentions) < 2 or firm(meeting) and meeting.status == "held":
+        return meeting  # no venue to take back, or no other mention to take it from
+    moves = [m for m in mentions if _tells_move(m.evidence.sentence)]
+    if not moves:
+        return meeting
+    placed = [m for m in moves if m.venue]
+    to = placed[-1] if placed else None
+    if to is None and not any(m.venue == meeting.venue for m in moves):
+        return replace(meeting, venue=None, admin1=None, lat=None, lon=None)
+    if to is not None and to.venue != meeting.venue:
+        return replace(meeting, venue=to.venue, admin1=to.admin1, lat=to.lat, lon=to.lon)
+    return meeting

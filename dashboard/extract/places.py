@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from dashboard.extract.actors import one_country
 from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, guarded, word_pattern
+from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
@@ -56,7 +57,8 @@ _GOV_AFTER = re.compile(
 _GOV_BEFORE = re.compile(
     rf"(?:\b{_SEATS}(?:'s)?\s+(?:\w+\s+){{0,2}}|\bbetween\s+|\bboth\s+|\baccus\w*\s+"
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
-    r"|\bcalled on\s+|\basked\s+|\btold\s+)$"
+    r"|\bcalled on\s+|\basked\s+|\btold\s+"
+    rf"|\b(?:{word_pattern(word_list('government_cues', 'relation'))})\s+with\s+)$"
 )
 # A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
 _DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)|,\s*\w{3,9}\.?\s+\d{1,2})")
@@ -79,8 +81,20 @@ REGIONAL_CITY = "regional city"  # the end of the source of geodata/foreign_citi
 # Names the gazetteer lacks, placed by the province written right after them: typed ("X village,"),
 # a Thai or Khmer village prefix ("Ban X,", "Phum X,"), or where something happened ("in X, Y province").
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,3}"
+# A named crossing the gazetteer lacks ("X International Border Crossing in Y province"): a checkpoint of Y.
+_CROSSING = r"(?:[Ii]nternational )?(?:[Bb]order )?(?:[Cc]rossing|[Cc]heckpoint)(?: [Pp]oint)?"
+_CROSSING_RX = re.compile(_CROSSING)
+# A named battle site the gazetteer lacks ("X hill in Y province"): an area of Y.
+_SITE = r"(?:[Hh]ill|[Pp]ass|[Mm]ountain|[Rr]idge)"
+_SITE_RX = re.compile(_SITE)
+# The last words of the typed names UNLISTED takes before "in <province>".
+_TYPE_ENDS = frozenset(
+    ("village", "district", "subdistrict", "sub-district", "commune", "crossing", "checkpoint", "point")
+    + ("hill", "pass", "mountain", "ridge")
+)
 UNLISTED = re.compile(
-    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district)(?=,\s)"
+    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district"
+    rf"|{_CROSSING}|{_SITE})(?=,\s|\s+in\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
@@ -229,6 +243,10 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
             continue
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
+        if type_word and _CROSSING_RX.match(m.group("type") or ""):
+            type_word = "checkpoint"
+        elif type_word and _SITE_RX.fullmatch(m.group("type") or ""):
+            type_word = "area"
         end = m.end("type") if group == "typed" else m.end(group)
         found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
     return found
@@ -380,10 +398,12 @@ def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     UNLISTED); a shorter known name inside one ("Samran" in "Ban Sok Samran, …") gives way to it."""
     extra = []
     for f in found:
-        comma = f.start - 2
-        if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] != ", ":
+        comma = f.start - 2 if text[max(0, f.start - 2) : f.start] == ", " else f.start - 4
+        if f.type_word not in ("province", "district") or comma < 1 or text[comma : f.start] not in (", ", " in "):
             continue
-        for u in _unlisted(text, max(0, comma - 60), comma + 2):
+        if text[comma] == " " and text[max(0, comma - 12) : comma].rsplit(" ", 1)[-1].lower() not in _TYPE_ENDS:
+            continue  # "X village in Y province": only a typed name stands before "in"
+        for u in _unlisted(text, max(0, comma - 60), f.start):
             if u.end == comma and not gaz.by_key(u.key):
                 extra.append(u)
     if not extra:
@@ -530,7 +550,8 @@ def _in_province(
     if place is None and not typed and nxt[0].type_word != "province":
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
     written = text[m.start : m.end]
-    kind = place.kind if place else {"subdistrict": "subdistrict", "commune": "commune"}.get(m.type_word, "village")
+    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
+    kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
     return Place(
