@@ -31,6 +31,7 @@ from dashboard.summary import METRICS, SIDES, current_episode, episode_label, pr
 from dashboard.ui import mapcomponent
 from dashboard.ui.admin import TokenGate, client_key, token_problem
 from dashboard.ui.assets import ensure_leaflet
+from dashboard.ui.downloads import download_view
 from dashboard.ui.links import FIRST_DAY, MAX_CHARS, MAX_VALUES, capped, read_day, resolve_province, share_url
 from dashboard.ui.mapview import ATTRIBUTION, map_data
 from dashboard.ui.mapview import map_url as map_url_of
@@ -539,6 +540,8 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
         meetings_view(q, shot.meetings, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
     share_link(view)
+    with st.sidebar:
+        download_view(db, seen, view)
 
 
 main()
