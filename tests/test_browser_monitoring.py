@@ -154,3 +154,36 @@ def test_the_first_screen_at_1366x768_shows_the_ceasefire_status_the_tolls_and_t
     box = page.locator(".bw-map").bounding_box()
     assert 768 - box["y"] >= map_shown * box["height"]  # the map's upper half; a fifth under the tallest status
     page.close()
+
+
+# The incident ids the timeline chart draws (its points' customdata).
+CHARTED = """() => { const ids = new Set(); for (const gd of document.querySelectorAll('.js-plotly-plot'))
+  for (const t of gd.data || []) for (const cd of t.customdata || [])
+    if (String(cd[0]).startsWith('i-')) ids.add(cd[0]);
+  return [...ids]; }"""
+
+
+def test_the_downloaded_csv_and_geojson_hold_the_incidents_the_timeline_shows(page, app_url):
+    import csv
+    import io
+    from pathlib import Path
+
+    from geojson_pydantic import FeatureCollection
+
+    page.goto(f"{app_url}/?asof=2026-01-30&tkind=shelling")  # a filter of the timeline
+    wait_for_app(page)
+    page.wait_for_function(f"() => ({CHARTED})().length > 0", timeout=60_000)
+    shown = set(page.evaluate(CHARTED))
+    assert all("-artillery-" in i for i in shown)
+    page.locator(".st-key-downloads summary").click()
+    with page.expect_download(timeout=60_000) as got:
+        page.get_by_role("button", name="Incidents (CSV)").click()
+    assert got.value.suggested_filename == "border-watch_2026-01-30_dec2025_incidents.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    assert {r["event_id"] for r in rows} == shown
+    with page.expect_download(timeout=60_000) as got:
+        page.get_by_role("button", name="Incidents, places, venues (GeoJSON)").click()
+    doc = FeatureCollection.model_validate_json(Path(got.value.path()).read_text(encoding="utf-8"))
+    placed = {f.properties["event_id"] for f in doc.features if f.properties["layer"] == "incident"}
+    assert placed and placed <= shown
+    assert page.requested_hosts == {"localhost"}
