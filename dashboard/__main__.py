@@ -6,6 +6,8 @@ python -m dashboard ingest --workers N [--batch K] PATH...    the same on N work
 python -m dashboard reextract [--db DB] [--workers N] [--batch K] [--dask-scheduler ADDRESS]
                                                              re-extract what an older extractor read
 python -m dashboard watch [--db DB] [--once] DIR             ingest files dropped into a folder
+python -m dashboard export --asof DATE --format csv|geojson [--db DB] [--episode E] [--out PATH]
+                                                             a view's data, as the page shows it
 
 Exit status: 0 done; 1 nothing could be read (every item rejected, or a missing path); 2 usage error, or
 the store cannot be used (damaged, or a write failed, e.g. a full disk): the message says which. `watch`
@@ -187,6 +189,76 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str):
+    """An as-of date for argparse: YYYY-MM-DD, else a clear error."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it YYYY-MM-DD, e.g. 2026-01-10)") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The data of one view (dashboard/queries/export.py) from a store: GeoJSON, or CSV tables."""
+    from dashboard.episodes import EPISODES
+    from dashboard.gazetteer import gazetteer
+    from dashboard.queries import Queries
+    from dashboard.queries import export as qx
+    from dashboard.store import Store
+    from dashboard.store_open import is_server_url
+    from dashboard.summary import current_episode
+
+    if args.format == "csv" and not args.table and args.out is None:
+        print(
+            "error: CSV has one file per table: give --out DIR for all of them, or --table NAME for one",
+            file=sys.stderr,
+        )
+        return 2
+    if not is_server_url(args.db) and not Path(args.db).is_file():
+        print(f"error: no store at {args.db}", file=sys.stderr)
+        return 2
+    gaz = gazetteer()
+    unknown = [p for p in args.province if p not in gaz.provinces]
+    if unknown:
+        print(f"error: unknown province code(s): {', '.join(unknown)} (ISO 3166-2, e.g. TH-33, KH-2)", file=sys.stderr)
+        return 2
+    episode = {"current": current_episode(args.asof), "all": None}.get(args.episode, args.episode)
+    if args.episode not in ("current", "all") and args.episode not in {ep.id for ep in EPISODES}:
+        print(f"error: unknown episode {args.episode!r}", file=sys.stderr)
+        return 2
+    view = qx.View(
+        args.asof,
+        episode,
+        qx.Filters(tuple(args.kind), tuple(args.accused), tuple(args.province)),
+        tuple(args.metric or qx.METRICS),
+        tuple(args.side or qx.SIDES.values()),
+    )
+    store = Store(args.db)
+    try:
+        q = Queries(store)
+        rows = qx.tables(q, gaz, qx.view_data(q, view))
+    finally:
+        store.close()
+    if args.format == "geojson":
+        files = {f"{qx.file_stem(view)}.geojson": qx.geojson_text(qx.geojson(rows, view))}
+    else:
+        every = qx.csv_tables(rows)
+        files = {f"{args.table}.csv": every[f"{args.table}.csv"]} if args.table else every
+    if args.out is None:
+        sys.stdout.write(next(iter(files.values())))
+        return 0
+    if len(files) > 1:  # every CSV table: into a folder
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (args.out / name).write_text(text, encoding="utf-8", newline="")
+        print(f"{len(files)} tables written to {args.out}", file=sys.stderr)
+    else:
+        args.out.write_text(next(iter(files.values())), encoding="utf-8", newline="")
+        print(f"written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dashboard", description="Border Watch")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -234,6 +306,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     wa.add_argument("inbox", type=Path, metavar="DIR")
     wa.set_defaults(func=cmd_watch)
+    exp = sub.add_parser(
+        "export",
+        help="the data of a view of the page: GeoJSON (incidents, places, meeting venues) or CSV tables",
+        description="What the page shows at an as-of date, episode and timeline filters, as GeoJSON (RFC 7946) "
+        "or CSV (one table per record type: incidents, incident_sources, tolls, figures, meetings, places).",
+    )
+    exp.add_argument("--asof", required=True, type=_day, metavar="DATE", help="the as-of date, YYYY-MM-DD")
+    exp.add_argument("--format", required=True, choices=("csv", "geojson"))
+    exp.add_argument("--db", default=settings.get("db"), help="the store (default: %(default)s)")
+    exp.add_argument(
+        "--episode",
+        default="current",
+        help="current (the one going on at the date, as the page opens), all, or an id: may2025, jul2025, dec2025",
+    )
+    exp.add_argument("--kind", action="append", default=[], help="incident kinds kept (repeatable): artillery, ...")
+    exp.add_argument(
+        "--accused", action="append", default=[], choices=("TH", "KH", "both", "none"), help="accused sides kept"
+    )
+    exp.add_argument("--province", action="append", default=[], help="province codes kept (repeatable): TH-33, ...")
+    exp.add_argument("--metric", action="append", default=[], choices=("killed", "injured", "displaced"))
+    exp.add_argument("--side", action="append", default=[], choices=("Thailand", "Cambodia", "Side not stated"))
+    exp.add_argument(
+        "--table",
+        choices=("incidents", "incident_sources", "tolls", "figures", "meetings", "places"),
+        help="CSV: only this table",
+    )
+    exp.add_argument(
+        "--out", type=Path, help="a file (GeoJSON, one CSV table) or a folder (every CSV table); default stdout"
+    )
+    exp.set_defaults(func=cmd_export)
     args = ap.parse_args(argv)
     if args.command == "ingest" and not (args.paths or args.url):
         ap.error("ingest needs a PATH or --url")

@@ -43,6 +43,7 @@ from dashboard.ui.cache import (
 )
 from dashboard.ui.ceasefire import ceasefire_panel
 from dashboard.ui.displacement import displacement_view
+from dashboard.ui.downloads import download_view
 from dashboard.ui.figures import figures_view
 from dashboard.ui.headline import headline
 from dashboard.ui.mapview import ATTRIBUTION
@@ -63,9 +64,22 @@ PAGE_CSS = """<style>
 .st-key-tolls table {font-size: 0.8rem; line-height: 1.25; width: 100%; margin-bottom: 0.2rem}
 .st-key-tolls th, .st-key-tolls td {padding: 0.15rem 0.4rem; vertical-align: top}
 .st-key-tolls [data-testid="stMarkdownContainer"] {overflow-x: auto}
+/* the first screen's cards: 0.4rem between their elements instead of Streamlit's 1rem (each text's last
+   paragraph without its bottom margin, which Streamlit takes back with a negative one), so the map's upper half
+   shows at 1366×768 */
+.st-key-ceasefire, .st-key-tolls, .st-key-headline_side {gap: 0.4rem; padding-top: 0.6rem; padding-bottom: 0.6rem}
+:is(.st-key-ceasefire, .st-key-tolls, .st-key-headline_side)
+  :is([data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]) {margin-bottom: 0}
+:is(.st-key-ceasefire, .st-key-tolls, .st-key-headline_side)
+  :is([data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]) > :last-child {margin-bottom: 0}
 /* While the page is recomputed, what was computed for the previous view is hidden, not shown beside the new
-   (the map's frame stays: it is kept across runs) */
-[data-testid="stMain"] [data-testid="stElementContainer"][data-stale="true"]:not(:has(iframe)) {visibility: hidden}
+   (the map's frame stays: it is kept across runs). Its descendants too: a caption sets its own visibility. An
+   expander is a block, never marked stale itself: hidden when all it holds is stale (its header too). */
+[data-testid="stMain"] [data-testid="stElementContainer"][data-stale="true"]:not(:has(iframe)),
+[data-testid="stMain"] [data-testid="stElementContainer"][data-stale="true"]:not(:has(iframe)) *,
+[data-testid="stMain"] [data-testid="stExpander"]:has([data-stale="true"]):not(:has([data-stale="false"])),
+[data-testid="stMain"] [data-testid="stExpander"]:has([data-stale="true"]):not(:has([data-stale="false"])) * {
+  visibility: hidden !important}
 </style>"""
 
 # A date typed into a date field applies on Enter as well as when the field loses focus (Streamlit's date field
@@ -84,13 +98,30 @@ if (!window.parent.__borderWatchEnter) {
 </script>"""
 
 
+def turn_on_view_change(view: tuple) -> None:
+    """A new view (as-of date, episode, province, filters, store revision): the sections draw in their other
+    slot this run (see section)."""
+    if st.session_state.get("view_drawn") != view:
+        st.session_state["view_drawn"] = view
+        st.session_state["view_slot"] = 1 - st.session_state.get("view_slot", 0)
+
+
 @contextmanager
 def section(name: str, fresh: bool = True) -> Iterator[None]:
-    """One view in a slot of its own, emptied when the run reaches it (`fresh`: nothing computed for the previous
-    view stays beside the new; the map keeps its frame instead); one view that fails shows a short notice
-    (details in the server log) and the others still render."""
+    """One view in a slot of its own (`fresh`; the map keeps its frame instead); one view that fails shows a short
+    notice (details in the server log) and the others still render.
+
+    A section has two slots. For a new view it draws in the one it left empty and empties the other at once, so
+    nothing computed for the previous view stays beside the new. (Emptying one slot and filling it in the same
+    run is not enough: Streamlit sends only the filling, and the browser keeps the container's previous
+    children, stale, until the run ends — an expander's header stays visible.) For the same view, it draws in
+    the same slot again, so what the visitor opened there stays open."""
     try:
-        with st.empty().container() if fresh else contextlib.nullcontext():
+        if fresh:
+            slots = (st.empty(), st.empty())
+            live = st.session_state.get("view_slot", 0)
+            slots[1 - live].empty()
+        with slots[live].container() if fresh else contextlib.nullcontext():
             yield
     except Exception as exc:
         log.exception("the %s view failed", name)
@@ -186,6 +217,7 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
     for notice in notices:
         st.warning(notice)
     state = state_at(as_of)
+    turn_on_view_change((as_of, view["episode_choice"], province, *view["metrics"], "|", *view["sides"], seen))
     with section("ceasefire status"):
         ceasefire_panel(q, state)
     with section("headline"):
@@ -227,6 +259,8 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
         meetings_view(q, shot.meetings, as_of)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
     share_link(view)
+    with st.sidebar:
+        download_view(db, seen, view)
 
 
 main()

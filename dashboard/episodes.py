@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,13 @@ def episode_named_in(text: str) -> str | None:
         return None
     named = [ep.id for ep in EPISODES if ep.cue.search(text)]
     return named[0] if len(named) == 1 else None
+
+
+WINDOW_LEAD = timedelta(days=3)
+
+
+def window_start(episode: str | None, as_of: date) -> date:
+    """The first day of the incidents a view lists (timeline, map, downloads): a few days before the chosen
+    episode began, else before the first episode's."""
+    starts = [ep.start for ep in EPISODES if ep.id == episode] or [EPISODES[0].start]
+    return min(starts[0], as_of) - WINDOW_LEAD

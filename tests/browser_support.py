@@ -186,14 +186,23 @@ def province_point(code: str) -> tuple[float, float]:
 def click_province(page, code: str) -> None:
     """Click with the mouse at a point inside the province, as a visitor does (whatever is drawn there)."""
     map_frame(page)
-    lat, lon = province_point(code)
+    click_at(page, *province_point(code))
+
+
+# The page position of a point of the map; a point outside the map's frame (or within 30 px of its edge) is first
+# brought into view by panning, as a visitor would drag the map.
+PAGE_POINT = f"""([lat, lon]) => {{ const m = {MAP}, size = m.getSize();
+  let p = m.latLngToContainerPoint([lat, lon]);
+  if (p.x < 30 || p.y < 30 || p.x > size.x - 30 || p.y > size.y - 30) {{
+    m.panTo([lat, lon], {{animate: false}}); p = m.latLngToContainerPoint([lat, lon]); }}
+  const r = m.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }}"""
+
+
+def click_at(page, lat: float, lon: float) -> None:
+    """Click with the mouse at a point of the map (the map scrolled into the middle of the window first)."""
     page.evaluate(f"() => {MAP}.getContainer().scrollIntoView({{block: 'center'}})")
     page.wait_for_timeout(200)
-    x, y = page.evaluate(
-        f"""([lat, lon]) => {{ const m = {MAP}, p = m.latLngToContainerPoint([lat, lon]),
-             r = m.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }}""",
-        [lat, lon],
-    )
+    x, y = page.evaluate(PAGE_POINT, [lat, lon])
     page.mouse.click(x, y)
 
 

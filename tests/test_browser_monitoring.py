@@ -5,8 +5,10 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+import shapely
+from shapely.geometry import Point
 
-from tests.browser_support import MAP, map_frame, running_app, wait_for_app
+from tests.browser_support import MAP, click_at, details, map_frame, running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -66,15 +68,122 @@ SEEN = """() => { const box = document.querySelector('.st-key-ceasefire'); const
           inForce: /Ceasefire in force/.test(t)}; }"""
 
 
-def test_a_date_typed_and_entered_applies_and_the_panel_shows_only_the_new_dates_status(page, app_url):
+# Every ~50 ms, what the ceasefire panel shows and whether the script is running, kept in the page.
+SAMPLE = f"""() => {{ window.__seen = []; clearInterval(window.__sampler);
+  window.__sampler = setInterval(() => {{ const app = document.querySelector("[data-testid='stApp']");
+    const running = app.getAttribute('data-test-script-state') === 'running';
+    window.__seen.push({{...({SEEN})(), running}}); }}, 50); }}"""
+
+
+def type_date(page, digits: str) -> None:
+    page.get_by_role("spinbutton", name="year, As of").click()
+    page.keyboard.type(digits)  # the segments advance
+    page.keyboard.press("Enter")  # the date applies on Enter
+
+
+def test_a_date_typed_and_entered_applies_and_the_panel_never_shows_the_previous_dates_status(page, app_url):
     page.goto(f"{app_url}/?asof=2026-01-10")  # a ceasefire in force, and violations alleged
     wait_for_app(page)
-    assert page.evaluate(SEEN)["violations"]
-    page.get_by_role("spinbutton", name="year, As of").click()
-    page.keyboard.type("20251215")  # the December fighting: no ceasefire in force (the segments advance)
-    page.keyboard.press("Enter")  # the date applies on Enter
-    page.wait_for_function(f"() => ({SEEN})().none", timeout=60_000)
+    assert page.evaluate(SEEN) == {"none": False, "violations": True, "inForce": True}
+    for digits, new, old in (("20251215", "none", "violations"), ("20260110", "violations", "none")):
+        page.evaluate(SAMPLE)
+        type_date(page, digits)  # to the December fighting (no ceasefire in force), then back
+        page.wait_for_function(f"() => ({SEEN})().{new}", timeout=60_000)
+        wait_for_app(page)
+        page.wait_for_timeout(1000)
+        seen = page.evaluate("() => { clearInterval(window.__sampler); return window.__seen; }")
+        assert any(s["running"] for s in seen)  # the rerun was sampled
+        assert not [s for s in seen if s[old] and s[new]]  # never the previous date's status beside the new one
+        assert not [s for s in seen if s[old] and s["running"]]  # nor while the page is recomputed
+        assert not seen[-1][old]
+    assert page.evaluate(SEEN) == {"none": False, "violations": True, "inForce": True}
+    assert "asof=2026-01-10" in page.url
+
+
+# The outlines of the provinces as the app serves them to the map, and the centres of its markers (incidents,
+# places, venues: not the km marks of the border line).
+SERVED = f"""() => {{ const out = {{provinces: {{}}, markers: []}};
+  {MAP}.eachLayer(l => {{ const f = l.feature;
+    if (f && f.properties && f.properties.code) out.provinces[f.properties.code] = f.geometry;
+    const t = l.getTooltip && l.getTooltip();
+    if (l.getLatLng && l.getRadius && t && !String(t.getContent()).startsWith('km '))
+      out.markers.push([l.getLatLng().lat, l.getLatLng().lng]); }});
+  return out; }}"""
+
+
+def test_at_1366x768_a_click_at_each_border_provinces_centre_or_on_a_marker_in_it_shows_its_details(
+    browser, app_url, gaz
+):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app_url}/?asof=2026-01-10")
     wait_for_app(page)
-    page.wait_for_timeout(1000)
-    assert page.evaluate(SEEN) == {"none": True, "violations": False, "inForce": False}
-    assert "asof=2025-12-15" in page.url
+    served = map_frame(page).evaluate(SERVED)
+    border = [c for c, p in gaz.provinces.items() if p.border_distance_km is not None and p.border_distance_km <= 2]
+    assert len(border) == 14 and set(border) <= set(served["provinces"])
+    centres, markers = [], []
+    for code in border:
+        shape = shapely.geometry.shape(served["provinces"][code])
+        centre = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+        centres.append((code, centre.y, centre.x))
+        inner = shape.buffer(-0.03)  # a marker well inside, not on the outline
+        markers += [(code, lat, lon) for lat, lon in served["markers"] if inner.contains(Point(lon, lat))][:1]
+    on_a_marker = [
+        c for c, lat, lon in centres if any(Point(lon, lat).distance(Point(x, y)) < 0.05 for y, x in served["markers"])
+    ]
+    assert len(markers) >= 8 and on_a_marker  # clicks on markers, and some centres are under one
+    for code, lat, lon in centres + markers:  # each click selects another province than the one before
+        click_at(page, lat, lon)
+        details(page).get_by_text(f"{gaz.provinces[code].name} ({code})").wait_for(timeout=30_000)
+        wait_for_app(page)
+    page.close()
+
+
+@pytest.mark.parametrize(("asof", "map_shown"), [("2025-12-15", 0.5), ("2026-01-10", 0.2)])
+def test_the_first_screen_at_1366x768_shows_the_ceasefire_status_the_tolls_and_the_map(
+    browser, app_url, asof, map_shown
+):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app_url}/?asof={asof}")  # the December fighting; a ceasefire with violations alleged (the tallest)
+    wait_for_app(page)
+    map_frame(page)
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    for key in ("ceasefire", "tolls"):
+        box = page.locator(f".st-key-{key}").bounding_box()
+        assert box["y"] + box["height"] <= 768, key
+    box = page.locator(".bw-map").bounding_box()
+    assert 768 - box["y"] >= map_shown * box["height"]  # the map's upper half; a fifth under the tallest status
+    page.close()
+
+
+# The incident ids the timeline chart draws (its points' customdata).
+CHARTED = """() => { const ids = new Set(); for (const gd of document.querySelectorAll('.js-plotly-plot'))
+  for (const t of gd.data || []) for (const cd of t.customdata || [])
+    if (String(cd[0]).startsWith('i-')) ids.add(cd[0]);
+  return [...ids]; }"""
+
+
+def test_the_downloaded_csv_and_geojson_hold_the_incidents_the_timeline_shows(page, app_url):
+    import csv
+    import io
+    from pathlib import Path
+
+    from geojson_pydantic import FeatureCollection
+
+    page.goto(f"{app_url}/?asof=2026-01-30&tkind=shelling")  # a filter of the timeline
+    wait_for_app(page)
+    page.wait_for_function(f"() => ({CHARTED})().length > 0", timeout=60_000)
+    shown = set(page.evaluate(CHARTED))
+    assert all("-artillery-" in i for i in shown)
+    page.locator(".st-key-downloads summary").click()
+    with page.expect_download(timeout=60_000) as got:
+        page.get_by_role("button", name="Incidents (CSV)").click()
+    assert got.value.suggested_filename == "border-watch_2026-01-30_dec2025_incidents.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    assert {r["event_id"] for r in rows} == shown
+    with page.expect_download(timeout=60_000) as got:
+        page.get_by_role("button", name="Incidents, places, venues (GeoJSON)").click()
+    doc = FeatureCollection.model_validate_json(Path(got.value.path()).read_text(encoding="utf-8"))
+    placed = {f.properties["event_id"] for f in doc.features if f.properties["layer"] == "incident"}
+    assert placed and placed <= shown
+    assert page.requested_hosts == {"localhost"}

@@ -7,6 +7,10 @@ a clash and an airstrike). Not incidents: summaries with neither place nor date,
 began told as background, fighting named only as what people fled ("families uprooted by the
 fighting"), agendas, analysis, threats and accusations in general. A ceasefire named beside a clash
 does not make the clash less of one. The same attack told twice in a report is one incident.
+
+Size: one module because its rules (kinds, negation and hypotheticals, timing, who accuses whom, the same attack
+told twice) all read the same clause of one sentence and share its patterns; split, each part would import the
+others' patterns and clause helpers.
 """
 
 from __future__ import annotations

@@ -5,23 +5,19 @@ window's first day."""
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 
-from dashboard.episodes import EPISODES
+from dashboard.episodes import (
+    window_start,  # noqa: F401 (re-exported: the timeline's first day)
+)
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, incidents_t
 from dashboard.reconcile import IncidentEvent, Telling, merge_incidents
 from dashboard.records import Incident, Report
 from dashboard.schema import reports
 from dashboard.store import Store
 from dashboard.store_rows import record_from_row, report_from_row
-
-
-def window_start(episode: str | None, as_of: date) -> date:
-    """The timeline's first day: a few days before the chosen episode began, else the first episode's."""
-    starts = [ep.start for ep in EPISODES if ep.id == episode] or [EPISODES[0].start]
-    return min(starts[0], as_of) - timedelta(days=3)
 
 
 def _incident_day():

@@ -16,6 +16,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | `report_counts`: the reports known at a date, in all, undated | store revision, as-of | 64 |
 | `newest_day`: the default as-of date | store revision | 8 |
 | `store_status`: the store's revision, last update, report count | db | 1 s |
+| `view_files`: the view's downloads (CSV tables, GeoJSON), built when a button asks | view revision, view | 16 |
 | `load_gazetteer`: the gazetteer | — | server |
 | `prepare_store`: seeds into an empty store, stale reports re-extracted, `gc.freeze` | db | runs once |
 | constant data: `dashboard.gazetteer` `gazetteer` (loaded once) | — | process |
@@ -32,15 +33,19 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract.actors` `countries_in` `one_country` `attribution` | text | 512 |
 | pure function of text: `dashboard.extract.dates` `_near_year` `_weekday` (a day's date) | day, date | 1024 |
 | pure function of text: `dashboard.extract.dates` `_find_dates` | text, date | S |
+| pure function of text: `dashboard.extract.dates` `_date_matches` | text | S |
 | pure function of text: `dashboard.extract.dates` `earlier_period` `stated_day` | text, date | 4096 |
 | pure function of text: `dashboard.extract.figures` `_scope` `_stated` | text | S |
-| pure function of text: `dashboard.extract.meetings` `_status` `_read` `_told` | text (and date) | S |
+| pure function of text: `dashboard.extract.meetings` `_read` `_told` `_worded_status` `_future` | text (and date) | S |
+| pure function of text: `dashboard.extract.meetings` `_future_clause` `_not_meeting_date` | text, a date's place | S |
+| pure function of text: `dashboard.extract.meetings` `_names_new_venue` `_tells_move` | text | S |
 | pure function of text: `dashboard.extract.places` `_scan` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_told` `_denial` | text | S |
+| pure function of text: `dashboard.extract.incidents` `_timing` `_dating` | text, date | S |
 | pure function of text: `dashboard.extract.lexicon` `_words` | a word list | 64 |
 
 "view revision" is (db, `view_revision`); a number alone is the most entries kept (least recently used dropped);
-S is `SENTENCE_CACHE` texts; "server"/"process": as long as it runs. The first ten rows are the answers shared
+S is `SENTENCE_CACHE` texts; "server"/"process": as long as it runs. The first eleven rows are the answers shared
 between visitors, in this module; the others are no answers: data that never changes while the process runs
 and pure functions of a text, memoised where they are computed. tests/test_cache.py checks that this table
 names every cache in the code (`st.cache_*`, `functools` caches, `cached_property`), and nothing else, and that
@@ -64,6 +69,7 @@ from dashboard import queries, settings
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
 from dashboard.queries import Queries
+from dashboard.queries import export as qx
 from dashboard.queries.timeline import window_start
 from dashboard.store import Store
 from dashboard.ui.mapview import map_data
@@ -160,6 +166,16 @@ def view_revision(db: str, revision: int, as_of: date) -> int:
     """The newest revision that changed what is known at the as-of date: what the views of that date are keyed
     by, so a report that counts from a later day leaves them (and a shared link to them) as they were."""
     return open_store().revision_at(as_of)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def view_files(db: str, revision: int, view: qx.View) -> dict[str, str]:
+    """Every file of one view at one store revision: the CSV tables and the GeoJSON (`map.geojson`); built
+    off the page's script when a download button asks (dashboard.ui.downloads)."""
+    with closing(Store(db)) as store:
+        q = Queries(store)
+        rows = qx.tables(q, gazetteer(), qx.view_data(q, view))
+    return {**qx.csv_tables(rows), "map.geojson": qx.geojson_text(qx.geojson(rows, view))}
 
 
 @st.cache_data(ttl=STATUS_TTL_S, max_entries=8, show_spinner=False)

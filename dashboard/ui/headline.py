@@ -31,17 +31,16 @@ def _toll_value(t: Toll) -> str:
     group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
     when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
     more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
-    return f"**{md_escape(display_value(t.latest))}**{group}{more} ({md_escape(outlet_name(t.report))}, {when})"
+    source = f"({md_escape(outlet_name(t.report))}, {when})"
+    return f"**{md_escape(display_value(t.latest))}**{group}{more} {source}{_toll_spread(t)}"
 
 
-def _toll_spread(t: Toll) -> str | None:
-    """What the other sources of the last week say of the same toll, when they say something else or nothing."""
-    what = f"{t.metric}, {side_name(t.side).lower()}" + (f", {GROUP_WORDS[t.latest.group]}" if t.latest.group else "")
-    if t.sources == 0:
-        return f"{what}: none in the last week"
+def _toll_spread(t: Toll) -> str:
+    """What the sources of the last week say of the same toll, when they differ: " · 60–68 (2 sources this
+    week)"; else nothing (a figure no source gave in the last week shows its own, older, date)."""
     if t.sources > 1 and t.low != t.high:
-        return f"{what}: {t.low:,}–{t.high:,} ({t.sources} sources)"
-    return None
+        return f" · {t.low:,}–{t.high:,} ({t.sources} sources this week)"
+    return ""
 
 
 def _toll_quote(t: Toll) -> str:
@@ -80,7 +79,7 @@ def headline(
 ) -> None:
     """The state at the as-of date, above the fold: tolls per side, displaced, next meeting, days since."""
     as_of = state.as_of
-    cols = st.columns([3.4, 1], gap="small")
+    cols = st.columns([3.2, 1.1], gap="small")
     with cols[0], st.container(border=True, key="tolls"):
         if tolls:
             st.markdown(
@@ -88,14 +87,13 @@ def headline(
                 help="\n\n".join(_toll_quote(t) for t in tolls),
             )
             st.markdown(toll_table(tolls))
-            notes = [n for t in tolls if (n := _toll_spread(t))]
             st.caption(
-                "Left out: counts of one incident, one province or a period; parts of a total."
-                + (" Sources of the last week: " + " · ".join(md_escape(n) for n in notes) if notes else "")
+                "Left out: counts of one incident, one province or a period; parts of a total. Each figure with "
+                "its source and date; where the sources of the last week differ, their range beside it."
             )
         else:
             st.markdown(f"**Tolls** · {md_escape(episode_label(episode))}  \nnone reported by this date")
-    with cols[1], st.container(border=True):
+    with cols[1], st.container(border=True, key="headline_side"):  # one card: the row is as tall as the tolls
         if next_meeting:
             m = next_meeting
             bodies = " / ".join(m.bodies) or "body not stated"
@@ -103,10 +101,9 @@ def headline(
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced")
-    with cols[1], st.container(border=True):
         st.markdown("**Since the fighting began**")
         ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
-        note = f"  \nceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
+        note = f" · ceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
         st.caption(onset_summary(onset, as_of, episode) + note)
 
 

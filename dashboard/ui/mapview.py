@@ -206,22 +206,25 @@ LEGEND_HTML = """
 <span class="dot" style="background:#7c3aed"></span>temple
 <span class="dot" style="background:#0f766e"></span>checkpoint
 <span class="dot" style="background:#b45309"></span>town/village<br>
-<span class="ring"></span>meeting venue &nbsp;<b>—</b> border line, km from the Laos tripoint<br>
+<span class="ring"></span>meeting venue &nbsp;<b>—</b> border, km from Laos<br>
 incidents: <span class="dot" style="background:#dc2626"></span>air
 <span class="dot" style="background:#ea580c"></span>rocket
 <span class="dot" style="background:#2563eb"></span>shelling
-<span class="dot" style="background:#db2777"></span>drone
+<span class="dot" style="background:#db2777"></span>drone<br>
 <span class="dot" style="background:#16a34a"></span>clash
-<span class="dot" style="background:#854d0e"></span>mine<br>
-<i>edge: blue Thailand accused, red Cambodia accused</i>
+<span class="dot" style="background:#854d0e"></span>mine ·
+<i>edge: blue Thailand, red Cambodia accused</i>
 """
 LEGEND_CSS = """
-.bw-legend{max-width:260px;background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;border-radius:4px;
+.bw-legend{max-width:250px;background:rgba(255,255,255,.92);padding:4px 7px;font:11px/1.35 sans-serif;border-radius:4px;
  box-shadow:0 1px 4px rgba(0,0,0,.3)}
-.bw-legend span{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle;opacity:.6}
+.bw-legend span{display:inline-block;width:10px;height:10px;margin-right:3px;vertical-align:middle;opacity:.6}
 .bw-legend span.dot{border-radius:6px;opacity:1}
 .bw-legend span.ring{border:3px solid #166534;border-radius:8px;width:10px;height:10px;background:#fff;opacity:1}
 .bw-legend summary{cursor:pointer;font-weight:bold}
+.bw-legend:not([open]){padding:3px 8px}
+.bw-legend[open]{max-height:128px;overflow-y:auto}
+.leaflet-container .leaflet-tooltip{white-space:normal;width:max-content;max-width:260px}
 .leaflet-container .leaflet-control-attribution{font:10px/1.4 sans-serif;max-width:60%}
 .km-mark{font:11px sans-serif;color:#111827;white-space:nowrap;text-shadow:0 0 3px #fff,0 0 3px #fff}
 """

@@ -21,6 +21,21 @@ function leafletLoaded(src) {
   return window.__borderWatchLeaflet;
 }
 
+// A tooltip that would stick out of the map (whose frame clips it) is moved back inside: the CSS `translate`
+// property, which adds to the position Leaflet sets through `transform`.
+function fitTooltip(map, tip) {
+  const el = tip && tip.getElement && tip.getElement();
+  if (!el || !el.isConnected) return;
+  el.style.translate = "";
+  const box = el.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect(), pad = 4;
+  let dx = 0, dy = 0;
+  if (box.right > frame.right - pad) dx = frame.right - pad - box.right;
+  if (box.left + dx < frame.left + pad) dx = frame.left + pad - box.left;
+  if (box.bottom > frame.bottom - pad) dy = frame.bottom - pad - box.bottom;
+  if (box.top + dy < frame.top + pad) dy = frame.top + pad - box.top;
+  if (dx || dy) el.style.translate = `${Math.round(dx)}px ${Math.round(dy)}px`;
+}
+
 // Ray casting over one ring of [lon, lat] pairs.
 function inRing(lon, lat, ring) {
   let inside = false;
@@ -132,11 +147,13 @@ function select(L, state, code) {
   }).addTo(state.map);
 }
 
+// The legend in the top right corner (inland, off the border line and clear of Trat and Koh Kong in the south),
+// closed until the visitor opens it.
 function legend(L, d) {
-  const control = L.control({ position: "bottomright" });
+  const control = L.control({ position: "topright" });
   control.onAdd = () => {
     const box = L.DomUtil.create("details", "bw-legend");
-    box.open = true;
+    box.open = false;
     box.innerHTML = "<summary>Legend</summary>" + d.legend;  // the module's own HTML (mapview.py)
     L.DomEvent.disableClickPropagation(box);
     return box;
@@ -171,6 +188,10 @@ export default function (component) {
         const code = provinceAt(state, e.latlng);
         if (code) setTriggerValue("province", code);
       });
+      state.map.on("tooltipopen", (e) => { state.tip = e.tooltip; fitTooltip(state.map, e.tooltip); });
+      state.map.on("tooltipclose", (e) => { if (state.tip === e.tooltip) state.tip = null; });
+      // a sticky tooltip follows the mouse: fitted again once Leaflet has moved it
+      state.map.on("mousemove", () => requestAnimationFrame(() => fitTooltip(state.map, state.tip)));
       window.borderWatchMap = state.map;
     }
     if (state.url !== d.url) {
