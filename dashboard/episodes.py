@@ -58,10 +58,18 @@ def episode_at(day: date | None) -> str | None:
 CUE_WORDS = ("May", "July", "December", "this month")
 
 
+# "The worst fighting since July", "killed since July": a month after "since" is where a span or a comparison
+# starts, not the episode a figure belongs to (a December report's toll "since July" is no July toll).
+SINCE_MONTH = re.compile(r"\bsince\s+(?:late\s+|early\s+|mid-?)?(?:May|July|December)\b(?!\s+\d)")
+
+
 def episode_named_in(text: str) -> str | None:
-    """The episode a sentence names explicitly ('in July', 'since December 8'), if exactly one."""
+    """The episode a sentence names explicitly ('in July', 'on December 8'), if exactly one; a month only named
+    as where a span starts ('since July') names none."""
     if not any(word in text for word in CUE_WORDS):
         return None
+    if "since" in text:
+        text = SINCE_MONTH.sub("", text)
     named = [ep.id for ep in EPISODES if ep.cue.search(text)]
     return named[0] if len(named) == 1 else None
 

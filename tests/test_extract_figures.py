@@ -356,3 +356,10 @@ def test_both_sides_as_the_ones_who_report_do_not_make_a_total_both_sides():
 def test_the_displaced_have_no_group():
     [f] = figures("More than 40,000 civilians have been displaced from border villages.")
     assert (f.metric, f.group) == ("displaced", None)
+
+
+def test_a_month_after_since_is_no_episode_of_the_figure():
+    [killed, injured] = figures("The clashes, the worst since July, have left at least 20 dead and 260 injured.")
+    assert killed.period == injured.period == "dec2025"
+    [july] = figures("In July, the clashes left at least 43 dead.")
+    assert july.period == "jul2025"

@@ -523,3 +523,22 @@ def test_figures_by_source_compare_each_sources_newest_within_one_group(tmp_path
     soldiers, civilians = rows["Thailand", "military"], rows["Thailand", "civilian"]
     assert (soldiers["low"], soldiers["high"], soldiers["reports"], soldiers["disagree"]) == (21, 21, 1, False)
     assert (civilians["low"], civilians["disagree"]) == (4, False)  # never compared with the soldiers
+
+
+def test_indirect_deaths_stand_beside_one_cell_never_the_soldiers(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "a",
+                date(2025, 12, 18),
+                "A",
+                "The Thai army said 11 Thai soldiers have been killed so far. The ministry said two Thai civilians "
+                "have been killed so far, while 30 more Thai deaths have been recorded from indirect effects.",
+            )
+        ],
+    )
+    tolls = {t.latest.group: t for t in queries.latest_tolls(store, date(2025, 12, 20), "dec2025")}
+    assert tolls["military"].indirect is None
+    assert tolls["civilian"].indirect.value == 30

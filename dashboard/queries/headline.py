@@ -96,7 +96,7 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
         values = list(per_source[metric, who, group].values()) or [figure.value]
         out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
     indirect = _indirect(store, out)
-    out = [_with_indirect(t, indirect) for t in out if not _outgrown(t, out)]
+    out = _indirect_once([_with_indirect(t, indirect) for t in out if not _outgrown(t, out)])
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
     group_order = {"military": 0, "civilian": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
@@ -121,8 +121,22 @@ def _indirect(store: Store, tolls: list[Toll]) -> dict[tuple[str, str | None], F
 
 
 def _with_indirect(toll: Toll, indirect: dict[tuple[str, str | None], Figure]) -> Toll:
-    fig = indirect.get((toll.report.id, toll.side)) if toll.metric == "killed" else None
+    """The toll with the indirect deaths of its report and side beside it: beside the civilians' toll or the
+    count of all (deaths from indirect effects are not soldiers killed in action), never beside two cells."""
+    if toll.metric != "killed" or toll.latest.group == "military":
+        return toll
+    fig = indirect.get((toll.report.id, toll.side))
     return replace(toll, indirect=fig) if fig else toll
+
+
+def _indirect_once(tolls: list[Toll]) -> list[Toll]:
+    """Indirect deaths beside one cell of a side only: the civilians' when both it and the count of all have
+    them (the same report's one figure)."""
+    civilians = {(t.side, t.report.id) for t in tolls if t.indirect and t.latest.group == "civilian"}
+    return [
+        replace(t, indirect=None) if t.indirect and t.latest.group is None and (t.side, t.report.id) in civilians else t
+        for t in tolls
+    ]
 
 
 def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:

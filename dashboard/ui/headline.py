@@ -38,7 +38,7 @@ def _toll_value(t: Toll) -> str:
 def _toll_spread(t: Toll) -> str:
     """What the sources of the last week say of the same toll, when they differ: " · 60–68 (2 sources this
     week)"; else nothing (a figure no source gave in the last week shows its own, older, date)."""
-    if t.sources > 1 and t.low != t.high:
+    if t.sources > 1 and t.low != t.high and not t.indirect:  # beside indirect deaths, others may count them in
         return f" · {t.low:,}–{t.high:,} ({t.sources} sources this week)"
     return ""
 
