@@ -26,7 +26,12 @@ SHOTS = (  # (file, query, viewport, full page)
     ("seeds-1366x768.png", None, (1366, 768), False),
     ("ceasefire-2026-01-10.png", "asof=2026-01-10", (1366, 1000), False),
     ("timeline-event.png", "asof=2026-01-10&event={event}", (1366, 1000), False),
-    ("toll-tracker.png", "asof=2025-12-20&tmetric=displaced&tside=Cambodia&tgroup=civilians", (1366, 1000), False),
+    (
+        "toll-tracker.png",
+        "asof=2025-12-20&tmetric=displaced&tside=Cambodia&tgroup=total+%28group+not+stated%29",
+        (1366, 1000),
+        False,
+    ),
 )
 SCROLL_TO = {  # the part of the page a shot shows, scrolled to the top of the window
     "timeline-event.png": "Timeline: incidents, meetings, agreements",

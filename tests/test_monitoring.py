@@ -505,7 +505,7 @@ def test_the_violations_line_says_what_undated_reports_it_could_not_read(tmp_pat
     at = _app(tmp_path / "m.sqlite3", asof="2025-08-15")
     line = next(c.value for c in at.caption if "alleged violation" in c.value)
     assert line.startswith("No alleged violation reported since 29 Jul 2025.")
-    assert "Not read for this: 1 report with no date found" in line
+    assert "No alleged violation reported since 29 Jul 2025. Not read: 1 report with no date found" in line
 
 
 def test_figures_by_source_compare_each_sources_newest_within_one_group(tmp_path, gaz):

@@ -46,15 +46,11 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
         )
         unplaced = q.report_counts(state.as_of).undated_later
-        st.caption(
-            violations_summary(events, since, state.as_of)
-            + (
-                f" Not read for this: {plural(unplaced, 'report')} with no date found, placed only from the day "
-                "they were stored (after this date)."
-                if unplaced
-                else ""
-            )
-        )
+        summary = violations_summary(events, since, state.as_of)
+        if unplaced:  # what it could not read: reports with no date found count only from the day they were stored
+            unread = f"Not read: {plural(unplaced, 'report')} with no date found (counted from the day stored)."
+            summary = f"{summary.rstrip('.')}. {unread}"
+        st.caption(summary)
         undated = q.undated_tellings(state.as_of)
         if undated:
             st.caption(
