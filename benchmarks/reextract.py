@@ -17,7 +17,6 @@ re-extracts N reports of the store instead of all of them (see `measure`).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -29,10 +28,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from benchmarks.store_scale import generated_reports
 from dashboard import bulk
 from dashboard.extract import EXTRACTOR_VERSION
-from dashboard.fixtures import generate
-from dashboard.read import make_report, parse_sidecar
 from dashboard.records import Extraction
 from dashboard.schema import RECORD_TABLES, extractions, reports
 from dashboard.store import Store
@@ -44,13 +42,8 @@ def build(db: str, reports: int, seed: int = 42, chunk: int = 2000) -> float:
     """The generated stream's reports, up to `reports`, stored as if an older extractor had read them (its
     version, no records: the first re-extraction writes them); seconds taken."""
     store = Store(db)
-    have, batch, start = store.count(), [], time.perf_counter()
-    for i, (name, text, meta) in enumerate(generate(reports, seed)):
-        if i < have:
-            continue
-        sidecar = parse_sidecar(json.dumps(meta)) if meta else {}
-        sidecar.pop("id", None)
-        report = make_report(text, f"{name}.txt", name=name, **sidecar)
+    batch, start = [], time.perf_counter()
+    for report in generated_reports(reports, seed, skip=store.count()):
         batch.append((report, Extraction(report)))
         if len(batch) == chunk:
             store.add_many(batch, OLDER)

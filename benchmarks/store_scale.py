@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from dashboard.fixtures import generate
 from dashboard.gazetteer import gazetteer
 from dashboard.queries.timeline import window_start
 from dashboard.read import make_report, parse_sidecar
+from dashboard.records import Report
 from dashboard.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,17 +64,21 @@ print(json.dumps({"cold": cold, "warm": warm, "new_report": fresh, "earlier_view
 """
 
 
-def grow(store: Store, reports: int, seed: int = 42) -> float:
-    """Ingest the generated stream up to `reports` reports; reports per second for the new ones."""
-    gaz = gazetteer()
-    have = store.count()
-    start, added, batch = time.perf_counter(), 0, []
+def generated_reports(reports: int, seed: int = 42, skip: int = 0) -> Iterator[Report]:
+    """The generated stream's reports (dashboard.fixtures), up to `reports`, the first `skip` left out."""
     for i, (name, text, meta) in enumerate(generate(reports, seed)):
-        if i < have:
+        if i < skip:
             continue
         sidecar = parse_sidecar(json.dumps(meta)) if meta else {}
         sidecar.pop("id", None)
-        report = make_report(text, f"{name}.txt", name=name, **sidecar)
+        yield make_report(text, f"{name}.txt", name=name, **sidecar)
+
+
+def grow(store: Store, reports: int, seed: int = 42) -> float:
+    """Ingest the generated stream up to `reports` reports; reports per second for the new ones."""
+    gaz = gazetteer()
+    start, added, batch = time.perf_counter(), 0, []
+    for report in generated_reports(reports, seed, skip=store.count()):
         batch.append((report, extract(report, gaz)))
         if len(batch) == 200:
             added += len(store.add_many(batch, EXTRACTOR_VERSION))
