@@ -498,3 +498,12 @@ def test_attacks_told_without_place_or_time_are_no_incidents_where_the_report_pl
 def test_fighting_placed_in_two_provinces_places_no_loose_attack():
     text = THEATRE.replace("on Ta Krabey temple", "on Surin province and Oddar Meanchey province")
     assert {i.kind for i in incidents(text)} == {"armed_clash"}
+
+
+@pytest.mark.parametrize("credit", ["AFP/Jane Doe", "Photo: Reuters/A. Somchai", "KT/Chan Dara"])
+def test_a_sentence_a_photo_credit_follows_is_a_caption_of_earlier_damage(credit):
+    text = f"Talks went on in Bangkok.\n\nA school in Kantharalak district hit by Cambodian rockets. {credit}\n\nMore."
+    [caption] = extract(make_report(text, published=date(2026, 1, 5))).incidents
+    assert caption.timing == "earlier"
+    [news] = extract(make_report(text.replace(f" {credit}", ""), published=date(2026, 1, 5))).incidents
+    assert news.timing == "reported"

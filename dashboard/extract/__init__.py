@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -63,6 +65,22 @@ def _stages(text: str) -> tuple[bool, bool, bool, bool, bool] | None:
     return can if any(can) else None
 
 
+# A photo credit standing alone after a sentence ("AFP/Jane Doe", "KT/Chor Sokunthea", "Photo: Reuters/A. Name"):
+# the sentence before it, in the same paragraph, is the photo's caption.
+PHOTO_CREDIT = re.compile(
+    r"(?:Photo(?:graph)?:?\s*)?[A-Z][A-Za-z]{1,15}(?:\s+Photo)?(?:/[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})+\.?"
+)
+
+
+def _captions(sentences: list) -> frozenset[int]:
+    """The starts of the sentences a photo credit follows in the same paragraph: captions."""
+    return frozenset(
+        s.start
+        for s, after in zip(sentences, sentences[1:], strict=False)
+        if "/" in after.text and s.paragraph == after.paragraph and PHOTO_CREDIT.fullmatch(after.text.strip())
+    )
+
+
 def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
     out = Extraction(report=report)
@@ -72,6 +90,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     sides = Sides(sentences, places_of)
     rid, published = report.id, report.published
 
+    captioned = _captions(sentences)
     loose: list = []  # sentences of attacks with neither place nor time (incidents.in_theatre)
     scene: list = []  # the places of the sentence before, in the same paragraph
     paragraph = -1
@@ -95,6 +114,8 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
                 found_meetings.append(meeting)
         if has_incidents:
             found = find_incidents(sentence, rid, published, places, before)
+            if sentence.start in captioned:  # a photo's caption shows damage as it stands: an earlier attack
+                found = [replace(i, timing="earlier") if i.timing == "reported" else i for i in found]
             out.incidents.extend(found)
             if not found and not places:
                 loose.append(sentence)
