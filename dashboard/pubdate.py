@@ -8,24 +8,35 @@ In order, the first that gives a date wins:
 | `url`      | a date in the URL's path (`/2025/12/10/`, `/2025/1210/`, `20251210`)                     |
 | `dateline` | the text's own stamp at its top: a dateline ("BANGKOK, Dec 27 -"), "date 2025-07-24",    |
 |            | "Published: 10 Dec 2025", a date line under the title                                   |
-| `text`     | an estimate: the latest date the report states of its own (past) events                 |
+| `text`     | an estimate: the latest date the report states of its own (past) events, never before a   |
+|            | turning point of the conflict it tells as done (`data/chronology_cues.csv`)              |
 | `ingested` | nothing to go on: the report counts from the day it was stored (set by the store)       |
 
 A date never comes out later than the day the report is read (`today`), nor, for an estimate, earlier than
 the events the report tells. A month and day without a year take the year the text itself gives; failing
 that, the year the conflict's chronology fixes (the year that puts the day nearest the conflict's episodes,
 never before the conflict or after today).
+
+A turning point of the conflict's chronology (`dashboard/data/agreements.csv`) that the report tells as done
+("the 18 soldiers have been returned") is a day the report was written on or after; when it is the news the
+report opens with and the report states no date of its own, the report is dated by it (on the weekday it
+names, within the week). A report that looks ahead to a date weeks after its latest past one is dated the
+day before it (on the weekday it names in that week): never before it was written, at worst late.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 import htmldate
 from text_to_num import alpha2digit
 
+from dashboard.agreements import agreements
 from dashboard.episodes import EPISODES, episode_at
 
 HOW = ("metadata", "url", "dateline", "text", "ingested")
@@ -166,14 +177,21 @@ def estimate(text: str, today: date) -> date | None:
             onset = day
         latest, earliest = max(latest or day, day), min(earliest or day, day)
     if latest is None or not _bounds_agree(text, earliest, latest):
-        return None
+        # no date of its own to go by: the turning point it opens with, if it tells one as done
+        opened = turning_point_told(text[:HEAD_CHARS])
+        return min(_on_weekday_told(text, opened), today) if opened and opened <= today else None
+    floor = turning_point_told(text)
     day = max(latest, min(_spans_from_dates(text, years, today) or latest, today))
     lasted = _lasted(text)
     began = (onset or _episode_start(latest)) if lasted else None
     if began is not None and began + lasted > latest:
         day = min(_on_weekday_told(text, began + lasted), today)
+    if floor is not None and day < floor <= today:
+        day = min(_on_weekday_told(text, floor), today)  # written after a turning point it tells as done
     if upcoming is not None and upcoming - day > PLAN_GAP:
-        return None  # written somewhere between its latest past date and a day it looks ahead to, weeks later
+        # written somewhere between its latest past date and a day it looks ahead to, weeks later: dated at
+        # the latest it can have been written, so its news never shows before it was known
+        return _before_weekday_told(text, upcoming)
     return day
 
 
@@ -229,6 +247,42 @@ def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | 
 def _episode_start(day: date) -> date | None:
     ep = episode_at(day)
     return next((e.start for e in EPISODES if e.id == ep), None)
+
+
+def _before_weekday_told(text: str, upcoming: date) -> date:
+    """The last day before `upcoming` (within a week) that is a weekday the report names, else the day before."""
+    named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
+    days = [upcoming - timedelta(days=k) for k in range(1, 8)]
+    return next((d for d in days if _WEEKDAYS[d.weekday()] in named), days[0])
+
+
+CHRONOLOGY_CUES_CSV = Path(__file__).resolve().parent / "data" / "chronology_cues.csv"
+# A sentence that does not tell the turning point as done: negated, ahead, hoped for or conditional.
+NOT_DONE = re.compile(
+    r"\b(?:not|never|yet to|no longer|refus\w*|delay\w*|postpon\w*|halt\w*|plann\w*|will|would|could|should|may"
+    r"|to be|hopes?|hoped|expect\w*|if|unless|once|until|whether)\b|n't\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@cache
+def turning_points() -> tuple[tuple[date, re.Pattern], ...]:
+    """Each turning point's day (agreements.csv) with the words a report tells it by (chronology_cues.csv)."""
+    days = {a.id: a.date for a in agreements()}
+    with open(CHRONOLOGY_CUES_CSV, encoding="utf-8", newline="") as f:
+        return tuple((days[r["id"]], re.compile(r["cue"], re.I)) for r in csv.DictReader(f))
+
+
+def turning_point_told(text: str) -> date | None:
+    """The latest turning point of the conflict a sentence of the text tells as done, or None."""
+    told = None
+    for sentence in _SENTENCE_END.split(text):
+        for day, cue in turning_points():
+            m = cue.search(sentence)
+            if m and not NOT_DONE.search(f"{sentence[: m.start()]} {sentence[m.end() :]}"):
+                told = max(told or day, day)
+    return told
 
 
 def _on_weekday_told(text: str, earliest: date) -> date:

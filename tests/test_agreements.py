@@ -64,3 +64,24 @@ def test_what_was_carried_out_marks_its_provision_done_from_its_day():
 
     assert "General Border Committee meeting" not in done(date(2025, 8, 1))
     assert {"General Border Committee meeting", "ASEAN observer team"} <= done(date(2025, 9, 1))
+    # the regional commanders the Putrajaya ceasefire asks to meet are the Regional Border Committee
+    assert "regional army commanders meet" not in done(date(2025, 9, 1))
+    assert {"regional army commanders meet", "Regional Border Committee meetings within two weeks"} <= done(
+        date(2025, 9, 5)
+    )
+
+
+def test_each_chronology_cue_names_a_turning_point_compiles_and_gives_a_reason():
+    import csv
+    import re
+
+    from dashboard.pubdate import CHRONOLOGY_CUES_CSV
+
+    ids = {a.id for a in agreements()}
+    with open(CHRONOLOGY_CUES_CSV, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    for r in rows:
+        assert r["id"] in ids, r["id"]
+        assert re.compile(r["cue"], re.I).pattern
+        assert len(r["reason"].split()) >= 5, r["id"]

@@ -29,6 +29,12 @@ def said(text: str, published: date = date(2026, 1, 7)):
         ("Mine clearance teams started work near the temple.", ("demining", "in_progress", None)),
         ("Twenty observers were deployed along the frontier.", ("observers", "done", None)),
         ("The prisoners of war have not been released, Phnom Penh said.", ("detainees", "disputed", "KH")),
+        # talks on a provision are it in progress; soldiers named before their captor are the detainees
+        (
+            "As for the soldiers held by the Thai army, Cambodia is negotiating their return.",
+            ("detainees", "in_progress", None),
+        ),
+        ("Rules for the monitoring team were under discussion on Friday.", ("observers", "in_progress", None)),
     ],
 )
 def test_a_statement_has_its_topic_stance_and_speaker(text, expected):

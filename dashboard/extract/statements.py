@@ -26,6 +26,7 @@ TOPICS = {
     "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing",
     "observers": r"observers?|observer teams?|monitoring teams?|monitors",
     "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
+    r"|soldiers (?:(?:who were|were|was) )?(?:detained|captured|held) by"
     r"|soldiers (?:were|was|have been|had been) (?:released|returned|freed|handed over|repatriated)"
     r"|release of (?:the )?(?:\d+ )?(?:detained |captured )?(?:Cambodian |Thai )?(?:soldiers|troops|prisoners)",
 }
@@ -43,7 +44,7 @@ PROVISION_STANCES = {
     "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned"
     r"|handed over|repatriated|deployed|arrived",
     "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
-    r"|withdrawing|deploying|being",
+    r"|withdrawing|deploying|being|negotiat\w+|under discussion|discuss(?:es|ed|ing)",
 }
 _TOPIC_RX = {topic: re.compile(rf"\b(?:{p})\b", re.I) for topic, p in TOPICS.items()}
 _CEASEFIRE_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in CEASEFIRE_STANCES.items()]

@@ -22,6 +22,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | constant data: `dashboard.gazetteer` `gazetteer` (loaded once) | — | process |
 | constant data: `dashboard.gazetteer` `BorderLine.length_km` `BorderLine._utm` `BorderLine._scale` | line | process |
 | constant data: `dashboard.agreements` `agreements` (the curated CSV) | its path | process |
+| constant data: `dashboard.pubdate` `turning_points` (the chronology's cues) | — | process |
 | constant data: `dashboard.ui.mapview` `_far_outline` `coarse_polygons` `fine_outlines_url` | the gazetteer | process |
 | constant data: `dashboard.ui.assets` `ensure_leaflet` (Leaflet's files copied once) | static folder | process |
 | constant data: `dashboard.queries.timeline` `_gazetteer` `_place_point` (a place's point) | name, provinces | 20,000 |
