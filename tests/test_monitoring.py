@@ -542,3 +542,26 @@ def test_indirect_deaths_stand_beside_one_cell_never_the_soldiers(tmp_path, gaz)
     tolls = {t.latest.group: t for t in queries.latest_tolls(store, date(2025, 12, 20), "dec2025")}
     assert tolls["military"].indirect is None
     assert tolls["civilian"].indirect.value == 30
+
+
+def test_figures_by_source_compare_direct_and_indirect_deaths_together(tmp_path, gaz):
+    """A source giving direct and indirect deaths is compared with another's count by the two together:
+    "2 + 30 from indirect effects" is 32, not 2 against another's 31."""
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "a",
+                date(2025, 12, 18),
+                "Outlet A",
+                "The ministry said two Thai civilians have been killed so far, while 30 more Thai deaths have been "
+                "recorded from indirect effects.",
+            ),
+            ("b", date(2025, 12, 17), "Outlet B", "Officials said 31 Thai civilians have been killed so far."),
+        ],
+    )
+    ranges = queries.figure_ranges(store, date(2025, 12, 20), "dec2025", ["killed"], ["Thailand"])
+    [row] = [r for r in ranges.to_dict("records") if r["group"] == "civilian"]
+    assert (row["low"], row["high"]) == (31, 32)
+    assert row["newest"][0] == "32 (2 + 30 from indirect effects) (Outlet A, 18 Dec)"

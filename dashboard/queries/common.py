@@ -144,3 +144,20 @@ def _figure_row(f: Figure, r: Report) -> dict:
 def _naming_no_province():
     """A figure whose sentence names no province: a side's total, not one province's."""
     return sa.or_(figures_t.c.provinces.is_(None), figures_t.c.provinces == "")
+
+
+def indirect_deaths(store: Store, report_ids: set[str]) -> dict[tuple[str, str | None], Figure]:
+    """Deaths from indirect effects (scope "indirect") these reports give, by (report, side key): shown
+    beside the direct toll they are told with, never as a toll of their own."""
+    f = figures_t
+    if not report_ids:
+        return {}
+    rows = sa.select(f, _side_key().label("side")).where(
+        f.c.report_id.in_(report_ids), f.c.scope == "indirect", f.c.metric == "killed", f.c.value.is_not(None)
+    )
+    found: dict[tuple[str, str | None], Figure] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(rows).mappings().all():
+            fig = record_from_row("figures", row)
+            found.setdefault((fig.evidence.report_id, row["side"]), fig)
+    return found

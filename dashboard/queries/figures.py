@@ -3,6 +3,7 @@ values given and how often, and the newest figures as table rows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -17,6 +18,7 @@ from dashboard.queries.common import (
     _side_key,
     _with_reports,
     figures_t,
+    indirect_deaths,
 )
 from dashboard.queries.tracker import SourceLatest, disagreement, latest_per_source
 from dashboard.records import Figure, Report
@@ -77,7 +79,9 @@ def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[
         for row in conn.execute(query).mappings().all():
             fig = record_from_row("figures", row)
             told.setdefault((fig.metric, row["side"], fig.group), []).append((fig, report_from_row(row, prefix="r_")))
-    out = [_range_row(key, latest_per_source(pairs), as_of) for key, pairs in told.items()]
+    ids = {fig.evidence.report_id for (metric, _, _), pairs in told.items() if metric == "killed" for fig, _ in pairs}
+    indirect = indirect_deaths(store, ids)
+    out = [_range_row(key, latest_per_source(pairs), as_of, indirect) for key, pairs in told.items()]
     frame = pd.DataFrame(out, columns=RANGE_COLUMNS)
     order = {m: i for i, m in enumerate(METRICS)}
     sides_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
@@ -91,8 +95,19 @@ RANGE_COLUMNS += ["disagree", "newest"]
 NEWEST_LISTED = 6
 
 
-def _range_row(key: tuple, latest: list[SourceLatest], as_of: date) -> dict:
+def _range_row(
+    key: tuple, latest: list[SourceLatest], as_of: date, indirect: dict[tuple[str, str | None], Figure]
+) -> dict:
+    """A source that gives deaths from indirect effects beside its direct toll (of civilians or of all) is
+    compared by the two together, and told as both: "1 + 41 from indirect effects" is not 1 against another
+    source's 38 that counts them in."""
     metric, side, group = key
+    beside = {
+        s.report.id: ind
+        for s in latest
+        if metric == "killed" and group != "military" and (ind := indirect.get((s.report.id, side)))
+    }
+    latest = [_with_indirect(s, beside.get(s.report.id)) for s in latest]
     low = min(latest, key=lambda s: s.latest.value)
     high = max(latest, key=lambda s: s.latest.value)
     return {
@@ -107,10 +122,24 @@ def _range_row(key: tuple, latest: list[SourceLatest], as_of: date) -> dict:
         "high_shown": display_value(high.latest),
         "disagree": disagreement(latest, as_of)[1],
         "newest": [
-            f"{display_value(s.latest)} ({s.source}, {s.day:%-d %b})" if s.day else display_value(s.latest)
+            f"{_told_as(s, beside.get(s.report.id))} ({s.source}, {s.day:%-d %b})"
+            if s.day
+            else _told_as(s, beside.get(s.report.id))
             for s in latest[:NEWEST_LISTED]
         ],
     }
+
+
+def _with_indirect(s: SourceLatest, ind: Figure | None) -> SourceLatest:
+    """The source's newest figure as the direct and indirect deaths together, when it gives both."""
+    return replace(s, latest=replace(s.latest, value=s.latest.value + ind.value)) if ind else s
+
+
+def _told_as(s: SourceLatest, ind: Figure | None) -> str:
+    if ind is None:
+        return display_value(s.latest)
+    direct = replace(s.latest, value=s.latest.value - ind.value)
+    return f"{display_value(s.latest)} ({display_value(direct)} + {display_value(ind)} from indirect effects)"
 
 
 def figure_rows(

@@ -15,6 +15,7 @@ from dashboard.queries.common import (
     _select_with_reports,
     _side_key,
     figures_t,
+    indirect_deaths,
     onsets_t,
 )
 from dashboard.queries.meetings import MeetingSummary, meetings
@@ -95,29 +96,11 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     for (metric, who, group), (figure, report) in latest.items():
         values = list(per_source[metric, who, group].values()) or [figure.value]
         out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
-    indirect = _indirect(store, out)
+    indirect = indirect_deaths(store, {t.report.id for t in out if t.metric == "killed"})
     out = _indirect_once([_with_indirect(t, indirect) for t in out if not _outgrown(t, out)])
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
     group_order = {"military": 0, "civilian": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
-
-
-def _indirect(store: Store, tolls: list[Toll]) -> dict[tuple[str, str | None], Figure]:
-    """Deaths from indirect effects (scope "indirect") the reports of the killed tolls give, by (report, side):
-    shown beside the direct toll they are told with, never as a toll of their own."""
-    f = figures_t
-    ids = {t.report.id for t in tolls if t.metric == "killed"}
-    if not ids:
-        return {}
-    rows = sa.select(f, _side_key().label("side")).where(
-        f.c.report_id.in_(ids), f.c.scope == "indirect", f.c.metric == "killed", f.c.value.is_not(None)
-    )
-    found: dict[tuple[str, str | None], Figure] = {}
-    with store.engine.connect() as conn:
-        for row in conn.execute(rows).mappings().all():
-            fig = record_from_row("figures", row)
-            found.setdefault((fig.evidence.report_id, row["side"]), fig)
-    return found
 
 
 def _with_indirect(toll: Toll, indirect: dict[tuple[str, str | None], Figure]) -> Toll:
