@@ -363,3 +363,16 @@ def test_a_month_after_since_is_no_episode_of_the_figure():
     assert killed.period == injured.period == "dec2025"
     [july] = figures("In July, the clashes left at least 43 dead.")
     assert july.period == "jul2025"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As of Friday, some 64,000 Cambodians remained in camps for the displaced along the highway.",
+        "About 64,000 Cambodians remain displaced, the ministry said.",
+        "Some 64,000 Cambodians are still displaced after the shelling.",
+    ],
+)
+def test_people_who_remain_displaced_are_the_displaced(text):
+    [f] = figures(text)
+    assert (f.metric, f.country, f.value) == ("displaced", "KH", 64000)

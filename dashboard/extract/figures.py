@@ -41,7 +41,9 @@ METRIC_AFTER = {
     r"|forced (?:out )?(?:from|to flee|to leave)|moved to (?:\S+ ){0,3}(?:shelters|safe areas|safer areas|camps)"
     r"|sought shelter|seeking shelter|refugees|taking refuge|took refuge|sought refuge|seeking refuge"
     r"|taken to (?:\S+ ){0,3}shelters"
-    r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)",
+    r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)"
+    r"|remain(?:s|ed)? displaced|remain(?:s|ed)? homeless|still displaced"
+    r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers)",
     "returned": r"returned|returning|returnees|went back home|gone back home",
 }
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
