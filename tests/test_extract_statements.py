@@ -35,6 +35,10 @@ def said(text: str, published: date = date(2026, 1, 7)):
             ("detainees", "in_progress", None),
         ),
         ("Rules for the monitoring team were under discussion on Friday.", ("observers", "in_progress", None)),
+        (
+            "The government announced the suspension of the accord and of the planned release of captured soldiers.",
+            ("detainees", "disputed", None),
+        ),
     ],
 )
 def test_a_statement_has_its_topic_stance_and_speaker(text, expected):

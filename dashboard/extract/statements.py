@@ -40,7 +40,7 @@ CEASEFIRE_STANCES = {
 }
 PROVISION_STANCES = {
     "disputed": r"refus\w+|fail\w+ to|yet to|has not|have not|had not|not been|not yet|accus\w+|violat\w+"
-    r"|den(?:y|ies|ied)|delay\w*|stalled|halted|suspend\w*",
+    r"|den(?:y|ies|ied)|delay\w*|stalled|halted|suspend\w*|suspensions?",
     "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned"
     r"|handed over|repatriated|deployed|arrived",
     "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
