@@ -20,7 +20,9 @@ never before the conflict or after today).
 A turning point of the conflict's chronology (`dashboard/data/agreements.csv`) that the report tells as done
 ("the 18 soldiers have been returned") is a day the report was written on or after; when it is the news the
 report opens with and the report states no date of its own, the report is dated by it (on the weekday it
-names, within the week). A report that looks ahead to a date weeks after its latest past one is dated the
+names, within the week). One that states no date but tells a ceasefire as hours old was written the day that
+ceasefire began, when the hour it names (midnight, noon) and its weekday fit one ceasefire of the chronology
+only. A report that looks ahead to a date weeks after its latest past one is dated the
 day before it (on the weekday it names in that week): never before it was written, at worst late.
 """
 
@@ -179,7 +181,10 @@ def estimate(text: str, today: date) -> date | None:
     if latest is None or not _bounds_agree(text, earliest, latest):
         # no date of its own to go by: the turning point it opens with, if it tells one as done
         opened = turning_point_told(text[:HEAD_CHARS])
-        return min(_on_weekday_told(text, opened), today) if opened and opened <= today else None
+        if opened is not None:
+            opened = _on_weekday_told(text, opened)
+        opened = opened or ceasefire_just_begun(text)
+        return min(opened, today) if opened and opened <= today else None
     floor = turning_point_told(text)
     day = max(latest, min(_spans_from_dates(text, years, today) or latest, today))
     lasted = _lasted(text)
@@ -283,6 +288,35 @@ def turning_point_told(text: str) -> date | None:
             if m and not NOT_DONE.search(f"{sentence[: m.start()]} {sentence[m.end() :]}"):
                 told = max(told or day, day)
     return told
+
+
+# A ceasefire told as hours or a day old: the report was written the day it began.
+JUST_BEGUN = re.compile(
+    r"\b(?:cease-?fire|truce)\b[^.]{0,80}?\b(?:(?:just |only |a few |several |\d+ )?hours (?:earlier|before|ago|old"
+    r"|after)|the day before|a day earlier)\b"
+    r"|\b(?:hours|a day) (?:after|into) (?:the|a) (?:\w+ )?(?:cease-?fire|truce)\b"
+    r"|\bfirst (?:day|hours|night) of (?:the|a) (?:\w+ )?(?:cease-?fire|truce)\b",
+    re.I,
+)
+# The hour a ceasefire took effect (agreements.csv `time`), as a report names it.
+HOUR_WORDS = {"24:00": re.compile(r"\bmidnight\b", re.I), "12:00": re.compile(r"\bnoon\b|\bmidday\b", re.I)}
+
+
+def ceasefire_just_begun(text: str) -> date | None:
+    """The day a report that tells a ceasefire as hours old was written: the day the ceasefire began (the day
+    after, for one from midnight), when the hour it names ("midnight", "noon") and the weekday it names, if
+    any, fit one ceasefire of the chronology and no other."""
+    if not JUST_BEGUN.search(text):
+        return None
+    named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
+    fits = []
+    for a in agreements():
+        if a.kind != "ceasefire" or a.time not in HOUR_WORDS or not HOUR_WORDS[a.time].search(text):
+            continue
+        if named and _WEEKDAYS[a.date.weekday()] not in named:
+            continue
+        fits.append(a.date + timedelta(days=1) if a.time == "24:00" else a.date)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _on_weekday_told(text: str, earliest: date) -> date:

@@ -194,3 +194,29 @@ def test_a_stretch_counted_from_a_stated_date_moves_the_estimate_on():
 def test_a_day_the_parties_agree_to_meet_on_is_ahead_of_the_report():
     text = "On 3 March 2026 the ministers said the sides agree to hold a committee meeting on March 6."
     assert found(text) == (date(2026, 3, 3), "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the July ceasefire took effect at midnight on Monday 28 July: written the next day
+        ("Shots were heard hours after the truce took effect at midnight, the army said.", date(2025, 7, 29)),
+        ("Both armies held their fire on the first night of the ceasefire that began at midnight.", date(2025, 7, 29)),
+        # the December ceasefire took effect at noon on Saturday 27 December
+        ("The guns fell silent at noon, and hours into the ceasefire villagers began to return.", date(2025, 12, 27)),
+    ],
+)
+def test_a_report_telling_a_ceasefire_hours_old_is_dated_the_day_it_began(text, day):
+    assert found(text) == (day, "text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shots were heard hours after the truce took effect, the army said.",  # which ceasefire: no hour named
+        "Shots were heard hours after the truce took effect at midnight on Saturday.",  # no ceasefire fits both
+        "The ceasefire that began at midnight has held, officials said.",  # not told as hours old
+    ],
+)
+def test_a_ceasefire_told_without_what_fixes_which_one_dates_nothing(text):
+    assert found(text) == (None, None)
