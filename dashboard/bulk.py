@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from dashboard.extract import EXTRACTOR_VERSION, collector_paused, extract
 from dashboard.gazetteer import gazetteer
+from dashboard.pubdate import redate
 from dashboard.store import Store
 from dashboard.store_open import StoreError, describe
 
@@ -173,7 +174,7 @@ def reextract_batch(location: str, version: str, ids: list[str]) -> tuple[int, i
     gaz = gazetteer()
     try:
         with collector_paused():
-            fresh = [(r, extract(r, gaz)) for r in store.reports_by_id(ids)]
+            fresh = [(r, extract(r, gaz)) for r in map(redate, store.reports_by_id(ids))]
         return len(ids), len(store.replace_stale(fresh, EXTRACTOR_VERSION))
     except Exception as exc:
         failed = BatchFailed.of(location, exc)

@@ -28,18 +28,16 @@ day before it (on the weekday it names in that week): never before it was writte
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 
 import htmldate
 from text_to_num import alpha2digit
 
-from dashboard.agreements import agreements
+from dashboard.chronology import ceasefire_just_begun, turning_point_told
 from dashboard.episodes import EPISODES, episode_at
+from dashboard.records import Report
 
 HOW = ("metadata", "url", "dateline", "text", "ingested")
 HOW_WORDS = {  # shown beside a date on every citation
@@ -183,7 +181,7 @@ def estimate(text: str, today: date) -> date | None:
         opened = turning_point_told(text[:HEAD_CHARS])
         if opened is not None:
             opened = _on_weekday_told(text, opened)
-        opened = opened or ceasefire_just_begun(text)
+        opened = opened or ceasefire_just_begun(text, _weekdays_named(text))
         return min(opened, today) if opened and opened <= today else None
     floor = turning_point_told(text)
     day = max(latest, min(_spans_from_dates(text, years, today) or latest, today))
@@ -261,62 +259,8 @@ def _before_weekday_told(text: str, upcoming: date) -> date:
     return next((d for d in days if _WEEKDAYS[d.weekday()] in named), days[0])
 
 
-CHRONOLOGY_CUES_CSV = Path(__file__).resolve().parent / "data" / "chronology_cues.csv"
-# A sentence that does not tell the turning point as done: negated, ahead, hoped for or conditional.
-NOT_DONE = re.compile(
-    r"\b(?:not|never|yet to|no longer|refus\w*|delay\w*|postpon\w*|halt\w*|plann\w*|will|would|could|should|may"
-    r"|to be|hopes?|hoped|expect\w*|if|unless|once|until|whether)\b|n't\b",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-@cache
-def turning_points() -> tuple[tuple[date, re.Pattern], ...]:
-    """Each turning point's day (agreements.csv) with the words a report tells it by (chronology_cues.csv)."""
-    days = {a.id: a.date for a in agreements()}
-    with open(CHRONOLOGY_CUES_CSV, encoding="utf-8", newline="") as f:
-        return tuple((days[r["id"]], re.compile(r["cue"], re.I)) for r in csv.DictReader(f))
-
-
-def turning_point_told(text: str) -> date | None:
-    """The latest turning point of the conflict a sentence of the text tells as done, or None."""
-    told = None
-    for sentence in _SENTENCE_END.split(text):
-        for day, cue in turning_points():
-            m = cue.search(sentence)
-            if m and not NOT_DONE.search(f"{sentence[: m.start()]} {sentence[m.end() :]}"):
-                told = max(told or day, day)
-    return told
-
-
-# A ceasefire told as hours or a day old: the report was written the day it began.
-JUST_BEGUN = re.compile(
-    r"\b(?:cease-?fire|truce)\b[^.]{0,80}?\b(?:(?:just |only |a few |several |\d+ )?hours (?:earlier|before|ago|old"
-    r"|after)|the day before|a day earlier)\b"
-    r"|\b(?:hours|a day) (?:after|into) (?:the|a) (?:\w+ )?(?:cease-?fire|truce)\b"
-    r"|\bfirst (?:day|hours|night) of (?:the|a) (?:\w+ )?(?:cease-?fire|truce)\b",
-    re.I,
-)
-# The hour a ceasefire took effect (agreements.csv `time`), as a report names it.
-HOUR_WORDS = {"24:00": re.compile(r"\bmidnight\b", re.I), "12:00": re.compile(r"\bnoon\b|\bmidday\b", re.I)}
-
-
-def ceasefire_just_begun(text: str) -> date | None:
-    """The day a report that tells a ceasefire as hours old was written: the day the ceasefire began (the day
-    after, for one from midnight), when the hour it names ("midnight", "noon") and the weekday it names, if
-    any, fit one ceasefire of the chronology and no other."""
-    if not JUST_BEGUN.search(text):
-        return None
-    named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
-    fits = []
-    for a in agreements():
-        if a.kind != "ceasefire" or a.time not in HOUR_WORDS or not HOUR_WORDS[a.time].search(text):
-            continue
-        if named and _WEEKDAYS[a.date.weekday()] not in named:
-            continue
-        fits.append(a.date + timedelta(days=1) if a.time == "24:00" else a.date)
-    return fits[0] if len(fits) == 1 else None
+def _weekdays_named(text: str) -> set[int]:
+    return {_WEEKDAYS.index(m["wd"].lower()) for m in WEEKDAY.finditer(text)}
 
 
 def _on_weekday_told(text: str, earliest: date) -> date:
@@ -347,6 +291,17 @@ def find(
         if day:
             return Found(day, how)
     return NOTHING
+
+
+def redate(report: Report) -> Report:
+    """A stored report dated again by the rules of this version, unless its date is its own (metadata, URL or
+    dateline): an estimate, or no date, may have improved since it was stored."""
+    if report.published is not None and report.dated_by in ("metadata", "url", "dateline"):
+        return report
+    found = find(report.text, url=report.url, today=report.ingested)
+    if (found.day, found.how) == (report.published, report.dated_by if report.published else None):
+        return report
+    return replace(report, published=found.day, dated_by=found.how)
 
 
 # --- the parts ------------------------------------------------------------------------------------------------

@@ -321,27 +321,44 @@ class Store:
 
         def work(conn: Connection) -> set[str]:
             ids = sorted({r.id for r, _ in items})
-            lock = sa.select(reports.c.id).where(reports.c.id.in_(ids)).order_by(reports.c.id)
+            lock = sa.select(reports.c.id, reports.c.published, reports.c.dated_by, reports.c.known_from)
+            lock = lock.where(reports.c.id.in_(ids)).order_by(reports.c.id)
             if self.dialect == "postgresql":  # SQLite's write lock covers it; rows locked in one order
                 lock = lock.with_for_update()
-            there = set(conn.execute(lock).scalars())
+            there = {row.id: row for row in conn.execute(lock)}
             current = sa.select(extractions.c.report_id).where(
                 extractions.c.report_id.in_(ids), extractions.c.extractor_version == extractor_version
             )
-            todo = there - set(conn.execute(current).scalars())
+            todo = set(there) - set(conn.execute(current).scalars())
             fresh = {r.id: (r.id, r.published or r.ingested, e) for r, e in items if r.id in todo}
+            since = self._redated(conn, [r for r, _ in items if r.id in todo], there)
             if fresh:
-                self._replace_records(conn, [fresh[i] for i in sorted(fresh)], extractor_version)
+                self._replace_records(conn, [fresh[i] for i in sorted(fresh)], extractor_version, since)
             return set(fresh)
 
         return self._transact(work)
+
+    @staticmethod
+    def _redated(conn: Connection, items: list[Report], stored: dict) -> date | None:
+        """Store the new dates of reports dated again (an estimate improved): the earliest day their records
+        counted from before, for the revisions of the days between (None if no date moved)."""
+        since = None
+        for r in items:
+            row = stored[r.id]
+            dated_by = r.dated_by if r.published else None
+            if (r.published, dated_by) == (row.published, row.dated_by):
+                continue
+            values = {"published": r.published, "dated_by": dated_by, "known_from": r.published or r.ingested}
+            conn.execute(reports.update().where(reports.c.id == r.id).values(**values))
+            since = min(since or row.known_from, row.known_from)
+        return since
 
     def refresh_stale(self, extractor_version: str, extract: Callable[[Report], Extraction], batch: int = 200) -> int:
         """Re-extract the reports of other extractor versions, newest first, a batch per transaction; how many
         (several processes may run it at once: see replace_stale; dashboard.bulk runs it over workers)."""
         done = 0
         while ids := self.stale(extractor_version, batch):
-            fresh = [(r, extract(r)) for r in self.reports_by_id(ids)]
+            fresh = [(e.report, e) for e in map(extract, self.reports_by_id(ids))]  # as `extract` dated it
             done += len(self.replace_stale(fresh, extractor_version))
         return done
 

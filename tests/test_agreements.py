@@ -75,7 +75,7 @@ def test_each_chronology_cue_names_a_turning_point_compiles_and_gives_a_reason()
     import csv
     import re
 
-    from dashboard.pubdate import CHRONOLOGY_CUES_CSV
+    from dashboard.chronology import CHRONOLOGY_CUES_CSV
 
     ids = {a.id for a in agreements()}
     with open(CHRONOLOGY_CUES_CSV, encoding="utf-8", newline="") as f:

@@ -430,3 +430,27 @@ def test_the_migration_marks_the_figures_of_a_store_made_before_it(store_locatio
     store = Store(store_location)
     assert revision_of(store) == _head() and flags(store) == [(3, True), (40, False)]
     assert store.revision_at(date(2025, 12, 1)) == store.revision()  # all that was there counts from the start
+
+
+def test_re_extraction_dates_again_a_report_whose_estimate_improved(store, gaz):
+    """A report stored with no date (as an older version found it) is dated again when it is re-extracted: its
+    row, its records and the views of the days between move to the new date. A date of its own stays."""
+    from dashboard.pubdate import redate
+
+    text = "Thailand on Wednesday freed 18 Cambodian soldiers, and shells hit Surin province."
+    undated = replace(make_report(text, "u.txt", name="u"), published=None, dated_by=None)
+    own = replace(make_report("Shells hit Surin province.", "o.txt", name="o"), published=date(2025, 8, 1))
+    own = replace(own, dated_by="metadata")
+    for r in (undated, own):
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    ingested = store.report(undated.id).ingested
+    assert store.report(undated.id).published is None
+    before = store.revision_at(date(2026, 1, 2))
+    store.refresh_stale("newer", lambda r: extract(redate(r), gaz))
+    again = store.report(undated.id)
+    assert (again.published, again.dated_by) == (date(2025, 12, 31), "text")
+    with store.engine.connect() as conn:  # its records count from the new date
+        days = conn.execute(sa.text("SELECT DISTINCT known_from FROM places WHERE report_id = :r"), {"r": again.id})
+        assert [str(d) for (d,) in days] == ["2025-12-31"]
+    assert store.revision_at(date(2026, 1, 2)) > before  # the 2 January view knows it now
+    assert store.report(own.id).published == date(2025, 8, 1) and ingested > date(2026, 1, 2)

@@ -22,7 +22,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | constant data: `dashboard.gazetteer` `gazetteer` (loaded once) | — | process |
 | constant data: `dashboard.gazetteer` `BorderLine.length_km` `BorderLine._utm` `BorderLine._scale` | line | process |
 | constant data: `dashboard.agreements` `agreements` (the curated CSV) | its path | process |
-| constant data: `dashboard.pubdate` `turning_points` (the chronology's cues) | — | process |
+| constant data: `dashboard.chronology` `turning_points` (the chronology's cues) | — | process |
 | constant data: `dashboard.ui.mapview` `_far_outline` `coarse_polygons` `fine_outlines_url` | the gazetteer | process |
 | constant data: `dashboard.ui.assets` `ensure_leaflet` (Leaflet's files copied once) | static folder | process |
 | constant data: `dashboard.queries.timeline` `_gazetteer` `_place_point` (a place's point) | name, provinces | 20,000 |
@@ -69,6 +69,7 @@ import streamlit as st
 from dashboard import queries, settings
 from dashboard.extract import EXTRACTOR_VERSION, extract
 from dashboard.gazetteer import Gazetteer, gazetteer
+from dashboard.pubdate import redate
 from dashboard.queries import Queries
 from dashboard.queries import export as qx
 from dashboard.queries.timeline import window_start
@@ -101,7 +102,7 @@ def prepare_store(db: str) -> None:
     if store.stale(EXTRACTOR_VERSION, limit=1):
         gaz = load_gazetteer()
         threading.Thread(
-            target=store.refresh_stale, args=(EXTRACTOR_VERSION, lambda r: extract(r, gaz)), daemon=True
+            target=store.refresh_stale, args=(EXTRACTOR_VERSION, lambda r: extract(redate(r), gaz)), daemon=True
         ).start()
     # Streamlit runs a full garbage collection after every script and fragment run (runner.postScriptGC): with
     # the gazetteer and the libraries loaded that walked ~0.15 s of objects each time, the largest share of a
