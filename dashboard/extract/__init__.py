@@ -35,10 +35,12 @@ from dashboard.records import Extraction, Report
 
 
 def _source_version() -> str:
-    """A hash of what extraction reads: its own code and the gazetteer's code and data. Any change to
-    them changes the version, so that stored extractions are recomputed."""
+    """A hash of what extraction reads: its own code, the gazetteer's code and data, and what dates a report
+    (re-extraction dates estimated reports again). Any change to them changes the version, so that stored
+    extractions are recomputed."""
     here = Path(__file__).resolve().parent
-    files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "episodes.py")]
+    files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "episodes.py", "pubdate.py")]
+    files += [here.parent / "chronology.py", *sorted((here.parent / "data").glob("*.csv"))]  # dating: pubdate.redate
     files += [GEODATA_DIR / f for f in (*PLACE_FILES, "provinces.csv", "aliases.csv", "border.geojson")]
     files += sorted((here.parent / "data" / "lexicon").glob("*.csv"))
     digest = hashlib.sha256()
