@@ -173,6 +173,14 @@ def test_the_side_of_a_figure_can_come_from_its_paragraph():
     assert report_figures(text) == [("injured", 30, "KH")]
 
 
+def test_a_figure_in_a_sentence_naming_both_countries_takes_no_paragraph_side():
+    text = (
+        "Cambodia's defence ministry gave its daily update on the fighting. "
+        "Thailand blamed Cambodia for the clashes, which have left at least 30 people dead."
+    )
+    assert report_figures(text) == [("killed", 30, None)]
+
+
 def test_a_figure_naming_both_sides_in_its_clause_takes_no_paragraph_side():
     text = "Thailand's army gave an update.\nThe fighting has killed 40 people on both sides."
     assert report_figures(text) == [("killed", 40, None)]

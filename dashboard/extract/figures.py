@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from dashboard.episodes import episode_at, episode_named_in
-from dashboard.extract.actors import BOTH, attackers_in, attribution, victim_side
+from dashboard.extract.actors import BOTH, attackers_in, attribution, countries_in, victim_side
 from dashboard.extract.dates import stated_day
 from dashboard.extract.lexicon import MONTHS, guarded, precheck, words
 from dashboard.extract.numbers import amount_value, amounts
@@ -440,12 +440,15 @@ def find_figures(
     before: str = "",
 ) -> list[Figure]:
     """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
-    (or a function that finds it, called only when needed), `before` the sentence before it. A running
+    (or a function that finds it, called only when needed; not asked in a sentence naming both countries),
+    `before` the sentence before it. A running
     total whose side is not stated, told where the two countries are named together (this sentence or
     the one before: "fighting between Thailand and Cambodia … at least 60 killed"), counts both sides."""
     text = sentence.text
     figures: list[Figure] = []
     offset = sentence.start
+    if context is not None and len(set(countries_in(text))) == 2:
+        context = None  # a sentence naming both countries ("Thailand accused Cambodia …") is not one side's story
     for f in _stated(text):
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
         clause_start, clause_end = offset + f.clause_start, offset + f.end + 60
