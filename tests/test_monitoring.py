@@ -565,3 +565,17 @@ def test_figures_by_source_compare_direct_and_indirect_deaths_together(tmp_path,
     [row] = [r for r in ranges.to_dict("records") if r["group"] == "civilian"]
     assert (row["low"], row["high"]) == (31, 32)
     assert row["newest"][0] == "32 (2 + 30 from indirect effects) (Outlet A, 18 Dec)"
+
+
+def test_the_violations_line_does_not_contradict_a_report_saying_the_ceasefire_was_violated(tmp_path, gaz):
+    _store(
+        tmp_path,
+        gaz,
+        [("said", date(2025, 7, 30), "A", "Thailand said Cambodia had breached the ceasefire within hours.")],
+    )
+    at = _app(tmp_path / "m.sqlite3", asof="2025-08-02")
+    line = next(c.value for c in at.caption if "since 29 Jul 2025" in c.value)
+    assert line == (
+        "No attack since 29 Jul 2025 that a report places and dates, but 1 report (newest 30 Jul) says the "
+        "ceasefire was violated."
+    )

@@ -46,7 +46,9 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             + (f" · suspended: {md_escape(', '.join(s.title for s in state.suspended))}" if state.suspended else "")
         )
         unplaced = q.report_counts(state.as_of).undated_later
-        summary = violations_summary(events, since, state.as_of)
+        counts = q.statement_counts(state.as_of, c.date)
+        said = next((s for s in counts if (s.topic, s.stance) == ("ceasefire", "violated")), None)
+        summary = violations_summary(events, since, state.as_of, said)
         if unplaced:  # what it could not read: reports with no date found count only from the day they were stored
             unread = f"Not read: {plural(unplaced, 'report')} with no date found (counted from the day stored)."
             summary = f"{summary.rstrip('.')}. {unread}"
@@ -57,7 +59,6 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
                 f"{plural(undated, 'incident report')} with no date and no publication date: not placed on a day, "
                 "not counted above."
             )
-        counts = q.statement_counts(state.as_of, c.date)
         st.caption("What reports say of the ceasefire since: " + stance_line(counts, "ceasefire"))
         with st.expander("Provisions, alleged violations per day, and what each side says"):
             provisions_view(q, state, counts)
@@ -134,9 +135,16 @@ def ago(as_of: date, day: date) -> str:
     return "on the as-of date" if days == 0 else f"{plural(days, 'day')} before the as-of date"
 
 
-def violations_summary(events: list[IncidentEvent], since: date, as_of: date) -> str:
-    """OSCE-style top line: how many, the last one, the last 7 days against the 7 before, by accused side."""
+def violations_summary(events: list[IncidentEvent], since: date, as_of: date, said: StanceCount | None = None) -> str:
+    """OSCE-style top line: how many, the last one, the last 7 days against the 7 before, by accused side.
+    With no attack to count, reports that say the ceasefire was violated (`said`) are not contradicted."""
     if not events:
+        if said is not None:
+            return (
+                f"No attack since {since:%-d %b %Y} that a report places and dates, but "
+                f"{plural(said.reports, 'report')} (newest {said.newest:%-d %b}) "
+                f"{'says' if said.reports == 1 else 'say'} the ceasefire was violated."
+            )
         return f"No alleged violation reported since {since:%-d %b %Y}."
     last = max(e.day for e in events)
     week = sum(1 for e in events if (as_of - e.day).days < 7)
