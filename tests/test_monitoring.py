@@ -579,3 +579,25 @@ def test_the_violations_line_does_not_contradict_a_report_saying_the_ceasefire_w
         "No attack since 29 Jul 2025 that a report places and dates, but 1 report (newest 30 Jul) says the "
         "ceasefire was violated."
     )
+
+
+def test_a_toll_whose_side_is_not_stated_gives_way_to_a_newer_larger_count_of_both_sides(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("old", date(2025, 12, 12), "A", "The fighting has killed at least 20 people so far, officials said."),
+            (
+                "new",
+                date(2025, 12, 20),
+                "B",
+                "The fighting has killed at least 90 people on both sides so far, officials said.",
+            ),
+        ],
+    )
+    tolls = {(t.side, t.latest.value) for t in queries.latest_tolls(store, date(2025, 12, 21), "dec2025")}
+    assert tolls == {("both", 90)}
+    # before the count of both sides, the count whose side is not stated stands
+    assert {(t.side, t.latest.value) for t in queries.latest_tolls(store, date(2025, 12, 15), "dec2025")} == {
+        (None, 20)
+    }
