@@ -3,6 +3,7 @@ each side's version, violations counted from the ceasefire on, the toll tracker 
 incident counts kept apart, qualifiers), displacement and returns over time, the timeline and its links."""
 
 import os
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -162,6 +163,22 @@ def test_a_later_figure_from_the_same_source_is_an_update_not_a_disagreement():
     assert (a.latest.value, a.previous.value, a.figures) == (20, 12, 2)
     now, differ = disagreement(latest, date(2025, 12, 13))
     assert len(now) == 2 and not differ
+
+
+@pytest.mark.parametrize(
+    ("metric", "values", "differ"),
+    [
+        ("killed", (30, 36), False),  # higher on a later day: an update
+        ("killed", (36, 30), True),  # a running total told lower later: at odds
+        ("displaced", (9000, 6000), False),  # the displaced go home: fewer later is an update too
+    ],
+)
+def test_a_running_total_told_higher_by_a_later_source_is_an_update(metric, values, differ):
+    pairs = [
+        (replace(_figure(values[0]), metric=metric), _report("A", date(2025, 12, 10))),
+        (replace(_figure(values[1]), metric=metric), _report("B", date(2025, 12, 12))),
+    ]
+    assert disagreement(latest_per_source(pairs), date(2025, 12, 13))[1] is differ
 
 
 def test_sources_in_the_same_days_with_different_figures_disagree_and_qualifiers_count():

@@ -36,9 +36,13 @@ DAY = date(2025, 12, 23)
 
 
 def test_figure_ranges_keep_every_side_and_say_when_sources_disagree(seeds):
-    ranges = queries.figure_ranges(seeds, DAY, "dec2025", ["killed", "displaced"], ["Thailand", "Cambodia"])
+    sides = ["Thailand", "Cambodia", "Side not stated"]
+    ranges = queries.figure_ranges(seeds, DAY, "dec2025", ["killed", "displaced"], sides)
     killed_kh = ranges[(ranges["metric"] == "killed") & (ranges["side"] == "Cambodia")].iloc[0]
-    assert (killed_kh["low"], killed_kh["high"], killed_kh["disagree"]) == (19, 20, True)
+    # 19 on 22 Dec, 20 the day after: a running total told higher later is an update, not a dispute
+    assert (killed_kh["low"], killed_kh["high"], killed_kh["disagree"]) == (19, 20, False)
+    killed_both = ranges[(ranges["metric"] == "killed") & (ranges["side"] == "Both sides")].iloc[0]
+    assert killed_both["disagree"]  # at least 40 and at least 60 on the same day
     displaced_th = ranges[(ranges["metric"] == "displaced") & (ranges["side"] == "Thailand")].iloc[0]
     assert (displaced_th["low"], displaced_th["disagree"]) == (167000, False)
 

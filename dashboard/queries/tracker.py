@@ -70,10 +70,20 @@ def latest_per_source(pairs: list[tuple[Figure, Report]]) -> list[SourceLatest]:
 
 
 def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLatest], bool]:
-    """The sources that speak now (their latest figure in the week to the as-of date) and whether they give
-    different figures (value or qualifier)."""
+    """The sources that speak now (their latest figure in the week to the as-of date) and whether they
+    disagree: different figures (value or qualifier) on the same day, or a later count of the killed or injured
+    lower than an earlier one. A running total told higher on a later day is an update, not a dispute; the
+    displaced go down as well as up (people return)."""
     now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
-    return now, len({display_value(s.latest) for s in now}) > 1
+    return now, any(_at_odds(a, b) for a in now for b in now if a.day <= b.day and a is not b)
+
+
+def _at_odds(earlier: SourceLatest, later: SourceLatest) -> bool:
+    if display_value(earlier.latest) == display_value(later.latest):
+        return False
+    if earlier.day == later.day or None in (earlier.latest.value, later.latest.value):
+        return True
+    return later.latest.metric != "displaced" and later.latest.value < earlier.latest.value
 
 
 def with_sides(frame: pd.DataFrame) -> pd.DataFrame:

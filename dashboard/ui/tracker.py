@@ -94,8 +94,14 @@ def toll_tracker(q: Queries, as_of: date, episode: str | None, tolls: list[Toll]
     now, differ = disagreement(latest, as_of)
     if now:
         values = sorted(now, key=lambda s: s.latest.value or 0)
-        spread = display_value(values[0].latest) + (f" – {display_value(values[-1].latest)}" if differ else "")
-        verdict = "**sources disagree**" if differ else "sources agree"
+        newest = max(now, key=lambda s: (s.day, s.latest.value or 0))
+        if differ:
+            spread = f"{display_value(values[0].latest)} – {display_value(values[-1].latest)}"
+            verdict = "**sources disagree**"
+        else:  # the same figure, or a running total a later source gives higher: an update
+            spread = display_value(newest.latest)
+            same = len({display_value(s.latest) for s in now}) == 1
+            verdict = "sources agree" if same else "later sources update earlier ones"
         st.markdown(
             f"Now ({plural(len(now), 'source')} in the week to {as_of:%-d %b}): **{md_escape(spread)}** · {verdict}"
         )
