@@ -102,6 +102,21 @@ class Toll:
 RECENT_DAYS = 7  # a source's figure older than this, compared with the newest, no longer counts as "now"
 
 
+def at_odds(metric: str, told: list[tuple[date, str, int | None]]) -> bool:
+    """Whether sources' figures of one toll (each its day, its words, its value) disagree: different figures on
+    the same day, or a later count of the killed or injured lower than an earlier one. A running total told
+    higher on a later day is an update; the displaced go down as well as up (people return)."""
+    for day_a, shown_a, value_a in told:
+        for day_b, shown_b, value_b in told:
+            if day_a > day_b or shown_a == shown_b:
+                continue
+            if day_a == day_b or value_a is None or value_b is None:
+                return True
+            if metric != "displaced" and value_b < value_a:
+                return True
+    return False
+
+
 def is_upcoming(group, as_of: date) -> bool:
     """After the as-of date, or on it unless a report says it was held."""
     return group.date > as_of or (group.date == as_of and "held" not in group.statuses)

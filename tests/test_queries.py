@@ -51,7 +51,9 @@ def test_the_tolls_are_the_newest_figure_per_side_with_the_spread_of_sources(see
     tolls = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, DAY, "dec2025")}
     killed_kh = tolls[("killed", "KH")]
     assert killed_kh.latest.value == 20 and killed_kh.report.published == DAY
-    assert (killed_kh.low, killed_kh.high, killed_kh.sources) == (19, 20, 2)
+    assert (killed_kh.low, killed_kh.high, killed_kh.sources) == (20, 20, 2)  # 19 the day before: an update
+    killed_both = tolls[("killed", "both")]  # at least 40 and at least 60 on the same day: a spread
+    assert (killed_both.low, killed_both.high) == (40, 60)
     earlier = {(t.metric, t.side): t for t in queries.latest_tolls(seeds, date(2025, 12, 22), "dec2025")}
     assert earlier[("killed", "KH")].latest.value == 19  # the 23 December report is not known yet
 

@@ -29,6 +29,7 @@ from dashboard.summary import (
     RECENT_DAYS,
     OnsetClaim,
     Toll,
+    at_odds,
 )
 from dashboard.untrusted import url_host
 
@@ -82,20 +83,26 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     if not latest:
         return []
     week = (
-        sa.select(f.c.metric, side, f.c.group, f.c.value, reports.c.outlet, reports.c.url, reports.c.id)
+        sa.select(
+            f.c.metric, side, f.c.group, f.c.value, f.c.qualifier, f.c.known_from, reports.c.outlet, reports.c.url
+        )
+        .add_columns(reports.c.id)
         .join(reports, reports.c.id == f.c.report_id)
         .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
         .order_by(*newest_first)
     )
-    per_source: dict[tuple, dict[str, int]] = {key: {} for key in latest}
+    per_source: dict[tuple, dict[str, tuple]] = {key: {} for key in latest}
     with store.engine.connect() as conn:
-        for metric, who, group, value, outlet, url, report_id in conn.execute(week):
+        for metric, who, group, value, qualifier, day, outlet, url, report_id in conn.execute(week):
             if (metric, who, group) in per_source:  # the spread compares like with like
-                per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, value)
+                told = (day, f"{qualifier} {value}", value)
+                per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, told)
     out = []
     for (metric, who, group), (figure, report) in latest.items():
-        values = list(per_source[metric, who, group].values()) or [figure.value]
-        out.append(Toll(metric, who, figure, report, min(values), max(values), len(per_source[metric, who, group])))
+        told = list(per_source[metric, who, group].values())
+        # the spread of the week's sources, when they disagree (a later, higher total is an update)
+        values = [v for _, _, v in told] if at_odds(metric, told) else [figure.value]
+        out.append(Toll(metric, who, figure, report, min(values), max(values), len(told)))
     indirect = indirect_deaths(store, {t.report.id for t in out if t.metric == "killed"})
     out = _indirect_once([_with_indirect(t, indirect) for t in out if not _outgrown(t, out)])
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}

@@ -29,6 +29,7 @@ from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     FIGURE_COLUMNS,
     RECENT_DAYS,
+    at_odds,
     display_value,
     outlet_name,
     side_name,
@@ -75,15 +76,8 @@ def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLa
     lower than an earlier one. A running total told higher on a later day is an update, not a dispute; the
     displaced go down as well as up (people return)."""
     now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
-    return now, any(_at_odds(a, b) for a in now for b in now if a.day <= b.day and a is not b)
-
-
-def _at_odds(earlier: SourceLatest, later: SourceLatest) -> bool:
-    if display_value(earlier.latest) == display_value(later.latest):
-        return False
-    if earlier.day == later.day or None in (earlier.latest.value, later.latest.value):
-        return True
-    return later.latest.metric != "displaced" and later.latest.value < earlier.latest.value
+    metric = now[0].latest.metric if now else ""
+    return now, at_odds(metric, [(s.day, display_value(s.latest), s.latest.value) for s in now])
 
 
 def with_sides(frame: pd.DataFrame) -> pd.DataFrame:
