@@ -509,6 +509,8 @@ def test_deaths_from_indirect_effects_stand_beside_the_direct_toll_they_are_told
     from dashboard.ui.headline import toll_table
 
     assert "**3** civilians + 25 from indirect effects" in toll_table([toll])
+    one = replace(toll, latest=replace(toll.latest, value=1))
+    assert "**1** civilian + 25 from indirect effects" in toll_table([one])
 
 
 def test_the_violations_line_says_what_undated_reports_it_could_not_read(tmp_path, gaz):
