@@ -282,9 +282,22 @@ def test_a_part_of_a_total_beside_it_is_marked():
     assert (part.value, part.part_of_total) == (12, True)
 
 
-def test_a_count_over_years_has_a_period_scope():
-    f = one("Landmines have injured 45 people in recent years.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Landmines have injured 45 people in recent years.",
+        "Landmines have injured 45 people over the past decade.",
+        "Mines left by decades of war have injured 45 people.",
+    ],
+)
+def test_a_count_over_years_has_a_period_scope(text):
+    f = one(text)
     assert (f.metric, f.value, f.scope) == ("injured", 45, "period")
+
+
+def test_the_worst_fighting_in_a_decade_is_a_comparison_not_a_period():
+    f = one("The July clashes, the worst in more than a decade, left at least 45 people wounded.")
+    assert (f.metric, f.value, f.scope) == ("injured", 45, None)
 
 
 def test_families_are_not_people():

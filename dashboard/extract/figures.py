@@ -137,8 +137,8 @@ PART_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
 # A count over a span of years, not an episode's: "in recent years", "since 2008".
 PERIOD_SCOPE = guarded(
     re.compile(
-        r"\b(?:in recent years|over the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d|in (?:19|20)\d\d"
-        r"|decades?)\b",
+        r"\b(?:in recent years|(?:over|in) the (?:past|last) (?:\w+ )?(?:years|decades?)|since (?:19|20)\d\d"
+        r"|in (?:19|20)\d\d|for decades|decades of)\b",  # not "the worst fighting in more than a decade": a comparison
         re.I,
     ),
     *("years", "decade", "since 19", "since 20", "in 19", "in 20"),
