@@ -175,7 +175,8 @@ def estimate(text: str, today: date) -> date | None:
             return day
         if onset is None and ONSET.search(before):
             onset = day
-        latest, earliest = max(latest or day, day), min(earliest or day, day)
+        last = _range_end(text, m, day)  # "from August 18 to 20": the 20th is told too
+        latest, earliest = max(latest or last, last), min(earliest or day, day)
     if latest is None or not _bounds_agree(text, earliest, latest):
         # no date of its own to go by: the turning point it opens with, if it tells one as done
         opened = turning_point_told(text[:HEAD_CHARS])
@@ -200,6 +201,20 @@ def estimate(text: str, today: date) -> date | None:
 
 MONTHS_SPAN = re.compile(r"\b(?:(?P<n>\d+)[\s-]+months?|months)\b", re.I)
 PLAN_GAP = timedelta(days=7)  # a report that looks ahead further than this from its latest past date is not dated
+
+
+# The end of a range of days in one month after a "Month D" date: "August 18 to 20", "Dec 8-10".
+RANGE_END = re.compile(rf"\s*(?:to|-|–|through|until)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:{_MONTHS}))")
+
+
+def _range_end(text: str, m: re.Match, day: date) -> date:
+    """The last day of a range a "Month D" date opens ("August 18 to 20"), else the day itself."""
+    if not m["m2"]:
+        return day
+    end = RANGE_END.match(text, m.end())
+    if end is None or int(end["d"]) <= day.day:
+        return day
+    return _make(day.year, day.month, int(end["d"])) or day
 
 
 def _bounds_agree(text: str, earliest: date, latest: date) -> bool:

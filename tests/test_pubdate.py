@@ -220,3 +220,15 @@ def test_a_report_telling_a_ceasefire_hours_old_is_dated_the_day_it_began(text, 
 )
 def test_a_ceasefire_told_without_what_fixes_which_one_dates_nothing(text):
     assert found(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The observers toured the border from August 18 to 20, the army said.", date(2025, 8, 20)),
+        ("The observers toured the border on Aug 18-20, the army said.", date(2025, 8, 20)),
+        ("The observers toured the border from August 18 to 20 September.", date(2025, 9, 20)),
+    ],
+)
+def test_the_end_of_a_range_of_days_is_a_date_the_report_tells(text, day):
+    assert found(text) == (day, "text")
