@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -306,6 +306,7 @@ class Gazetteer:
             for place in _gazetteer_places(_read_csv(folder / file))
         ]
         places = _apply_alias_decisions(places, _read_csv(folder / "aliases.csv"))
+        places = _district_points(places)
         doc = json.loads((folder / "provinces.geojson").read_text(encoding="utf-8"))
         polygons = {f["properties"]["code"]: shape(f["geometry"]) for f in doc["features"]}
         return cls(
@@ -334,6 +335,28 @@ class Gazetteer:
 
     def border_position(self, lat: float, lon: float) -> BorderPosition:
         return self.border.position(lat, lon)
+
+
+def _district_points(places: list[Place]) -> list[Place]:
+    """A unit of the official lists placed only at its province's point (precision 3) takes its district's
+    point when the gazetteer has one (precision 2): "Dom Pradit, Nam Yuen" at Nam Yuen's seat, not in the
+    middle of Ubon Ratchathani."""
+    seats: dict[tuple[str, str | None], Place] = {}
+    for p in places:
+        if p.kind in ("district", "town") and p.precision <= 2:
+            key = (name_key(p.name), p.admin1)
+            best = seats.get(key)
+            if best is None or (p.kind != "district", p.precision) < (best.kind != "district", best.precision):
+                seats[key] = p
+    out = []
+    for p in places:
+        district = p.parent.split(",")[0].strip() if p.parent and p.kind != "district" else ""
+        seat = seats.get((name_key(district), p.admin1)) if p.precision == 3 and district else None
+        if seat is not None:
+            p = replace(p, lat=seat.lat, lon=seat.lon, precision=2, border_km=seat.border_km)
+            p = replace(p, border_distance_km=seat.border_distance_km)
+        out.append(p)
+    return out
 
 
 def _apply_alias_decisions(places: list[Place], decisions: list[dict[str, str]]) -> list[Place]:

@@ -268,3 +268,22 @@ def test_a_city_in_brackets_after_a_common_word_stays_a_place(gaz):
 def test_a_named_crossing_or_village_the_gazetteer_lacks_is_placed_by_the_province_after_it(gaz, text, expected):
     found = [(p.kind, p.admin1) for p in places(text, gaz)]
     assert expected in found
+
+
+def test_an_address_written_as_a_chain_places_its_first_name_in_its_district():
+    """ "X, Y subdistrict, Z district, W province": X lies in Z, whatever namesake the gazetteer has elsewhere."""
+    text = "A rocket hit a shop in Ban Phue, Nong Ya Lat subdistrict, Kantharalak district, Si Sa Ket province."
+    found = {(p.name, p.admin1): p for p in extract(make_report(text)).places}
+    assert ("Ban Phue", "TH-33") in found and ("Ban Phue", "TH-32") not in found
+    kantharalak = found["Kantharalak", "TH-33"]
+    assert (found["Ban Phue", "TH-33"].lat, found["Ban Phue", "TH-33"].lon) == (kantharalak.lat, kantharalak.lon)
+
+
+def test_a_unit_placed_only_at_its_provinces_point_takes_its_districts(gaz):
+    """The official list gives some subdistricts only their province's point: they take their district's
+    seat when the gazetteer has it (precision 2), and keep the province's when it does not."""
+    [unit] = [p for p in gaz.resolve("Dom Pradit") if p.admin1 == "TH-34"]
+    [seat] = [p for p in gaz.resolve("Nam Yuen") if p.kind == "district" and p.admin1 == "TH-34"]
+    assert (unit.lat, unit.lon, unit.precision) == (seat.lat, seat.lon, 2)
+    provincial = [p for p in gaz.places if p.id[:3] == "th:" and p.precision == 3]
+    assert provincial and all(p.lat == gaz.provinces[p.admin1].lat for p in provincial if p.admin1 in gaz.provinces)

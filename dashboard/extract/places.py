@@ -525,30 +525,43 @@ def _mention(m: _Mention, s: Sentence, place: Place, report_id: str) -> PlaceMen
     )
 
 
-_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town))?(?:,\s*|\s+in\s+)", re.I)
+_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town|area))?(?:,\s*|\s+in\s+)", re.I)
 
 
 _TYPED_BETWEEN = re.compile(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
 
 
+def _container(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> tuple[_Mention, Place] | None:
+    """The district or province an address written as a chain ("X, Y subdistrict, Z district, W province")
+    puts the i-th mention in: the first of them after it, each link a comma or "in"."""
+    for j in range(i + 1, len(chosen)):
+        if not _BETWEEN.fullmatch(text[chosen[j - 1][0].end : chosen[j][0].start]):
+            return None
+        place = chosen[j][1]
+        if place is not None and place.kind in ("province", "district") and place.admin1:
+            return chosen[j][0], place
+    return None
+
+
 def _in_province(
-    m: _Mention, text: str, place: Place | None, nxt: tuple[_Mention, Place | None] | None
+    m: _Mention, text: str, place: Place | None, nxt: _Mention | None, container: Place | None
 ) -> Place | None:
-    """A place written as "X village, Y province" (or "…, Y district") lies in Y: a candidate elsewhere
-    (or a name the gazetteer lacks) becomes a place of Y at Y's point, precision 3 (2 for a district)."""
-    if nxt is None or nxt[1] is None or nxt[1].kind not in ("province", "district") or not nxt[1].admin1:
+    """A place written as "X village, Y province" (or "…, Y district", or a longer address) lies in its
+    container Y: a candidate elsewhere (or a name the gazetteer lacks) becomes a place of Y at Y's point,
+    precision 3 (2 for a district). `nxt` is the mention just after it."""
+    if container is None or nxt is None:
         return place
     if place and place.kind in ("province", "district"):
         return place
-    between = text[m.end : nxt[0].start]
-    province = nxt[1]  # or the district, whose point is nearer
-    if not _BETWEEN.fullmatch(between) or (place and place.admin1 == province.admin1):
+    between = text[m.end : nxt.start]
+    province = container  # or the district, whose point is nearer
+    if place and place.admin1 == province.admin1:
         return place
     if place is None and not (m.unlisted or m.type_word or m.located or _TYPED_BETWEEN.match(between)):
         return None  # an untyped name the gazetteer places nowhere near: left out
     typed = m.type_word or _TYPED_BETWEEN.match(between)
-    if place is None and not typed and nxt[0].type_word != "province":
-        return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province")
+    if place is None and not typed and nxt.type_word not in ("province", "district", "subdistrict", "commune"):
+        return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province", "…, Y subdistrict")
     written = text[m.start : m.end]
     kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
     kind = place.kind if place else kinds.get(m.type_word, "village")
@@ -603,7 +616,9 @@ def resolve_mentions(
     fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
     for sentence, chosen in zip(sentences, chosen_all, strict=True):
         for i, (m, place) in enumerate(chosen):
-            placed = _in_province(m, sentence.text, place, chosen[i + 1] if i + 1 < len(chosen) else None)
+            found = _container(chosen, i, sentence.text)
+            nxt = chosen[i + 1][0] if found else None
+            placed = _in_province(m, sentence.text, place, nxt, found[1] if found else None)
             if placed is not None and placed is not place:
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
