@@ -507,3 +507,71 @@ def test_a_sentence_a_photo_credit_follows_is_a_caption_of_earlier_damage(credit
     assert caption.timing == "earlier"
     [news] = extract(make_report(text.replace(f" {credit}", ""), published=date(2026, 1, 5))).incidents
     assert news.timing == "reported"
+
+
+# --- the clause, the sentences around it (issue 19) ---------------------------------------------------------
+
+
+def test_the_day_of_the_saying_is_not_the_day_of_the_attack():
+    [i] = incidents(
+        "An army spokesman on Friday gave an update, saying that from 2pm on December 17, "
+        "Cambodian troops attacked a Thai outpost in Ban Nong Chan, Sa Kaeo province."
+    )
+    assert (i.date, i.timing) == (date(2025, 12, 17), "stated")
+
+
+def test_a_time_of_day_goes_on_from_the_day_told_before():
+    found = incidents(
+        "From 2pm on December 17, Cambodian troops attacked a Thai outpost in Ban Nong Chan, Sa Kaeo province.\n\n"
+        "Later at 6pm, Cambodian gunners fired rockets at a ranger camp in Kantharalak district, Si Sa Ket province."
+    )
+    rocket = next(i for i in found if i.kind == "rocket")
+    assert (rocket.date, rocket.timing) == (date(2025, 12, 17), "stated")
+
+
+def test_clashes_at_fronts_in_two_provinces_are_two_clashes():
+    found = incidents("Fierce clashes went on at two fronts: Ban Nong Chan in Sa Kaeo and Chong Chom in Surin.")
+    assert sorted(i.admin1 for i in found if i.kind == "armed_clash") == [("TH-27",), ("TH-32",)]
+
+
+def test_one_strike_on_two_provinces_stays_one_incident():
+    [i] = incidents("Cambodian rockets hit villages in Surin and Buriram provinces on Tuesday.")
+    assert set(i.admin1) == {"TH-31", "TH-32"}
+
+
+def test_harm_told_at_places_after_a_placeless_attack_places_it():
+    found = incidents(
+        "Officials said Cambodian support weapons struck civilian areas, causing casualties. "
+        "In Ban Phraiwan, Kantharalak district, Si Sa Ket province, three villagers were killed.\n\n"
+        "In Kap Choeng district, Surin province, two houses were damaged.\n\n"
+        "The army condemned the attacks."
+    )
+    [i] = found
+    assert (i.kind, i.accused) == ("artillery", "KH")
+    assert set(i.admin1) == {"TH-33", "TH-32"}
+
+
+def test_harm_after_a_summary_of_fighting_places_no_clash():
+    assert (
+        incidents(
+            "The fighting has been heavy all week. In Kap Choeng district, Surin province, two villagers were injured."
+        )
+        == []
+    )
+
+
+def test_the_blast_retold_with_its_hour_is_the_same_landmine():
+    [i] = incidents(
+        "Two Thai rangers were hurt by a landmine along the border in Si Sa Ket province.\n\n"
+        "One of them lost a leg in the explosion at about 8am on Thursday."
+    )
+    assert (i.kind, i.admin1, i.date) == ("landmine", ("TH-33",), date(2025, 12, 18))
+
+
+def test_a_sentence_about_the_attack_just_told_names_its_attacker():
+    [i] = incidents(
+        "Two Thai rangers were hurt by a landmine along the border in Si Sa Ket province on Thursday.\n\n"
+        "The minister said the mine had been laid recently.\n\n"
+        "\u201cThis is an act by a Cambodia that ignores the truce,\u201d the minister said."
+    )
+    assert (i.kind, i.accused) == ("landmine", "KH")
