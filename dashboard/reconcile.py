@@ -50,6 +50,11 @@ class Telling:
     point: Point | None
     reports: int = 1
     key: tuple = ()
+    report_ids: frozenset[str] = frozenset()  # the reports that tell it so (from the store); else its report's
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return self.report_ids or frozenset((self.report.id,))
 
     @property
     def stated(self) -> bool:
@@ -82,7 +87,12 @@ class IncidentEvent:
 
     @property
     def reports(self) -> int:
-        """Reports that tell it (a report telling it in two ways counts twice)."""
+        """Reports that tell it: a report that tells it in two sentences (or two ways) counts once."""
+        return reports_among(self.tellings)
+
+    @property
+    def told(self) -> int:
+        """Its tellings: each report's each way of telling it."""
         return sum(t.reports for t in self.tellings)
 
     @property
@@ -144,6 +154,17 @@ class IncidentEvent:
                 self.admin1.append(code)
         if t.point and (self.point is None or t.point[2] < self.point[2]):
             self.point = t.point
+
+
+def reports_among(tellings: Iterable[Telling]) -> int:
+    """The distinct reports that give some of these tellings (a telling the store counted without naming its
+    reports counts as many as it says)."""
+    ids: set[str] = set()
+    unnamed = 0
+    for t in tellings:
+        ids |= t.ids
+        unnamed += max(0, t.reports - len(t.ids))
+    return len(ids) + unnamed
 
 
 UNSPECIFIED = "other"  # an attack or explosion of no stated kind

@@ -189,3 +189,13 @@ def test_a_meeting_id_stays_when_more_reports_arrive():
     )
     assert before[0].id == group_id(before[0]) and before[0].id in {g.id for g in after}
     assert next(g for g in after if g.id == before[0].id).report_ids == ["0", "a"]
+
+
+def test_a_report_telling_an_event_in_two_sentences_is_one_report():
+    [event] = merge_incidents(
+        [
+            telling(date(2025, 12, 9), date(2025, 12, 10), rid="a"),
+            telling(date(2025, 12, 10), date(2025, 12, 10), rid="a"),
+        ]
+    )
+    assert (len(event.tellings), event.reports) == (2, 1)
