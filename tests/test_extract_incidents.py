@@ -572,6 +572,13 @@ def test_a_sentence_about_the_attack_just_told_names_its_attacker():
     [i] = incidents(
         "Two Thai rangers were hurt by a landmine along the border in Si Sa Ket province on Thursday.\n\n"
         "The minister said the mine had been laid recently.\n\n"
-        "\u201cThis is an act by a Cambodia that ignores the truce,\u201d the minister said."
+        "\u201cThis is an act by a Cambodia that ignores the truce,\u201d Gen Somchai said."
     )
-    assert (i.kind, i.accused) == ("landmine", "KH")
+    assert (i.kind, i.accused, i.reported_by) == ("landmine", "KH", "TH")
+
+
+def test_the_speaker_who_owns_an_attack_and_accuses_the_other_side_tells_it():
+    [i] = incidents(
+        "Thai officials confirmed launching airstrikes near Anlong Veng on Monday, accusing Cambodia of massing troops."
+    )
+    assert (i.kind, i.accused, i.reported_by) == ("airstrike", "TH", "TH")

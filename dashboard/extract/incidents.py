@@ -225,7 +225,8 @@ def _told(text: str) -> _Told | None:
     denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
     return _Told(
         kinds=tuple(kinds),
-        reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
+        # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
+        reported_by=(one_country(accuse.group("who")) if accuse else None) or (one_country(source) if source else None),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
         accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
         denied_by=denied_by,
@@ -589,6 +590,19 @@ def goes_on(found: list[Incident], sentence: Sentence, last_day: date | None) ->
 _ANAPHOR = re.compile(rf"^\W*(?:This|That|It|The (?:{word_pattern(_CUES['anaphor'])}))\b")
 
 
+_QUOTED = re.compile(r"^\W*[\"“]")
+
+
+def _blamer(text: str, accused: str) -> str | None:
+    """Who blames `accused` in a sentence about the attack just told: its speaker's country; a speaker quoted
+    calling the attack the other side's act, whose country the sentence does not say ("“This is an act by
+    Cambodia,” the general said"), speaks for the side opposite the accused."""
+    who = attribution(text)
+    if who is None:
+        return None
+    return one_country(who) or (_OPPOSITE.get(accused) if _QUOTED.match(text) else None)
+
+
 def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
     """A sentence about the attack just told that names the side who did it and tells no attack of its own
     ("This is an act by Cambodia", "The blast was the work of Thai forces") names the accused of that attack:
@@ -608,7 +622,7 @@ def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[I
         if len(sides) != 1:
             continue
         side = sides.pop()
-        speaker = one_country(attribution(s.text) or "")
+        speaker = _blamer(s.text, side)
         for n, inc in enumerate(out):
             if inc.evidence.start < s.start and inc.accused is None and (inc.kind in kinds or _unspecified(inc)):
                 out[n] = replace(inc, accused=side, reported_by=inc.reported_by or speaker)
