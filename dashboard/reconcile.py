@@ -8,8 +8,8 @@ pair; UCDP counts its sources). Two tellings are one event when they are of the 
 most a day apart and their places lie within ~10 km (or, when one is placed only by its province, in the same
 province), and something ties them: a day both give or a place both name (a day alone does not tie a blast of
 no stated kind to an attack). A telling that gives no day of its own ("reported": only its report's date says
-when) joins an event of its kind at its place of the days up to its report's (REPORTED_DAYS); alone, it is an event "reported
-on" that date, which is never shown as the day it happened. A denial that names no kind of its own
+when) joins an event of its kind at its place of the days up to its report's (REPORTED_DAYS); alone, it is an
+event "reported on" that date, which is never shown as the day it happened. A denial that names no kind of its own
 ("Cambodia denied firing at Ban Nong Chan") joins the nearest event at that place of the week before it.
 Tellings of an earlier period (retrospectives, memorials) are no tellings of a new event: the queries leave
 them out. Linear: a telling is compared only with the events that

@@ -582,3 +582,13 @@ def test_the_speaker_who_owns_an_attack_and_accuses_the_other_side_tells_it():
         "Thai officials confirmed launching airstrikes near Anlong Veng on Monday, accusing Cambodia of massing troops."
     )
     assert (i.kind, i.accused, i.reported_by) == ("airstrike", "TH", "TH")
+
+
+def test_damage_from_the_fighting_of_an_earlier_month_is_an_earlier_attack():
+    text = (
+        "Homes in Kap Choeng district, Surin province, were damaged by Cambodian rockets during the December fighting."
+    )
+    [i] = extract(make_report(text, published=date(2026, 1, 5))).incidents
+    assert i.timing == "earlier"
+    [i] = extract(make_report(text, published=date(2025, 12, 20))).incidents
+    assert i.timing == "reported"
