@@ -592,3 +592,15 @@ def test_damage_from_the_fighting_of_an_earlier_month_is_an_earlier_attack():
     assert i.timing == "earlier"
     [i] = extract(make_report(text, published=date(2025, 12, 20))).incidents
     assert i.timing == "reported"
+
+
+def test_both_sides_named_in_another_clause_do_not_make_the_fire_mutual():
+    [i] = incidents(
+        "At 3.10pm, Thai border police fired tear gas at the crowd near Ban Nong Chan, forcing both sides to pull back."
+    )
+    assert (i.kind, i.accused) == ("other", "TH")
+
+
+def test_fire_both_sides_traded_names_no_attacker():
+    [i] = incidents("Thai and Cambodian troops exchanged fire near Chong Chom checkpoint on Sunday.")
+    assert i.accused is None

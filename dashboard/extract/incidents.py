@@ -182,6 +182,16 @@ def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMenti
     return out
 
 
+def _mutual(text: str, at: int) -> bool:
+    """Whether the attack told at `at` is fire both sides traded: "each other", "both sides" in its own clause
+    ("troops of both sides exchanged fire"), not in another ("police fired tear gas, forcing both sides back")."""
+    for m in MUTUAL.finditer(text):
+        lo, hi = sorted((m.start(), at))
+        if not _CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
 def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     """Who attacked in the attack told at `at`: the speaker owning it, then the side the sentence names
     as acting (the one nearest the attack's word when it names both acting), then the accused."""
@@ -189,7 +199,7 @@ def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     if own and one_country(own.group("who")):
         return one_country(own.group("who"))
     sides = set(attackers_in(text))
-    if sides and not MUTUAL.search(text):
+    if sides and not _mutual(text, at):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
         whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
