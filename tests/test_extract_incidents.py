@@ -604,3 +604,12 @@ def test_both_sides_named_in_another_clause_do_not_make_the_fire_mutual():
 def test_fire_both_sides_traded_names_no_attacker():
     [i] = incidents("Thai and Cambodian troops exchanged fire near Chong Chom checkpoint on Sunday.")
     assert i.accused is None
+
+
+def test_a_running_total_after_a_placeless_attack_does_not_place_it():
+    text = (
+        "Thai jets bombed Cambodian positions near the border on Monday.\n\n"
+        "Since the fighting began, 20 people have been killed in Oddar Meanchey and Preah Vihear provinces."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1) == ("airstrike", ())

@@ -77,7 +77,7 @@ BACKDROP_NOUNS = re.compile(
 )
 _CUES = {
     kind: words("incident_cues", kind)
-    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor")
+    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally")
 }
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
@@ -549,6 +549,8 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
 
 # Harm told at a place: people killed or hurt, homes damaged.
 HARM = re.compile(rf"\b(?:{word_pattern(_CUES['harm'])})\b", re.I)
+# A running total ("since the fighting began, 20 were killed in …"): the harm of the fighting, not of one attack.
+TALLY = re.compile(rf"\b(?:{word_pattern(_CUES['tally'])})\b", re.I)
 
 
 def awaits_places(
@@ -566,8 +568,9 @@ def awaits_places(
 
 def harm_at(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a sentence that tells harm there and no attack of its own ("In Ban X, Surin, two people were
-    killed"): where the attack told before it struck. Empty: the sentence is no such account."""
-    if _told(sentence.text) is not None or not HARM.search(sentence.text):
+    killed"): where the attack told before it struck. Empty: the sentence is no such account (a running total is
+    not)."""
+    if _told(sentence.text) is not None or not HARM.search(sentence.text) or TALLY.search(sentence.text):
         return []
     return [p for p in places if p.admin1 and p.kind != "capital"]
 
