@@ -613,3 +613,15 @@ def test_a_running_total_after_a_placeless_attack_does_not_place_it():
     )
     [i] = incidents(text)
     assert (i.kind, i.admin1) == ("airstrike", ())
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "It is unclear if Cambodian forces carried out the attack.",
+        "It was not an act by Cambodian troops, Gen Hok said.",
+    ],
+)
+def test_blame_doubted_or_negated_names_no_attacker(after):
+    [i] = incidents(f"An explosion wounded two Thai rangers in Si Sa Ket province on Thursday.\n\n{after}")
+    assert i.accused is None

@@ -90,6 +90,11 @@ def attackers_in(text: str) -> tuple[str, ...]:
     return tuple(c for c, attacking in _cues(text) if attacking)
 
 
+def first_attacker_at(text: str) -> int | None:
+    """Where the first side a text names as attacking is named."""
+    return next((pos for _, attacking, pos in _placed_cues(text) if attacking), None)
+
+
 def attacker_near(text: str, at: int) -> str | None:
     """The side a text names as attacking nearest before position `at` (the attack's word), else the
     nearest after it: "He accused Cambodia of sending drones and said Thai forces launched an operation"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
+from dashboard.extract.actors import attacker_near, attackers_in, attribution, first_attacker_at, one_country
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -77,7 +77,7 @@ BACKDROP_NOUNS = re.compile(
 )
 _CUES = {
     kind: words("incident_cues", kind)
-    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally")
+    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt")
 }
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
@@ -601,6 +601,20 @@ def goes_on(found: list[Incident], sentence: Sentence, last_day: date | None) ->
 
 
 _ANAPHOR = re.compile(rf"^\W*(?:This|That|It|The (?:{word_pattern(_CUES['anaphor'])}))\b")
+# Blame negated or doubted before the side is named ("It was not an act by …", "It is unclear if … forces did it").
+_NOT_BLAME = re.compile(rf"\b(?:{word_pattern(_CUES['negation'] + _CUES['doubt'])})(?!\w)|\bif\b", re.I)
+
+
+def _blames(text: str) -> str | None:
+    """The side a sentence about the attack just told names as having done it ("This is an act by Cambodia"):
+    one side, named acting, with no negation, doubt or hypothesis before it."""
+    if not _ANAPHOR.match(text) or HEDGE.search(text):
+        return None
+    sides = set(attackers_in(text))
+    at = first_attacker_at(text)
+    if len(sides) != 1 or at is None or _NOT_BLAME.search(text, 0, at):
+        return None
+    return sides.pop()
 
 
 _QUOTED = re.compile(r"^\W*[\"“]")
@@ -629,12 +643,9 @@ def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[I
         if told is not None:
             kinds = {k[0] for k in told.kinds}
             continue
-        if not kinds or not _ANAPHOR.match(s.text):
+        side = _blames(s.text) if kinds else None
+        if side is None:
             continue
-        sides = set(attackers_in(s.text))
-        if len(sides) != 1:
-            continue
-        side = sides.pop()
         speaker = _blamer(s.text, side)
         for n, inc in enumerate(out):
             if inc.evidence.start < s.start and inc.accused is None and (inc.kind in kinds or _unspecified(inc)):
