@@ -625,3 +625,15 @@ def test_a_running_total_after_a_placeless_attack_does_not_place_it():
 def test_blame_doubted_or_negated_names_no_attacker(after):
     [i] = incidents(f"An explosion wounded two Thai rangers in Si Sa Ket province on Thursday.\n\n{after}")
     assert i.accused is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Thailand on Friday accused Cambodia of firing rockets into Surin province on Thursday.", 18),
+        ("On Thursday, Cambodian rockets hit Surin province, and Thailand blamed Cambodia on Friday.", 18),
+    ],
+)
+def test_the_day_of_an_accusation_is_not_the_day_of_the_attack(text, day):
+    [i] = incidents(text)
+    assert i.date == date(2025, 12, day)

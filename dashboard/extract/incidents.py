@@ -243,8 +243,12 @@ def _told(text: str) -> _Told | None:
     )
 
 
-# A verb of saying: a day told in its clause is the day of the saying, not of what is said.
-_SPEECH = re.compile(r"\bsaying\b|\b(?:said|says|stated|reported|announced|added|told \w+)(?:\s+that\b|,)", re.I)
+# A verb of saying or accusing: a day told in its clause is the day of the saying, not of what is said.
+_SPEECH = re.compile(
+    r"\bsaying\b|\b(?:said|says|stated|reported|announced|added|told \w+|alleged|claimed)(?:\s+that\b|,)"
+    r"|\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b",
+    re.I,
+)
 _SAID_ON = re.compile(r"\b(?:said|says|announced|stated|told \w+)\s+(?:on\s+)?$", re.I)
 
 
@@ -263,12 +267,19 @@ def _day(text: str, published: date | None) -> date | None:
         and not ONSET.search(text[max(0, d.start - 60) : d.start])
     ]
     for d, after in zip(days, days[1:], strict=False):
-        said_then = _SPEECH.search(text, d.end, after.start) or (
-            _SAID_ON.search(text, max(0, d.start - 30), d.start) and text[d.end : d.end + 6].strip().startswith("that")
-        )
-        if not said_then:
+        if not _said_on(text, d.start, d.end, after.start):
             return d.date
     return days[-1].date if days else day
+
+
+def _said_on(text: str, start: int, end: int, next_day: int) -> bool:
+    """Whether the day at start:end is the day of a saying whose words tell of the day at `next_day`: a verb of
+    saying after it in its own clause ("X on Monday accused Y of …", "…, saying that"), or right before it ("said
+    on Monday that …")."""
+    verb = _SPEECH.search(text, end, next_day)
+    if verb and (verb.group(0).lower() == "saying" or not _CLAUSE_BREAK.search(text, end, verb.start())):
+        return True
+    return bool(_SAID_ON.search(text, max(0, start - 30), start)) and text[end : end + 6].strip().startswith("that")
 
 
 # A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.
