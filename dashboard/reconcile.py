@@ -6,9 +6,10 @@ is compared with the groups of its own date only, and with each group's one plac
 **Incidents**: each side's version of one event side by side (ACLED codes one event per day, place and actor
 pair; UCDP counts its sources). Two tellings are one event when they are of the same kind, their days are at
 most a day apart and their places lie within ~10 km (or, when one is placed only by its province, in the same
-province). A telling that gives no day of its own ("reported": only its report's date says when) joins an
-event of its kind and place of the days up to its report's (REPORTED_DAYS); alone, it is an event "reported
-on" that date, which is never shown as the day it happened. A denial that names no kind of its own
+province), and something ties them: a day both give or a place both name (a day alone does not tie a blast of
+no stated kind to an attack). A telling that gives no day of its own ("reported": only its report's date says
+when) joins an event of its kind at its place of the days up to its report's (REPORTED_DAYS); alone, it is an
+event "reported on" that date, which is never shown as the day it happened. A denial that names no kind of its own
 ("Cambodia denied firing at Ban Nong Chan") joins the nearest event at that place of the week before it.
 Tellings of an earlier period (retrospectives, memorials) are no tellings of a new event: the queries leave
 them out. Linear: a telling is compared only with the events that
@@ -50,6 +51,11 @@ class Telling:
     point: Point | None
     reports: int = 1
     key: tuple = ()
+    report_ids: frozenset[str] = frozenset()  # the reports that tell it so (from the store); else its report's
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return self.report_ids or frozenset((self.report.id,))
 
     @property
     def stated(self) -> bool:
@@ -82,7 +88,12 @@ class IncidentEvent:
 
     @property
     def reports(self) -> int:
-        """Reports that tell it (a report telling it in two ways counts twice)."""
+        """Reports that tell it: a report that tells it in two sentences (or two ways) counts once."""
+        return reports_among(self.tellings)
+
+    @property
+    def told(self) -> int:
+        """Its tellings: each report's each way of telling it."""
         return sum(t.reports for t in self.tellings)
 
     @property
@@ -116,19 +127,23 @@ class IncidentEvent:
 
     def accepts(self, t: Telling) -> bool:
         """Same kind, within a day of the event's first day (no chains: an event spans two days at most), and
-        near; a denial answers an accusation of the week before it, of any kind."""
+        near; a denial answers an accusation of the week before it, of any kind. Two tellings are one event only
+        when something ties them: a day both give, or a place both name. A telling with no day of its own joins
+        only an event at its place, and a blast of no stated kind only one at its place (a day alone ties
+        nothing: many attacks share a day)."""
         apart = (t.day - self.day).days
         if t.is_denial_only:
             return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
+        placed = bool(self.admin1) and bool(t.incident.admin1)
+        if not same_kind(t.incident.kind, self.kind) or (t.incident.kind != self.kind and not placed):
+            return False
         if not t.stated:
-            return (0 <= (t.day - self.last_day).days <= REPORTED_DAYS or self.day <= t.day <= self.last_day) and (
-                same_kind(t.incident.kind, self.kind) and near(self.point, t.point, self.admin1, t.incident.admin1)
+            return (
+                placed
+                and (0 <= (t.day - self.last_day).days <= REPORTED_DAYS or self.day <= t.day <= self.last_day)
+                and near(self.point, t.point, self.admin1, t.incident.admin1)
             )
-        return (
-            abs(apart) <= DAYS_APART
-            and same_kind(t.incident.kind, self.kind)
-            and near(self.point, t.point, self.admin1, t.incident.admin1)
-        )
+        return abs(apart) <= DAYS_APART and near(self.point, t.point, self.admin1, t.incident.admin1)
 
     def add(self, t: Telling) -> None:
         self.tellings.append(t)
@@ -144,6 +159,17 @@ class IncidentEvent:
                 self.admin1.append(code)
         if t.point and (self.point is None or t.point[2] < self.point[2]):
             self.point = t.point
+
+
+def reports_among(tellings: Iterable[Telling]) -> int:
+    """The distinct reports that give some of these tellings (a telling the store counted without naming its
+    reports counts as many as it says)."""
+    ids: set[str] = set()
+    unnamed = 0
+    for t in tellings:
+        ids |= t.ids
+        unnamed += max(0, t.reports - len(t.ids))
+    return len(ids) + unnamed
 
 
 UNSPECIFIED = "other"  # an attack or explosion of no stated kind

@@ -43,7 +43,7 @@ def test_click_a_timeline_event_see_each_sides_quotes(page, app_url):
     box.get_by_text("What Thailand says").wait_for(timeout=30_000)
     text = box.inner_text()
     assert "Ban Nong Chan" in text and "What Cambodia says" in text and "denied" in text
-    assert "What Thailand says · 3 times" in text  # three reports, each telling it alike
+    assert "What Thailand says · 3 reports" in text  # three reports, each telling it alike
     page.wait_for_function(f"() => location.search.includes('event={event_id}')", timeout=10_000)
     assert page.requested_hosts == {"localhost"}
 

@@ -507,3 +507,133 @@ def test_a_sentence_a_photo_credit_follows_is_a_caption_of_earlier_damage(credit
     assert caption.timing == "earlier"
     [news] = extract(make_report(text.replace(f" {credit}", ""), published=date(2026, 1, 5))).incidents
     assert news.timing == "reported"
+
+
+# --- the clause, the sentences around it (issue 19) ---------------------------------------------------------
+
+
+def test_the_day_of_the_saying_is_not_the_day_of_the_attack():
+    [i] = incidents(
+        "An army spokesman on Friday gave an update, saying that from 2pm on December 17, "
+        "Cambodian troops attacked a Thai outpost in Ban Nong Chan, Sa Kaeo province."
+    )
+    assert (i.date, i.timing) == (date(2025, 12, 17), "stated")
+
+
+def test_a_time_of_day_goes_on_from_the_day_told_before():
+    found = incidents(
+        "From 2pm on December 17, Cambodian troops attacked a Thai outpost in Ban Nong Chan, Sa Kaeo province.\n\n"
+        "Later at 6pm, Cambodian gunners fired rockets at a ranger camp in Kantharalak district, Si Sa Ket province."
+    )
+    rocket = next(i for i in found if i.kind == "rocket")
+    assert (rocket.date, rocket.timing) == (date(2025, 12, 17), "stated")
+
+
+def test_clashes_at_fronts_in_two_provinces_are_two_clashes():
+    found = incidents("Fierce clashes went on at two fronts: Ban Nong Chan in Sa Kaeo and Chong Chom in Surin.")
+    assert sorted(i.admin1 for i in found if i.kind == "armed_clash") == [("TH-27",), ("TH-32",)]
+
+
+def test_one_strike_on_two_provinces_stays_one_incident():
+    [i] = incidents("Cambodian rockets hit villages in Surin and Buriram provinces on Tuesday.")
+    assert set(i.admin1) == {"TH-31", "TH-32"}
+
+
+def test_harm_told_at_places_after_a_placeless_attack_places_it():
+    found = incidents(
+        "Officials said Cambodian support weapons struck civilian areas, causing casualties. "
+        "In Ban Phraiwan, Kantharalak district, Si Sa Ket province, three villagers were killed.\n\n"
+        "In Kap Choeng district, Surin province, two houses were damaged.\n\n"
+        "The army condemned the attacks."
+    )
+    [i] = found
+    assert (i.kind, i.accused) == ("artillery", "KH")
+    assert set(i.admin1) == {"TH-33", "TH-32"}
+
+
+def test_harm_after_a_summary_of_fighting_places_no_clash():
+    assert (
+        incidents(
+            "The fighting has been heavy all week. In Kap Choeng district, Surin province, two villagers were injured."
+        )
+        == []
+    )
+
+
+def test_the_blast_retold_with_its_hour_is_the_same_landmine():
+    [i] = incidents(
+        "Two Thai rangers were hurt by a landmine along the border in Si Sa Ket province.\n\n"
+        "One of them lost a leg in the explosion at about 8am on Thursday."
+    )
+    assert (i.kind, i.admin1, i.date) == ("landmine", ("TH-33",), date(2025, 12, 18))
+
+
+def test_a_sentence_about_the_attack_just_told_names_its_attacker():
+    [i] = incidents(
+        "Two Thai rangers were hurt by a landmine along the border in Si Sa Ket province on Thursday.\n\n"
+        "The minister said the mine had been laid recently.\n\n"
+        "\u201cThis is an act by a Cambodia that ignores the truce,\u201d Gen Somchai said."
+    )
+    assert (i.kind, i.accused, i.reported_by) == ("landmine", "KH", "TH")
+
+
+def test_the_speaker_who_owns_an_attack_and_accuses_the_other_side_tells_it():
+    [i] = incidents(
+        "Thai officials confirmed launching airstrikes near Anlong Veng on Monday, accusing Cambodia of massing troops."
+    )
+    assert (i.kind, i.accused, i.reported_by) == ("airstrike", "TH", "TH")
+
+
+def test_damage_from_the_fighting_of_an_earlier_month_is_an_earlier_attack():
+    text = (
+        "Homes in Kap Choeng district, Surin province, were damaged by Cambodian rockets during the December fighting."
+    )
+    [i] = extract(make_report(text, published=date(2026, 1, 5))).incidents
+    assert i.timing == "earlier"
+    [i] = extract(make_report(text, published=date(2025, 12, 20))).incidents
+    assert i.timing == "reported"
+
+
+def test_both_sides_named_in_another_clause_do_not_make_the_fire_mutual():
+    [i] = incidents(
+        "At 3.10pm, Thai border police fired tear gas at the crowd near Ban Nong Chan, forcing both sides to pull back."
+    )
+    assert (i.kind, i.accused) == ("other", "TH")
+
+
+def test_fire_both_sides_traded_names_no_attacker():
+    [i] = incidents("Thai and Cambodian troops exchanged fire near Chong Chom checkpoint on Sunday.")
+    assert i.accused is None
+
+
+def test_a_running_total_after_a_placeless_attack_does_not_place_it():
+    text = (
+        "Thai jets bombed Cambodian positions near the border on Monday.\n\n"
+        "Since the fighting began, 20 people have been killed in Oddar Meanchey and Preah Vihear provinces."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1) == ("airstrike", ())
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "It is unclear if Cambodian forces carried out the attack.",
+        "It was not an act by Cambodian troops, Gen Hok said.",
+    ],
+)
+def test_blame_doubted_or_negated_names_no_attacker(after):
+    [i] = incidents(f"An explosion wounded two Thai rangers in Si Sa Ket province on Thursday.\n\n{after}")
+    assert i.accused is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Thailand on Friday accused Cambodia of firing rockets into Surin province on Thursday.", 18),
+        ("On Thursday, Cambodian rockets hit Surin province, and Thailand blamed Cambodia on Friday.", 18),
+    ],
+)
+def test_the_day_of_an_accusation_is_not_the_day_of_the_attack(text, day):
+    [i] = incidents(text)
+    assert i.date == date(2025, 12, day)

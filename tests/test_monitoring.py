@@ -86,6 +86,17 @@ def test_tellings_of_other_kinds_places_or_days_stay_apart(tmp_path, gaz):
     assert by_report == {frozenset("ab"), frozenset("c"), frozenset("d"), frozenset("e")}
 
 
+def test_one_report_telling_an_event_in_two_sentences_counts_as_one_report(tmp_path, gaz):
+    text = (
+        "Cambodian troops fired rockets into Kantharalak district on Monday, the army said. "
+        "More rockets fell on Kantharalak district on Tuesday."
+    )
+    store = _store(tmp_path, gaz, [("a", date(2026, 1, 7), "A", text), ("b", date(2026, 1, 7), "B", text[:82])])
+    [event] = queries.incident_events(store, date(2026, 1, 10), date(2026, 1, 1))
+    assert sum(t.reports for t in event.tellings) == 3  # three tellings
+    assert event.reports == 2  # in two reports
+
+
 def test_an_event_keeps_its_id_when_more_reports_arrive(tmp_path, gaz):
     first = ("a", date(2026, 1, 5), "A", "Cambodian troops fired rockets into Kantharalak district on Monday.")
     store = _store(tmp_path, gaz, [first])

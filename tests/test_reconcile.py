@@ -2,6 +2,7 @@
 to the accusation they answer, and a telling with no day of its own never setting the day an event happened;
 one meeting from the mentions of several reports, its id stable as reports arrive."""
 
+from dataclasses import replace
 from datetime import date
 
 from dashboard.queries.ceasefire import alleged_violations
@@ -189,3 +190,33 @@ def test_a_meeting_id_stays_when_more_reports_arrive():
     )
     assert before[0].id == group_id(before[0]) and before[0].id in {g.id for g in after}
     assert next(g for g in after if g.id == before[0].id).report_ids == ["0", "a"]
+
+
+def test_a_report_telling_an_event_in_two_sentences_is_one_report():
+    [event] = merge_incidents(
+        [
+            telling(date(2025, 12, 9), date(2025, 12, 10), rid="a"),
+            telling(date(2025, 12, 10), date(2025, 12, 10), rid="a"),
+        ]
+    )
+    assert (len(event.tellings), event.reports) == (2, 1)
+
+
+def test_a_day_alone_does_not_tie_a_placeless_telling_to_a_placed_one_of_no_day():
+    placeless = telling(date(2025, 12, 8), date(2025, 12, 8), kind="airstrike", rid="a", places=(), point=None)
+    placeless = Telling(replace(placeless.incident, admin1=()), placeless.report, placeless.day, None)
+    placed = telling(None, date(2025, 12, 9), kind="airstrike", rid="b")
+    assert len(merge_incidents([placeless, placed])) == 2
+
+
+def test_a_blast_of_no_stated_kind_with_no_place_joins_no_clash():
+    blast = telling(date(2025, 12, 9), date(2025, 12, 9), kind="other", rid="a", places=(), point=None)
+    blast = Telling(replace(blast.incident, admin1=()), blast.report, blast.day, None)
+    clash = telling(date(2025, 12, 9), date(2025, 12, 9), kind="armed_clash", rid="b")
+    assert len(merge_incidents([clash, blast])) == 2
+
+
+def test_the_same_kind_on_the_same_day_at_one_place_is_still_one_event():
+    a = telling(date(2025, 12, 9), date(2025, 12, 9), kind="airstrike", rid="a")
+    b = telling(None, date(2025, 12, 10), kind="airstrike", rid="b")
+    assert len(merge_incidents([a, b])) == 1

@@ -23,7 +23,16 @@ from pathlib import Path
 
 from dashboard.extract import figures, incidents, meetings, onset, statements
 from dashboard.extract.figures import Sides, dedupe, find_figures
-from dashboard.extract.incidents import attach_denials, find_incidents, in_theatre
+from dashboard.extract.incidents import (
+    attach_blame,
+    attach_denials,
+    awaits_places,
+    find_incidents,
+    goes_on,
+    harm_at,
+    in_theatre,
+    struck_at,
+)
 from dashboard.extract.incidents import merge_in_report as merge_incidents
 from dashboard.extract.meetings import find_meeting, merge_in_report
 from dashboard.extract.onset import find_onsets
@@ -97,12 +106,21 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     scene: list = []  # the places of the sentence before, in the same paragraph
     paragraph = -1
     last_text = ""  # the sentence before (any paragraph)
+    last_day = None  # the day of the incident told last, in this paragraph or the one before
+    awaiting, struck = None, []  # an attack told with no place, and the places the sentences after it give its harm
     for sentence, places in zip(sentences, places_of, strict=True):
         out.places.extend(places)
         if sentence.paragraph != paragraph:
             scene, paragraph = [], sentence.paragraph
+            last_day = last_day if last_day and last_day[0] >= paragraph - 1 else None
         before, scene = scene, places
         previous, last_text = last_text, sentence.text
+        harmed = harm_at(sentence, places) if awaiting is not None else []
+        if awaiting is not None and harmed:
+            struck.extend(harmed)
+        elif awaiting is not None:
+            out.incidents.extend(struck_at(awaiting, rid, published, struck))
+            awaiting, struck = None, []
         stages = _stages(sentence.text)
         if stages is None:
             continue
@@ -118,6 +136,12 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             found = find_incidents(sentence, rid, published, places, before)
             if sentence.start in captioned:  # a photo's caption shows damage as it stands: an earlier attack
                 found = [replace(i, timing="earlier") if i.timing == "reported" else i for i in found]
+            found = goes_on(found, sentence, last_day[1] if last_day else None)
+            days = [i.date for i in found if i.date]
+            if days:
+                last_day = (sentence.paragraph, days[-1])
+            if awaits_places(sentence, found, places, published):
+                awaiting = sentence
             out.incidents.extend(found)
             if not found and not places:
                 loose.append(sentence)
@@ -125,10 +149,12 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             out.onsets.extend(find_onsets(sentence, rid, published))
         if has_statements:
             out.statements.extend(find_statements(sentence, rid, published))
+    if awaiting is not None:
+        out.incidents.extend(struck_at(awaiting, rid, published, struck))
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
     theatre = in_theatre(out.incidents, loose, rid, published)
-    out.incidents = merge_incidents(attach_denials(out.incidents + theatre, sentences))
+    out.incidents = merge_incidents(attach_blame(attach_denials(out.incidents + theatre, sentences), sentences))
     return out
 
 

@@ -26,16 +26,17 @@ CONFLICT_NAME = re.compile(r"\b(?:Thai|Thailand|Cambodian?)\s*[-–/]\s*(?:Thai|
 _ATTACKER_BEFORE = re.compile(
     r"\b(?:attack\w*|fire|shelling|strikes?|hit|struck|killed|wounded|injured|damaged|destroyed|launched"
     r"|carried out|fired|targeted|shelled|bombed|acts?|violations?|breach(?:es)?|aggression|provocations?"
-    r"|committed|perpetrated)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$",
+    r"|committed|perpetrated)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 _ATTACKER_AFTER = re.compile(
-    r"(?:'s)?(?:\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?|F-16s?|units?"
-    r"|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones))*"
+    r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
+    r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|officers"
+    r"|police|personnel|weapons))*"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
-    r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?)\b",
+    r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?|weapons)\b",
     re.I,
 )
 
@@ -87,6 +88,11 @@ _ARTICLE = re.compile(r"^(?:the|The)\s+")
 def attackers_in(text: str) -> tuple[str, ...]:
     """Countries a text names as attacking ("Cambodian forces fired …", "hit by Thai shelling")."""
     return tuple(c for c, attacking in _cues(text) if attacking)
+
+
+def first_attacker_at(text: str) -> int | None:
+    """Where the first side a text names as attacking is named."""
+    return next((pos for _, attacking, pos in _placed_cues(text) if attacking), None)
 
 
 def attacker_near(text: str, at: int) -> str | None:

@@ -158,9 +158,10 @@ def _cues() -> list[str]:
 
 
 EARLIER = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _cues()) + ")", re.I)
-# A month named without a day: "the shelling in December", "since July", "damage from early December".
+# A month named without a day: "the shelling in December", "since July", "damage from early December", "during the
+# December fighting" (the month naming an episode).
 MONTH_ONLY = re.compile(
-    rf"\b(?:in|during|of|throughout|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"\b(?:in|during|of|throughout|early|late|mid-?)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
     rf"(?P<month>{MONTHS})\b\.?(?!\s*\d)(?!,?\s+(?:19|20)\d\d\b(?!\s*\d))",
     re.I,
 )

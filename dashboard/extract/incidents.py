@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dashboard.extract.actors import attacker_near, attackers_in, attribution, one_country
+from dashboard.extract.actors import attacker_near, attackers_in, attribution, first_attacker_at, one_country
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -52,7 +52,7 @@ KINDS = [
         r"|incursions?|encroach(?:ed|ing)|intruded|invaded|tanks?|assaults?|battles?",
     ),
 ]
-WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|heavy weapons"}
+WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|" + word_pattern(words("incident_cues", "weak_artillery"))}
 # Clash words that tell of a specific engagement, not of the fighting in general.
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
@@ -75,7 +75,10 @@ BACKDROP_NOUNS = re.compile(
     r"\b(?:fighting|clashes|conflict|hostilities|violence|shelling|attacks|(?:land ?)?mines?|drones?|UAVs?|tanks?)\b",
     re.I,
 )
-_CUES = {kind: words("incident_cues", kind) for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place")}
+_CUES = {
+    kind: words("incident_cues", kind)
+    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt")
+}
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
     r"\s+(?:(?:by|from|of|in)\s+)?"
@@ -179,6 +182,16 @@ def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMenti
     return out
 
 
+def _mutual(text: str, at: int) -> bool:
+    """Whether the attack told at `at` is fire both sides traded: "each other", "both sides" in its own clause
+    ("troops of both sides exchanged fire"), not in another ("police fired tear gas, forcing both sides back")."""
+    for m in MUTUAL.finditer(text):
+        lo, hi = sorted((m.start(), at))
+        if not _CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
 def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     """Who attacked in the attack told at `at`: the speaker owning it, then the side the sentence names
     as acting (the one nearest the attack's word when it names both acting), then the accused."""
@@ -186,7 +199,7 @@ def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
     if own and one_country(own.group("who")):
         return one_country(own.group("who"))
     sides = set(attackers_in(text))
-    if sides and not MUTUAL.search(text):
+    if sides and not _mutual(text, at):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
         whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
@@ -222,16 +235,51 @@ def _told(text: str) -> _Told | None:
     denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
     return _Told(
         kinds=tuple(kinds),
-        reported_by=one_country(accuse.group("who")) if accuse else one_country(source) if source else None,
+        # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
+        reported_by=(one_country(accuse.group("who")) if accuse else None) or (one_country(source) if source else None),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
         accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
         denied_by=denied_by,
     )
 
 
+# A verb of saying or accusing: a day told in its clause is the day of the saying, not of what is said.
+_SPEECH = re.compile(
+    r"\bsaying\b|\b(?:said|says|stated|reported|announced|added|told \w+|alleged|claimed)(?:\s+that\b|,)"
+    r"|\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b",
+    re.I,
+)
+_SAID_ON = re.compile(r"\b(?:said|says|announced|stated|told \w+)\s+(?:on\s+)?$", re.I)
+
+
 def _day(text: str, published: date | None) -> date | None:
-    """The day of a sentence's incidents (dates.stated_day)."""
-    return stated_day(text, published)
+    """The day of a sentence's incidents (dates.stated_day), unless that day is the day of the saying and a
+    later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
+    December troops attacked" tells an attack of 23 December."""
+    day = stated_day(text, published)
+    if day is None:
+        return None
+    days = [
+        d
+        for d in find_dates(text, published, future=False)
+        if d.date
+        and (published is None or d.date <= published)
+        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+    ]
+    for d, after in zip(days, days[1:], strict=False):
+        if not _said_on(text, d.start, d.end, after.start):
+            return d.date
+    return days[-1].date if days else day
+
+
+def _said_on(text: str, start: int, end: int, next_day: int) -> bool:
+    """Whether the day at start:end is the day of a saying whose words tell of the day at `next_day`: a verb of
+    saying after it in its own clause ("X on Monday accused Y of …", "…, saying that"), or right before it ("said
+    on Monday that …")."""
+    verb = _SPEECH.search(text, end, next_day)
+    if verb and (verb.group(0).lower() == "saying" or not _CLAUSE_BREAK.search(text, end, verb.start())):
+        return True
+    return bool(_SAID_ON.search(text, max(0, start - 30), start)) and text[end : end + 6].strip().startswith("that")
 
 
 # A sentence-opening time adverbial ("On Monday, …", "At 4.20pm, …") dates the whole sentence.
@@ -362,7 +410,7 @@ def find_incidents(
         return []
     evidence = Evidence(report_id, text, sentence.start, sentence.end, text)  # the sentence's, shared
     out = []
-    for k, where in anchored:
+    for k, where in (front for kind, places_of in anchored for front in _fronts(kind, places_of)):
         out.append(
             Incident(
                 evidence=evidence,
@@ -377,6 +425,16 @@ def find_incidents(
             )
         )
     return out
+
+
+def _fronts(kind: tuple[str, int, bool], where: list[PlaceMention]) -> list[tuple[tuple, list[PlaceMention]]]:
+    """Ground fighting told at places in several provinces ("clashes continue at two locations: A in Sa Kaeo and
+    B in Si Sa Ket") is fighting on separate fronts: one clash per province. A strike told as hitting several
+    provinces stays one incident."""
+    provinces = list(dict.fromkeys(p.admin1 for p in where))
+    if kind[0] != "armed_clash" or len(provinces) < 2:
+        return [(kind, where)]
+    return [(kind, [p for p in where if p.admin1 == a]) for a in provinces]
 
 
 # A sentence whose subject is the fighting the report tells, named definitely ("The clash centred on the temple"):
@@ -454,9 +512,14 @@ def _unspecified(inc: Incident) -> bool:
 
 
 def _same_time(a: Incident, b: Incident) -> bool:
-    """Whether a telling with no place can be one with a place (or none): the same day, or neither gives one
-    (and neither tells an earlier period)."""
-    return a.date == b.date and a.timing == b.timing != "earlier"
+    """Whether a telling with no place can be one with a place (or none): the same day, or neither gives one;
+    or one is a blast of no stated kind and one of them is known only by its report's date ("four soldiers
+    were hurt by a landmine in Si Sa Ket" beside "the explosion at 9.30am on Monday" retells it). Neither
+    tells an earlier period."""
+    if "earlier" in (a.timing, b.timing):
+        return False
+    undated = (a.date is None and a.timing == "reported") or (b.date is None and b.timing == "reported")
+    return a.date == b.date or (undated and (_unspecified(a) or _unspecified(b)))
 
 
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
@@ -491,3 +554,111 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
             denied_by=m.denied_by or inc.denied_by,
         )
     return merged
+
+
+# --- what the sentences around a telling add to it ------------------------------------------------------------
+
+# Harm told at a place: people killed or hurt, homes damaged.
+HARM = re.compile(rf"\b(?:{word_pattern(_CUES['harm'])})\b", re.I)
+# A running total ("since the fighting began, 20 were killed in …"): the harm of the fighting, not of one attack.
+TALLY = re.compile(rf"\b(?:{word_pattern(_CUES['tally'])})\b", re.I)
+
+
+def awaits_places(
+    sentence: Sentence, found: list[Incident], places: list[PlaceMention], published: date | None
+) -> bool:
+    """Whether a sentence tells attacks by their weapons, of no earlier period, with no place of its own
+    ("Cambodian support weapons targeted civilian areas, causing casualties"): the sentences after it that tell
+    harm at places (`harm_at`) say where they struck."""
+    told = _told(sentence.text)
+    weapons = [k for k in told.kinds if not k[2] or k[0] != "armed_clash"] if told else []  # not "the fighting"
+    if not weapons or any(p.admin1 for p in places):
+        return False
+    return not any(i.admin1 for i in found) and _timing(sentence.text, published, None) != "earlier"
+
+
+def harm_at(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a sentence that tells harm there and no attack of its own ("In Ban X, Surin, two people were
+    killed"): where the attack told before it struck. Empty: the sentence is no such account (a running total is
+    not)."""
+    if _told(sentence.text) is not None or not HARM.search(sentence.text) or TALLY.search(sentence.text):
+        return []
+    return [p for p in places if p.admin1 and p.kind != "capital"]
+
+
+def struck_at(sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]) -> list[Incident]:
+    """The attacks a sentence tells (see awaits_places) at the places the sentences after it give their harm."""
+    return find_incidents(sentence, report_id, published, places) if places else []
+
+
+# A sentence that opens with a time of day and names no day ("Later at 5pm, …", "At 4.20pm, …"): it goes on
+# from the day the report told last.
+_GOES_ON = re.compile(
+    rf"^\W*(?:(?:later|then|and|shortly after|soon after|afterwards)\W+)*(?:(?:at|by|around|about|from|until)\s+)*"
+    rf"(?:{CLOCK.pattern})",
+    re.I,
+)
+
+
+def goes_on(found: list[Incident], sentence: Sentence, last_day: date | None) -> list[Incident]:
+    """Incidents told in a sentence that opens with a time of day and gives no day of its own, dated by the
+    day of the incident told before it (`last_day`): "From 3pm on 23 December troops attacked … Later at
+    5pm, rockets hit …" tells both on 23 December."""
+    if last_day is None or not _GOES_ON.match(sentence.text):
+        return found
+    return [
+        replace(i, date=last_day, timing="stated") if i.date is None and i.timing == "reported" else i for i in found
+    ]
+
+
+_ANAPHOR = re.compile(rf"^\W*(?:This|That|It|The (?:{word_pattern(_CUES['anaphor'])}))\b")
+# Blame negated or doubted before the side is named ("It was not an act by …", "It is unclear if … forces did it").
+_NOT_BLAME = re.compile(rf"\b(?:{word_pattern(_CUES['negation'] + _CUES['doubt'])})(?!\w)|\bif\b", re.I)
+
+
+def _blames(text: str) -> str | None:
+    """The side a sentence about the attack just told names as having done it ("This is an act by Cambodia"):
+    one side, named acting, with no negation, doubt or hypothesis before it."""
+    if not _ANAPHOR.match(text) or HEDGE.search(text):
+        return None
+    sides = set(attackers_in(text))
+    at = first_attacker_at(text)
+    if len(sides) != 1 or at is None or _NOT_BLAME.search(text, 0, at):
+        return None
+    return sides.pop()
+
+
+_QUOTED = re.compile(r"^\W*[\"“]")
+
+
+def _blamer(text: str, accused: str) -> str | None:
+    """Who blames `accused` in a sentence about the attack just told: its speaker's country; a speaker quoted
+    calling the attack the other side's act, whose country the sentence does not say ("“This is an act by
+    Cambodia,” the general said"), speaks for the side opposite the accused."""
+    who = attribution(text)
+    if who is None:
+        return None
+    return one_country(who) or (_OPPOSITE.get(accused) if _QUOTED.match(text) else None)
+
+
+def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
+    """A sentence about the attack just told that names the side who did it and tells no attack of its own
+    ("This is an act by Cambodia", "The blast was the work of Thai forces") names the accused of that attack:
+    the report's incidents before it, of the kinds the last telling of an attack named, that name no one."""
+    if not incidents:
+        return incidents
+    out = list(incidents)
+    kinds: set[str] = set()
+    for s in sentences:
+        told = _told(s.text)
+        if told is not None:
+            kinds = {k[0] for k in told.kinds}
+            continue
+        side = _blames(s.text) if kinds else None
+        if side is None:
+            continue
+        speaker = _blamer(s.text, side)
+        for n, inc in enumerate(out):
+            if inc.evidence.start < s.start and inc.accused is None and (inc.kind in kinds or _unspecified(inc)):
+                out[n] = replace(inc, accused=side, reported_by=inc.reported_by or speaker)
+    return out

@@ -78,7 +78,12 @@ def _telling_groups(as_of: date, since: date):
         i.c.timing,
     )
     return (
-        sa.select(*columns, sa.func.count(sa.distinct(i.c.report_id)).label("n"), sa.func.min(i.c.id).label("sample"))
+        sa.select(
+            *columns,
+            sa.func.count(sa.distinct(i.c.report_id)).label("n"),
+            sa.func.min(i.c.id).label("sample"),
+            sa.func.aggregate_strings(i.c.report_id, " ").label("report_ids"),  # an event counts each report once
+        )
         .join(reports, reports.c.id == i.c.report_id)
         .where(_known(i, as_of), day >= since, day <= as_of, _dated(), _of_a_new_event())
         .group_by(*columns)
@@ -123,7 +128,8 @@ def incident_events(store: Store, as_of: date, since: date, limit: int = 20_000)
         incident, report = samples[g["sample"]]
         day = incident.date or report.counts_from or g["known_day"]
         key = tuple(g[k] for k in TELLING_KEY)
-        tellings.append(Telling(incident, report, day, locate_incident(incident), g["n"], key))
+        ids = frozenset((g["report_ids"] or "").split())
+        tellings.append(Telling(incident, report, day, locate_incident(incident), g["n"], key, ids))
     # a denial that answers nothing in the window (its accusation came before it) is not an incident of its own
     return [e for e in merge_incidents(tellings) if not all(t.is_denial_only for t in e.tellings)]
 

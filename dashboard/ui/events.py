@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.queries import Queries
-from dashboard.reconcile import IncidentEvent, Telling
+from dashboard.reconcile import IncidentEvent, Telling, reports_among
 from dashboard.summary import (
     COUNTRY_NAMES,
     event_days,
@@ -67,8 +67,8 @@ def event_view(q: Queries, as_of: date, e: IncidentEvent, key: str, compact: boo
     by side (accusations and denials), every quote with its outlet, date and report."""
     precision = {1: "", 2: " (near)", 3: " (province only)"}.get(e.point[2] if e.point else 3, "")
     st.markdown(f"**{md_escape(event_title(e))}**{precision} · {md_escape(who_says_what(e))}")
-    times = "once" if e.reports == 1 else f"{e.reports:,} times"  # a report that tells it two ways counts twice
-    st.caption(f"told {times} · outlets include {md_escape(', '.join(e.outlets))} · event {md_escape(e.id)}")
+    told = plural(e.reports, "report")  # a report that tells it in two sentences counts once
+    st.caption(f"told in {told} · outlets include {md_escape(', '.join(e.outlets))} · event {md_escape(e.id)}")
     versions = e.versions()
     with st.expander("Each side's version", expanded=not compact):
         cols = st.columns(3 if versions[None] else 2)
@@ -76,16 +76,15 @@ def event_view(q: Queries, as_of: date, e: IncidentEvent, key: str, compact: boo
         for col, side, head in zip(cols, ("TH", "KH", None), heads, strict=False):
             with col:
                 told = versions[side]
-                n = sum(t.reports for t in told)
-                st.markdown(f"*{head}* · {'once' if n == 1 else f'{n:,} times'}")
+                st.markdown(f"*{head}* · {plural(reports_among(told), 'report')}" if told else f"*{head}*")
                 if not told:
                     st.caption("nothing reported")
                 bounded_list(f"{key}_{side}", told, _telling, page=3)
-    if not compact and e.reports > 1:
-        with st.expander(f"Every telling of it ({e.reports:,})"):
+    if not compact and e.told > 1:
+        with st.expander(f"Every telling of it ({e.told:,})"):
             # the ways it is told most often (a query names each; SQLite caps an expression's depth)
             keys = tuple(t.key for t in sorted(e.tellings, key=lambda t: -t.reports) if t.key)[:MAX_KEYS]
-            bounded(f"{key}_all", e.reports, lambda n: q.event_tellings(as_of, keys, n), _pair)
+            bounded(f"{key}_all", e.told, lambda n: q.event_tellings(as_of, keys, n), _pair)
 
 
 def _telling(t: Telling) -> None:
