@@ -596,9 +596,15 @@ def test_damage_from_the_fighting_of_an_earlier_month_is_an_earlier_attack():
 
 def test_both_sides_named_in_another_clause_do_not_make_the_fire_mutual():
     [i] = incidents(
-        "At 3.10pm, Thai border police fired tear gas at the crowd near Ban Nong Chan, forcing both sides to pull back."
+        "At 3.10pm, Thai troops fired tear gas at the crowd near Ban Nong Chan, forcing both sides to pull back."
     )
     assert (i.kind, i.accused) == ("other", "TH")
+
+
+def test_police_keeping_order_on_their_side_are_no_side_accused():
+    # crowd control by a side's own police is not an attack by its forces that anyone is said to accuse
+    [i] = incidents("At 3.10pm, Thai border police fired tear gas at the crowd near Ban Nong Chan.")
+    assert i.accused is None
 
 
 def test_fire_both_sides_traded_names_no_attacker():

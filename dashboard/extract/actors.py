@@ -31,8 +31,7 @@ _ATTACKER_BEFORE = re.compile(
 )
 _ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
-    r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|officers"
-    r"|police|personnel|weapons))*"
+    r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|weapons))*"
     r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
