@@ -287,3 +287,16 @@ def test_a_unit_placed_only_at_its_provinces_point_takes_its_districts(gaz):
     assert (unit.lat, unit.lon, unit.precision) == (seat.lat, seat.lon, 2)
     provincial = [p for p in gaz.places if p.id[:3] == "th:" and p.precision == 3]
     assert provincial and all(p.lat == gaz.provinces[p.admin1].lat for p in provincial if p.admin1 in gaz.provinces)
+
+
+def test_capitalised_type_words_in_an_address_are_type_words_not_part_of_the_name():
+    text = "Shells hit homes in Ban Kruat Subdistrict, Ban Kruat District, Buriram Province, on Friday."
+    found = {(p.name, p.kind, p.admin1) for p in extract(make_report(text)).places}
+    assert {("Ban Kruat", "subdistrict", "TH-31"), ("Ban Kruat", "district", "TH-31")} <= found
+    assert not [n for n, _, _ in found if "District" in n or "Subdistrict" in n]
+
+
+def test_a_name_the_gazetteer_lacks_inside_a_known_name_is_no_second_place():
+    text = "Troops dug trenches near O Bei Chorn Commune, O Chrov District, Banteay Meanchey Province."
+    names_found = [p.name for p in extract(make_report(text)).places]
+    assert "Bei Chorn" not in names_found

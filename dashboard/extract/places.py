@@ -93,8 +93,8 @@ _TYPE_ENDS = frozenset(
     + ("hill", "pass", "mountain", "ridge")
 )
 UNLISTED = re.compile(
-    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>village|sub-?district|commune|district"
-    rf"|{_CROSSING}|{_SITE})(?=,\s|\s+in\s)"
+    rf"(?<![\w'])(?P<typed>(?:Ban |Baan )?{_NAME}) (?P<type>(?i:village|sub-?district|commune|district"
+    rf"|{_CROSSING}|{_SITE}))(?=,\s|\s+in\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
@@ -232,6 +232,9 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TYPE_NEXT = re.compile(r"\s+(?:Province|District|Town|City|Village|Commune)\b")
 
 
+_UNIT_WORDS = frozenset({"village", "subdistrict", "sub-district", "commune", "district", "province", "town"})
+
+
 def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
     """Names between lo and hi that may be missing from the gazetteer (see UNLISTED); each is kept
     only where a province follows it."""
@@ -239,6 +242,9 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
     for m in UNLISTED.finditer(text, lo, hi):
         group = m.lastgroup if m.lastgroup != "type" else "typed"
         name = m.group(group)
+        head, _, last = name.rpartition(" ")
+        if group != "typed" and head and last.lower() in _UNIT_WORDS:  # "in Ban Kruat Subdistrict, …"
+            name = head  # the type word, capitalised, is no part of the name
         key = name_key(name)
         if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
             continue
@@ -404,7 +410,8 @@ def _with_unlisted(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
         if text[comma] == " " and text[max(0, comma - 12) : comma].rsplit(" ", 1)[-1].lower() not in _TYPE_ENDS:
             continue  # "X village in Y province": only a typed name stands before "in"
         for u in _unlisted(text, max(0, comma - 60), f.start):
-            if u.end == comma and not gaz.by_key(u.key):
+            inside = any(k.start <= u.start and u.end <= k.end for k in found)  # part of a known name
+            if u.end == comma and not gaz.by_key(u.key) and not inside:
                 extra.append(u)
     if not extra:
         return found
