@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from dashboard.episodes import episode_during
-from dashboard.extract.meetings import family
+from dashboard.extract.meetings import family, place_key
 from dashboard.extract.places import is_dateline
 from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
 from dashboard.schema import (
@@ -52,7 +52,7 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
     episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
     names and whether that sentence tells an incident (the figure then counts that incident, not a toll)."""
     if table == "meetings":
-        return {"place_key": record.admin1 or record.venue, "family": family(record)}
+        return {"place_key": place_key(record), "family": family(record)}
     if table == "incidents":
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":

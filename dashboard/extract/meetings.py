@@ -573,23 +573,38 @@ def family(meeting: Meeting) -> str | None:
 _PARTY_COUNTRY = {"TH": "Thailand", "KH": "Cambodia"}
 
 
-def within(fine: Meeting, coarse: Meeting) -> bool:
-    """Whether `coarse` names a wider venue that holds `fine`'s: a country holding a place in it ("Malaysia"
-    and Kuala Lumpur; "Thailand" and Chanthaburi), or a city holding a building told in it ("Wisma Perwira,
-    Kuala Lumpur" in Kuala Lumpur)."""
-    if not fine.venue or not coarse.venue or fine.venue == coarse.venue:
+def key_within(fine: str | None, coarse: str | None) -> bool:
+    """Whether the place key `coarse` (a province code, else a venue's name) is a wider venue holding `fine`:
+    a country holding a place in it ("Malaysia" and Kuala Lumpur; "Thailand" and TH-22; a place abroad, with
+    no province, in any country but the two parties), or a city holding a building told in it ("Wisma
+    Perwira, Kuala Lumpur" in Kuala Lumpur)."""
+    if not fine or not coarse or fine == coarse:
         return False
-    if coarse.venue in _COUNTRY_NAMES and fine.venue not in _COUNTRY_NAMES:
-        country = _PARTY_COUNTRY.get((fine.admin1 or "")[:2])
-        return country == coarse.venue if country else coarse.venue not in _PARTY_COUNTRY.values()
-    return coarse.admin1 is None and fine.venue.endswith(", " + coarse.venue)
+    if coarse in _COUNTRY_NAMES and fine not in _COUNTRY_NAMES:
+        country = _PARTY_COUNTRY.get(fine[:2]) if fine[2:3] == "-" else None
+        return country == coarse if country else coarse not in _PARTY_COUNTRY.values()
+    return fine.endswith(", " + coarse)
+
+
+def place_key(m: Meeting) -> str | None:
+    """What a mention's venue is compared by: its province, else its venue's name."""
+    return m.admin1 or m.venue
+
+
+def within(fine: Meeting, coarse: Meeting) -> bool:
+    """Whether `coarse`'s venue is a wider one holding `fine`'s (key_within)."""
+    return bool(fine.venue) and key_within(place_key(fine), place_key(coarse))
 
 
 def same_place(a: Meeting, b: Meeting) -> bool:
     """Whether two mentions' venues do not conflict: either is unstated, they are the same, or one holds the
     other."""
-    x, y = a.admin1 or a.venue, b.admin1 or b.venue
-    return x is None or y is None or x == y or within(a, b) or within(b, a)
+    return keys_agree(place_key(a), place_key(b))
+
+
+def keys_agree(x: str | None, y: str | None) -> bool:
+    """Whether two place keys do not conflict: either is unstated, they are the same, or one holds the other."""
+    return x is None or y is None or x == y or key_within(x, y) or key_within(y, x)
 
 
 def compatible(a: Meeting, b: Meeting) -> bool:
