@@ -356,3 +356,13 @@ def test_a_meeting_on_one_sides_territory_is_not_that_sides_alone():
     )
     [m] = meetings(text)
     assert (m.date, m.admin1) == (date(2025, 12, 24), "TH-22")
+
+
+def test_a_meeting_that_goes_on_to_a_later_day_is_one_meeting():
+    text = "The GBC talks opened on Monday and the session continues on Wednesday, officials from both sides said."
+    assert [m.date for m in meetings(text)] == [date(2025, 12, 22)]
+
+
+def test_a_country_the_talks_are_about_is_not_their_venue():
+    [m] = meetings("Thai and Cambodian officers held a meeting on the situation in Cambodia on Monday.")
+    assert (m.date, m.venue) == (date(2025, 12, 22), None)

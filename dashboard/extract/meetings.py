@@ -197,17 +197,20 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
 # building ("at Wisma Perwira", "at Seri Perdana"). Only where a meeting word, or a word saying where it is
 # held or moved, comes just before it.
 _COUNTRY_NAMES = words("countries", "country")
-_VENUE_CUE = re.compile(
-    rf"\b(?:{MEETING}|held|hold|take place|took place|moved?|relocated?|shifted|transferred|signed|signing)\b", re.I
-)
+_VENUE_CUES = rf"{MEETING}|held|hold|take place|took place|moved?|relocated?|shifted|transferred|signed|signing"
+_VENUE_CUE = re.compile(rf"\b(?:{_VENUE_CUES})\b", re.I)
+# "talks in Malaysia", "convened on Monday in Malaysia", not "a meeting on the situation in Cambodia": a country
+# is the venue only a word or two after the meeting's word.
+_VENUE_CUE_NEAR = re.compile(rf"\b(?:{_VENUE_CUES})\b(?:\s+[\w'’-]+){{0,2}}\s+$", re.I)
 NAMED_VENUE = re.compile(
     rf"\b(?:(?P<country_to>in|to)\s+(?P<country>{word_pattern(_COUNTRY_NAMES)})\b(?!['’]s|\s+and\b|-)"
     r"|at\s+(?P<building>(?:[A-Z][a-z][\w'’-]*\s+){0,3}[A-Z][a-z][\w-]*)\b(?!['’]s))"
 )
-# What a capitalised name after "at" is when it is no building: a month, a weekday, a country, a body.
+# What a capitalised name after "at" is when it is no building: a month, a weekday, a country, or a word that
+# starts a body's, title's or time's name (meeting_cues.csv, kind "not-building").
 _NOT_BUILDING = re.compile(
-    rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)}|{word_pattern(_COUNTRY_NAMES)}|Southeast|Asian?|United|Joint|General"
-    r"|Regional|Special|Prime|Foreign|Defen[cs]e|President|Minister|Ministry|Army|Royal|The)\b"
+    rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)}|{word_pattern(_COUNTRY_NAMES)}"
+    rf"|{word_pattern(words('meeting_cues', 'not-building'))})\b"
 )
 _MOVE_WORD = re.compile(
     rf"\b(?:{word_pattern(words('meeting_cues', 'move') + words('meeting_cues', 'new-venue'))})\b", re.I
@@ -228,7 +231,7 @@ def _named_venue(text: str, dateline: str | None) -> str | None:
             continue
         if m.group("country"):
             # "moved the talks to Malaysia" but not "the ambassador to Malaysia"
-            if m.group("country_to") == "in" or _MOVE_WORD.search(before):
+            if _MOVE_WORD.search(before) if m.group("country_to") == "to" else _VENUE_CUE_NEAR.search(before):
                 return m.group("country")
             continue
         name = m.group("building")
@@ -281,7 +284,7 @@ _SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 
 # "announced on 22 December that talks would take place the following day": a day counted from the date
 # the sentence gives before it.
-DAY_AFTER = re.compile(r"\b(?:the following day|the next day|the day after|a day later)\b", re.I)
+DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later)\b", re.I)
 
 
 def _dates(text: str, published: date | None) -> list[DateMention]:
@@ -451,21 +454,29 @@ def _read(text: str) -> _Read | None:
     )
 
 
+# "the talks opened on Monday and the meeting continues on Tuesday": a later day of the same meeting.
+CONTINUED = _cue_words("continued")
+
+
 def _date_groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
     """The meeting dates of a sentence grouped by the meeting they belong to: a date starts another meeting
     when a meeting word stands between it and the date before ("the minutes of the GBC meeting of 27 December
-    and of the JBC meeting of 22 October"); dates with none between are one meeting's ("began on 24 December
-    and will continue through 26 December")."""
+    and of the JBC meeting of 22 October"); dates with none between, or with words of the meeting going on,
+    are one meeting's ("began on 24 December and will run through 26 December", "the talks opened on Monday
+    and the session continues on Tuesday")."""
     groups: list[list[DateMention]] = []
     for d in dates:
         last = groups[-1][-1] if groups else None
-        if last is None or d.date == last.date or not MEETING_WORDS.search(text, last.end, d.start):
-            if last is None:
-                groups.append([d])
-            else:
-                groups[-1].append(d)
-            continue
-        groups.append([d])
+        if last is None:
+            groups.append([d])
+        elif (
+            d.date == last.date
+            or not MEETING_WORDS.search(text, last.end, d.start)
+            or CONTINUED.search(text, last.end, d.start)
+        ):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
     return groups
 
 
