@@ -366,3 +366,9 @@ def test_a_meeting_that_goes_on_to_a_later_day_is_one_meeting():
 def test_a_country_the_talks_are_about_is_not_their_venue():
     [m] = meetings("Thai and Cambodian officers held a meeting on the situation in Cambodia on Monday.")
     assert (m.date, m.venue) == (date(2025, 12, 22), None)
+
+
+def test_the_abbreviation_in_brackets_names_the_body():
+    # a report that writes one body's words with another's abbreviation: the abbreviation is the name it uses
+    [m] = meetings("Thai and Cambodian officers will meet on 24 December at the General Border Committee (JBC).")
+    assert m.body == "Joint Boundary Commission"

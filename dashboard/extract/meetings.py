@@ -162,7 +162,15 @@ _PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS
 _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
 
+# "the Joint Border Committee (GBC)": the abbreviation in brackets names the body whatever the words before it.
+_BRACKETED = re.compile(r"\(([A-Z]{2,5})\)")
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
+    for m in _BRACKETED.finditer(text):
+        for body, family, rx in _BODY_RX:
+            if rx.fullmatch(m.group(1)):
+                return body, family
     for body, family, rx in _BODY_RX:
         if rx.search(text):
             return body, family
