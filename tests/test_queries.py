@@ -199,3 +199,11 @@ def test_two_names_of_a_venue_abroad_are_not_called_a_dispute(tmp_path, gaz):
     )
     [g] = queries.meetings(store, date(2025, 8, 6))
     assert g.venue_text == "Istana Negara / Kuala Lumpur (reports name it differently)"
+
+
+def test_a_meeting_only_proposed_somewhere_says_so(tmp_path, gaz):
+    store = _store_of(
+        tmp_path, gaz, [("Cambodia proposed that the GBC meet on 30 December in Trat province.", date(2025, 12, 27))]
+    )
+    [g] = queries.meetings(store, date(2025, 12, 28))
+    assert g.venue_text == "Trat (proposed)"

@@ -148,7 +148,7 @@ def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
     proposed = sorted(seen, key=lambda v: seen[v][1])
     g.venues = sorted(held) if held else planned[-1:] or [f"{proposed[-1]} (proposed)"]
     g.venue = g.venues[0]
-    g.venue_dispute = any(seen[v][2][0] for v in g.venues)
+    g.venue_dispute = any(seen[v][2][0] for v in held)
     where = held[0] if held else planned[-1] if planned else proposed[-1]
     g.admin1, g.lat, g.lon = seen[where][2]
 
