@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dashboard.extract.meetings import combine, family, replaces
+from dashboard.extract.meetings import combine, family, replaces, same_place
 from dashboard.records import Incident, Meeting, Report
 
 NEAR_KM = 10.0
@@ -253,12 +253,10 @@ class MeetingGroup:
     def accepts(self, m: Meeting) -> bool:
         """Its place and body family agree; or it tells where the meeting planned elsewhere was held (or moved
         to), or the group does so for it (meetings.replaces)."""
-        place, fam = m.admin1 or m.venue, family(m)
+        fam = family(m)
         if replaces(m, self.meeting) or replaces(self.meeting, m):
             return True
-        return (place is None or self.place is None or place == self.place) and (
-            fam is None or self.family is None or fam == self.family
-        )
+        return same_place(m, self.meeting) and (fam is None or self.family is None or fam == self.family)
 
     def add(self, m: Meeting) -> None:
         if replaces(m, self.meeting):  # a later report of where it was held beats an earlier plan
@@ -266,7 +264,7 @@ class MeetingGroup:
             self.place = m.admin1 or m.venue
         else:
             self.meeting = combine(self.meeting, m)
-            self.place = self.place or m.admin1 or m.venue
+            self.place = self.place or m.admin1 or m.venue  # the id keeps the place first given
         self.mentions.append(m)
         self.family = self.family or family(m)
 

@@ -4,13 +4,13 @@ names, datelines left out); a report from a row of `reports` or from its columns
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from dashboard.episodes import episode_during
-from dashboard.extract.meetings import family
-from dashboard.records import RECORD_TYPES, Evidence, Extraction, PlaceMention, Report
+from dashboard.extract.meetings import family, place_key
+from dashboard.extract.places import is_dateline
+from dashboard.records import RECORD_TYPES, Evidence, Extraction, Report
 from dashboard.schema import (
     TUPLE_COLUMNS,
 )
@@ -36,23 +36,10 @@ class ReportContext:
     incident_sentences: frozenset[str]  # the sentences that tell an incident
 
 
-# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
-_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|,\s*\w{3,9}\.?\s+\d)")
-
-
-def _dateline(p: PlaceMention) -> bool:
-    """Whether a place is its sentence's dateline: where the report was filed, not where people are."""
-    sentence = p.evidence.sentence.lstrip()
-    if sentence.startswith("date "):  # a sidecar date line before the text
-        sentence = sentence.split(" ", 2)[-1]
-    quote = p.evidence.quote
-    return sentence.lower().startswith(quote.lower()) and bool(_DATELINE_AFTER.match(sentence, len(quote)))
-
-
 def report_context(extraction: Extraction) -> ReportContext:
     provinces: dict[str, set[str]] = {}
     for p in extraction.places:
-        if p.admin1 and not _dateline(p):
+        if p.admin1 and not is_dateline(p):
             provinces.setdefault(p.evidence.sentence, set()).add(p.admin1)
     return ReportContext(
         {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
@@ -65,7 +52,7 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
     episode (by its own date, else its report's; None between episodes), the provinces a figure's sentence
     names and whether that sentence tells an incident (the figure then counts that incident, not a toll)."""
     if table == "meetings":
-        return {"place_key": record.admin1 or record.venue, "family": family(record)}
+        return {"place_key": place_key(record), "family": family(record)}
     if table == "incidents":
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":

@@ -270,10 +270,105 @@ def test_a_later_report_of_where_the_meeting_was_held_beats_the_earlier_plan():
     assert (group.meeting.admin1, group.meeting.status, len(group.mentions)) == ("TH-23", "held", 2)
 
 
-def test_a_meeting_moved_to_a_country_keeps_no_venue_of_the_plan():
+def test_a_meeting_moved_to_a_country_is_at_that_country_not_at_the_plan():
     text = (
         "Cambodia invited Thai officials to the GBC meeting on January 5 in Pailin province.\n"
         "Thailand then asked to move the GBC meeting to Malaysia, and Cambodia agreed on the change."
     )
     found = meetings(text, date(2025, 12, 30))
-    assert [(m.date, m.venue) for m in found if m.date] == [(date(2026, 1, 5), None)]
+    assert [(m.date, m.venue, m.admin1) for m in found] == [(date(2026, 1, 5), "Malaysia", None)]
+
+
+# --- several meetings in one sentence, relative days, venues that are no gazetteer place (issue 19) ---------
+
+
+def test_a_sentence_naming_two_dated_meetings_gives_both_with_their_own_bodies():
+    text = (
+        "The shelling breaches the communique of the 2nd Special GBC Meeting of 9 November 2025 "
+        "and the record of the JBC meeting of 3 September 2025, the ministry said."
+    )
+    found = meetings(text, date(2026, 1, 20))
+    assert sorted((m.date, m.body, m.status) for m in found) == [
+        (date(2025, 9, 3), "Joint Boundary Commission", "held"),
+        (date(2025, 11, 9), "General Border Committee", "held"),
+    ]
+
+
+def test_dates_of_one_meeting_with_no_meeting_word_between_stay_one_meeting():
+    found = meetings("The GBC talks opened on 24 December and are due to run until 26 December.", TUESDAY_23)
+    assert [m.date for m in found] == [date(2025, 12, 24)]
+
+
+def test_the_following_day_counts_from_the_date_the_sentence_gives():
+    text = (
+        "The minister announced on 20 December that talks between Thailand and Cambodia "
+        "would be held in Trat the following day."
+    )
+    [m] = meetings(text, date(2025, 12, 22))
+    assert (m.date, m.admin1) == (date(2025, 12, 21), "TH-23")
+
+
+def test_a_place_where_an_agreement_was_signed_is_not_the_venue_of_the_meeting_named_with_it():
+    text = (
+        "Cambodia listed demands for the GBC meeting, including respect for the truce agreement signed in Kuala Lumpur."
+    )
+    found = meetings(text)
+    assert [m.venue for m in found] == [None]
+
+
+def test_a_requested_move_leaves_the_meeting_at_its_planned_venue():
+    text = "Cambodia asked to relocate the planned border talks with Thailand from Trat province to Kuala Lumpur."
+    [m] = meetings(text)
+    assert (m.venue, m.admin1, m.status) == ("Trat", "TH-23", "proposed")
+
+
+def test_a_country_is_a_venue_but_an_ambassador_to_it_is_not():
+    [held] = meetings("The two defence ministers held talks in Malaysia on Monday.")
+    assert (held.date, held.venue, held.admin1) == (date(2025, 12, 22), "Malaysia", None)
+    found = meetings("The GBC meeting on Monday was attended by the Chinese ambassador to Malaysia.")
+    assert [m.venue for m in found] == [None]
+
+
+def test_a_country_venue_and_a_city_in_it_are_one_meeting_at_the_city():
+    text = (
+        "Foreign ministers from the region convened in Malaysia on Monday to discuss the Thai-Cambodian border.\n"
+        "Envoys from Thailand and Cambodia joined the talks in Kuala Lumpur."
+    )
+    assert [(m.date, m.venue) for m in meetings(text)] == [(date(2025, 12, 22), "Kuala Lumpur")]
+
+
+def test_a_building_is_a_venue_and_here_is_the_dateline_city():
+    text = (
+        "KUALA LUMPUR, Dec 22 - Thai and Cambodian officers began talks at Menara Kastam, the customs tower here, "
+        "on Monday.\nThe leaders had met at Istana Negara on 15 December, during a meeting hosted by the king."
+    )
+    found = meetings(text)
+    assert sorted((m.date, m.venue, m.admin1) for m in found) == [
+        (date(2025, 12, 15), "Istana Negara", None),
+        (date(2025, 12, 22), "Menara Kastam, Kuala Lumpur", None),
+    ]
+
+
+def test_a_meeting_on_one_sides_territory_is_not_that_sides_alone():
+    text = (
+        "The GBC talks began on Wednesday (24th).\n"
+        "The meeting, held at a checkpoint on the Thai side near Chanthaburi province, set an agenda."
+    )
+    [m] = meetings(text)
+    assert (m.date, m.admin1) == (date(2025, 12, 24), "TH-22")
+
+
+def test_a_meeting_that_goes_on_to_a_later_day_is_one_meeting():
+    text = "The GBC talks opened on Monday and the session continues on Wednesday, officials from both sides said."
+    assert [m.date for m in meetings(text)] == [date(2025, 12, 22)]
+
+
+def test_a_country_the_talks_are_about_is_not_their_venue():
+    [m] = meetings("Thai and Cambodian officers held a meeting on the situation in Cambodia on Monday.")
+    assert (m.date, m.venue) == (date(2025, 12, 22), None)
+
+
+def test_the_abbreviation_in_brackets_names_the_body():
+    # a report that writes one body's words with another's abbreviation: the abbreviation is the name it uses
+    [m] = meetings("Thai and Cambodian officers will meet on 24 December at the General Border Committee (JBC).")
+    assert m.body == "Joint Boundary Commission"

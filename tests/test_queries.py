@@ -149,3 +149,67 @@ def test_two_held_places_for_one_meeting_are_one_meeting_with_the_dispute_said(t
     )
     [g] = queries.meetings(store, date(2025, 12, 29))
     assert g.venue_text == "Chanthaburi / Trat (reports differ)" and g.reports == 2
+
+
+def test_an_undated_signing_the_day_after_joins_the_meeting_held_then(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee met on 27 December in Chanthaburi province.", date(2025, 12, 27)),
+            ("The truce was signed by the Thai and Cambodian prime ministers.", date(2025, 12, 28)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert g.date == date(2025, 12, 27) and g.reports == 2
+    assert queries.count_undated_meetings(store, date(2025, 12, 29)) == 0
+
+
+def test_an_undated_mention_with_no_body_joins_no_meeting_when_two_were_held_that_day(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee met on 27 December in Chanthaburi province.", date(2025, 12, 27)),
+            ("ASEAN foreign ministers met on 27 December in Kuala Lumpur.", date(2025, 12, 27)),
+            ("The truce was signed by the Thai and Cambodian prime ministers.", date(2025, 12, 28)),
+        ],
+    )
+    assert queries.count_undated_meetings(store, date(2025, 12, 29)) == 1
+
+
+def test_a_country_and_a_building_in_its_capital_are_one_meeting_at_the_building(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("Thailand and Cambodia held talks in Malaysia on 4 August.", date(2025, 8, 5)),
+            (
+                "KUALA LUMPUR, Aug 5 - Thai and Cambodian officers met at Menara Kastam here on 4 August.",
+                date(2025, 8, 5),
+            ),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 8, 6))
+    assert g.venue_text == "Menara Kastam, Kuala Lumpur" and g.reports == 2
+
+
+def test_two_names_of_a_venue_abroad_are_not_called_a_dispute(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("Thai and Cambodian leaders met at Istana Negara on 4 August.", date(2025, 8, 5)),
+            ("Thailand and Cambodia agreed a truce after talks in Kuala Lumpur.", date(2025, 8, 5)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 8, 6))
+    assert g.venue_text == "Istana Negara / Kuala Lumpur (reports name it differently)"
+
+
+def test_a_meeting_only_proposed_somewhere_says_so(tmp_path, gaz):
+    store = _store_of(
+        tmp_path, gaz, [("Cambodia proposed that the GBC meet on 30 December in Trat province.", date(2025, 12, 27))]
+    )
+    [g] = queries.meetings(store, date(2025, 12, 28))
+    assert g.venue_text == "Trat (proposed)"

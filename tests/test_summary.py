@@ -74,3 +74,15 @@ def test_an_outlet_known_only_by_an_address_is_an_unnamed_site():
 
     assert outlet_name(Report("a", "p", "t", url="http://203.0.113.5/world/story")) == "unnamed site (203.0.113.5)"
     assert outlet_name(Report("a", "p", "t", url="https://www.news.example/story")) == "news.example"
+
+
+def test_an_empty_column_says_when_reports_tell_of_meetings_without_a_date():
+    from dashboard.ui.meetings import empty_caption
+
+    held, planned = summary(None, ["held"]), summary(None, ["scheduled"])
+    as_of = date(2025, 7, 30)
+    assert empty_caption([held], as_of, held=True) == "none with a date; 1 held meeting without one below"
+    assert empty_caption([held], as_of, held=False) == "none reported"
+    assert empty_caption([planned, planned], as_of, held=False) == (
+        "none with a date; 2 planned meetings without one below"
+    )

@@ -34,9 +34,9 @@ from dashboard.extract.incidents import (
     struck_at,
 )
 from dashboard.extract.incidents import merge_in_report as merge_incidents
-from dashboard.extract.meetings import find_meeting, merge_in_report
+from dashboard.extract.meetings import find_meetings, merge_in_report
 from dashboard.extract.onset import find_onsets
-from dashboard.extract.places import find_report_places
+from dashboard.extract.places import find_report_places, is_dateline
 from dashboard.extract.sentences import SENTENCE_CACHE, split_sentences
 from dashboard.extract.statements import find_statements
 from dashboard.gazetteer import GEODATA_DIR, PLACE_FILES, Gazetteer, gazetteer
@@ -100,6 +100,8 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     places_of = find_report_places(sentences, report.id, gaz)
     sides = Sides(sentences, places_of)
     rid, published = report.id, report.published
+    # the city the report was filed from, which "here" names
+    dateline = next((p.name for p in (places_of[0] if places_of else []) if is_dateline(p)), None)
 
     captioned = _captions(sentences)
     loose: list = []  # sentences of attacks with neither place nor time (incidents.in_theatre)
@@ -129,9 +131,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             side = partial(sides.of, sentence.paragraph)  # found only for the figures that need it
             out.figures.extend(find_figures(sentence, rid, published, places, side, previous))
         if has_meeting:
-            meeting = find_meeting(sentence, rid, published, places)
-            if meeting:
-                found_meetings.append(meeting)
+            found_meetings.extend(find_meetings(sentence, rid, published, places, dateline))
         if has_incidents:
             found = find_incidents(sentence, rid, published, places, before)
             if sentence.start in captioned:  # a photo's caption shows damage as it stands: an earlier attack

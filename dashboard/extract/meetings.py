@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
+from dashboard.extract.lexicon import MONTHS, NOT_PLACE_NAMES, WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -93,8 +93,15 @@ LATER_MEETING = re.compile(
     re.I,
 )
 # "originally set to be held in Phnom Penh", "move the talks from Trat": where the meeting is no longer.
-FORMER_VENUE = re.compile(
-    rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$|\bfrom\s+(?:the\s+)?$",
+FORMER_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$", re.I)
+# "from Trat", "from Thailand's Chanthaburi province": the venue a move leaves (when the move is only requested,
+# the venue the meeting still has).
+MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]\w+'s?\s+)?$")
+# "the truce agreement signed in Kuala Lumpur": a place a document names as where it was signed or made, in a
+# clause about another meeting, is not that meeting's venue.
+DOCUMENT_SIGNED_IN = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'document'))})\s+(?:(?:was|were)\s+)?"
+    r"(?:signed|reached|agreed|concluded|adopted)\s+(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )
 # "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
@@ -120,6 +127,8 @@ PARTICIPANTS = [
     ("United States", r"\bUnited States\b|\bU\.?S\.?\b"),
     ("Singapore", r"\bSingapore(?:an)?\b"),
 ]
+# "held on the Thai side of the border", "at a checkpoint on the Cambodian side": a place, not a participant.
+SIDE_OF_BORDER = re.compile(r"\b(?:on|at|from|to) the (?:Thai|Cambodian) side\b", re.I)
 # A date that says when something was said, announced or proposed, not when the meeting is: "said on
 # Monday", "announced on Friday that …", "On July 31, the minister invited …".
 SPEECH_VERBS = (
@@ -153,7 +162,15 @@ _PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS
 _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
 
+# "the Joint Border Committee (GBC)": the abbreviation in brackets names the body whatever the words before it.
+_BRACKETED = re.compile(r"\(([A-Z]{2,5})\)")
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
+    for m in _BRACKETED.finditer(text):
+        for body, family, rx in _BODY_RX:
+            if rx.fullmatch(m.group(1)):
+                return body, family
     for body, family, rx in _BODY_RX:
         if rx.search(text):
             return body, family
@@ -164,13 +181,74 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
     """Where the clause puts the meeting: a place it was moved to, else the first place told as a venue
     that is not a former one."""
     first = None
+    requested = _worded_status(sentence.text) == "proposed"  # a move asked for has not happened
     for p in places:
-        before = sentence.text[max(0, p.evidence.start - sentence.start - 80) : p.evidence.start - sentence.start]
+        start, end = p.evidence.start - sentence.start, p.evidence.end - sentence.start
+        before = sentence.text[max(0, start - 80) : start]
+        if _of_other_event(sentence.text, start, end) or DOCUMENT_SIGNED_IN.search(before):
+            continue  # "the ceasefire in Trat", "the agreement signed in Kuala Lumpur": where another event was
         if _MOVED_TO.search(before):
             return p
-        if first is None and VENUE_BEFORE.search(before) and not FORMER_VENUE.search(before):
+        if (
+            first is None
+            and requested
+            and MOVED_FROM.search(before)
+            or first is None
+            and VENUE_BEFORE.search(before)
+            and not FORMER_VENUE.search(before)
+        ):
             first = p
     return first
+
+
+# A venue the gazetteer does not place: a country ("moved to Malaysia", "discussions in Malaysia") or a named
+# building ("at Wisma Perwira", "at Seri Perdana"). Only where a meeting word, or a word saying where it is
+# held or moved, comes just before it.
+_COUNTRY_NAMES = words("countries", "country")
+_VENUE_CUES = rf"{MEETING}|held|hold|take place|took place|moved?|relocated?|shifted|transferred|signed|signing"
+_VENUE_CUE = re.compile(rf"\b(?:{_VENUE_CUES})\b", re.I)
+# "talks in Malaysia", "convened on Monday in Malaysia", not "a meeting on the situation in Cambodia": a country
+# is the venue only a word or two after the meeting's word.
+_VENUE_CUE_NEAR = re.compile(rf"\b(?:{_VENUE_CUES})\b(?:\s+[\w'’-]+){{0,2}}\s+$", re.I)
+NAMED_VENUE = re.compile(
+    rf"\b(?:(?P<country_to>in|to)\s+(?P<country>{word_pattern(_COUNTRY_NAMES)})\b(?!['’]s|\s+and\b|-)"
+    r"|at\s+(?P<building>(?:[A-Z][a-z][\w'’-]*\s+){0,3}[A-Z][a-z][\w-]*)\b(?!['’]s))"
+)
+# What a capitalised name after "at" is when it is no building: a month, a weekday, a country, or a word that
+# starts a body's, title's or time's name (meeting_cues.csv, kind "not-building").
+_NOT_BUILDING = re.compile(
+    rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)}|{word_pattern(_COUNTRY_NAMES)}"
+    rf"|{word_pattern(words('meeting_cues', 'not-building'))})\b"
+)
+_MOVE_WORD = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'move') + words('meeting_cues', 'new-venue'))})\b", re.I
+)
+# "at Wisma Perwira, Malaysian Armed Forces here": "here" is the dateline's city.
+HERE = re.compile(r"^[^.;]{0,60}?\bhere\b")
+
+
+def _named_venue(text: str, dateline: str | None) -> str | None:
+    """A venue named in a meeting's clause that is no gazetteer place: a country or a building (with the
+    dateline's city when the text says "here"), else None."""
+    for m in NAMED_VENUE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        after = MEETING_WORDS.search(text, m.end(), m.end() + 40)  # "at Seri Perdana on 28 July, during a meeting"
+        if not (_VENUE_CUE.search(before) or after) or _of_other_event(text, *m.span()):
+            continue
+        if DOCUMENT_SIGNED_IN.search(text, 0, m.start() + 3):  # "the accord signed in Malaysia"
+            continue
+        if m.group("country"):
+            # "moved the talks to Malaysia" but not "the ambassador to Malaysia"
+            if _MOVE_WORD.search(before) if m.group("country_to") == "to" else _VENUE_CUE_NEAR.search(before):
+                return m.group("country")
+            continue
+        name = m.group("building")
+        if _NOT_BUILDING.match(name) or name.lower() in NOT_PLACE_NAMES or _body(name)[0]:
+            continue
+        if dateline and HERE.match(text[m.end() :]):
+            return f"{name}, {dateline}"
+        return name
+    return None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -212,9 +290,24 @@ HOSTED = re.compile(r"\b(?:hosted by|host(?:s|ed|ing)?)\b|\bsign", re.I)
 _SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 
 
+# "announced on 22 December that talks would take place the following day": a day counted from the date
+# the sentence gives before it.
+DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later)\b", re.I)
+
+
 def _dates(text: str, published: date | None) -> list[DateMention]:
     """The dates of a sentence; a weekday is resolved in the tense of its own clause (the tense word
-    nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday)."""
+    nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday);
+    "the following day" is the day after the date the sentence gives before it."""
+    out = _told_dates(text, published)
+    for m in DAY_AFTER.finditer(text):
+        before = [d for d in out if d.end <= m.start() and d.date is not None]
+        if before:
+            out.append(DateMention(m.group(), m.start(), m.end(), before[-1].date + timedelta(days=1)))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _told_dates(text: str, published: date | None) -> list[DateMention]:
     out = []
     for d in find_dates(text, published, future=False):
         said = _SAID_WHEN.search(text[max(0, d.start - 6) : d.start])
@@ -330,6 +423,7 @@ class _Told:
     participants: tuple[str, ...]
     status: str
     needs_venue: bool  # neither a date, a body nor a hosted signing: a meeting only if it has a venue
+    span: tuple[int, int] | None = None  # the part of the sentence that tells it, when it tells several
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,38 +452,87 @@ def _read(text: str) -> _Read | None:
     signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
     if not MEETING_WORDS.search(text) and not signing:
         return None
+    sides = SIDE_OF_BORDER.sub(lambda m: " " * len(m.group()), text)  # "on the Thai side": where, not who
     return _Read(
         text=text,
         masked=masked,
         body=_body(text)[0],
-        participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(text)),
+        participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(sides)),
         hosted_signing=bool(signing and HOSTED.search(text)),
     )
 
 
+# "the talks opened on Monday and the meeting continues on Tuesday": a later day of the same meeting.
+CONTINUED = _cue_words("continued")
+
+
+def _date_groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
+    """The meeting dates of a sentence grouped by the meeting they belong to: a date starts another meeting
+    when a meeting word stands between it and the date before ("the minutes of the GBC meeting of 27 December
+    and of the JBC meeting of 22 October"); dates with none between, or with words of the meeting going on,
+    are one meeting's ("began on 24 December and will run through 26 December", "the talks opened on Monday
+    and the session continues on Tuesday")."""
+    groups: list[list[DateMention]] = []
+    for d in dates:
+        last = groups[-1][-1] if groups else None
+        if last is None:
+            groups.append([d])
+        elif (
+            d.date == last.date
+            or not MEETING_WORDS.search(text, last.end, d.start)
+            or CONTINUED.search(text, last.end, d.start)
+        ):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    return groups
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _told(text: str, published: date | None) -> _Told | None:
-    """The meeting a sentence's text may tell of, its date resolved against the published date."""
+def _told(text: str, published: date | None) -> tuple[_Told, ...]:
+    """The meetings a sentence's text may tell of, their dates resolved against the published date: one
+    per meeting it dates, each with the body, status and venue of its own part of the sentence."""
     read = _read(text)
     if read is None:
-        return None
+        return ()
     if _one_sided(read):
-        return None
+        return ()
     text = read.text
     dates = [
         d
         for d in _dates(text, published)
         if not _not_meeting_date(text, d.start, d.end) and not _of_masked(text, read.masked, d.start)
     ]
-    when = dates[0] if dates else None
-    return _Told(
-        date=when.date if when else None,
-        date_text=when.text if when else None,
-        body=read.body,
-        participants=read.participants,
-        status=_status(text, when.date if when else None, published),
-        needs_venue=not (when or read.body or read.hosted_signing),
-    )
+    groups = _date_groups(text, dates)
+    if len(groups) < 2:
+        when = dates[0] if dates else None
+        return (
+            _Told(
+                date=when.date if when else None,
+                date_text=when.text if when else None,
+                body=read.body,
+                participants=read.participants,
+                status=_status(text, when.date if when else None, published),
+                needs_venue=not (when or read.body or read.hosted_signing),
+            ),
+        )
+    out = []
+    for i, group in enumerate(groups):
+        lo = groups[i - 1][-1].end if i else 0
+        hi = group[-1].end if i < len(groups) - 1 else len(text)
+        part, when = text[lo:hi], group[0]
+        out.append(
+            _Told(
+                date=when.date,
+                date_text=when.text,
+                body=_body(part)[0],
+                participants=read.participants,
+                status=_status(part, when.date, published),
+                needs_venue=False,
+                span=(lo, hi),
+            )
+        )
+    return tuple(out)
 
 
 def may_tell(text: str) -> bool:
@@ -397,32 +540,90 @@ def may_tell(text: str) -> bool:
     return _read(text) is not None
 
 
+def find_meetings(
+    sentence: Sentence,
+    report_id: str,
+    published: date | None,
+    places: list[PlaceMention],
+    dateline: str | None = None,
+) -> list[Meeting]:
+    """The meetings a sentence tells of (most tell of one; a sentence can date several). `dateline`: the
+    city of the report's dateline, which "here" names."""
+    out = []
+    for told in _told(sentence.text, published):
+        own, lo, hi = places, 0, len(sentence.text)
+        if told.span is not None:
+            lo, hi = told.span
+            own = [p for p in places if lo <= p.evidence.start - sentence.start < hi]
+        venue = _venue(sentence, own)
+        named = None if venue else _named_venue(sentence.text[lo:hi], dateline)
+        if told.needs_venue and not venue and not named:
+            continue
+        evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+        out.append(
+            Meeting(
+                evidence=evidence,
+                date=told.date,
+                date_text=told.date_text,
+                venue=venue.name if venue else named,
+                admin1=venue.admin1 if venue else None,
+                lat=venue.lat if venue else None,
+                lon=venue.lon if venue else None,
+                body=told.body,
+                participants=told.participants,
+                status=told.status,
+            )
+        )
+    return out
+
+
 def find_meeting(
     sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]
 ) -> Meeting | None:
-    told = _told(sentence.text, published)
-    if told is None:
-        return None
-    venue = _venue(sentence, places)
-    if told.needs_venue and not venue:
-        return None
-    evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
-    return Meeting(
-        evidence=evidence,
-        date=told.date,
-        date_text=told.date_text,
-        venue=venue.name if venue else None,
-        admin1=venue.admin1 if venue else None,
-        lat=venue.lat if venue else None,
-        lon=venue.lon if venue else None,
-        body=told.body,
-        participants=told.participants,
-        status=told.status,
-    )
+    """The first meeting a sentence tells of, if any."""
+    found = find_meetings(sentence, report_id, published, places)
+    return found[0] if found else None
 
 
 def family(meeting: Meeting) -> str | None:
     return FAMILY.get(meeting.body)
+
+
+_PARTY_COUNTRY = {"TH": "Thailand", "KH": "Cambodia"}
+
+
+def key_within(fine: str | None, coarse: str | None) -> bool:
+    """Whether the place key `coarse` (a province code, else a venue's name) is a wider venue holding `fine`:
+    a country holding a place in it ("Malaysia" and Kuala Lumpur; "Thailand" and TH-22; a place abroad, with
+    no province, in any country but the two parties), or a city holding a building told in it ("Wisma
+    Perwira, Kuala Lumpur" in Kuala Lumpur)."""
+    if not fine or not coarse or fine == coarse:
+        return False
+    if coarse in _COUNTRY_NAMES and fine not in _COUNTRY_NAMES:
+        country = _PARTY_COUNTRY.get(fine[:2]) if fine[2:3] == "-" else None
+        return country == coarse if country else coarse not in _PARTY_COUNTRY.values()
+    return fine.endswith(", " + coarse)
+
+
+def place_key(m: Meeting) -> str | None:
+    """What a mention's venue is compared by: its province, else its venue's name."""
+    return m.admin1 or m.venue
+
+
+def within(fine: Meeting, coarse: Meeting) -> bool:
+    """Whether `coarse`'s venue is a wider one holding `fine`'s (key_within)."""
+    return bool(fine.venue) and key_within(place_key(fine), place_key(coarse))
+
+
+def same_place(a: Meeting, b: Meeting) -> bool:
+    """Whether two mentions' venues do not conflict: either is unstated, they are the same, or one holds the
+    other."""
+    return keys_agree(place_key(a), place_key(b))
+
+
+def keys_agree(x: str | None, y: str | None) -> bool:
+    """Whether two place keys do not conflict: either is unstated, they are the same, or one holds the other."""
+    return x is None or y is None or x == y or key_within(x, y) or key_within(y, x)
 
 
 def compatible(a: Meeting, b: Meeting) -> bool:
@@ -431,19 +632,21 @@ def compatible(a: Meeting, b: Meeting) -> bool:
     def agree(x, y):
         return x is None or y is None or x == y
 
-    return agree(a.date, b.date) and agree(a.admin1 or a.venue, b.admin1 or b.venue) and agree(family(a), family(b))
+    return agree(a.date, b.date) and same_place(a, b) and agree(family(a), family(b))
 
 
 def combine(a: Meeting, b: Meeting) -> Meeting:
-    """a, completed with what b adds (b's date, venue or body where a has none)."""
+    """a, completed with what b adds (b's date, venue or body where a has none; b's venue where it is a
+    narrower one inside a's: Kuala Lumpur rather than Malaysia)."""
+    where = b if within(b, a) or not (a.venue or a.admin1) else a  # a venue's name, province and point go together
     return replace(
         a,
         date=a.date or b.date,
         date_text=a.date_text or b.date_text,
-        venue=a.venue or b.venue,
-        admin1=a.admin1 or b.admin1,
-        lat=a.lat if a.venue else b.lat,
-        lon=a.lon if a.venue else b.lon,
+        venue=where.venue,
+        admin1=where.admin1,
+        lat=where.lat,
+        lon=where.lon,
         body=a.body or b.body,
         participants=tuple(dict.fromkeys(a.participants + b.participants)),
     )
@@ -492,6 +695,8 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             continue
         moved = next((i for i, x in enumerate(merged) if replaces(m, x) or replaces(x, m)), None)
         if moved is None:
+            moved = _moved_meeting(m, merged, members)
+        if moved is None:
             merged.append(m)
             members.append([m])
         else:
@@ -500,6 +705,24 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             members[moved].append(m)
     merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
     return sorted(merged, key=lambda m: m.evidence.start)
+
+
+def _moved_meeting(m: Meeting, merged: list[Meeting], members: list[list[Meeting]]) -> int | None:
+    """The planned meeting an undated mention at another venue is told of when the report tells a move: it
+    tells the move itself ("asked to move the GBC meeting to Malaysia"), or it is the plan the meeting left
+    ("invited him to the meeting in Phnom Penh" in a report telling the meeting moved). The only planned
+    meeting of its body family (or of none) that fits; None if m is dated, or held and tells no move."""
+    tells = _tells_move(m.evidence.sentence)
+    if m.date is not None or not m.venue or m.status == "held" and not tells:
+        return None
+    found = [
+        i
+        for i, (x, ms) in enumerate(zip(merged, members, strict=True))
+        if x.status != "held"
+        and (family(m) is None or family(x) in (None, family(m)))
+        and (tells or any(_tells_move(y.evidence.sentence) for y in ms))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

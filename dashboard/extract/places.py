@@ -651,3 +651,16 @@ def find_places(
     """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
     sense a name was given ("Preah Vihear temple"), for later bare mentions."""
     return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses)[0]
+
+
+# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
+_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|,\s*\w{3,9}\.?\s+\d)")
+
+
+def is_dateline(p: PlaceMention) -> bool:
+    """Whether a place is its sentence's dateline: where the report was filed, not where people are."""
+    sentence = p.evidence.sentence.lstrip()
+    if sentence.startswith("date "):  # a sidecar date line before the text
+        sentence = sentence.split(" ", 2)[-1]
+    quote = p.evidence.quote
+    return sentence.lower().startswith(quote.lower()) and bool(_DATELINE_AFTER.match(sentence, len(quote)))

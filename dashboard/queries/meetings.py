@@ -4,11 +4,13 @@ each report says of one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
+from dashboard.extract.meetings import key_within, keys_agree
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.records import Meeting, Report
 from dashboard.store import Store
@@ -32,6 +34,7 @@ class MeetingSummary:
     newest_status: str | None = None  # the status the newest report known gives it
     venues: list[str] = field(default_factory=list)  # two or more: the reports place it differently
     attached: list[int] = field(default_factory=list)  # undated mentions told of this dated meeting
+    venue_dispute: bool = False  # its venues include a province: the reports place it in different places
     _seen: date | None = field(default=None, repr=False)
     places: dict = field(
         default_factory=dict, repr=False
@@ -39,12 +42,12 @@ class MeetingSummary:
 
     def accepts(self, place: str | None, family: str | None) -> bool:
         """Same date, and the same body family (a venue dispute is still one meeting); with no family
-        on either side, no conflicting place."""
+        on either side, no conflicting place (a country and a city in it do not conflict)."""
         places = {p for p, _ in self.keys if p}
         families = {f for _, f in self.keys if f}
         if family is not None and families:
             return family in families
-        return place is None or not places or place in places
+        return all(keys_agree(place, p) for p in places)
 
     def place_at(self, venue: str, status: str, known: date, where: tuple) -> None:
         """A place a mention gives the meeting, with the best standing any mention gives it."""
@@ -55,7 +58,9 @@ class MeetingSummary:
     @property
     def venue_text(self) -> str:
         if len(self.venues) > 1:
-            return f"{' / '.join(self.venues)} (reports differ)"
+            # places abroad the gazetteer cannot nest ("Putrajaya", "Seri Perdana") may be one place named twice
+            differ = "reports differ" if self.venue_dispute else "reports name it differently"
+            return f"{' / '.join(self.venues)} ({differ})"
         return self.venue or "venue not stated"
 
     def note(self, status: str, known_from: date | None) -> None:
@@ -136,11 +141,14 @@ def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
     places of the same standing are a dispute, both shown."""
     if not seen:
         return
+    # a wider venue another report narrows ("Malaysia", "Kuala Lumpur") is not a second place
+    seen = {v: x for v, x in seen.items() if not any(key_within(w, v) for w in seen)}
     held = [v for v, (h, _, _) in seen.items() if h == "held"]
     planned = sorted((v for v, (h, _, _) in seen.items() if h == "scheduled"), key=lambda v: seen[v][1])
     proposed = sorted(seen, key=lambda v: seen[v][1])
     g.venues = sorted(held) if held else planned[-1:] or [f"{proposed[-1]} (proposed)"]
     g.venue = g.venues[0]
+    g.venue_dispute = any(seen[v][2][0] for v in held)
     where = held[0] if held else planned[-1] if planned else proposed[-1]
     g.admin1, g.lat, g.lon = seen[where][2]
 
@@ -187,8 +195,10 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
     ]
     if same_report:
         return (max if status == "held" else min)(same_report, key=lambda g: g.date)
-    if family is None or known is None:
+    if known is None:
         return None
+    if family is None:
+        return _held_that_day(dated, known, place) if status == "held" else None
     near = [
         g
         for g in dated
@@ -197,6 +207,33 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         and (g.accepts(place, None) or g.date >= known - timedelta(days=1))
     ]
     return (max if status == "held" else min)(near, key=lambda g: g.date, default=None)
+
+
+# How far before its report's date a held meeting may be that an undated mention naming no body tells of.
+HELD_JUST_BEFORE = timedelta(days=1)
+
+
+def _held_that_day(dated: list[MeetingSummary], known: date, place: str | None) -> MeetingSummary | None:
+    """The meeting an undated held mention naming no body tells of ("the ceasefire was signed by the two
+    ministers", "after talks in Putrajaya"): the only meeting held on its report's day or the day before,
+    with no conflicting place (venues abroad are not compared); None when there is none or more than one."""
+    near = [
+        g
+        for g in dated
+        if known - HELD_JUST_BEFORE <= g.date <= known
+        and "held" in g.statuses
+        and (g.accepts(place, None) or _abroad(place) and all(_abroad(p) for p, _ in g.keys))
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _abroad(place: str | None) -> bool:
+    """Whether a place key is a venue outside the two countries' provinces (a city, building or country abroad,
+    which the gazetteer cannot nest: "Putrajaya" and "Seri Perdana" do not conflict)."""
+    return place is None or not PROVINCE_KEY.match(place) and place not in ("Thailand", "Cambodia")
+
+
+PROVINCE_KEY = re.compile(r"^[A-Z]{2}-\d+$")
 
 
 def _undated_meetings(

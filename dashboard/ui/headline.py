@@ -102,7 +102,7 @@ def headline(
             st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue_text)}")
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
-            st.markdown("**Next meeting**  \nnone announced")
+            st.markdown("**Next meeting**  \nnone announced with a date")
         st.markdown("**Since the fighting began**")
         ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
         note = f" · ceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""

@@ -33,6 +33,17 @@ def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
             )
 
 
+def empty_caption(undated: list[MeetingSummary], as_of: date, held: bool) -> str:
+    """What an empty column says: none reported, or none with a date while reports tell of held (or planned)
+    meetings without one, listed below."""
+    kinds = ("held",) if held else ("scheduled", "proposed", "postponed")
+    n = sum(meeting_status(g, as_of) in kinds for g in undated)
+    if not n:
+        return "none reported"
+    kind = "held" if held else "planned"
+    return f"none with a date; {plural(n, f'{kind} meeting')} without one below"
+
+
 def meetings_view(q: Queries, meetings: list[MeetingSummary], as_of: date) -> None:
     upcoming, past, undated = split_meetings(meetings, as_of)
     left, right = st.columns(2)
@@ -40,12 +51,12 @@ def meetings_view(q: Queries, meetings: list[MeetingSummary], as_of: date) -> No
         st.markdown(f"**Upcoming** (after {as_of:%-d %b %Y}) · {len(upcoming)}")
         bounded_list("upcoming", upcoming, lambda g: meeting_row(g, q, as_of, "up"))
         if not upcoming:
-            st.caption("none reported")
+            st.caption(empty_caption(undated, as_of, held=False))
     with right:
         st.markdown(f"**Past** · {len(past)}")
         bounded_list("past", past, lambda g: meeting_row(g, q, as_of, "past"))
         if not past:
-            st.caption("none reported")
+            st.caption(empty_caption(undated, as_of, held=True))
     if undated:
         total = q.count_undated_meetings(as_of)
         with st.expander(f"Meetings without a date ({total:,})"):
