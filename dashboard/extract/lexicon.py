@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -197,6 +198,20 @@ def precheck(*patterns: str) -> Precheck:
 
 def word_pattern(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def whole_words(words: Iterable[str]) -> str:
+    """A case-sensitive pattern that finds the words (each beginning and ending with a letter or digit) as
+    whole words: what `\\b(?:word_pattern(words))\\b` finds, several times faster. The word boundary
+    before a word is checked after its first character (`(?<!\\w.)`: no word character before it), so
+    every alternative begins with a literal and `re` skips to the positions where one can begin, instead
+    of trying the whole alternation at every position."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        if not (w[0].isalnum() and w[-1].isalnum()):
+            raise ValueError(f"{w!r}: a whole word begins and ends with a letter or digit")
+        out.append(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}\b")
+    return "|".join(out)
 
 
 class Guarded:
