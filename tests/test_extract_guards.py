@@ -205,3 +205,46 @@ def test_the_speaker_is_found_where_the_pattern_finds_it(text):
 def test_the_speaker_is_found_where_the_pattern_finds_it_in_any_text(text):
     m, fast = actors._SAID.search(text), actors._said(text)
     assert (m and (m.span(), m.group("who"))) == (fast and (fast.span(), fast.group("who")))
+
+
+DATE_TEXTS = [
+    "Talks on Monday (24th) and 3rd of December, then Dec. 9, 2025; Christmas Eve, today and tomorrow.",
+    "xMonday, 12December, Sept 3rd, New Year's Day, yesterday's shelling and tonight's talks.",
+    "12 34 January 2025 Wednesday (Dec 24 December) tomorrowland todays",
+]
+
+
+def _date_texts():
+    pieces = [
+        "Monday",
+        " (",
+        "24th",
+        ")",
+        " ",
+        "3",
+        "December",
+        "Dec.",
+        ", 2025",
+        "of ",
+        "today",
+        "tomorrow",
+        "x",
+        "Christmas Eve",
+        "New Year's Day",
+        "yesterday",
+        "tonight",
+        "s",
+        "1",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+def test_dates_are_found_where_the_date_pattern_finds_them(text):
+    assert [m.span() for m in dates._dates_in(text)] == [m.span() for m in dates.DATE.finditer(text)]
+
+
+@EXAMPLES
+@given(text=_date_texts())
+def test_dates_are_found_where_the_date_pattern_finds_them_in_any_text(text):
+    assert [m.span() for m in dates._dates_in(text)] == [m.span() for m in dates.DATE.finditer(text)]
