@@ -248,3 +248,59 @@ def test_dates_are_found_where_the_date_pattern_finds_them(text):
 @given(text=_date_texts())
 def test_dates_are_found_where_the_date_pattern_finds_them_in_any_text(text):
     assert [m.span() for m in dates._dates_in(text)] == [m.span() for m in dates.DATE.finditer(text)]
+
+
+_OLD_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){places._WORD}")
+_OLD_BOTH = re.compile(
+    r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
+    r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+)
+REWRITTEN = {"places._CAPITALISED": (_OLD_CAPITALISED, places._CAPITALISED), "actors.BOTH": (_OLD_BOTH, actors.BOTH)}
+WRITTEN = [
+    "Ban Nong Chan, O'Smach and Preah Vihear's temple; Ta-Muen Thom, xSurin, 'Surin', Élan, ×Surin, Ölgii.",
+    "Thailand and Cambodia; Thai  and\nCambodian troops; both sides, between them; aboth sides, Thailand and Thais.",
+    "Cambodian and Thai, inbetween, between_us, both nations' leaders, ThaiThailand and Cambodia2.",
+]
+
+
+def _mixed_texts():
+    pieces = [
+        "Thailand",
+        "Cambodia",
+        "Cambodian",
+        "Thai",
+        " and ",
+        "both ",
+        "sides",
+        "between",
+        "Surin",
+        "O'",
+        "Smach",
+        "'s",
+        "-",
+        " ",
+        "x",
+        "_",
+        "1",
+        "É",
+        "×",
+        "\n",
+        "'",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@pytest.mark.parametrize("text", WRITTEN)
+def test_a_rewritten_pattern_finds_what_it_was_written_from(name, text):
+    old, new = REWRITTEN[name]
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    assert [m.span() for m in new.finditer(text, 3, 40)] == [m.span() for m in old.finditer(text, 3, 40)]
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@EXAMPLES
+@given(text=_mixed_texts())
+def test_a_rewritten_pattern_finds_what_it_was_written_from_in_any_text(name, text):
+    old, new = REWRITTEN[name]
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

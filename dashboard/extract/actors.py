@@ -61,9 +61,13 @@ def _attacking(text: str, start: int, end: int) -> bool:
     return bool(by or _ATTACKER_AFTER.match(text, end))
 
 
+# The two countries named together: `\b(?:N)\s+and\s+(?:N)\b|\bboth (?:sides|countries|nations)\b|\bbetween\b`
+# (N: the names below), each alternative written out to begin with its first letter and look behind it after
+# it, so that `re` skips to the letters that can begin one (tests/test_extract_guards.py checks the two agree).
+_NATIONS = ("Thailand", "Cambodia", "Thai", "Cambodian")
 BOTH = re.compile(
-    r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
-    r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+    "|".join(rf"{n[0]}(?<!\w.){n[1:]}\s+and\s+(?:{'|'.join(_NATIONS)})\b" for n in _NATIONS)
+    + r"|b(?<!\w.)oth (?:sides|countries|nations)\b|b(?<!\w.)etween\b"
 )
 
 SPEECH = (

@@ -38,7 +38,10 @@ from dashboard.records import Evidence, PlaceMention
 MAX_WORDS = 6
 _PART = r"[^\W\d_]\w*(?:'(?!s\b)\w+)*"  # a possessive 's is not part of a word
 _WORD = rf"{_PART}(?:-{_PART})*"
-_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
+# A word that begins with a capital, not inside another word: `(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}`, written to begin
+# with the capital (every one a letter, so it also begins a _PART) and to look behind it after it: `re` then skips
+# to the capitals instead of trying the pattern at every position (tests/test_extract_guards.py checks the two agree).
+_CAPITALISED = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w'].)\w*(?:'(?!s\b)\w+)*(?:-{_PART})*")
 _NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
 _SEAT_KEYS = frozenset(name_key(s) for s in GOVERNMENT_SEATS)
 _COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
@@ -325,7 +328,8 @@ def _type_word_outside(text: str, found: list[_Mention]) -> bool:
     lo = 0
     for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
         gap = text[lo:start]
-        worth = gap and (not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS))
+        lowered = gap.lower()
+        worth = gap and (not gap.isascii() or any(w in lowered for w in _TYPE_WORD_LITERALS))
         if worth and TYPE_WORD_CHECK.search(text, lo, start):
             return True
         lo = max(lo, end)
