@@ -304,3 +304,11 @@ def test_a_rewritten_pattern_finds_what_it_was_written_from(name, text):
 def test_a_rewritten_pattern_finds_what_it_was_written_from_in_any_text(name, text):
     old, new = REWRITTEN[name]
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_a_type_word_between_the_names_found_is_seen_in_any_case_and_script():
+    found = [places._Mention(12, 26, "surin", "surin", [], "province", True)]
+    assert places._type_word_outside("Shelling in Surin province hit Preh Vihear TEMPLE.", found)
+    assert places._type_word_outside("Shélling in Surin province hit Preh Vihear temple.", found)
+    assert not places._type_word_outside("Shélling in Surin province hit homes.", found)
+    assert not places._type_word_outside("", [])

@@ -326,12 +326,17 @@ def _type_word_outside(text: str, found: list[_Mention]) -> bool:
     is searched only if its lowercase holds a type word (ASCII: as the pattern folds case), and the search
     ends at the stretch's end, which can only let more through."""
     lo = 0
+    ascii_text = text.isascii()
+    lowered = text.lower() if ascii_text else ""  # an ASCII text's lowercase keeps its offsets
     for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
-        gap = text[lo:start]
-        lowered = gap.lower()
-        worth = gap and (not gap.isascii() or any(w in lowered for w in _TYPE_WORD_LITERALS))
-        if worth and TYPE_WORD_CHECK.search(text, lo, start):
-            return True
+        if lo < start:
+            if ascii_text:
+                worth = any(lowered.find(w, lo, start) >= 0 for w in _TYPE_WORD_LITERALS)
+            else:
+                gap = text[lo:start]
+                worth = not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS)
+            if worth and TYPE_WORD_CHECK.search(text, lo, start):
+                return True
         lo = max(lo, end)
     return False
 
