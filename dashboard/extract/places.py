@@ -328,10 +328,13 @@ def _type_word_outside(text: str, found: list[_Mention]) -> bool:
     lo = 0
     ascii_text = text.isascii()
     lowered = text.lower() if ascii_text else ""  # an ASCII text's lowercase keeps its offsets
+    present = [w for w in _TYPE_WORD_LITERALS if w in lowered]  # a stretch holds only what the text holds
+    if ascii_text and not present:
+        return False
     for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
         if lo < start:
             if ascii_text:
-                worth = any(lowered.find(w, lo, start) >= 0 for w in _TYPE_WORD_LITERALS)
+                worth = any(lowered.find(w, lo, start) >= 0 for w in present)
             else:
                 gap = text[lo:start]
                 worth = not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS)
