@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import episodes
-from dashboard.extract import actors, dates, figures, meetings, places
+from dashboard.extract import actors, dates, figures, lexicon, meetings, places
 from dashboard.extract.lexicon import Guarded
 
 
@@ -118,3 +118,197 @@ def test_every_episode_cue_needs_one_of_the_cue_words(episode, data):
     text = data.draw(st.from_regex(episode.cue))
     if episode.cue.search(text):
         assert any(word in text for word in episodes.CUE_WORDS)
+
+
+CUE_TEXTS = [
+    "Thai troops and Cambodian forces clashed near Phnom Penh's envoy.",
+    "Thailand-Cambodia talks; Thais, Cambodians and Khmer speakers; Hun Manet met Anutin.",
+    "Thailandia, AThai, Thai_1, Cambodia2 and Thaiz are no cues; (Thai) and 'Cambodia' are.",
+    "",
+]
+_CUE_WORDS = tuple(w for ws in lexicon.COUNTRY_CUES.values() for w in ws)
+_WORD_BOUNDED = re.compile(rf"\b(?:{lexicon.word_pattern(_CUE_WORDS)})\b")
+
+
+def _cue_texts():
+    """Texts of cue words, their letters and what stands around a word: boundaries in every position."""
+    pieces = [*_CUE_WORDS, " ", "-", "_", "a", "1", "é", "'", "\n", "Th", "ia"]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@EXAMPLES
+@given(text=_cue_texts())
+def test_whole_words_finds_what_the_bounded_alternation_finds(text):
+    fast = re.compile(lexicon.whole_words(_CUE_WORDS))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in _WORD_BOUNDED.finditer(text)]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_the_cue_pattern_finds_each_country_where_the_old_groups_did(text):
+    old = re.compile(
+        "|".join(rf"(?P<{c}>\b(?:{lexicon.word_pattern(ws)})\b)" for c, ws in lexicon.COUNTRY_CUES.items())
+    )
+    assert [(m.lastgroup, m.span()) for m in old.finditer(text)] == [
+        (actors._CUE_COUNTRY[m.group()], m.span()) for m in actors._CUE.finditer(text)
+    ]
+
+
+def test_whole_words_refuses_a_word_that_does_not_begin_with_a_word_character():
+    with pytest.raises(ValueError):
+        lexicon.whole_words(["-Thai"])
+
+
+SPEAKER_TEXTS = [
+    "Cambodia's Ministry of Interior said 12 people were hurt.",
+    "the Thai army said on Monday that shelling went on.",
+    "Local authorities also reported damage; officials have said little.",
+    "A spokesperson for the government told reporters the talks would go on.",
+    "no speaker here at all, only words.",
+    "xthe Defence Ministry said and theofficials noted it.",
+    "army said the shelling stopped; police told reporters; ministry officials noted it.",
+    "spokesman said so, and government agency and office staff also stated it.",
+]
+
+
+def _speaker_texts():
+    pieces = [
+        "the ",
+        "The ",
+        "Thai ",
+        "army ",
+        "ministry ",
+        "Ministry of Defence ",
+        "officials ",
+        "spokesman ",
+        "said",
+        "told",
+        "also ",
+        "on Monday ",
+        "x",
+        ", ",
+        ". ",
+        "police ",
+        "Hun Sen ",
+        "according to ",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+@pytest.mark.parametrize("text", SPEAKER_TEXTS)
+def test_the_speaker_is_found_where_the_pattern_finds_it(text):
+    m, fast = actors._SAID.search(text), actors._said(text)
+    assert (m and (m.span(), m.group("who"))) == (fast and (fast.span(), fast.group("who")))
+
+
+@EXAMPLES
+@given(text=_speaker_texts())
+def test_the_speaker_is_found_where_the_pattern_finds_it_in_any_text(text):
+    m, fast = actors._SAID.search(text), actors._said(text)
+    assert (m and (m.span(), m.group("who"))) == (fast and (fast.span(), fast.group("who")))
+
+
+DATE_TEXTS = [
+    "Talks on Monday (24th) and 3rd of December, then Dec. 9, 2025; Christmas Eve, today and tomorrow.",
+    "xMonday, 12December, Sept 3rd, New Year's Day, yesterday's shelling and tonight's talks.",
+    "12 34 January 2025 Wednesday (Dec 24 December) tomorrowland todays",
+]
+
+
+def _date_texts():
+    pieces = [
+        "Monday",
+        " (",
+        "24th",
+        ")",
+        " ",
+        "3",
+        "December",
+        "Dec.",
+        ", 2025",
+        "of ",
+        "today",
+        "tomorrow",
+        "x",
+        "Christmas Eve",
+        "New Year's Day",
+        "yesterday",
+        "tonight",
+        "s",
+        "1",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+def test_dates_are_found_where_the_date_pattern_finds_them(text):
+    assert [m.span() for m in dates._dates_in(text)] == [m.span() for m in dates.DATE.finditer(text)]
+
+
+@EXAMPLES
+@given(text=_date_texts())
+def test_dates_are_found_where_the_date_pattern_finds_them_in_any_text(text):
+    assert [m.span() for m in dates._dates_in(text)] == [m.span() for m in dates.DATE.finditer(text)]
+
+
+_OLD_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){places._WORD}")
+_OLD_BOTH = re.compile(
+    r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
+    r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+)
+REWRITTEN = {"places._CAPITALISED": (_OLD_CAPITALISED, places._CAPITALISED), "actors.BOTH": (_OLD_BOTH, actors.BOTH)}
+WRITTEN = [
+    "Ban Nong Chan, O'Smach and Preah Vihear's temple; Ta-Muen Thom, xSurin, 'Surin', Élan, ×Surin, Ölgii.",
+    "Thailand and Cambodia; Thai  and\nCambodian troops; both sides, between them; aboth sides, Thailand and Thais.",
+    "Cambodian and Thai, inbetween, between_us, both nations' leaders, ThaiThailand and Cambodia2.",
+]
+
+
+def _mixed_texts():
+    pieces = [
+        "Thailand",
+        "Cambodia",
+        "Cambodian",
+        "Thai",
+        " and ",
+        "both ",
+        "sides",
+        "between",
+        "Surin",
+        "O'",
+        "Smach",
+        "'s",
+        "-",
+        " ",
+        "x",
+        "_",
+        "1",
+        "É",
+        "×",
+        "\n",
+        "'",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@pytest.mark.parametrize("text", WRITTEN)
+def test_a_rewritten_pattern_finds_what_it_was_written_from(name, text):
+    old, new = REWRITTEN[name]
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    assert [m.span() for m in new.finditer(text, 3, 40)] == [m.span() for m in old.finditer(text, 3, 40)]
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@EXAMPLES
+@given(text=_mixed_texts())
+def test_a_rewritten_pattern_finds_what_it_was_written_from_in_any_text(name, text):
+    old, new = REWRITTEN[name]
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_a_type_word_between_the_names_found_is_seen_in_any_case_and_script():
+    found = [places._Mention(12, 26, "surin", "surin", [], "province", True)]
+    assert places._type_word_outside("Shelling in Surin province hit Preh Vihear TEMPLE.", found)
+    assert places._type_word_outside("Shélling in Surin province hit Preh Vihear temple.", found)
+    assert not places._type_word_outside("Shélling in Surin province hit homes.", found)
+    assert not places._type_word_outside("", [])

@@ -1,8 +1,10 @@
 """The word lists: pre-checks come from the same tables as the patterns, so they cannot drift apart."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dashboard.extract import figures, incidents, meetings, numbers, onset
+from dashboard.extract import figures, incidents, lexicon, meetings, numbers, onset, statements
 from dashboard.extract.lexicon import Precheck, alternatives, literal_prefix, stems
 from dashboard.extract.sentences import Sentence
 
@@ -122,3 +124,32 @@ def test_the_non_place_words_come_from_the_data_file():
 
     assert {w.lower() for w in words("not_place_names")} == NOT_PLACE_NAMES
     assert "ban" in NOT_PLACE_NAMES
+
+
+def _one_check_alone(check: Precheck, text: str) -> bool:
+    """What a pre-check answers read alone: a word of the text begins like one of its keys."""
+    words = lexicon._TOKEN.findall(text.lower())
+    return any(w in check.short or w.startswith(check.long) for w in words if w[:3] in check.starts)
+
+
+STAGE_CHECKS = [figures.METRIC_CHECK, incidents.KIND_CHECK, meetings.MEETING_CHECK, meetings.NOT_MEETINGS_CHECK]
+STAGE_CHECKS += [onset.ONSET_CHECK, statements.CHECK]
+
+
+def _key_texts():
+    keys = sorted({k for c in STAGE_CHECKS for ks in c.keys.values() for k in ks})
+    pieces = st.one_of(st.sampled_from(keys), st.sampled_from([" ", "-", "s", "ed", "x", "UP", ". ", "Kill", "un"]))
+    return st.lists(pieces, max_size=10).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_key_texts())
+def test_the_pre_checks_read_together_answer_as_each_alone(text):
+    for check in STAGE_CHECKS:
+        assert check.search(text) == _one_check_alone(check, text)
+
+
+def test_a_pre_check_made_after_a_text_was_read_answers_for_it():
+    text = "Pelicans nested by the reservoir."
+    assert not figures.METRIC_CHECK.search(text)
+    assert Precheck(r"pelicans?|herons?").search(text)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dashboard.extract.lexicon import COUNTRY_CUES, word_pattern
+from dashboard.extract.lexicon import COUNTRY_CUES, whole_words
 
-_CUES = {c: word_pattern(words) for c, words in COUNTRY_CUES.items()}
-_CUE = re.compile("|".join(rf"(?P<{c}>\b(?:{p})\b)" for c, p in _CUES.items()))
-_ANY_CUE = "|".join(_CUES.values())
+# A nationality's cue words (a word → its country), all in one pattern that finds them as whole words.
+_CUE_COUNTRY = {w: c for c, ws in COUNTRY_CUES.items() for w in ws}
+_CUE = re.compile(whole_words(_CUE_COUNTRY))
 # A nationality that names who attacked, not whose people were hit: "by Cambodian forces",
 # "Cambodian rockets", "Thai troops launched …", "an attack from the Thai side".
 ATTACK_WORDS = (
@@ -50,7 +50,9 @@ def _placed_cues(text: str) -> tuple[tuple[str, bool, int], ...]:
     """Each nationality cued in a text, whether it names the attacker, and where it stands."""
     if "-" in text or "–" in text or "/" in text:
         text = CONFLICT_NAME.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions hold
-    return tuple((m.lastgroup, _attacking(text, m.start(), m.end()), m.start()) for m in _CUE.finditer(text))
+    return tuple(
+        (_CUE_COUNTRY[m.group()], _attacking(text, m.start(), m.end()), m.start()) for m in _CUE.finditer(text)
+    )
 
 
 def _attacking(text: str, start: int, end: int) -> bool:
@@ -59,9 +61,13 @@ def _attacking(text: str, start: int, end: int) -> bool:
     return bool(by or _ATTACKER_AFTER.match(text, end))
 
 
+# The two countries named together: `\b(?:N)\s+and\s+(?:N)\b|\bboth (?:sides|countries|nations)\b|\bbetween\b`
+# (N: the names below), each alternative written out to begin with its first letter and look behind it after
+# it, so that `re` skips to the letters that can begin one (tests/test_extract_guards.py checks the two agree).
+_NATIONS = ("Thailand", "Cambodia", "Thai", "Cambodian")
 BOTH = re.compile(
-    r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
-    r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+    "|".join(rf"{n[0]}(?<!\w.){n[1:]}\s+and\s+(?:{'|'.join(_NATIONS)})\b" for n in _NATIONS)
+    + r"|b(?<!\w.)oth (?:sides|countries|nations)\b|b(?<!\w.)etween\b"
 )
 
 SPEECH = (
@@ -80,7 +86,23 @@ _SAID = re.compile(
     rf"(?:\s+(?:on \w+|also|has|have|had|earlier))*\s+(?:{SPEECH})\b"
 )
 
+# Where a speaker (_SAID's `who`) can begin: a capital letter, or a word its pattern can begin with in lowercase.
+# _SAID itself begins with optional groups, so `re` would try it at every position of a sentence; tried only
+# here, it finds the same first match (tests/test_extract_guards.py checks this against the pattern's own search).
+_SAID_STARTS = re.compile(
+    r"[A-Z]|the|ministry|authorities|officials?|army|military|government|spokes|police|agency|office"
+)
+
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+def _said(sentence: str) -> re.Match | None:
+    """_SAID's first match in a sentence (as `_SAID.search`), tried only where a speaker can begin."""
+    for start in _SAID_STARTS.finditer(sentence):
+        m = _SAID.match(sentence, start.start())
+        if m:
+            return m
+    return None
 
 
 @lru_cache(maxsize=512)
@@ -126,7 +148,7 @@ def countries_in(text: str) -> tuple[str, ...]:
     """Country codes cued in a text, in order of appearance."""
     if "-" in text or "–" in text or "/" in text:
         text = CONFLICT_NAME.sub(" ", text)
-    return tuple(m.lastgroup for m in _CUE.finditer(text))
+    return tuple(_CUE_COUNTRY[m.group()] for m in _CUE.finditer(text))
 
 
 @lru_cache(maxsize=512)
@@ -141,7 +163,7 @@ def one_country(text: str) -> str | None:
 @lru_cache(maxsize=512)
 def attribution(sentence: str) -> str | None:
     """Who the sentence attributes its statement to, as written ('Cambodia's Ministry of Interior')."""
-    m = _ACCORDING.search(sentence) or _SAID.search(sentence)
+    m = (_ACCORDING.search(sentence) if "ccording to " in sentence else None) or _said(sentence)
     if not m:
         return None
     who = _ARTICLE.sub("", m.group("who")).strip()

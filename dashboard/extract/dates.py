@@ -115,6 +115,24 @@ def _explicit(text: str, published: date | None) -> date | None:
 # to them: most sentences (a figure's digits, an attack) have no date and cost one fast scan.
 _MONTH_STARTS = sorted({m[:3] for m in MONTHS.split("|")})
 _MAYBE_DATE = re.compile("|".join(["day", *_MONTH_STARTS, "Christmas", "New Year", "tonight", "tomorrow"]))
+# Where a DATE match can begin (case-sensitive, as DATE is): a capital (a weekday, a month, a holiday), a digit,
+# or a relative word. DATE begins with word boundaries, so `re` would try it at every position; tried only here,
+# its matches are the same (tests/test_extract_guards.py checks this against DATE.finditer).
+_DATE_STARTS = re.compile(r"[A-Z]|\d|today|tonight|yesterday|tomorrow")
+
+
+def _dates_in(text: str):
+    """DATE's matches in a text, as DATE.finditer gives them, tried only where one can begin."""
+    pos = 0
+    for start in _DATE_STARTS.finditer(text):
+        if start.start() < pos:
+            continue
+        m = DATE.match(text, start.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 _NEXT = re.compile(r"\bnext\s+$", re.I)
 _LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
@@ -131,7 +149,7 @@ def _date_matches(text: str) -> tuple[tuple[re.Match, bool, bool], ...]:
     if not _MAYBE_DATE.search(text):
         return ()
     out = []
-    for m in DATE.finditer(text):
+    for m in _dates_in(text):
         before = text[max(0, m.start() - 6) : m.start()]
         out.append((m, bool(_NEXT.search(before)), bool(_LAST.search(before))))
     return tuple(out)

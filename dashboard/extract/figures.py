@@ -222,14 +222,19 @@ def _qualifier(before: str, vague: bool) -> str:
     return m.lastgroup if m else "exact"
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The parts of the number's clause before and after it."""
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's clause breaks, in order (found once for all the numbers of a sentence)."""
+    return [b.span() for b in CLAUSE_BREAK.finditer(text)]
+
+
+def _clause(text: str, start: int, end: int, breaks: list[tuple[int, int]] | None = None) -> tuple[str, str]:
+    """The parts of the number's clause before and after it (`breaks`: the text's, if already found)."""
     lo, hi = 0, len(text)  # the last break before the number, the first after it
-    for b in CLAUSE_BREAK.finditer(text):
-        if b.end() <= start:
-            lo = b.end()
-        elif b.start() >= end:
-            hi = b.start()
+    for b_start, b_end in _breaks(text) if breaks is None else breaks:
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
             break
     return text[lo:start], text[end:hi]
 
@@ -363,6 +368,7 @@ def _stated(text: str) -> tuple[_Stated, ...]:
     if not METRIC_CHECK.search(text):
         return ()
     out: list[_Stated] = []
+    breaks = None
     for m in amounts(text):
         metric = _metric(text, m)
         if metric is None and out and out[-1].value is not None:
@@ -375,7 +381,9 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         vague = m.group("vague") is not None
         if value is None and not vague:
             continue
-        before, after = _clause(text, m.start(), m.end())
+        if breaks is None:
+            breaks = _breaks(text)
+        before, after = _clause(text, m.start(), m.end(), breaks)
         if value == 1 and not RUNNING_TOTAL.search(before + after):
             continue  # one victim of one incident
         tail = _AFTER[metric].match(text[m.end() :])

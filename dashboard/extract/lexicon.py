@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 MONTHS = (
@@ -122,17 +122,25 @@ def stems(*patterns: str) -> tuple[str, ...]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-_START = itemgetter(slice(3))
+# Every pre-check made, and by the first three letters a word can begin with, the pre-checks such a word can
+# pass, each as (its number, its keys of fewer than three letters, its longer keys) with those letters: a text's
+# words are read once for all of them (`_passed`).
+_PRECHECKS: list[Precheck] = []
+_BY_START: dict[str, list[tuple[int, frozenset[str], tuple[str, ...]]]] = {}
 
 
 @lru_cache(maxsize=64)
-def _words(text: str) -> tuple[list[str], frozenset[str]]:
-    """The words of a text, lowercased, and the set of their first three letters: computed once per
-    sentence for all the stages' pre-checks, which ask within the same report. (The stages keep what
-    they find for the lines that recur; a larger cache here would only keep thousands of lists alive
-    for the garbage collector to walk.)"""
-    words = _TOKEN.findall(text.lower())
-    return words, frozenset(map(_START, words))
+def _passed(text: str) -> frozenset[int]:
+    """The numbers of the pre-checks a text passes: read once per sentence for all the stages' pre-checks,
+    which ask within the same report. (The stages keep what they find for the lines that recur; a larger
+    cache here would only keep thousands of sets alive for the garbage collector to walk.)"""
+    passed: set[int] = set()
+    by_start = _BY_START
+    for word in _TOKEN.findall(text.lower()):
+        for number, short, long in by_start.get(word[:3], ()):
+            if number not in passed and (word in short or word.startswith(long)):
+                passed.add(number)
+    return frozenset(passed)
 
 
 # Words too common to pre-check a sentence by, when a stem has a rarer word.
@@ -181,14 +189,16 @@ class Precheck:
         # ("up") is its whole first three letters, so only that word itself.
         self.long = tuple(k for ks in self.keys.values() for k in ks if len(k) >= 3)
         self.short = frozenset(k for ks in self.keys.values() for k in ks if len(k) < 3)
+        # A word can only begin like a key with the same first three letters: the keys are filed by them.
+        self.number = len(_PRECHECKS)
+        _PRECHECKS.append(self)
+        for start, keys in self.keys.items():
+            entry = (self.number, frozenset(k for k in keys if len(k) < 3), tuple(k for k in keys if len(k) >= 3))
+            _BY_START.setdefault(start, []).append(entry)
+        _passed.cache_clear()  # texts read before this pre-check was made
 
     def search(self, text: str) -> bool:
-        words, starts = _words(text)
-        common = starts & self.starts
-        if not common:
-            return False
-        long, short = self.long, self.short
-        return any(w in short or w.startswith(long) for w in words if w[:3] in common)
+        return self.number in _passed(text)
 
 
 def precheck(*patterns: str) -> Precheck:
@@ -197,6 +207,20 @@ def precheck(*patterns: str) -> Precheck:
 
 def word_pattern(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def whole_words(words: Iterable[str]) -> str:
+    """A case-sensitive pattern that finds the words (each beginning and ending with a letter or digit) as
+    whole words: what `\\b(?:word_pattern(words))\\b` finds, several times faster. The word boundary
+    before a word is checked after its first character (`(?<!\\w.)`: no word character before it), so
+    every alternative begins with a literal and `re` skips to the positions where one can begin, instead
+    of trying the whole alternation at every position."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        if not (w[0].isalnum() and w[-1].isalnum()):
+            raise ValueError(f"{w!r}: a whole word begins and ends with a letter or digit")
+        out.append(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}\b")
+    return "|".join(out)
 
 
 class Guarded:
@@ -222,7 +246,10 @@ class Guarded:
             if not text.isascii():
                 return True
             text = text.lower()
-        return any(lit in text for lit in self.literals)
+        for literal in self.literals:  # noqa: SIM110 (a plain loop: no generator started per text, ~30 % faster)
+            if literal in text:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return self.pattern.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None

@@ -38,7 +38,10 @@ from dashboard.records import Evidence, PlaceMention
 MAX_WORDS = 6
 _PART = r"[^\W\d_]\w*(?:'(?!s\b)\w+)*"  # a possessive 's is not part of a word
 _WORD = rf"{_PART}(?:-{_PART})*"
-_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}")
+# A word that begins with a capital, not inside another word: `(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){_WORD}`, written to begin
+# with the capital (every one a letter, so it also begins a _PART) and to look behind it after it: `re` then skips
+# to the capitals instead of trying the pattern at every position (tests/test_extract_guards.py checks the two agree).
+_CAPITALISED = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w'].)\w*(?:'(?!s\b)\w+)*(?:-{_PART})*")
 _NEXT_WORD = re.compile(rf"[ -]{{1,2}}({_WORD})")
 _SEAT_KEYS = frozenset(name_key(s) for s in GOVERNMENT_SEATS)
 _COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
@@ -329,11 +332,20 @@ def _type_word_outside(text: str, found: list[_Mention]) -> bool:
     is searched only if its lowercase holds a type word (ASCII: as the pattern folds case), and the search
     ends at the stretch's end, which can only let more through."""
     lo = 0
+    ascii_text = text.isascii()
+    lowered = text.lower() if ascii_text else ""  # an ASCII text's lowercase keeps its offsets
+    present = [w for w in _TYPE_WORD_LITERALS if w in lowered]  # a stretch holds only what the text holds
+    if ascii_text and not present:
+        return False
     for start, end in [*((f.start, f.end) for f in found), (len(text), len(text))]:
-        gap = text[lo:start]
-        worth = gap and (not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS))
-        if worth and TYPE_WORD_CHECK.search(text, lo, start):
-            return True
+        if lo < start:
+            if ascii_text:
+                worth = any(lowered.find(w, lo, start) >= 0 for w in present)
+            else:
+                gap = text[lo:start]
+                worth = not gap.isascii() or any(w in gap.lower() for w in _TYPE_WORD_LITERALS)
+            if worth and TYPE_WORD_CHECK.search(text, lo, start):
+                return True
         lo = max(lo, end)
     return False
 

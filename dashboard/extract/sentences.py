@@ -103,7 +103,7 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
 def _in_brackets(paragraph: str, start: int, end: int) -> bool:
     """Whether a full stop lies inside a bracket opened in its sentence and not yet closed ("(0600 a.m. IST)"):
     a sentence does not end inside brackets."""
-    return "(" in paragraph[start:end] and paragraph.count("(", start, end) > paragraph.count(")", start, end)
+    return paragraph.find("(", start, end) >= 0 and paragraph.count("(", start, end) > paragraph.count(")", start, end)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

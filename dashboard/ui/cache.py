@@ -43,7 +43,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract.places` `_scan` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_told` `_denial` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_timing` `_dating` | text, date | S |
-| pure function of text: `dashboard.extract.lexicon` `_words` | a word list | 64 |
+| pure function of text: `dashboard.extract.lexicon` `_passed` (the pre-checks a text passes) | text | 64 |
 
 "view revision" is (db, `view_revision`); a number alone is the most entries kept (least recently used dropped);
 S is `SENTENCE_CACHE` texts; "server"/"process": as long as it runs. The first eleven rows are the answers shared
