@@ -102,17 +102,38 @@ class Toll:
 RECENT_DAYS = 7  # a source's figure older than this, compared with the newest, no longer counts as "now"
 
 
+# The values a figure's words allow, as a share of its number: "at least 40" is 40 or more, "about 20" 16–24.
+QUALIFIER_RANGE = {
+    "exact": (1.0, 1.0),
+    "at_least": (1.0, float("inf")),
+    "more_than": (1.0, float("inf")),
+    "about": (0.8, 1.2),
+    "nearly": (0.8, 1.0),
+    "up_to": (0.0, 1.0),
+}
+
+
+def _bounds(qualifier: str, value: int) -> tuple[float, float]:
+    low, high = QUALIFIER_RANGE.get(qualifier, (1.0, 1.0))
+    return value * low, value * high
+
+
 def at_odds(metric: str, told: list[tuple[date, str, int | None]]) -> bool:
-    """Whether sources' figures of one toll (each its day, its words, its value) disagree: different figures on
-    the same day, or a later count of the killed or injured lower than an earlier one. A running total told
-    higher on a later day is an update; the displaced go down as well as up (people return)."""
-    for day_a, shown_a, value_a in told:
-        for day_b, shown_b, value_b in told:
-            if day_a > day_b or shown_a == shown_b:
+    """Whether sources' figures of one toll (each its day, its qualifier, its value) disagree: figures of the
+    same day that no one number fits ("at least 40" and "at least 60" agree; 9 and about 20 do not), or a later
+    count of the killed or injured that cannot reach an earlier one. A running total told higher on a later day
+    is an update; the displaced go down as well as up (people return)."""
+    for day_a, qual_a, value_a in told:
+        for day_b, qual_b, value_b in told:
+            if day_a > day_b or (qual_a, value_a) == (qual_b, value_b):
                 continue
-            if day_a == day_b or value_a is None or value_b is None:
+            if value_a is None or value_b is None:
                 return True
-            if metric != "displaced" and value_b < value_a:
+            low_a, high_a = _bounds(qual_a, value_a)
+            low_b, high_b = _bounds(qual_b, value_b)
+            if day_a == day_b and (high_a < low_b or high_b < low_a):
+                return True
+            if day_a < day_b and metric != "displaced" and high_b < low_a:
                 return True
     return False
 

@@ -195,10 +195,14 @@ def test_a_running_total_told_higher_by_a_later_source_is_an_update(metric, valu
 def test_sources_in_the_same_days_with_different_figures_disagree_and_qualifiers_count():
     pairs = [
         (_figure(40, "at_least"), _report("A", date(2025, 12, 12))),
-        (_figure(40), _report("B", date(2025, 12, 12))),
+        (_figure(38), _report("B", date(2025, 12, 12))),
     ]
     now, differ = disagreement(latest_per_source(pairs), date(2025, 12, 14))
-    assert differ and {display_value(s.latest) for s in now} == {"≥ 40", "40"}
+    assert differ and {display_value(s.latest) for s in now} == {"≥ 40", "38"}
+    # "at least 40" and 40, or "at least 60", the same day: one number fits them all
+    for other in (_figure(40), _figure(60, "at_least"), _figure(44, "about")):
+        pairs[1] = (other, _report("B", date(2025, 12, 12)))
+        assert not disagreement(latest_per_source(pairs), date(2025, 12, 14))[1]
     stale, _ = disagreement(latest_per_source(pairs), date(2026, 1, 30))
     assert stale == []  # nobody repeated them in the week to the as-of date
 
@@ -237,7 +241,8 @@ def test_displacement_and_returns_over_time_with_provinces(store):
 def test_the_tracker_shows_each_sources_latest_and_the_spread_now(generated):
     at = _app(generated[1], asof="2025-12-20", tmetric="displaced", tside="Cambodia", tgroup="total (group not stated)")
     text = "\n".join(m.value for m in at.markdown)
-    assert "Now (" in text and ("sources disagree" in text or "sources agree" in text)
+    verdicts = ("sources disagree", "sources agree", "later sources update earlier ones")
+    assert "Now (" in text and any(v in text for v in verdicts)
     table = next(d.value for d in at.dataframe if "update of" in d.value.columns)
     assert len(table) > 1 and table["latest"].str.match(r"^[>≥≈<≤~ ]*[\d,]+$").all()
 
@@ -631,3 +636,15 @@ def test_a_toll_whose_side_is_not_stated_gives_way_to_a_newer_larger_count_of_bo
     assert {(t.side, t.latest.value) for t in queries.latest_tolls(store, date(2025, 12, 15), "dec2025")} == {
         (None, 20)
     }
+
+
+def test_a_figure_counts_on_the_day_its_sentence_gives_not_its_reports():
+    """9 injured "by Monday evening" in a Tuesday report, about 20 in another Tuesday report: an update."""
+    by_monday = replace(_figure(9), metric="injured", date=date(2025, 12, 8))
+    pairs = [
+        (by_monday, _report("A", date(2025, 12, 9))),
+        (replace(_figure(20, "about"), metric="injured"), _report("B", date(2025, 12, 9))),
+    ]
+    assert not disagreement(latest_per_source(pairs), date(2025, 12, 10))[1]
+    pairs[0] = (replace(by_monday, date=None), pairs[0][1])  # both of the Tuesday: 9 and about 20 disagree
+    assert disagreement(latest_per_source(pairs), date(2025, 12, 10))[1]

@@ -83,9 +83,8 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     if not latest:
         return []
     week = (
-        sa.select(
-            f.c.metric, side, f.c.group, f.c.value, f.c.qualifier, f.c.known_from, reports.c.outlet, reports.c.url
-        )
+        sa.select(f.c.metric, side, f.c.group, f.c.value, f.c.qualifier, f.c.date, f.c.known_from, reports.c.outlet)
+        .add_columns(reports.c.url)
         .add_columns(reports.c.id)
         .join(reports, reports.c.id == f.c.report_id)
         .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
@@ -93,9 +92,9 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     )
     per_source: dict[tuple, dict[str, tuple]] = {key: {} for key in latest}
     with store.engine.connect() as conn:
-        for metric, who, group, value, qualifier, day, outlet, url, report_id in conn.execute(week):
+        for metric, who, group, value, qualifier, stated, day, outlet, url, report_id in conn.execute(week):
             if (metric, who, group) in per_source:  # the spread compares like with like
-                told = (day, f"{qualifier} {value}", value)
+                told = (min(stated or day, day), qualifier, value)  # the day it counts to, else its report's
                 per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, told)
     out = []
     for (metric, who, group), (figure, report) in latest.items():

@@ -30,7 +30,6 @@ from dashboard.summary import (
     FIGURE_COLUMNS,
     RECENT_DAYS,
     at_odds,
-    display_value,
     outlet_name,
     side_name,
 )
@@ -77,7 +76,8 @@ def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLa
     displaced go down as well as up (people return)."""
     now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
     metric = now[0].latest.metric if now else ""
-    return now, at_odds(metric, [(s.day, display_value(s.latest), s.latest.value) for s in now])
+    told = [(min(s.latest.date or s.day, s.day), s.latest.qualifier, s.latest.value) for s in now]
+    return now, at_odds(metric, told)  # each figure on the day it counts to, else its report's
 
 
 def with_sides(frame: pd.DataFrame) -> pd.DataFrame:
