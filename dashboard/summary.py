@@ -36,8 +36,12 @@ def episode_label(code: str | None) -> str:
 
 
 def side_name(code: str | None) -> str:
-    """Thailand, Cambodia, "Both sides" (a figure counting the people of both), else "Side not stated"."""
-    return "Both sides" if code == "both" else SIDES.get(code, "Side not stated")
+    """Thailand, Cambodia, "Both sides or not stated" (a figure counting the people of both, or whose side is not
+    stated: see queries.common._side_key), else "Side not stated"."""
+    return BOTH_OR_NOT_STATED if code == "both" else SIDES.get(code, "Side not stated")
+
+
+BOTH_OR_NOT_STATED = "Both sides or not stated"  # the headline's column of totals over both sides and sideless ones
 
 
 def outlet_name(r: Report) -> str:

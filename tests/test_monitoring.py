@@ -616,7 +616,9 @@ def test_the_violations_line_does_not_contradict_a_report_saying_the_ceasefire_w
     )
 
 
-def test_a_toll_whose_side_is_not_stated_gives_way_to_a_newer_larger_count_of_both_sides(tmp_path, gaz):
+def test_a_toll_whose_side_is_not_stated_stands_with_both_sides_totals_marked(tmp_path, gaz):
+    """A total whose side is not stated is, as a rule, the fighting's: one column with both sides' totals, the
+    newest shown, marked — never a second, different toll beside it."""
     store = _store(
         tmp_path,
         gaz,
@@ -630,12 +632,15 @@ def test_a_toll_whose_side_is_not_stated_gives_way_to_a_newer_larger_count_of_bo
             ),
         ],
     )
-    tolls = {(t.side, t.latest.value) for t in queries.latest_tolls(store, date(2025, 12, 21), "dec2025")}
-    assert tolls == {("both", 90)}
-    # before the count of both sides, the count whose side is not stated stands
-    assert {(t.side, t.latest.value) for t in queries.latest_tolls(store, date(2025, 12, 15), "dec2025")} == {
-        (None, 20)
-    }
+    tolls = queries.latest_tolls(store, date(2025, 12, 21), "dec2025")
+    assert {(t.side, t.latest.value) for t in tolls} == {("both", 90)}
+    [early] = queries.latest_tolls(store, date(2025, 12, 15), "dec2025")
+    assert (early.side, early.latest.value, early.latest.both_sides) == ("both", 20, False)
+    from dashboard.ui.headline import toll_table
+
+    table = toll_table([early])
+    assert "Both sides or not stated" in table and "· side not stated" in table
+    assert "side not stated" not in toll_table(tolls)
 
 
 def test_a_figure_counts_on_the_day_its_sentence_gives_not_its_reports():

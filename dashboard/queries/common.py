@@ -89,9 +89,13 @@ def newest_day(store: Store) -> date | None:
 
 
 def _side_key():
-    """Whose people a figure counts, for the headline: TH, KH, "both" (a total over both sides), or NULL."""
+    """Whose people a figure counts, for the headline and the figures by source: TH, KH, or "both" — a total over
+    both sides, or one whose side is not stated (a total of the fighting, as a rule: "the clashes have killed at
+    least 20"), shown together and marked, never as one side's nor as a second, different toll."""
     f = figures_t
-    return sa.case((f.c.both_sides.is_(True), sa.literal("both")), else_=f.c.country)
+    return sa.case(
+        (f.c.both_sides.is_(True), sa.literal("both")), (f.c.country.is_(None), sa.literal("both")), else_=f.c.country
+    )
 
 
 def _a_sides_running_total():

@@ -122,12 +122,16 @@ def _range_row(
         "high_shown": display_value(high.latest),
         "disagree": disagreement(latest, as_of)[1],
         "newest": [
-            f"{_told_as(s, beside.get(s.report.id))} ({s.source}, {s.day:%-d %b})"
+            f"{_told_as(s, beside.get(s.report.id))} ({s.source}, {s.day:%-d %b}{_unstated(s, side)})"
             if s.day
             else _told_as(s, beside.get(s.report.id))
             for s in latest[:NEWEST_LISTED]
         ],
     }
+
+
+def _unstated(s: SourceLatest, side: str | None) -> str:
+    return ", side not stated" if side == "both" and not s.latest.both_sides else ""
 
 
 def _with_indirect(s: SourceLatest, ind: Figure | None) -> SourceLatest:

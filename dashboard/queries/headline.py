@@ -131,18 +131,9 @@ def _indirect_once(tolls: list[Toll]) -> list[Toll]:
 def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
     """Whether a side's toll of all its people is stale beside a count of one of its groups as new or newer: a
     group is a part of everyone, so a count of a group as large or larger means the count of all was
-    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec). So is a count whose side
-    is not stated beside a count of both sides' people as new or newer and as large: that one counts everyone."""
+    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec)."""
     if toll.latest.group is not None:
         return False
-    if toll.side is None and any(
-        t.metric == toll.metric
-        and t.side == "both"
-        and (t.report.counts_from or date.min) >= (toll.report.counts_from or date.min)
-        and t.latest.value >= toll.latest.value
-        for t in tolls
-    ):
-        return True
     return any(
         t.metric == toll.metric
         and t.side == toll.side

@@ -34,7 +34,8 @@ def _toll_value(t: Toll) -> str:
     when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
     more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
     source = f"({md_escape(outlet_name(t.report))}, {when})"
-    return f"**{md_escape(display_value(t.latest))}**{group}{more} {source}{_toll_spread(t)}"
+    unstated = " · side not stated" if t.side == "both" and not t.latest.both_sides else ""
+    return f"**{md_escape(display_value(t.latest))}**{group}{more} {source}{unstated}{_toll_spread(t)}"
 
 
 def _toll_spread(t: Toll) -> str:
@@ -62,7 +63,7 @@ HOW_SHORT = {"url": " (URL)", "dateline": " (dateline)", "text": " (estimated)"}
 
 def toll_table(tolls: list[Toll]) -> str:
     """The tolls as one markdown table: a row per metric, a column per side that has a figure (Thailand,
-    Cambodia, both sides, side not stated); soldiers and civilians each where reports give them."""
+    Cambodia, both sides or not stated); soldiers and civilians each where reports give them."""
     sides = [s for s in TOLL_SIDES if any(t.side == s for t in tolls)]
     head = "| | " + " | ".join(side_name(s) for s in sides) + " |\n|---|" + "---|" * len(sides) + "\n"
     rows = []
