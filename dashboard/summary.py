@@ -101,6 +101,7 @@ class Toll:
     high: int
     sources: int
     indirect: Figure | None = None  # deaths from indirect effects the same report gives for the same side
+    peak: tuple[Figure, Report] | None = None  # the displaced: the highest count reported before, when higher
 
 
 RECENT_DAYS = 7  # a source's figure older than this, compared with the newest, no longer counts as "now"

@@ -653,3 +653,21 @@ def test_a_figure_counts_on_the_day_its_sentence_gives_not_its_reports():
     assert not disagreement(latest_per_source(pairs), date(2025, 12, 10))[1]
     pairs[0] = (replace(by_monday, date=None), pairs[0][1])  # both of the Tuesday: 9 and about 20 disagree
     assert disagreement(latest_per_source(pairs), date(2025, 12, 10))[1]
+
+
+def test_the_displaced_going_home_show_the_highest_count_beside_the_newest(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("peak", date(2025, 12, 20), "A", "More than 400,000 Cambodians have been displaced by the fighting."),
+            ("now", date(2026, 1, 5), "B", "About 150,000 Cambodians remain displaced, the ministry said."),
+        ],
+    )
+    [toll] = queries.latest_tolls(store, date(2026, 1, 6), "dec2025")
+    assert (toll.latest.value, toll.peak[0].value) == (150000, 400000)
+    from dashboard.ui.headline import toll_table
+
+    assert "**≈ 150,000** (B, 5 Jan) · highest reported &gt; 400,000 (A, 20 Dec)" in toll_table([toll])
+    [before] = queries.latest_tolls(store, date(2025, 12, 21), "dec2025")
+    assert before.peak is None  # the newest is the highest

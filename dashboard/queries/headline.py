@@ -20,7 +20,7 @@ from dashboard.queries.common import (
 )
 from dashboard.queries.meetings import MeetingSummary, meetings
 from dashboard.queries.province import MapPlace, map_places, province_activity
-from dashboard.records import Figure
+from dashboard.records import Figure, Report
 from dashboard.schema import reports
 from dashboard.store import Store
 from dashboard.store_rows import record_from_row, report_from_row
@@ -96,17 +96,44 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
             if (metric, who, group) in per_source:  # the spread compares like with like
                 told = (min(stated or day, day), qualifier, value)  # the day it counts to, else its report's
                 per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, told)
+    peaks = _displaced_peaks(store, scope) if any(metric == "displaced" for metric, _, _ in latest) else {}
     out = []
     for (metric, who, group), (figure, report) in latest.items():
         told = list(per_source[metric, who, group].values())
         # the spread of the week's sources, when they disagree (a later, higher total is an update)
         values = [v for _, _, v in told] if at_odds(metric, told) else [figure.value]
-        out.append(Toll(metric, who, figure, report, min(values), max(values), len(told)))
+        peak = peaks.get((who, group)) if metric == "displaced" else None
+        if peak is not None and peak[0].value <= figure.value * PEAK_MARGIN:
+            peak = None  # the newest count is the highest (or near it): no peak to show beside it
+        out.append(Toll(metric, who, figure, report, min(values), max(values), len(told), peak=peak))
     indirect = indirect_deaths(store, {t.report.id for t in out if t.metric == "killed"})
     out = _indirect_once([_with_indirect(t, indirect) for t in out if not _outgrown(t, out)])
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
     group_order = {"military": 0, "civilian": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
+
+
+PEAK_MARGIN = 1.1  # a highest count shown beside the newest only when more than 10 % above it
+
+
+def _displaced_peaks(store: Store, scope) -> dict[tuple, tuple[Figure, Report]]:
+    """Per side and group, the highest count of the displaced known: people go home, so the newest count may
+    be the ones still displaced ("200,000 remain in camps"), and the peak is shown beside it."""
+    f = figures_t
+    order = (f.c.value.desc(), f.c.known_from, f.c.id)
+    rank = sa.func.row_number().over(partition_by=(_side_key(), f.c.group), order_by=order)
+    ranked = (
+        sa.select(f.c.id, _side_key().label("side"), rank.label("rank"))
+        .where(scope, f.c.metric == "displaced")
+        .subquery()
+    )
+    rows = _select_with_reports(f).add_columns(ranked.c.side).join(ranked, ranked.c.id == f.c.id)
+    with store.engine.connect() as conn:
+        found = conn.execute(rows.where(ranked.c.rank == 1)).mappings().all()
+    return {
+        (row["side"], row["group"]): (record_from_row("figures", row), report_from_row(row, prefix="r_"))
+        for row in found
+    }
 
 
 def _with_indirect(toll: Toll, indirect: dict[tuple[str, str | None], Figure]) -> Toll:

@@ -35,7 +35,16 @@ def _toll_value(t: Toll) -> str:
     more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
     source = f"({md_escape(outlet_name(t.report))}, {when})"
     unstated = " · side not stated" if t.side == "both" and not t.latest.both_sides else ""
-    return f"**{md_escape(display_value(t.latest))}**{group}{more} {source}{unstated}{_toll_spread(t)}"
+    return f"**{md_escape(display_value(t.latest))}**{group}{more} {source}{unstated}{_toll_spread(t)}{_peak(t)}"
+
+
+def _peak(t: Toll) -> str:
+    """The displaced: the highest count reported before, when the newest is lower (people went home)."""
+    if t.peak is None:
+        return ""
+    fig, report = t.peak
+    when = f"{report.counts_from:%-d %b}" if report.published else "undated"
+    return f" · highest reported {md_escape(display_value(fig))} ({md_escape(outlet_name(report))}, {when})"
 
 
 def _toll_spread(t: Toll) -> str:
