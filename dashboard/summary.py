@@ -9,6 +9,7 @@ import ipaddress
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.agreements import agreements
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.pubdate import HOW_WORDS
@@ -160,7 +161,8 @@ def split_meetings(groups: list, as_of: date) -> tuple[list, list, list]:
 def meeting_status(group, as_of: date) -> str:
     """The meeting's status as known at the as-of date (the group holds only reports known by then): held
     when any report says so; else what the newest report says (postponed, cancelled, scheduled, proposed,
-    never held); a planned meeting whose date has passed with no report of it is past, not confirmed."""
+    never held); a planned meeting whose date has passed with no report of it is past, not confirmed — unless the
+    curated agreements file has an agreement signed that day."""
     if "held" in group.statuses:
         return "held"
     newest = getattr(group, "newest_status", None) or (group.statuses[-1] if group.statuses else "scheduled")
@@ -169,7 +171,12 @@ def meeting_status(group, as_of: date) -> str:
     planned = "scheduled" if newest == "scheduled" else "proposed"
     if group.date is None or group.date >= as_of:
         return planned
+    if any(a.date == group.date and a.kind in ("ceasefire", "agreement") for a in agreements()):
+        return HELD_PER_FILE  # signed that day, says the curated agreements file (each row with its source)
     return "past, not confirmed"
+
+
+HELD_PER_FILE = "held (agreements file)"
 
 
 @dataclass(frozen=True)

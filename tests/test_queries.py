@@ -138,6 +138,14 @@ def test_the_newest_report_gives_the_status_and_a_proposal_is_never_held():
     assert meeting_status(g, date(2025, 12, 29)) == "past, not confirmed"
 
 
+def test_a_planned_meeting_on_the_day_an_agreement_was_signed_is_held_per_the_agreements_file():
+    from dashboard.summary import HELD_PER_FILE, meeting_status
+
+    g = summary(date(2025, 10, 26), ["scheduled"])  # the Kuala Lumpur accord's day (agreements.csv)
+    assert meeting_status(g, date(2025, 10, 20)) == "scheduled"
+    assert meeting_status(g, date(2025, 11, 12)) == HELD_PER_FILE == "held (agreements file)"
+
+
 def test_two_held_places_for_one_meeting_are_one_meeting_with_the_dispute_said(tmp_path, gaz):
     store = _store_of(
         tmp_path,

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.queries import Queries
 from dashboard.queries.meetings import MeetingSummary
 from dashboard.summary import (
+    HELD_PER_FILE,
     meeting_status,
     split_meetings,
 )
@@ -36,7 +37,7 @@ def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
 def empty_caption(undated: list[MeetingSummary], as_of: date, held: bool) -> str:
     """What an empty column says: none reported, or none with a date while reports tell of held (or planned)
     meetings without one, listed below."""
-    kinds = ("held",) if held else ("scheduled", "proposed", "postponed")
+    kinds = ("held", HELD_PER_FILE) if held else ("scheduled", "proposed", "postponed")
     n = sum(meeting_status(g, as_of) in kinds for g in undated)
     if not n:
         return "none reported"
