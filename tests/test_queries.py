@@ -221,3 +221,17 @@ def test_a_meeting_only_proposed_somewhere_says_so(tmp_path, gaz):
     )
     [g] = queries.meetings(store, date(2025, 12, 28))
     assert g.venue_text == "Trat (proposed)"
+
+
+def test_an_undated_meeting_put_off_tells_of_no_later_meeting_of_its_body(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The planned meeting of the General Border Committee was postponed, officials said.", date(2025, 12, 20)),
+            ("The General Border Committee met on 24 December in Chanthaburi province.", date(2025, 12, 25)),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 12, 26))
+    assert sorted((g.date, g.reports) for g in found if g.date) == [(date(2025, 12, 24), 1)]
+    assert queries.count_undated_meetings(store, date(2025, 12, 26)) == 1

@@ -183,7 +183,8 @@ def _venue_first(row) -> tuple:
 def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> MeetingSummary | None:
     """The dated meeting an undated mention tells of, if one: a meeting its own report dates (no conflicting
     place or body family), else one of the same body family (no conflicting place, or on the report's own
-    day) that was held just before its report (a held mention) or is planned just after it."""
+    day) that was held just before its report (a held mention) or is planned just after it (a scheduled or
+    proposed one: a meeting put off with no new date tells of no later one)."""
     _, report_id, known, place, family, status = row
     same_report = [
         g
@@ -199,6 +200,8 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         return None
     if family is None:
         return _held_that_day(dated, known, place) if status == "held" else None
+    if status in ("postponed", "cancelled"):
+        return None  # a plan put off with no new date is no later meeting of its body: that may be another
     near = [
         g
         for g in dated
