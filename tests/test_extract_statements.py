@@ -37,7 +37,7 @@ def said(text: str, published: date = date(2026, 1, 7)):
         ("Rules for the monitoring team were under discussion on Friday.", ("observers", "in_progress", None)),
         (
             "The government announced the suspension of the accord and of the planned release of captured soldiers.",
-            ("detainees", "disputed", None),
+            ("detainees", "suspended", None),
         ),
     ],
 )

@@ -39,8 +39,9 @@ CEASEFIRE_STANCES = {
     "agreed": r"agreed|agree to|signed|reached|brokered|announced|declared",
 }
 PROVISION_STANCES = {
+    "suspended": r"suspend\w*|suspensions?",  # put off by a party ("the planned release … suspended")
     "disputed": r"refus\w+|fail\w+ to|yet to|has not|have not|had not|not been|not yet|accus\w+|violat\w+"
-    r"|den(?:y|ies|ied)|delay\w*|stalled|halted|suspend\w*|suspensions?",
+    r"|den(?:y|ies|ied)|delay\w*|stalled|halted",
     "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned"
     r"|handed over|repatriated|deployed|arrived",
     "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
