@@ -24,6 +24,10 @@ def said(text: str, published: date = date(2026, 1, 7)):
             ("ceasefire", "violated", "KH"),
         ),
         ("The two defence ministers signed a ceasefire in Chanthaburi.", ("ceasefire", "agreed", None)),
+        (
+            "Cambodia said the new trenches contravene the joint statement of the border committee.",
+            ("ceasefire", "violated", "KH"),
+        ),
         ("Thailand said it had pulled back its heavy weapons.", ("heavy_weapons", "done", "TH")),
         ("Cambodia accused Thailand of failing to withdraw its heavy weapons.", ("heavy_weapons", "disputed", "KH")),
         ("Mine clearance teams started work near the temple.", ("demining", "in_progress", None)),

@@ -19,7 +19,8 @@ from dashboard.extract.sentences import Sentence, per_text
 from dashboard.records import Evidence, Statement
 
 TOPICS = {
-    "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?",
+    "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?"
+    r"|joint statements?",  # the 27 December ceasefire is a joint statement
     "heavy_weapons": r"withdraw\w* (?:\w+ ){0,3}heavy (?:weapons|artillery)|heavy (?:weapons|artillery) (?:\w+ ){0,3}"
     r"(?:withdraw\w*|pulled back|moved back|removed)|pull\w* (?:back|out) (?:\w+ ){0,2}heavy (?:weapons|artillery)"
     r"|remov\w* (?:\w+ ){0,2}heavy (?:weapons|artillery)",
@@ -33,7 +34,7 @@ TOPICS = {
 # For the ceasefire itself; for the provisions, PROVISION_STANCES. The first stance that matches wins.
 CEASEFIRE_STANCES = {
     "suspended": r"suspend\w*|suspensions?|collapsed?|abandon\w*|scrapp\w+|tore up|null and void",
-    "violated": r"violat\w+|breach\w*|broke|breaking|broken",
+    "violated": r"violat\w+|breach\w*|broke|breaking|broken|contraven\w+",
     "in_effect": r"took effect|taken effect|takes effect|came into (?:force|effect)|went into effect|in effect|in force"
     r"|holding|has held|largely held",
     "agreed": r"agreed|agree to|signed|reached|brokered|announced|declared",
