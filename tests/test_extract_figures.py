@@ -397,3 +397,12 @@ def test_a_month_after_since_is_no_episode_of_the_figure():
 def test_people_who_remain_displaced_are_the_displaced(text):
     [f] = figures(text)
     assert (f.metric, f.country, f.value) == ("displaced", "KH", 64000)
+
+
+def test_a_group_named_in_the_list_item_before_is_not_the_next_items():
+    found = figures("The ministry said the fighting has caused 20 civilian deaths, 79 injuries and 9,000 displaced.")
+    assert [(f.metric, f.value, f.group) for f in found] == [
+        ("killed", 20, "civilian"),
+        ("injured", 79, None),
+        ("displaced", 9000, None),
+    ]

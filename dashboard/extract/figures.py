@@ -310,11 +310,15 @@ _GROUP_BEFORE = [
 _GROUP_END = re.compile(r",|;|\b(?:including|among|of whom|such as)\b", re.I)
 
 
+_LIST_ITEM = re.compile(r"[,;]|\band\b")
+
+
 def _group(after: str, before: str) -> str | None:
     """civilian or military from the words right after the number (before any list of what they
     include), else right before it."""
     head = _GROUP_END.split(after[:60], maxsplit=1)[0]
-    for near in (" ".join(head.split()[:3]), " ".join(before[-40:].split()[-2:])):
+    own = _LIST_ITEM.split(before[-40:])[-1]  # "20 civilian deaths, 79 injuries": not the item before it
+    for near in (" ".join(head.split()[:3]), " ".join(own.split()[-2:])):
         for group, rx in _GROUP_RX:
             if rx.search(near):
                 return group
