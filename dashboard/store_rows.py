@@ -34,6 +34,8 @@ class ReportContext:
 
     provinces: dict[str, tuple[str, ...]]  # the provinces each sentence names (directly or through a place)
     incident_sentences: frozenset[str]  # the sentences that tell an incident
+    paragraph_province: dict[int, str]  # a paragraph that opens with one province: its start → the province
+    text: str  # the report's text
 
 
 def report_context(extraction: Extraction) -> ReportContext:
@@ -44,7 +46,31 @@ def report_context(extraction: Extraction) -> ReportContext:
     return ReportContext(
         {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
         frozenset(i.evidence.sentence for i in extraction.incidents),
+        _paragraph_provinces(extraction),
+        extraction.report.text,
     )
+
+
+def _paragraph_provinces(extraction: Extraction) -> dict[int, str]:
+    """Paragraphs that open with one province as their subject ("Oddar Meanchey province has been among the
+    hardest hit.", "In Surin, …"): a count told in them with no place and no running-total word of its own is
+    that province's, not a side's toll."""
+    text = extraction.report.text
+    out: dict[int, str] = {}
+    for p in extraction.places:
+        start = p.evidence.start
+        para = _paragraph_of(text, start)
+        lead = text[para:start].strip().lower()
+        if p.admin1 and not is_dateline(p) and lead in ("", "in") and para not in out:
+            opener = p.evidence.sentence
+            codes = {q.admin1 for q in extraction.places if q.evidence.sentence == opener and q.admin1}
+            if len(codes) == 1:
+                out[para] = p.admin1
+    return out
+
+
+def _paragraph_of(text: str, start: int) -> int:
+    return text.rfind("\n", 0, start) + 1
 
 
 def derived(table: str, record, known_from: date | None, context: ReportContext) -> dict:
@@ -57,8 +83,12 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":
         sentence = record.evidence.sentence
+        named = context.provinces.get(sentence, ())
+        if not named and record.scope is None and context.paragraph_province:
+            opener = context.paragraph_province.get(_paragraph_of(context.text, record.evidence.start))
+            named = (opener,) if opener else ()  # a count in a paragraph about one province: that province's
         return {
-            "provinces": _pack(context.provinces.get(sentence, ())),
+            "provinces": _pack(named),
             "counts_incident": sentence in context.incident_sentences,
         }
     return {}

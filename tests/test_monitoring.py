@@ -671,3 +671,16 @@ def test_the_displaced_going_home_show_the_highest_count_beside_the_newest(tmp_p
     assert "**≈ 150,000** (B, 5 Jan) · highest reported &gt; 400,000 (A, 20 Dec)" in toll_table([toll])
     [before] = queries.latest_tolls(store, date(2025, 12, 21), "dec2025")
     assert before.peak is None  # the newest is the highest
+
+
+def test_a_count_in_a_paragraph_about_one_province_is_that_provinces_not_a_sides_toll(tmp_path, gaz):
+    text = (
+        "Cambodia's defence ministry said at least four Cambodian civilians have been killed.\n\n"
+        "Oddar Meanchey province has been among the worst hit. Three civilians were reported dead."
+    )
+    store = _store(tmp_path, gaz, [("a", date(2025, 12, 9), "A", text)])
+    tolls = queries.latest_tolls(store, date(2025, 12, 10), "dec2025")
+    assert [(t.side, t.latest.value, t.low, t.high) for t in tolls] == [("KH", 4, 4, 4)]
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT value, provinces FROM figures ORDER BY value")).all()
+    assert rows == [(3, "|KH-22|"), (4, "")]

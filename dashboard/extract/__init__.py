@@ -50,6 +50,7 @@ def _source_version() -> str:
     here = Path(__file__).resolve().parent
     files = sorted(here.glob("*.py")) + [here.parent / f for f in ("gazetteer.py", "episodes.py", "pubdate.py")]
     files += [here.parent / "chronology.py", *sorted((here.parent / "data").glob("*.csv"))]  # dating: pubdate.redate
+    files.append(here.parent / "store_rows.py")  # the columns stored beside the records (a figure's provinces)
     files += [GEODATA_DIR / f for f in (*PLACE_FILES, "provinces.csv", "aliases.csv", "border.geojson")]
     files += sorted((here.parent / "data" / "lexicon").glob("*.csv"))
     digest = hashlib.sha256()
