@@ -166,6 +166,9 @@ def meeting_status(group, as_of: date) -> str:
     if "held" in group.statuses:
         return "held"
     newest = getattr(group, "newest_status", None) or (group.statuses[-1] if group.statuses else "scheduled")
+    told = getattr(group, "last_told", None)
+    if group.date is None and told is not None and (as_of - told).days > PLAN_GOES_STALE and newest != "held":
+        return f"{newest}, no news since {told:%-d %b %Y}"  # a plan with no date, months old, is no upcoming one
     if newest in ("postponed", "cancelled"):
         return newest
     planned = "scheduled" if newest == "scheduled" else "proposed"
@@ -177,6 +180,7 @@ def meeting_status(group, as_of: date) -> str:
 
 
 HELD_PER_FILE = "held (agreements file)"
+PLAN_GOES_STALE = 30  # days after its newest report an undated plan stops counting as upcoming
 
 
 @dataclass(frozen=True)

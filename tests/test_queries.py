@@ -1,5 +1,6 @@
 """The queries behind the views, on SQLite and PostgreSQL alike: as of a date, bounded, the same answers."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -235,3 +236,11 @@ def test_an_undated_meeting_put_off_tells_of_no_later_meeting_of_its_body(tmp_pa
     found = queries.meetings(store, date(2025, 12, 26))
     assert sorted((g.date, g.reports) for g in found if g.date) == [(date(2025, 12, 24), 1)]
     assert queries.count_undated_meetings(store, date(2025, 12, 26)) == 1
+
+
+def test_an_undated_plan_with_no_news_for_a_month_is_no_upcoming_meeting():
+    from dashboard.summary import meeting_status
+
+    g = replace(summary(None, ["postponed"]), newest_status="postponed", _seen=date(2025, 7, 29))
+    assert meeting_status(g, date(2025, 8, 15)) == "postponed"
+    assert meeting_status(g, date(2025, 11, 1)) == "postponed, no news since 29 Jul 2025"

@@ -36,6 +36,12 @@ class MeetingSummary:
     attached: list[int] = field(default_factory=list)  # undated mentions told of this dated meeting
     venue_dispute: bool = False  # its venues include a province: the reports place it in different places
     _seen: date | None = field(default=None, repr=False)
+
+    @property
+    def last_told(self) -> date | None:
+        """The day of the newest report behind its status."""
+        return self._seen
+
     places: dict = field(
         default_factory=dict, repr=False
     )  # venue -> (best status, newest report, where)  # the newest report's date behind newest_status
