@@ -684,3 +684,18 @@ def test_a_count_in_a_paragraph_about_one_province_is_that_provinces_not_a_sides
     with store.engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT value, provinces FROM figures ORDER BY value")).all()
     assert rows == [(3, "|KH-22|"), (4, "")]
+
+
+def test_a_groups_count_left_behind_by_a_later_larger_count_of_all_is_stale(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("first", date(2025, 7, 24), "A", "At least two Thai civilians have been killed so far, officials said."),
+            ("later", date(2025, 7, 29), "B", "At least 30 Thais have been killed so far, officials said."),
+        ],
+    )
+    tolls = queries.latest_tolls(store, date(2025, 7, 30), "jul2025")
+    assert [(t.latest.group, t.latest.value) for t in tolls] == [(None, 30)]
+    early = queries.latest_tolls(store, date(2025, 7, 25), "jul2025")
+    assert [(t.latest.group, t.latest.value) for t in early] == [("civilian", 2)]

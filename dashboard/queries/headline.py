@@ -158,9 +158,18 @@ def _indirect_once(tolls: list[Toll]) -> list[Toll]:
 def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
     """Whether a side's toll of all its people is stale beside a count of one of its groups as new or newer: a
     group is a part of everyone, so a count of a group as large or larger means the count of all was
-    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec)."""
+    overtaken (Cambodia injured "about 20" on 9 Dec beside "79 civilians" on 23 Dec). A group's count is stale
+    beside a count of all of the same side told on a later day and larger ("at least 2 civilians" of the first
+    morning beside "at least 33" five days on)."""
     if toll.latest.group is not None:
-        return False
+        return any(
+            t.metric == toll.metric
+            and t.side == toll.side
+            and t.latest.group is None
+            and (t.report.counts_from or date.min) > (toll.report.counts_from or date.min)
+            and t.latest.value > toll.latest.value
+            for t in tolls
+        )
     return any(
         t.metric == toll.metric
         and t.side == toll.side
