@@ -20,6 +20,7 @@ class Agreement:
     id: str
     date: date
     time: str  # local time it took effect ("24:00", "12:00"), or ""
+    by: bool  # the date is the day its source told it by ("reported by 4 September"), the day itself not given
     kind: str  # one of KINDS
     title: str
     place: str
@@ -40,6 +41,7 @@ def agreements(path: Path = AGREEMENTS_CSV) -> tuple[Agreement, ...]:
             id=r["id"],
             date=date.fromisoformat(r["date"]),
             time=r["time"],
+            by=r.get("by", "") == "yes",
             kind=r["kind"],
             title=r["title"],
             place=r["place"],

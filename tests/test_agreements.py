@@ -69,6 +69,9 @@ def test_what_was_carried_out_marks_its_provision_done_from_its_day():
     assert {"regional army commanders meet", "Regional Border Committee meetings within two weeks"} <= done(
         date(2025, 9, 5)
     )
+    # reported done by 4 September, the day not given: the panel says "done by"
+    by = {p.text: p.done.by for p in state_at(date(2025, 9, 5)).provisions if p.done}
+    assert by["Regional Border Committee meetings within two weeks"] and not by["General Border Committee meeting"]
 
 
 def test_each_chronology_cue_names_a_turning_point_compiles_and_gives_a_reason():

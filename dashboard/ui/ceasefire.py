@@ -96,8 +96,11 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
     in progress, disputed), with their quotes."""
     shown_topics = set()
     for p in state.provisions:
+        by = "by " if p.done and p.done.by else ""  # reported done by then, the day not given
         done = (
-            f"done {p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})" if p.done else "not recorded done"
+            f"done {by}{p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
+            if p.done
+            else "not recorded done"
         )
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
