@@ -699,3 +699,13 @@ def test_a_groups_count_left_behind_by_a_later_larger_count_of_all_is_stale(tmp_
     assert [(t.latest.group, t.latest.value) for t in tolls] == [(None, 30)]
     early = queries.latest_tolls(store, date(2025, 7, 25), "jul2025")
     assert [(t.latest.group, t.latest.value) for t in early] == [("civilian", 2)]
+
+
+def test_what_reports_say_of_an_accords_provision_counts_from_the_accords_day(tmp_path, gaz):
+    _store(tmp_path, gaz, [("obs", date(2025, 8, 20), "A", "Twenty ASEAN observers were deployed along the frontier.")])
+    at = _app(tmp_path / "m.sqlite3", asof="2025-11-01")
+    lines = [m.value for m in at.markdown if m.value.startswith("- ")]
+    july = next(v for v in lines if v.startswith("- ASEAN observer team —"))
+    october = next(v for v in lines if v.startswith("- ASEAN Observer Team —"))
+    assert "reports: done: 1 report" in july  # told after the July ceasefire
+    assert "reports: no report says" in october  # but before the October accord

@@ -93,9 +93,13 @@ def stance_line(counts: list[StanceCount], topic: str) -> str:
 
 def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
     """Each provision in force: whether the curated record has it done, and what reports say of it (done,
-    in progress, disputed), with their quotes."""
+    in progress, disputed) from the day its instrument was agreed on, with their quotes."""
     shown_topics = set()
+    since = {state.ceasefire.date: counts}  # an accord's provisions: what reports said from its own day
     for p in state.provisions:
+        if p.instrument.date not in since:
+            since[p.instrument.date] = q.statement_counts(state.as_of, p.instrument.date)
+        counts = since[p.instrument.date]
         by = "by " if p.done and p.done.by else ""  # reported done by then, the day not given
         done = (
             f"done {by}{p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
@@ -105,14 +109,16 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
         st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
-        if topic and topic != "ceasefire" and topic not in shown_topics and any(c.topic == topic for c in counts):
-            shown_topics.add(topic)
+        if topic and topic != "ceasefire" and (topic, p.instrument.date) not in shown_topics:
+            if not any(c.topic == topic for c in counts):
+                continue
+            shown_topics.add((topic, p.instrument.date))
             with st.expander(f"What reports say of it: {TOPIC_WORDS.get(topic, topic)}"):
                 total = sum(c.reports for c in counts if c.topic == topic)
                 bounded(
-                    f"stmt_{topic}",
+                    f"stmt_{topic}_{p.instrument.date:%Y%m%d}",
                     total,
-                    lambda n, topic=topic: q.statement_quotes(state.as_of, state.ceasefire.date, topic, n),
+                    lambda n, topic=topic, day=p.instrument.date: q.statement_quotes(state.as_of, day, topic, n),
                     _statement,
                     page=3,
                 )
