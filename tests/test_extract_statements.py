@@ -24,6 +24,7 @@ def said(text: str, published: date = date(2026, 1, 7)):
             ("ceasefire", "violated", "KH"),
         ),
         ("The two defence ministers signed a ceasefire in Chanthaburi.", ("ceasefire", "agreed", None)),
+        ("The Thai army accused Cambodia of violating agreements.", ("ceasefire", "violated", "TH")),
         (
             "Cambodia said the new trenches contravene the joint statement of the border committee.",
             ("ceasefire", "violated", "KH"),

@@ -20,7 +20,9 @@ from dashboard.records import Evidence, Statement
 
 TOPICS = {
     "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?"
-    r"|joint statements?",  # the 27 December ceasefire is a joint statement
+    r"|joint statements?"  # the 27 December ceasefire is a joint statement
+    r"|violat\w+ (?:of )?(?:the |its |these |those |bilateral |existing |earlier )?agreements?"
+    r"|breach\w* (?:of )?(?:the |its |these |those |bilateral |existing |earlier )?agreements?",
     "heavy_weapons": r"withdraw\w* (?:\w+ ){0,3}heavy (?:weapons|artillery)|heavy (?:weapons|artillery) (?:\w+ ){0,3}"
     r"(?:withdraw\w*|pulled back|moved back|removed)|pull\w* (?:back|out) (?:\w+ ){0,2}heavy (?:weapons|artillery)"
     r"|remov\w* (?:\w+ ){0,2}heavy (?:weapons|artillery)",
