@@ -339,6 +339,19 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     return bool(cues) and min(cues)[1]
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _event_spans(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The spans of a text's words of other events (not a meeting's topic) and of its meeting words: read once
+    per text for all its dates and places (_of_other_event asks for each)."""
+    others = tuple(
+        m.span() for m in OTHER_EVENT.finditer(text) if not TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    )
+    if not others:
+        return (), ()  # no other event: the meeting words are not needed
+    meeting = tuple(m.span() for rx in (MEETING_WORDS, MEETING_ANCHOR) for m in rx.finditer(text))
+    return others, meeting
+
+
 def _of_other_event(text: str, start: int, end: int) -> bool:
     """Whether the event word nearest a date (before or after it) is another event's: a ceasefire, a
     decision, the fighting, not the meeting (nor the meeting's topic: "talks on a possible ceasefire")."""
@@ -347,10 +360,9 @@ def _of_other_event(text: str, start: int, end: int) -> bool:
         gaps = [start - e if e <= start else s - end for s, e in spans]
         return min((g for g in gaps if g >= 0), default=10**6)
 
-    others = [
-        m.span() for m in OTHER_EVENT.finditer(text) if not TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    ]
-    meeting = [m.span() for rx in (MEETING_WORDS, MEETING_ANCHOR) for m in rx.finditer(text)]
+    others, meeting = _event_spans(text)
+    if not others:
+        return False
     other = nearest(others)
     return other < 10**6 and other < nearest(meeting)
 
