@@ -99,14 +99,23 @@ FORMER_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'former-ve
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]\w+'s?\s+)?$")
 # "the truce agreement signed in Kuala Lumpur": a place a document names as where it was signed or made, in a
 # clause about another meeting, is not that meeting's venue.
-DOCUMENT_SIGNED_IN = re.compile(
-    rf"\b(?:{word_pattern(words('meeting_cues', 'document'))})\s+(?:(?:was|were)\s+)?"
-    r"(?:signed|reached|agreed|concluded|adopted)\s+(?:in|at)\s+(?:the\s+)?$",
-    re.I,
+# Guarded by its verbs (most stretches before a place have none: the end-anchored pattern is not tried at each
+# of their positions).
+_SIGNED_VERBS = ("signed", "reached", "agreed", "concluded", "adopted")
+DOCUMENT_SIGNED_IN = guarded(
+    re.compile(
+        rf"\b(?:{word_pattern(words('meeting_cues', 'document'))})\s+(?:(?:was|were)\s+)?"
+        rf"(?:{'|'.join(_SIGNED_VERBS)})\s+(?:in|at)\s+(?:the\s+)?$",
+        re.I,
+    ),
+    *_SIGNED_VERBS,
 )
 # "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
 NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
-_MOVED_TO = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I)
+_MOVED_TO = guarded(
+    re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I),
+    *(w.lower() for w in words("meeting_cues", "new-venue")),
+)
 # "move the GBC meeting to Malaysia", "moved the talks to", "will now be held": the meeting left its first venue.
 MOVED = re.compile(
     rf"\b(?:{word_pattern(words('meeting_cues', 'move'))})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
