@@ -406,3 +406,28 @@ def test_a_group_named_in_the_list_item_before_is_not_the_next_items():
         ("injured", 79, None),
         ("displaced", 9000, None),
     ]
+
+
+def test_a_sentence_naming_both_countries_is_read_for_them_only_when_a_figure_asks_its_paragraph():
+    """Whether a sentence names both countries (its paragraph's side then counts for nothing) is read only for a
+    figure whose side is left to the paragraph: a figure whose clause names its people needs neither."""
+    from unittest.mock import patch
+
+    from dashboard.extract import figures as module
+
+    [settled] = split_sentences("Thailand accused Cambodia; 12 Thai soldiers were killed.")
+    [open_side] = split_sentences("Thailand accused Cambodia; 12 people were killed.")
+    with patch.object(module, "countries_in", wraps=module.countries_in) as read:
+        [f] = find_figures(settled, "r", DEC, [], "KH")
+        assert f.country == "TH" and read.call_count == 0
+        [g] = find_figures(open_side, "r", DEC, [], "KH")
+        assert read.call_count == 1
+    # naming both countries, the sentence is no one side's story: the paragraph's side is not taken
+    assert g.country is None
+    [alone] = split_sentences("12 people were killed.")
+    assert one_found(alone).country == "KH"
+
+
+def one_found(sentence):
+    [f] = find_figures(sentence, "r", DEC, [], lambda: "KH")
+    return f

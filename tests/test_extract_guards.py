@@ -42,6 +42,19 @@ def _turned_away(guard: Guarded, data) -> str | None:
 def test_there_are_guards_to_check():
     expected = {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"}
     assert expected | {"figures._GROUP_BEFORE[0]"} <= set(GUARDS)
+    # the stretches before a meeting's places, read for each place: a document signed there, a move to it
+    assert {"meetings.DOCUMENT_SIGNED_IN", "meetings._MOVED_TO"} <= set(GUARDS)
+
+
+def test_the_venue_guards_give_the_patterns_answers():
+    """A stretch before a place with the guard's word is read by the pattern; one without is turned away."""
+    signed = "the truce agreement signed in "
+    assert meetings.DOCUMENT_SIGNED_IN.search(signed).start() == signed.index("agreement")
+    assert meetings.DOCUMENT_SIGNED_IN.search("the truce agreement in ") is None
+    moved = "the talks were moved to "
+    assert meetings._MOVED_TO.search(moved).group().strip() == "moved to"
+    assert meetings._MOVED_TO.search("The talks were MOVED TO the ").group().strip() == "MOVED TO the"
+    assert meetings._MOVED_TO.search("the talks were held in ") is None
 
 
 @pytest.mark.parametrize("name", sorted(GUARDS))

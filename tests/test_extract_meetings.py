@@ -372,3 +372,18 @@ def test_the_abbreviation_in_brackets_names_the_body():
     # a report that writes one body's words with another's abbreviation: the abbreviation is the name it uses
     [m] = meetings("Thai and Cambodian officers will meet on 24 December at the General Border Committee (JBC).")
     assert m.body == "Joint Boundary Commission"
+
+
+def test_event_words_read_once_per_text():
+    """The words of other events and of the meeting are found once per text (`_event_spans`) for all the dates
+    and places a sentence's meeting asks about; what each date is told to be stays as before."""
+    from dashboard.extract.meetings import _event_spans, _of_other_event
+
+    text = "After the ceasefire of 12 March, the two sides will meet on 20 March in Trat."
+    others, meeting = _event_spans(text)
+    assert [text[s:e] for s, e in others] == ["ceasefire"]
+    assert [text[s:e] for s, e in meeting] == ["meet"]
+    assert _of_other_event(text, text.index("12 March"), text.index("12 March") + 8)
+    assert not _of_other_event(text, text.index("20 March"), text.index("20 March") + 8)
+    # the topic of the talks is no other event, and a text without other events has no meeting words read
+    assert _event_spans("Talks on a possible ceasefire will be held on Monday.") == ((), ())

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attackers_in, attribution, countries_in, victim_side
@@ -443,6 +443,14 @@ def may_state(text: str) -> bool:
     return bool(_stated(text))
 
 
+def _paragraph_side(text: str, context: Side) -> str | None:
+    """The side of a sentence's paragraph (`context`, or a function that finds it), unless the sentence names
+    both countries ("Thailand accused Cambodia …"): then it is not one side's story."""
+    if len(set(countries_in(text))) == 2:
+        return None
+    return context() if callable(context) else context
+
+
 def find_figures(
     sentence: Sentence,
     report_id: str,
@@ -459,8 +467,8 @@ def find_figures(
     text = sentence.text
     figures: list[Figure] = []
     offset = sentence.start
-    if context is not None and len(set(countries_in(text))) == 2:
-        context = None  # a sentence naming both countries ("Thailand accused Cambodia …") is not one side's story
+    if context is not None:
+        context = partial(_paragraph_side, text, context)  # read only for a figure whose side is left to it
     for f in _stated(text):
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
         clause_start, clause_end = offset + f.clause_start, offset + f.end + 60

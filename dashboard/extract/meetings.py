@@ -99,14 +99,23 @@ FORMER_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'former-ve
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]\w+'s?\s+)?$")
 # "the truce agreement signed in Kuala Lumpur": a place a document names as where it was signed or made, in a
 # clause about another meeting, is not that meeting's venue.
-DOCUMENT_SIGNED_IN = re.compile(
-    rf"\b(?:{word_pattern(words('meeting_cues', 'document'))})\s+(?:(?:was|were)\s+)?"
-    r"(?:signed|reached|agreed|concluded|adopted)\s+(?:in|at)\s+(?:the\s+)?$",
-    re.I,
+# Guarded by its verbs (most stretches before a place have none: the end-anchored pattern is not tried at each
+# of their positions).
+_SIGNED_VERBS = ("signed", "reached", "agreed", "concluded", "adopted")
+DOCUMENT_SIGNED_IN = guarded(
+    re.compile(
+        rf"\b(?:{word_pattern(words('meeting_cues', 'document'))})\s+(?:(?:was|were)\s+)?"
+        rf"(?:{'|'.join(_SIGNED_VERBS)})\s+(?:in|at)\s+(?:the\s+)?$",
+        re.I,
+    ),
+    *_SIGNED_VERBS,
 )
 # "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
 NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
-_MOVED_TO = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I)
+_MOVED_TO = guarded(
+    re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\s+(?:the\s+)?$", re.I),
+    *(w.lower() for w in words("meeting_cues", "new-venue")),
+)
 # "move the GBC meeting to Malaysia", "moved the talks to", "will now be held": the meeting left its first venue.
 MOVED = re.compile(
     rf"\b(?:{word_pattern(words('meeting_cues', 'move'))})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
@@ -339,6 +348,19 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     return bool(cues) and min(cues)[1]
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _event_spans(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The spans of a text's words of other events (not a meeting's topic) and of its meeting words: read once
+    per text for all its dates and places (_of_other_event asks for each)."""
+    others = tuple(
+        m.span() for m in OTHER_EVENT.finditer(text) if not TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    )
+    if not others:
+        return (), ()  # no other event: the meeting words are not needed
+    meeting = tuple(m.span() for rx in (MEETING_WORDS, MEETING_ANCHOR) for m in rx.finditer(text))
+    return others, meeting
+
+
 def _of_other_event(text: str, start: int, end: int) -> bool:
     """Whether the event word nearest a date (before or after it) is another event's: a ceasefire, a
     decision, the fighting, not the meeting (nor the meeting's topic: "talks on a possible ceasefire")."""
@@ -347,10 +369,9 @@ def _of_other_event(text: str, start: int, end: int) -> bool:
         gaps = [start - e if e <= start else s - end for s, e in spans]
         return min((g for g in gaps if g >= 0), default=10**6)
 
-    others = [
-        m.span() for m in OTHER_EVENT.finditer(text) if not TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    ]
-    meeting = [m.span() for rx in (MEETING_WORDS, MEETING_ANCHOR) for m in rx.finditer(text)]
+    others, meeting = _event_spans(text)
+    if not others:
+        return False
     other = nearest(others)
     return other < 10**6 and other < nearest(meeting)
 
