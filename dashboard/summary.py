@@ -124,11 +124,12 @@ def _bounds(qualifier: str, value: int) -> tuple[float, float]:
     return value * low, value * high
 
 
-def at_odds(metric: str, told: list[tuple[date, str, int | None]]) -> bool:
-    """Whether sources' figures of one toll (each its day, its qualifier, its value) disagree: figures of the
-    same day that no one number fits ("at least 40" and "at least 60" agree; 9 and about 20 do not), or a later
-    count of the killed or injured that cannot reach an earlier one. A running total told higher on a later day
-    is an update; the displaced go down as well as up (people return)."""
+def at_odds(metric: str, told: list[tuple[tuple[date, date], str, int | None]]) -> bool:
+    """Whether sources' figures of one toll (each its (day it counts to, its report's day), its qualifier, its
+    value) disagree: figures of the same day in reports of the same day that no one number fits ("at least 40"
+    and "at least 60" agree; 9 and about 20 do not), or a later count of the killed or injured that cannot reach
+    an earlier one. A running total told higher later is an update — a report of the next day giving a higher
+    count for the same day too; the displaced go down as well as up (people return)."""
     for day_a, qual_a, value_a in told:
         for day_b, qual_b, value_b in told:
             if day_a > day_b or (qual_a, value_a) == (qual_b, value_b):

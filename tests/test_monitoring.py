@@ -709,3 +709,14 @@ def test_what_reports_say_of_an_accords_provision_counts_from_the_accords_day(tm
     october = next(v for v in lines if v.startswith("- ASEAN Observer Team —"))
     assert "reports: done: 1 report" in july  # told after the July ceasefire
     assert "reports: no report says" in october  # but before the October accord
+
+
+def test_a_later_reports_higher_count_for_the_same_day_is_an_update_a_lower_one_is_at_odds():
+    monday = date(2025, 12, 22)
+    pairs = [
+        (replace(_figure(19), date=monday), _report("A", monday)),
+        (replace(_figure(20), date=monday), _report("B", date(2025, 12, 23))),
+    ]
+    assert not disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]
+    pairs[1] = (replace(_figure(17), date=monday), pairs[1][1])
+    assert disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]

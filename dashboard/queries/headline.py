@@ -94,7 +94,7 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
     with store.engine.connect() as conn:
         for metric, who, group, value, qualifier, stated, day, outlet, url, report_id in conn.execute(week):
             if (metric, who, group) in per_source:  # the spread compares like with like
-                told = (min(stated or day, day), qualifier, value)  # the day it counts to, else its report's
+                told = ((min(stated or day, day), day), qualifier, value)  # the day it counts to, its report's
                 per_source[metric, who, group].setdefault(outlet or url_host(url) or report_id, told)
     peaks = _displaced_peaks(store, scope) if any(metric == "displaced" for metric, _, _ in latest) else {}
     out = []

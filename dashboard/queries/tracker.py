@@ -76,7 +76,7 @@ def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLa
     displaced go down as well as up (people return)."""
     now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
     metric = now[0].latest.metric if now else ""
-    told = [(min(s.latest.date or s.day, s.day), s.latest.qualifier, s.latest.value) for s in now]
+    told = [((min(s.latest.date or s.day, s.day), s.day), s.latest.qualifier, s.latest.value) for s in now]
     return now, at_odds(metric, told)  # each figure on the day it counts to, else its report's
 
 
