@@ -19,13 +19,16 @@ from dashboard.untrusted import url_host
 METRICS = ("killed", "injured", "displaced")
 SIDES = {"TH": "Thailand", "KH": "Cambodia", None: "Side not stated"}
 COUNTRY_NAMES = {"TH": "Thailand", "KH": "Cambodia"}
-QUALIFIER_SIGNS = {
+# A figure's qualifier as words before its number ("nearly 18,000", not a sign a reader must decode: "< ~18,000"
+# read as "less than about"). The extractor folds the phrases of one meaning into one qualifier
+# (dashboard.extract.figures.QUALIFIERS: "over" is more than, "almost" nearly, "some" about).
+QUALIFIER_WORDS = {
     "exact": "",
-    "at_least": "≥ ",
-    "more_than": "> ",
-    "about": "≈ ",
-    "nearly": "< ~",
-    "up_to": "≤ ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "up_to": "up to ",
     "vague": "",
 }
 EPISODE_LABELS = {ep.id: ep.label for ep in EPISODES}
@@ -63,7 +66,7 @@ def outlet_name(r: Report) -> str:
 def display_value(f: Figure) -> str:
     if f.value is None:
         return f.value_text
-    return f"{QUALIFIER_SIGNS.get(f.qualifier, '')}{f.value:,}"
+    return f"{QUALIFIER_WORDS.get(f.qualifier, '')}{f.value:,}"
 
 
 FIGURE_COLUMNS = [
@@ -126,21 +129,19 @@ def _bounds(qualifier: str, value: int) -> tuple[float, float]:
 
 def at_odds(metric: str, told: list[tuple[tuple[date, date], str, int | None]]) -> bool:
     """Whether sources' figures of one toll (each its (day it counts to, its report's day), its qualifier, its
-    value) disagree: figures of the same day in reports of the same day that no one number fits ("at least 40"
-    and "at least 60" agree; 9 and about 20 do not), or a later count of the killed or injured that cannot reach
-    an earlier one. A running total told higher later is an update — a report of the next day giving a higher
-    count for the same day too; the displaced go down as well as up (people return)."""
+    value) disagree: a later count of the killed or injured that cannot reach an earlier one. Figures of the same
+    day in reports of the same day are steps of one running total, the higher the later ("nearly 18,000" in the
+    morning, "more than 21,000" by evening): reports carry their day, not their hour, so no order of the day
+    makes one contradict the other. A running total told higher later is an update — a report of the next day
+    giving a higher count for the same day too; the displaced go down as well as up (people return). A figure
+    without a number beside one with it, or another, is at odds: they cannot be compared."""
     for day_a, qual_a, value_a in told:
         for day_b, qual_b, value_b in told:
             if day_a > day_b or (qual_a, value_a) == (qual_b, value_b):
                 continue
             if value_a is None or value_b is None:
                 return True
-            low_a, high_a = _bounds(qual_a, value_a)
-            low_b, high_b = _bounds(qual_b, value_b)
-            if day_a == day_b and (high_a < low_b or high_b < low_a):
-                return True
-            if day_a < day_b and metric != "displaced" and high_b < low_a:
+            if day_a < day_b and metric != "displaced" and _bounds(qual_b, value_b)[1] < _bounds(qual_a, value_a)[0]:
                 return True
     return False
 

@@ -86,3 +86,47 @@ def test_an_empty_column_says_when_reports_tell_of_meetings_without_a_date():
     assert empty_caption([planned, planned], as_of, held=False) == (
         "none with a date; 2 planned meetings without one below"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Officials said about 3,400 villagers were displaced by the shelling.", "about 3,400"),
+        ("Officials said nearly 3,400 villagers were displaced by the shelling.", "nearly 3,400"),
+        ("Officials said almost 3,400 villagers were displaced by the shelling.", "nearly 3,400"),
+        ("Officials said more than 3,400 villagers were displaced by the shelling.", "more than 3,400"),
+        ("Officials said at least 3,400 villagers were displaced by the shelling.", "at least 3,400"),
+        ("Officials said up to 3,400 villagers were displaced by the shelling.", "up to 3,400"),
+        ("Officials said over 3,400 villagers were displaced by the shelling.", "more than 3,400"),
+        ("Officials said some 3,400 villagers were displaced by the shelling.", "about 3,400"),
+        ("Officials said 3,400 villagers were displaced by the shelling.", "3,400"),
+    ],
+)
+def test_a_figures_qualifier_is_shown_in_words_before_its_number(text, shown):
+    """Signs like "< ~3,400" read as "less than about": a reader sees the report's meaning in words."""
+    from dashboard.extract.figures import find_figures
+    from dashboard.extract.sentences import split_sentences
+    from dashboard.summary import display_value
+
+    [f] = [f for s in split_sentences(text) for f in find_figures(s, "r", date(2025, 12, 20))]
+    assert display_value(f) == shown
+
+
+@pytest.mark.parametrize(
+    ("metric", "first", "second"),
+    [
+        ("displaced", ("nearly", 4200), ("more_than", 5100)),
+        ("displaced", ("more_than", 5100), ("nearly", 4200)),
+        ("killed", ("exact", 38), ("at_least", 40)),
+        ("injured", ("about", 20), ("exact", 9)),
+    ],
+)
+def test_two_reports_of_one_day_with_different_counts_are_steps_of_a_running_total(metric, first, second):
+    """Reports carry their day, not their hour: of two counts told the same day, the higher is the later."""
+    from dashboard.summary import at_odds
+
+    day = (date(2025, 12, 9), date(2025, 12, 9))
+    assert not at_odds(metric, [(day, *first), (day, *second)])
+    # a later day's count of the killed that cannot reach an earlier one still is
+    later = (date(2025, 12, 11), date(2025, 12, 11))
+    assert at_odds("killed", [(day, "at_least", 40), (later, "exact", 31)])

@@ -71,8 +71,8 @@ def latest_per_source(pairs: list[tuple[Figure, Report]]) -> list[SourceLatest]:
 
 def disagreement(latest: list[SourceLatest], as_of: date) -> tuple[list[SourceLatest], bool]:
     """The sources that speak now (their latest figure in the week to the as-of date) and whether they
-    disagree: different figures (value or qualifier) on the same day, or a later count of the killed or injured
-    lower than an earlier one. A running total told higher on a later day is an update, not a dispute; the
+    disagree: a later count of the killed or injured lower than an earlier one (summary.at_odds). A running
+    total told higher on a later day, or by another report of the same day, is an update, not a dispute; the
     displaced go down as well as up (people return)."""
     now = [s for s in latest if (as_of - s.day).days <= RECENT_DAYS]
     metric = now[0].latest.metric if now else ""
