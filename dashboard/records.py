@@ -130,7 +130,9 @@ class Statement:
 
     evidence: Evidence
     topic: str  # ceasefire | heavy_weapons | demining | observers | detainees
-    stance: str  # ceasefire: agreed | in_effect | violated | suspended; a provision: done | in_progress | disputed
+    # ceasefire: agreed | in_effect | violated | suspended; a provision: done | in_progress | disputed | suspended
+    # | planned (what is to be done)
+    stance: str
     side: str | None  # the country of who says it: TH | KH | None
     date: date | None  # a date the sentence gives, if any
 

@@ -86,3 +86,50 @@ def test_heavy_weapons_used_in_fighting_are_not_the_withdrawal_provision():
 )
 def test_denials_and_negations_do_not_state_what_they_deny(text, expected):
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Under the deal, both armies will remove their mines and heavy artillery from the frontier, he said.",
+            [("heavy_weapons", "planned", None), ("demining", "planned", None)],
+        ),
+        ("Talks next week will set the rules for an ASEAN monitoring team.", [("observers", "planned", None)]),
+        ("Defence attachés are to be deployed as observers along the line.", [("observers", "planned", None)]),
+        ("Thailand said it will not withdraw its heavy weapons.", [("heavy_weapons", "disputed", "TH")]),
+        # of the ceasefire itself, what is to come is no statement; calls and hopes are none of anything
+        ("The truce will hold, the minister said.", []),
+        ("The envoy urged both sides to remove heavy weapons from the border.", []),
+        ("We hope observers can visit the area soon.", []),
+    ],
+)
+def test_what_is_to_be_done_of_a_provision_is_planned(text, expected):
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said the meeting, chaired by Laos, will also agree the terms of reference and the budget "
+            "for setting up a regional border monitoring team.",
+            [("observers", "planned", None)],
+        ),
+        # the plan of the sentence is not the stance of what the sentence says was done
+        ("Observers were deployed on Monday, and talks will continue next week.", [("observers", "done", None)]),
+        # the topic's word naming who speaks, requests and asks: none
+        ("Observers say the truce will be hard to keep.", []),
+        ("Bangkok will request that Phnom Penh carry out demining near the temple.", []),
+        ("The army asked the other side to clear mines near the road.", []),
+        ("The minister proposed talks and stressed demining, no longer insisting on a truce first.", []),
+    ],
+)
+def test_a_plan_of_the_sentence_reaches_its_provision_and_speakers_and_requests_are_not_statements(text, expected):
+    assert said(text) == expected
+
+
+def test_the_ceasefire_itself_has_no_planned_stance():
+    assert said("The truce is set to take effect at noon after it was agreed on Saturday.") == [
+        ("ceasefire", "agreed", None)
+    ]

@@ -728,3 +728,39 @@ def test_a_later_reports_higher_count_for_the_same_day_is_an_update_a_lower_one_
     assert not disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]
     pairs[1] = (replace(_figure(17), date=monday), pairs[1][1])
     assert disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]
+
+
+def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_instrument_provides_it(tmp_path, gaz):
+    """What reports say of a provision counts from its instrument's day; a plan told before counts for it only
+    when no earlier instrument in force provides the same (then the plan is the earlier one's)."""
+    from dashboard.agreements import state_at
+    from dashboard.queries.ceasefire import provision_topic, provision_window
+
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("team", date(2025, 8, 3), "A", "Talks next week will set the rules for an ASEAN monitoring team."),
+            ("visit", date(2025, 8, 20), "B", "Twenty ASEAN observers were deployed along the frontier."),
+            (
+                "plan",
+                date(2025, 10, 20),
+                "C",
+                "Under the coming accord, both armies will remove their mines and heavy artillery from the frontier.",
+            ),
+        ],
+    )
+
+    def said(as_of, instrument_day, topic):
+        state = state_at(as_of)
+        [p] = [p for p in state.provisions if p.instrument.date == instrument_day and provision_topic(p.text) == topic]
+        window = provision_window(state, p)
+        counts = queries.statement_counts(store, as_of, *window)
+        return sorted((c.stance, c.reports) for c in counts if c.topic == topic)
+
+    july, october = date(2025, 7, 28), date(2025, 10, 26)
+    assert said(date(2025, 8, 15), july, "observers") == [("planned", 1)]  # the July ceasefire's team
+    assert said(date(2025, 11, 1), july, "observers") == [("done", 1), ("planned", 1)]
+    assert said(date(2025, 11, 1), october, "observers") == []  # neither the August plan nor the visit is October's
+    assert said(date(2025, 11, 1), october, "heavy_weapons") == [("planned", 1)]  # no earlier instrument has it
+    assert said(date(2025, 11, 1), october, "demining") == [("planned", 1)]

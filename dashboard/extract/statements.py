@@ -1,6 +1,7 @@
 """Statements about the ceasefire and its provisions: a sentence saying a ceasefire was agreed, took effect,
 was violated or suspended, or that a provision (heavy weapons withdrawn, demining, observers deployed,
-detained soldiers released) was done, is under way or is disputed.
+detained soldiers released) was done, is under way, is disputed or is planned (what is to be done: "the deal
+will require both sides to remove heavy artillery").
 
 One table (`TOPICS`, `STANCES`) gives the patterns and the cheap pre-check compiled from them. A sentence
 gives at most one statement per topic: its stance is the strongest the sentence states (a dispute over
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dashboard.extract.actors import attribution, one_country
+from dashboard.extract.actors import SPEECH, attribution, one_country
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
 from dashboard.extract.sentences import Sentence, per_text
@@ -25,8 +26,9 @@ TOPICS = {
     r"|breach\w* (?:of )?(?:the |its |these |those |bilateral |existing |earlier )?agreements?",
     "heavy_weapons": r"withdraw\w* (?:\w+ ){0,3}heavy (?:weapons|artillery)|heavy (?:weapons|artillery) (?:\w+ ){0,3}"
     r"(?:withdraw\w*|pulled back|moved back|removed)|pull\w* (?:back|out) (?:\w+ ){0,2}heavy (?:weapons|artillery)"
-    r"|remov\w* (?:\w+ ){0,2}heavy (?:weapons|artillery)",
-    "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing",
+    r"|remov\w* (?:\w+ ){0,4}heavy (?:weapons|artillery)",  # up to 4 words: "remove all mines and heavy artillery"
+    "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing"
+    r"|remov\w* (?:\w+ ){0,2}(?:land ?)?mines|mine removal",
     "observers": r"observers?|observer teams?|monitoring teams?|monitors",
     "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
     r"|soldiers (?:(?:who were|were|was) )?(?:detained|captured|held) by"
@@ -57,12 +59,25 @@ CHECK = precheck(*TOPICS.values())
 # A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
 NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
 NEAR = 80  # characters either side of the topic's words in which its stance is read
-# Not a statement of what happened: conditions, calls, hopes and questions.
+# Not a statement of what happened or is to happen: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|whether|would|could|should|must|urged?|called (?:for|on)|calls? (?:for|on)|hopes?|hoped"
-    r"|demand\w*|proposed|plans? to|will)\b|\?",
+    r"\b(?:if|unless|whether|could|should|must|urged?|called (?:for|on)|calls? (?:for|on)|hopes?|hoped"
+    r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?",
     re.I,
 )
+# What is to happen: of a provision, a plan ("the team will monitor", "the deal will require both sides to remove
+# heavy artillery"); of the ceasefire itself, no statement (whether it will hold is no news of it).
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans? to|planning to|set to|is to|are to|to be (?:set up|established"
+    r"|deployed|withdrawn|removed|cleared|released|returned))\b|'ll\b",
+    re.I,
+)
+CEASEFIRE_AHEAD = re.compile(r"\b(?:will|would|plans? to)\b", re.I)  # the ceasefire's: no statement
+# The topic's word as the subject of a speech verb names who speaks ("observers say talks will go on": analysts),
+# not the provision.
+SPEAKERS = re.compile(rf"\s+(?:{SPEECH}|believe\w*|warn\w*|argue\w*|expect\w*)\b", re.I)
+# A plan's negation: "will not withdraw", "refuses to release".
+PLAN_NEGATED = re.compile(r"\b(?:not|never|no longer|refus\w+)\b|n't\b", re.I)
 
 
 def topic_of(text: str) -> str | None:
@@ -74,9 +89,17 @@ def topic_of(text: str) -> str | None:
     return None
 
 
-def _stance(text: str, topic: str) -> str | None:
+def _stance_at(text: str, topic: str) -> tuple[str, re.Match] | None:
+    """The first stance of the topic's table a text states, with where its words are."""
     table = _CEASEFIRE_RX if topic == "ceasefire" else _PROVISION_RX
-    return next((stance for stance, rx in table if rx.search(text)), None)
+    for stance, rx in table:
+        m = rx.search(text)
+        if m:
+            return stance, m
+    return None
+
+
+PLAN_REACH = 25  # characters before a stance's verb a plan's words govern it in ("will be", "are set to be")
 
 
 def may_state(text: str) -> bool:
@@ -93,13 +116,24 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
     speaker = attribution(text) or " ".join(text.split()[:2])  # who says it, else the sentence's subject
     side = one_country(speaker)
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
+    planned = PLANNED.search(text) is not None
     for topic, rx in _TOPIC_RX.items():
         m = rx.search(text)
-        if not m:
+        if not m or (topic == "ceasefire" and CEASEFIRE_AHEAD.search(text)):
+            continue
+        if SPEAKERS.match(text, m.end()):
             continue
         window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
-        stance = _stance(window, topic)
-        if stance is not None and NEGATED.search(window):
+        found = _stance_at(window, topic)
+        stance = found[0] if found else None
+        # the sentence's plan is the topic's unless the topic has a stance of its own the plan does not govern
+        # ("observers were deployed, and talks will go on": done; "observers will be deployed": planned)
+        if (planned and topic != "ceasefire") and (
+            found is None or PLANNED.search(window, max(0, found[1].start() - PLAN_REACH), found[1].start())
+        ):
+            # what is to be done: planned, or disputed when refused ("will not withdraw"); put off, suspended
+            stance = "disputed" if PLAN_NEGATED.search(window) else "suspended" if stance == "suspended" else "planned"
+        elif stance is not None and NEGATED.search(window):
             if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
                 continue
             stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"

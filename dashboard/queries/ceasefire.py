@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.agreements import CeasefireState
+from dashboard.agreements import CeasefireState, Provision
 from dashboard.extract.statements import topic_of
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
 from dashboard.reconcile import IncidentEvent
@@ -39,6 +39,20 @@ def provision_topic(text: str) -> str | None:
     return topic_of(text)
 
 
+def provision_window(state: CeasefireState, p: Provision) -> tuple[date, date]:
+    """From which days what reports say counts for a provision: (from, plans from). What was done, is under way
+    or disputed is of the provision from its instrument's day on (an observer visit in August is not the October
+    accord's observer team). A plan told before the instrument is of it when no earlier instrument in force
+    provides the same (the heavy weapons withdrawal a minister says the coming accord will require): plans count
+    from the ceasefire the instruments amend; else from the instrument's day (the earlier one's plan is its own)."""
+    topic = provision_topic(p.text)
+    earlier = any(
+        i.date < p.instrument.date and any(provision_topic(t) == topic for t in i.provisions) for i in state.instruments
+    )
+    start = state.ceasefire.date if state.ceasefire and not earlier else p.instrument.date
+    return p.instrument.date, min(start, p.instrument.date)
+
+
 @dataclass(frozen=True)
 class StanceCount:
     topic: str
@@ -47,25 +61,34 @@ class StanceCount:
     newest: date
 
 
-def statement_counts(store: Store, as_of: date, since: date) -> list[StanceCount]:
-    """Per topic and stance: how many reports known at the as-of date, from `since` on, say so, and the
-    newest day one did."""
+def _from(s, since: date, plans_since: date | None):
+    """Statements from `since`; plans from `plans_since` (when earlier)."""
+    if plans_since is None or plans_since >= since:
+        return s.c.known_from >= since
+    return sa.or_(s.c.known_from >= since, sa.and_(s.c.stance == "planned", s.c.known_from >= plans_since))
+
+
+def statement_counts(store: Store, as_of: date, since: date, plans_since: date | None = None) -> list[StanceCount]:
+    """Per topic and stance: how many reports known at the as-of date, from `since` on (plans from
+    `plans_since`), say so, and the newest day one did."""
     s = statements_t
     query = (
         sa.select(s.c.topic, s.c.stance, sa.func.count(sa.distinct(s.c.report_id)), sa.func.max(s.c.known_from))
-        .where(_known(s, as_of), s.c.known_from >= since)
+        .where(_known(s, as_of), _from(s, since, plans_since))
         .group_by(s.c.topic, s.c.stance)
     )
     with store.engine.connect() as conn:
         return [StanceCount(*row) for row in conn.execute(query).all()]
 
 
-def statement_quotes(store: Store, as_of: date, since: date, topic: str, limit: int) -> list[tuple[object, Report]]:
-    """What reports say of one topic from `since` to the as-of date, newest first."""
+def statement_quotes(
+    store: Store, as_of: date, since: date, topic: str, limit: int, plans_since: date | None = None
+) -> list[tuple[object, Report]]:
+    """What reports say of one topic from `since` (plans from `plans_since`) to the as-of date, newest first."""
     s = statements_t
     query = (
         _select_with_reports(s)
-        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .where(_known(s, as_of), _from(s, since, plans_since), s.c.topic == topic)
         .order_by(s.c.known_from.desc(), s.c.id)
         .limit(limit)
     )

@@ -15,7 +15,13 @@ import streamlit as st
 
 from dashboard.agreements import CeasefireState
 from dashboard.queries import Queries
-from dashboard.queries.ceasefire import StanceCount, alleged_violations, provision_topic, violations_since
+from dashboard.queries.ceasefire import (
+    StanceCount,
+    alleged_violations,
+    provision_topic,
+    provision_window,
+    violations_since,
+)
 from dashboard.reconcile import IncidentEvent
 from dashboard.summary import (
     COUNTRY_NAMES,
@@ -78,6 +84,7 @@ STANCE_WORDS = {
     "done": "done",
     "in_progress": "in progress",
     "disputed": "disputed",
+    "planned": "planned",
 }
 
 
@@ -93,13 +100,15 @@ def stance_line(counts: list[StanceCount], topic: str) -> str:
 
 def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
     """Each provision in force: whether the curated record has it done, and what reports say of it (done,
-    in progress, disputed) from the day its instrument was agreed on, with their quotes."""
+    in progress, disputed) from the day its instrument was agreed on, and plans of it told before (when no
+    earlier instrument provides the same: queries.ceasefire.provision_window), with their quotes."""
     shown_topics = set()
-    since = {state.ceasefire.date: counts}  # an accord's provisions: what reports said from its own day
+    known = {(state.ceasefire.date, state.ceasefire.date): counts}  # per window: what reports said in it
     for p in state.provisions:
-        if p.instrument.date not in since:
-            since[p.instrument.date] = q.statement_counts(state.as_of, p.instrument.date)
-        counts = since[p.instrument.date]
+        window = provision_window(state, p)
+        if window not in known:
+            known[window] = q.statement_counts(state.as_of, window[0], window[1])
+        counts = known[window]
         by = "by " if p.done and p.done.by else ""  # reported done by then, the day not given
         done = (
             f"done {by}{p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
@@ -109,16 +118,16 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
         st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
-        if topic and topic != "ceasefire" and (topic, p.instrument.date) not in shown_topics:
+        if topic and topic != "ceasefire" and (topic, window) not in shown_topics:
             if not any(c.topic == topic for c in counts):
                 continue
-            shown_topics.add((topic, p.instrument.date))
+            shown_topics.add((topic, window))
             with st.expander(f"What reports say of it: {TOPIC_WORDS.get(topic, topic)}"):
                 total = sum(c.reports for c in counts if c.topic == topic)
                 bounded(
-                    f"stmt_{topic}_{p.instrument.date:%Y%m%d}",
+                    f"stmt_{topic}_{window[0]:%Y%m%d}_{window[1]:%Y%m%d}",
                     total,
-                    lambda n, topic=topic, day=p.instrument.date: q.statement_quotes(state.as_of, day, topic, n),
+                    lambda n, topic=topic, w=window: q.statement_quotes(state.as_of, w[0], topic, n, w[1]),
                     _statement,
                     page=3,
                 )
