@@ -80,7 +80,9 @@ class Figure:
     source: str | None  # who gives the figure, as written
     period: str | None  # the episode: may2025 | jul2025 | dec2025
     # What the number is a count of (dashboard.extract.figures)
-    scope: str | None = None  # total (an episode's running total) | incident | province | period | None
+    # total (an episode's running total) | remaining (the displaced still displaced at the time told) | incident
+    # | province | period | indirect | None
+    scope: str | None = None
     both_sides: bool = False  # counts the people of both countries ("on both sides"); country is None
     part_of_total: bool = False  # a part of a total stated beside it ("20 killed, including 12 soldiers")
     date: date | None = None  # the day its sentence says the toll stood at ("by Tuesday"); None: its report's

@@ -431,3 +431,18 @@ def test_a_sentence_naming_both_countries_is_read_for_them_only_when_a_figure_as
 def one_found(sentence):
     [f] = find_figures(sentence, "r", DEC, [], lambda: "KH")
     return f
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("About 7,300 Cambodians remained in temporary camps on Friday.", "remaining"),
+        ("Some 7,300 Cambodian villagers are still displaced, the ministry said.", "remaining"),
+        ("About 7,300 Cambodians remain displaced.", "remaining"),
+        ("About 7,300 Cambodians have been displaced so far.", "total"),
+        ("About 7,300 Cambodians fled their homes.", None),
+    ],
+)
+def test_the_displaced_told_as_those_who_remain_are_a_stock_of_the_still_displaced(text, scope):
+    [f] = figures(text)
+    assert (f.metric, f.value, f.scope) == ("displaced", 7300, scope)

@@ -676,7 +676,10 @@ def test_the_displaced_going_home_show_the_highest_count_beside_the_newest(tmp_p
     assert (toll.latest.value, toll.peak[0].value) == (150000, 400000)
     from dashboard.ui.headline import toll_table
 
-    assert "**about 150,000** (B, 5 Jan) · highest reported more than 400,000 (A, 20 Dec)" in toll_table([toll])
+    assert (
+        "**about 150,000** still displaced (B, 5 Jan) · highest reported more than 400,000 (A, 20 Dec)"
+        in toll_table([toll])
+    )
     [before] = queries.latest_tolls(store, date(2025, 12, 21), "dec2025")
     assert before.peak is None  # the newest is the highest
 
@@ -764,3 +767,21 @@ def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_inst
     assert said(date(2025, 11, 1), october, "observers") == []  # neither the August plan nor the visit is October's
     assert said(date(2025, 11, 1), october, "heavy_weapons") == [("planned", 1)]  # no earlier instrument has it
     assert said(date(2025, 11, 1), october, "demining") == [("planned", 1)]
+
+
+def test_those_who_remain_in_camps_are_said_as_still_displaced_beside_the_highest_count(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("peak", date(2025, 12, 21), "A", "Officials said 61,000 Thai villagers have been evacuated so far."),
+            ("camps", date(2026, 1, 4), "B", "Some 9,500 Thai villagers remain in relief camps, officials said."),
+        ],
+    )
+    from dashboard.ui.headline import toll_table
+
+    [toll] = queries.latest_tolls(store, date(2026, 1, 5), "dec2025")
+    assert (toll.latest.scope, toll.latest.value, toll.peak[0].value) == ("remaining", 9500, 61000)
+    assert "**about 9,500** still displaced (B, 4 Jan) · highest reported 61,000 (A, 21 Dec)" in toll_table([toll])
+    [before] = queries.latest_tolls(store, date(2025, 12, 22), "dec2025")
+    assert "still" not in toll_table([before])  # how many were evacuated: no stock of those who remain

@@ -173,6 +173,10 @@ ELIDED_AFTER = re.compile(
 )
 
 # A running total, not one incident's victim: "has been killed", "so far", "in total", "toll".
+# A count of the displaced told as those who remain ("200,000 remained in camps", "still displaced"): the people
+# still displaced at the time, not how many were displaced (dashboard/data/lexicon/figure_cues.csv, "still").
+STILL = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words('figure_cues', 'still'))})\b", re.I)
+
 RUNNING_TOTAL = guarded(
     re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I),
     *("has been", "has died", "have been", "have died", "so far", "total", "toll", "to date"),
@@ -366,6 +370,14 @@ def _scope(text: str, before: str, after: str) -> str | None:
     return None
 
 
+def _still_scope(metric: str, tail: re.Match | None, scope: str | None) -> str | None:
+    """ "remaining" for a count of the displaced whose metric words tell them as still displaced ("about 200,000
+    remained in camps"): a stock at the time told, shown as such beside the highest count reported."""
+    if metric == "displaced" and scope in (None, "total") and tail is not None and STILL.search(tail.group(0)):
+        return "remaining"
+    return scope
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _stated(text: str) -> tuple[_Stated, ...]:
     """The figures a sentence's text states: read once per distinct text."""
@@ -410,7 +422,7 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 group=None if metric == "displaced" else _group(after, text[lookback : m.start()]),
                 source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
-                scope=_scope(text, before, after),
+                scope=_still_scope(metric, tail, _scope(text, before, after)),
                 part_of_total=bool(
                     out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))
                 ),
@@ -475,7 +487,9 @@ def find_figures(
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
         country = _country(f.whose, text, offset, clause_places or places or [], context)
         both = f.whose.both or (
-            country is None and f.scope in (None, "total") and (_names_both(text) or _before_names_both(before))
+            country is None
+            and f.scope in (None, "total", "remaining")
+            and (_names_both(text) or _before_names_both(before))
         )
         figures.append(
             Figure(

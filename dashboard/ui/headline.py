@@ -26,11 +26,13 @@ from dashboard.ui.widgets import plural
 
 
 def _toll_value(t: Toll) -> str:
-    """ "**≥ 42** civilians (Outlet, 10 Dec)": the group always said (never a part passed off as all), the
-    source and its date beside the number."""
+    """ "**at least 42** civilians (Outlet, 10 Dec)": the group always said (never a part passed off as all), the
+    displaced who remain said as "still displaced", the source and its date beside the number."""
     group = f" {GROUP_WORDS[t.latest.group]}" if t.latest.group else ""
     if t.latest.value == 1 and t.latest.qualifier == "exact":
         group = group.rstrip("s")  # "1 civilian", "1 soldier"
+    if t.latest.scope == "remaining":
+        group += " still displaced"  # those who remain, not how many were displaced (the peak beside it)
     when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
     more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
     source = f"({md_escape(outlet_name(t.report))}, {when})"
