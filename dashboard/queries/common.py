@@ -100,10 +100,10 @@ def _side_key():
 
 def _a_sides_running_total():
     """A figure that can be a side's toll: a running total (of the displaced, those still displaced too) or a
-    count whose clause does not say what it counts; not one attack's victims (scope "incident": its clause ties it to one attack), not one
-    province's, not a period like "recent years", not indirect deaths, not a part of a total stated beside
-    it. (A figure told in a sentence that also tells an incident is not for that reason an incident's:
-    "clashes have killed 9 civilians" sums up the fighting.)"""
+    count whose clause does not say what it counts; not one attack's victims (scope "incident": its clause ties
+    it to one attack), not one province's, not a period like "recent years", not indirect deaths, not a part of
+    a total stated beside it. (A figure told in a sentence that also tells an incident is not for that reason
+    an incident's: "clashes have killed 9 civilians" sums up the fighting.)"""
     f = figures_t
     return sa.and_(
         sa.or_(f.c.scope.is_(None), f.c.scope.in_(("total", "remaining"))),
