@@ -176,12 +176,19 @@ def meeting_status(group, as_of: date) -> str:
     planned = "scheduled" if newest == "scheduled" else "proposed"
     if group.date is None or group.date >= as_of:
         return planned
-    if any(a.date == group.date and a.kind in ("ceasefire", "agreement") for a in agreements()):
+    if signed_on(group.date):
         return HELD_PER_FILE  # signed that day, says the curated agreements file (each row with its source)
     return "past, not confirmed"
 
 
 HELD_PER_FILE = "held (agreements file)"
+
+
+def signed_on(day: date | None) -> list:
+    """The ceasefires and agreements the curated agreements file has signed on a day (each with its source)."""
+    return [a for a in agreements() if a.date == day and a.kind in ("ceasefire", "agreement")]
+
+
 PLAN_GOES_STALE = 30  # days after its newest report an undated plan stops counting as upcoming
 
 

@@ -130,3 +130,12 @@ def test_two_reports_of_one_day_with_different_counts_are_steps_of_a_running_tot
     # a later day's count of the killed that cannot reach an earlier one still is
     later = (date(2025, 12, 11), date(2025, 12, 11))
     assert at_odds("killed", [(day, "at_least", 40), (later, "exact", 31)])
+
+
+def test_a_meeting_held_per_the_agreements_file_shows_what_was_signed_above_the_reports_plans():
+    """The reports of a meeting may all be plans ("we hope to see the signing"): the signing the curated file
+    records, with its source, is its newest telling."""
+    from dashboard.ui.meetings import signed_line
+
+    line = signed_line(date(2025, 10, 26))  # the Kuala Lumpur accord's day (agreements.csv)
+    assert "*Kuala Lumpur Peace Accord \\(joint declaration\\)*" in line and "[source](https://" in line

@@ -12,9 +12,10 @@ from dashboard.queries.meetings import MeetingSummary
 from dashboard.summary import (
     HELD_PER_FILE,
     meeting_status,
+    signed_on,
     split_meetings,
 )
-from dashboard.ui.safe import md_escape
+from dashboard.ui.safe import md_escape, md_link
 from dashboard.ui.widgets import bounded, bounded_list, plural, quote_block
 
 
@@ -24,7 +25,10 @@ def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
     bodies = " / ".join(g.bodies) or "body not stated"
     with st.container(border=True):
         st.markdown(f"**{md_escape(when)}** · {md_escape(venue)} · {md_escape(bodies)}")
-        st.caption(f"{meeting_status(g, as_of)} · {plural(g.reports, 'report')}")
+        status = meeting_status(g, as_of)
+        st.caption(f"{status} · {plural(g.reports, 'report')}")
+        if status == HELD_PER_FILE:
+            st.caption(signed_line(g.date))
         with st.expander("What each report says"):
             bounded(
                 f"{key}_{g.id}",
@@ -32,6 +36,13 @@ def meeting_row(g: MeetingSummary, q: Queries, as_of: date, key: str) -> None:
                 lambda n: q.meeting_quotes(as_of, g, n),
                 lambda p: quote_block(p[0].evidence, p[1]),
             )
+
+
+def signed_line(day: date) -> str:
+    """What was signed on a meeting's day, as the curated agreements file has it: the newest telling of a meeting
+    the reports only planned ("we hope to see the signing …"), shown above their quotes."""
+    signed = " · ".join(f"*{md_escape(a.title)}* ({md_link('source', a.source_url)})" for a in signed_on(day))
+    return f"Signed that day, per the agreements file: {signed}; the reports below tell it only as planned"
 
 
 def empty_caption(undated: list[MeetingSummary], as_of: date, held: bool) -> str:
