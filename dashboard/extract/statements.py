@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dashboard.extract.actors import attribution, one_country
+from dashboard.extract.actors import one_country, speaker_side
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
 from dashboard.extract.sentences import Sentence, per_text
@@ -56,6 +56,7 @@ _PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PR
 CHECK = precheck(*TOPICS.values())
 # A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
 NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
+DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed)\b", re.I)
 NEAR = 80  # characters either side of the topic's words in which its stance is read
 # Not a statement of what happened: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
@@ -63,6 +64,14 @@ HYPOTHETICAL = re.compile(
     r"|demand\w*|proposed|plans? to|will)\b|\?",
     re.I,
 )
+
+
+def _denier(window: str) -> str | None:
+    """The side that denies in a text: the one country named in the clause of its verb of denying, before it
+    ("…, which Cambodia denied", "Thailand flatly rejected the claim")."""
+    deny = DENIED.search(window)
+    clause = re.split(r"[,;:]", window[: deny.start()])[-1]
+    return one_country(clause)
 
 
 def topic_of(text: str) -> str | None:
@@ -90,21 +99,27 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
     if not may_state(text):
         return []
     out = []
-    speaker = attribution(text) or " ".join(text.split()[:2])  # who says it, else the sentence's subject
-    side = one_country(speaker)
+    # who says it (its attribution, or the subject of its verb of saying), else the sentence's first words
+    side = speaker_side(text) or one_country(" ".join(text.split()[:2]))
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     for topic, rx in _TOPIC_RX.items():
         m = rx.search(text)
         if not m:
             continue
         window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
-        stance = _stance(window, topic)
+        stance, who = _stance(window, topic), side
         if stance is not None and NEGATED.search(window):
             if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
-                continue
-            stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"
+                if stance != "violated" or not DENIED.search(window):
+                    continue
+                stance = "denied"  # a side denies having violated it: its own statement, beside the accusation
+                who = _denier(window)
+                if who is None:
+                    continue
+            else:
+                stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"
         if stance is None:
             continue
         evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
-        out.append(Statement(evidence, topic, stance, side, dates[0] if dates else None))
+        out.append(Statement(evidence, topic, stance, who, dates[0] if dates else None))
     return out
