@@ -30,7 +30,8 @@ JSON values — shared by every session and never changed by a view; never a cla
 | hand-kept: `dashboard.records` `_OWN_FIELDS` (a record type's own fields) | record type | process |
 | pure function of text: `dashboard.extract` `_stages` | — | process |
 | pure function of text: `dashboard.extract.sentences` `_split_paragraph` `per_text` | text (and date) | S |
-| pure function of text: `dashboard.extract.actors` `_placed_cues` `attackers_in` `victim_side` `speaker_side` | text | 512 |
+| pure function of text: `dashboard.extract.actors` `_placed_cues` `attackers_in` `victim_side` | text | 512 |
+| pure function of text: `dashboard.extract.actors` `speaker_side` | text | 512 |
 | pure function of text: `dashboard.extract.actors` `countries_in` `one_country` `attribution` | text | 512 |
 | pure function of text: `dashboard.extract.dates` `_near_year` `_weekday` (a day's date) | day, date | 1024 |
 | pure function of text: `dashboard.extract.dates` `_find_dates` | text, date | S |
