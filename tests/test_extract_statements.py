@@ -34,6 +34,8 @@ def said(text: str, published: date = date(2026, 1, 7)):
         ("Cambodia, through its defence ministry, said the truce was violated twice.", ("ceasefire", "violated", "KH")),
         # a denial is a side's statement too: the denier is the subject of the verb of denying
         ("Cambodia on Monday denied violating the ceasefire.", ("ceasefire", "denied", "KH")),
+        # a clause before its speaker names no speaker: the side it names is what the clause is about
+        ("Cambodian troops breached the truce near the temple, the army said.", ("ceasefire", "violated", None)),
         (
             "Thailand accused Cambodia of breaking the truce, which Phnom Penh flatly denied.",
             ("ceasefire", "denied", "KH"),

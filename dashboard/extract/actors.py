@@ -174,6 +174,8 @@ def attribution(sentence: str) -> str | None:
 SAYING = re.compile(
     rf"\b(?:{SPEECH}|accus(?:ed|es|ing)|alleged|protested|condemned|claimed|blamed|warned|insisted|den(?:y|ies|ied))\b"
 )
+# Words between a subject and its verb: "Cambodia, through its ministry, has strongly protested".
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|on \w+|\w+ly))*\s*$")
 _SUBJECT_SPAN = 120  # characters: a subject longer than this is a clause of its own, not a speaker
 
 
@@ -189,7 +191,12 @@ def speaker_side(sentence: str) -> str | None:
     verb = SAYING.search(sentence, 0, _SUBJECT_SPAN + 20)
     if verb is None or verb.start() > _SUBJECT_SPAN:
         return None
-    return one_country(sentence[: verb.start()])
+    subject = sentence[: verb.start()]
+    subject = subject[: _AUXILIARIES.search(subject).start()]
+    if "," in subject and not subject.endswith(","):
+        # "Rockets hit Surin, the army said": a clause, then its speaker; an appositive closes with its comma
+        subject = subject.rsplit(",", 1)[1]
+    return one_country(subject)
 
 
 # A nationality naming who acts: its forces, officials or people ("Thai armed forces", "Cambodian nationals").

@@ -99,15 +99,18 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
     if not may_state(text):
         return []
     out = []
-    # who says it (its attribution, or the subject of its verb of saying), else the sentence's first words
-    side = speaker_side(text) or one_country(" ".join(text.split()[:2]))
+    # who says it (its attribution, or the subject of its verb of saying), else the sentence's subject (its first
+    # words: "Thailand suspended the accord"), but not for a violation, whose subject is the side said to violate
+    said_by = speaker_side(text)
+    subject = one_country(" ".join(text.split()[:2]))
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     for topic, rx in _TOPIC_RX.items():
         m = rx.search(text)
         if not m:
             continue
         window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
-        stance, who = _stance(window, topic), side
+        stance = _stance(window, topic)
+        who = said_by or (subject if stance != "violated" else None)
         if stance is not None and NEGATED.search(window):
             if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
                 if stance != "violated" or not DENIED.search(window):
