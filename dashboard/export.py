@@ -1,5 +1,7 @@
 """The extraction as one JSON document (the schema of ../shared/eval/README.md, plus incidents and
-merged meetings) or as CSV tables. The app shows the same records."""
+merged meetings) or as CSV tables. The app shows the same records. `incidents` holds attacks; the alleged
+violations that are no attack (a flight over the other side's ground, land occupied, a crowd brought to the line)
+are `allegations`, with the same fields."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import asdict
 import orjson
 
 from dashboard.reconcile import merge_meetings
-from dashboard.records import RECORD_TYPES, Extraction, Rejected, flat
+from dashboard.records import ALLEGATION_KINDS, RECORD_TYPES, Extraction, Rejected, flat
 from dashboard.untrusted import csv_cell
 
 
@@ -52,8 +54,11 @@ def document(extractions: list[Extraction], rejected: list[Rejected] = ()) -> di
         **{
             name: [flat(r) for e in extractions for r in getattr(e, name)]
             for name in RECORD_TYPES
-            if name not in ("places", "figures", "meetings")
+            if name not in ("places", "figures", "meetings", "incidents")
         },
+        # attacks (the benchmark's incidents), and the alleged violations that are no attack, apart
+        "incidents": [flat(i) for e in extractions for i in e.incidents if i.kind not in ALLEGATION_KINDS],
+        "allegations": [flat(i) for e in extractions for i in e.incidents if i.kind in ALLEGATION_KINDS],
     }
 
 
@@ -65,7 +70,7 @@ def to_json(doc: dict) -> str:
 def to_csv(doc: dict) -> str:
     """All tables in one CSV stream: a `table` column says which table each row belongs to."""
     out = io.StringIO()
-    for table in ("reports", *RECORD_TYPES, "rejected"):
+    for table in ("reports", *RECORD_TYPES, "allegations", "rejected"):
         rows = doc.get(table, [])
         if not rows:
             continue

@@ -105,7 +105,9 @@ class Meeting:
 @dataclass(frozen=True)
 class Incident:
     evidence: Evidence
-    kind: str  # airstrike | artillery | rocket | drone | landmine | armed_clash | other
+    # an attack: airstrike | artillery | rocket | drone | landmine | armed_clash | confrontation (force used by or
+    # against a crowd: tear gas, slingshots) | other; or an alleged violation that is no attack (ALLEGATION_KINDS)
+    kind: str
     places: tuple[str, ...]  # canonical names
     admin1: tuple[str, ...]
     date: date | None
@@ -116,6 +118,11 @@ class Incident:
     # happened is not known); earlier: told as part of an earlier period (a retrospective, a memorial, "in
     # recent years", a caption of past damage): no new event (dashboard.extract.dates `earlier_period`)
     timing: str = "stated"
+
+
+# Alleged violations that are no attack: a flight over the other side's ground (airspace), its land held or worked
+# (encroachment), a crowd brought to the line (provocation). Kept as incidents (dashboard.extract.incidents).
+ALLEGATION_KINDS = ("airspace", "encroachment", "provocation")
 
 
 @dataclass(frozen=True)
@@ -132,8 +139,8 @@ class Statement:
 
     evidence: Evidence
     topic: str  # ceasefire | heavy_weapons | demining | observers | detainees
-    # ceasefire: agreed | in_effect | violated | suspended; a provision: done | in_progress | disputed | suspended
-    # | planned (what is to be done)
+    # ceasefire: agreed | in_effect | violated | denied (a side denies violating it) | suspended;
+    # a provision: done | in_progress | disputed | suspended | planned (what is to be done)
     stance: str
     side: str | None  # the country of who says it: TH | KH | None
     date: date | None  # a date the sentence gives, if any

@@ -598,7 +598,7 @@ def test_both_sides_named_in_another_clause_do_not_make_the_fire_mutual():
     [i] = incidents(
         "At 3.10pm, Thai troops fired tear gas at the crowd near Ban Nong Chan, forcing both sides to pull back."
     )
-    assert (i.kind, i.accused) == ("other", "TH")
+    assert (i.kind, i.accused) == ("confrontation", "TH")  # force used against a crowd
 
 
 def test_police_keeping_order_on_their_side_are_no_side_accused():
@@ -643,3 +643,103 @@ def test_blame_doubted_or_negated_names_no_attacker(after):
 def test_the_day_of_an_accusation_is_not_the_day_of_the_attack(text, day):
     [i] = incidents(text)
     assert i.date == date(2025, 12, day)
+
+
+# --- alleged violations that are no attack; deployments; confrontations ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cambodia's foreign ministry on Monday protested that Thai troops had dug a ditch near Chouk Chey village "
+            "in Banteay Meanchey province, in breach of the joint statement.",
+            ("encroachment", ("KH-1",), "KH", "TH"),
+        ),
+        (
+            "The Thai army said three Cambodian drones flew over Thai positions in Surin province on Tuesday, "
+            "calling the flights a violation of the truce.",
+            ("airspace", ("TH-32",), "TH", "KH"),
+        ),
+        (
+            "The Thai army reported that about 200 Cambodian villagers gathered to protest at a border marker in "
+            "Sa Kaeo province on Friday, a provocation it said broke the ceasefire.",
+            ("provocation", ("TH-27",), "TH", "KH"),
+        ),
+    ],
+)
+def test_an_alleged_violation_that_is_no_attack_is_an_incident_with_accuser_and_accused(text, expected):
+    found = [(i.kind, i.admin1, i.reported_by, i.accused) for i in incidents(text)]
+    assert found == [expected]
+
+
+def test_the_allegation_may_be_told_in_the_sentence_after_the_act():
+    text = (
+        "On Thursday the Thai army reported that a crowd of Cambodian protesters massed at a gate in Sa Kaeo "
+        "province.\n\nThe army's spokesman said the gathering violated the ceasefire agreement."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1, i.date, i.reported_by, i.accused) == (
+        "provocation",
+        ("TH-27",),
+        date(2025, 12, 18),
+        "TH",
+        "KH",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No drones flew over the border in Surin province on Tuesday, observers said.",  # negated
+        "Thai troops have occupied the hill in Surin province since 1962.",  # no allegation: a state of things
+        "The army is ready to act if protesters cross into Sa Kaeo province on Friday, calling it a provocation.",
+        "The Thai army said Thai troops were stationed in Trat province on Sunday.",  # a deployment
+    ],
+)
+def test_no_alleged_violation_without_an_allegation_of_an_act_told_as_done(text):
+    assert [i for i in incidents(text) if i.kind in ("airspace", "encroachment", "provocation")] == []
+
+
+def test_a_drone_that_drops_explosives_is_still_a_drone_attack():
+    [i] = incidents("A drone flew over a base in Sa Kaeo province on Sunday and dropped explosives, the army said.")
+    assert i.kind == "drone"
+
+
+def test_a_place_forces_were_deployed_to_is_no_attack_site():
+    found = incidents(
+        "Cambodian forces shelled Ban Nong Ya in Surin province on Monday, while the navy deployed gunboats to "
+        "secure Khlong Yai in Trat province."
+    )
+    assert [(i.kind, i.admin1) for i in found] == [("artillery", ("TH-32",))]
+
+
+def test_a_crowd_confrontation_told_in_one_sides_account_accuses_the_other():
+    text = (
+        "The Thai army spokesman said villagers were brought to the wire at 2pm on Tuesday.\n\n"
+        "At 3pm, riot police fired tear gas and rubber bullets to push the crowd back from the line.\n\n"
+        "Later, the RTA accused Cambodia of breaking the agreements."
+    )
+    [i] = [i for i in incidents(text) if i.kind == "confrontation"]
+    assert (i.reported_by, i.accused) == ("TH", "KH")
+
+
+def test_the_extraction_document_keeps_attacks_and_alleged_violations_apart():
+    from dashboard.export import document
+
+    report = make_report(
+        "Cambodia's foreign ministry on Monday protested that Thai troops had dug a ditch near Chouk Chey village in "
+        "Banteay Meanchey province, in breach of the joint statement.\n\n"
+        "Thai troops fired shells into Battambang province on Monday.",
+        published=date(2025, 12, 20),
+    )
+    doc = document([extract(report)])
+    assert [i["kind"] for i in doc["incidents"]] == ["artillery"]  # attacks: the benchmark's incidents
+    assert [i["kind"] for i in doc["allegations"]] == ["encroachment"]
+
+
+def test_a_protest_in_a_capital_is_no_alleged_violation_on_the_border():
+    text = "On Sunday nationalist protesters gathered outside the embassy in Bangkok, calling the border deal illegal."
+    assert [i for i in incidents(text) if i.kind == "provocation"] == []  # no side named
+    text = "Cambodian protesters gathered in Bangkok on Sunday, calling the deal illegal, Thai police said."
+    assert [i for i in incidents(text) if i.kind == "provocation"] == []  # a capital, not the border

@@ -25,6 +25,21 @@ def said(text: str, published: date = date(2026, 1, 7)):
         ),
         ("The two defence ministers signed a ceasefire in Chanthaburi.", ("ceasefire", "agreed", None)),
         ("The Thai army accused Cambodia of violating agreements.", ("ceasefire", "violated", "TH")),
+        # the speaker is the subject of the verb of saying, an appositive between them
+        (
+            "The Royal Thai Army's deputy spokesman, Colonel Somchai Example, confirmed that the rally was a breach "
+            "of the ceasefire.",
+            ("ceasefire", "violated", "TH"),
+        ),
+        ("Cambodia, through its defence ministry, said the truce was violated twice.", ("ceasefire", "violated", "KH")),
+        # a denial is a side's statement too: the denier is the subject of the verb of denying
+        ("Cambodia on Monday denied violating the ceasefire.", ("ceasefire", "denied", "KH")),
+        # a clause before its speaker names no speaker: the side it names is what the clause is about
+        ("Cambodian troops breached the truce near the temple, the army said.", ("ceasefire", "violated", None)),
+        (
+            "Thailand accused Cambodia of breaking the truce, which Phnom Penh flatly denied.",
+            ("ceasefire", "denied", "KH"),
+        ),
         (
             "Cambodia said the new trenches contravene the joint statement of the border committee.",
             ("ceasefire", "violated", "KH"),
@@ -77,7 +92,7 @@ def test_heavy_weapons_used_in_fighting_are_not_the_withdrawal_provision():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Cambodia denied violating the ceasefire.", []),
+        ("Cambodia denied violating the ceasefire.", [("ceasefire", "denied", "KH")]),  # the denial, not "violated"
         ("There were no violations of the truce.", []),
         ("Fighting broke out hours before the ceasefire took effect.", []),
         ("Heavy weapons were not withdrawn from the frontier.", [("heavy_weapons", "disputed", None)]),

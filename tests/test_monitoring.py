@@ -615,9 +615,68 @@ def test_the_violations_line_does_not_contradict_a_report_saying_the_ceasefire_w
     at = _app(tmp_path / "m.sqlite3", asof="2025-08-02")
     line = next(c.value for c in at.caption if "since 29 Jul 2025" in c.value)
     assert line == (
-        "No attack since 29 Jul 2025 that a report places and dates, but 1 report (newest 30 Jul) says the "
-        "ceasefire was violated."
+        "No incident since 29 Jul 2025 that a report places and dates, but 1 report (newest 30 Jul) says the "
+        "ceasefire was violated: Thailand says so in 1 report."
     )
+
+
+def test_who_says_the_ceasefire_was_violated_and_who_denies_it(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("a", date(2025, 7, 30), "A", "Thailand said Cambodia had breached the ceasefire within hours."),
+            ("b", date(2025, 7, 31), "B", "The Thai army accused Cambodia of violating the truce again."),
+            ("c", date(2025, 7, 31), "C", "Cambodia flatly denied violating the ceasefire."),
+            ("d", date(2025, 7, 31), "D", "Observers said the truce was breached near the border."),
+        ],
+    )
+    sides = queries.statement_sides(store, date(2025, 8, 2), date(2025, 7, 29), "ceasefire")
+    from dashboard.ui.ceasefire import who_says_violated
+
+    assert who_says_violated(sides) == "Thailand says so in 2 reports · Cambodia denies (1 report)"
+
+
+def test_an_alleged_violation_that_is_no_attack_counts_after_the_ceasefire(tmp_path, gaz):
+    """A crowd brought to the line that one army calls a ceasefire violation is an alleged violation: the panel
+    counts it (not "no alleged violation"), with its accuser and accused, and the timeline shows it by its kind."""
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "p",
+                date(2025, 9, 5),
+                "A",
+                "The Thai army reported on Thursday that some 120 Cambodian villagers gathered to protest at a border "
+                "marker in Sa Kaeo province, which it called a violation of the ceasefire.",
+            ),
+        ],
+    )
+    events = alleged_violations(queries.incident_events(store, date(2025, 9, 20), date(2025, 7, 29)), date(2025, 7, 29))
+    assert [(e.kind, e.day, tuple(e.admin1), e.accused, tuple(e.accusers)) for e in events] == [
+        ("provocation", date(2025, 9, 4), ("TH-27",), "KH", ("TH",))
+    ]
+    from dashboard.ui.events import event_title, who_says_what
+
+    assert event_title(events[0]).startswith("Alleged provocation · ")
+    assert who_says_what(events[0]) == "Thailand accuses Cambodia"
+
+
+def test_the_fighting_a_ceasefire_ended_is_told_as_its_span_not_as_days_since_it_began():
+    from dashboard.summary import OnsetClaim
+    from dashboard.ui.headline import onset_summary
+
+    claims = [OnsetClaim(date(2025, 12, 8), 3)]
+    assert onset_summary(claims, date(2025, 12, 27), until=True) == (
+        "**19 days** of fighting to 27 Dec 2025, from 8 Dec 2025 (3 reports)"
+    )
+    two = [OnsetClaim(date(2025, 12, 7), 5), OnsetClaim(date(2025, 12, 8), 3)]
+    assert onset_summary(two, date(2025, 12, 27), until=True) == (
+        "**19–20 days** of fighting to 27 Dec 2025, from 7 Dec 2025 (5 reports) vs 8 Dec 2025 (3 reports) "
+        "(reports disagree)"
+    )
+    assert onset_summary(claims, date(2025, 12, 20)) == "**12 days** since 8 Dec 2025 (3 reports)"
 
 
 def test_a_toll_whose_side_is_not_stated_stands_with_both_sides_totals_marked(tmp_path, gaz):

@@ -27,11 +27,13 @@ from dashboard.extract.incidents import (
     attach_blame,
     attach_denials,
     awaits_places,
+    find_allegations,
     find_incidents,
     goes_on,
     harm_at,
     in_theatre,
     struck_at,
+    told_by,
 )
 from dashboard.extract.incidents import merge_in_report as merge_incidents
 from dashboard.extract.meetings import find_meetings, merge_in_report
@@ -111,8 +113,11 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     last_text = ""  # the sentence before (any paragraph)
     last_day = None  # the day of the incident told last, in this paragraph or the one before
     awaiting, struck = None, []  # an attack told with no place, and the places the sentences after it give its harm
-    for sentence, places in zip(sentences, places_of, strict=True):
+    for n, (sentence, places) in enumerate(zip(sentences, places_of, strict=True)):
         out.places.extend(places)
+        out.incidents.extend(
+            find_allegations(sentence, rid, published, places, sentences[n + 1] if n + 1 < len(sentences) else None)
+        )
         if sentence.paragraph != paragraph:
             scene, paragraph = [], sentence.paragraph
             last_day = last_day if last_day and last_day[0] >= paragraph - 1 else None
@@ -155,7 +160,8 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
     theatre = in_theatre(out.incidents, loose, rid, published)
-    out.incidents = merge_incidents(attach_blame(attach_denials(out.incidents + theatre, sentences), sentences))
+    told = attach_blame(attach_denials(out.incidents + theatre, sentences), sentences)
+    out.incidents = merge_incidents(told_by(told, sentences))
     return out
 
 

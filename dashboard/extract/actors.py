@@ -168,3 +168,63 @@ def attribution(sentence: str) -> str | None:
         return None
     who = _ARTICLE.sub("", m.group("who")).strip()
     return who if len(who) > 2 and who.lower() not in {"he", "she", "they", "it", "this"} else None
+
+
+# A verb by which a sentence's subject says, alleges or protests something: the speaker stands before it.
+SAYING = re.compile(
+    rf"\b(?:{SPEECH}|accus(?:ed|es|ing)|alleged|protested|condemned|claimed|blamed|warned|insisted|den(?:y|ies|ied))\b"
+)
+# Words between a subject and its verb: "Cambodia, through its ministry, has strongly protested".
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|on \w+|\w+ly))*\s*$")
+_SUBJECT_SPAN = 120  # characters: a subject longer than this is a clause of its own, not a speaker
+
+
+@lru_cache(maxsize=512)
+def speaker_side(sentence: str) -> str | None:
+    """The side a sentence's speaker belongs to: the country of its attribution ("…, Thailand's army said"),
+    else the one country named in the subject of its first verb of saying, alleging or protesting ("The Royal
+    Thai Army's spokesperson, Maj Gen X, confirmed that …", "Cambodia, through its ministry, protested …")."""
+    who = attribution(sentence)
+    side = one_country(who) if who else None
+    if side:
+        return side
+    verb = SAYING.search(sentence, 0, _SUBJECT_SPAN + 20)
+    if verb is None or verb.start() > _SUBJECT_SPAN:
+        return None
+    subject = sentence[: verb.start()]
+    subject = subject[: _AUXILIARIES.search(subject).start()]
+    if "," in subject and not subject.endswith(","):
+        # "Rockets hit Surin, the army said": a clause, then its speaker; an appositive closes with its comma
+        subject = subject.rsplit(",", 1)[1]
+    return one_country(subject)
+
+
+# A nationality naming who acts: its forces, officials or people ("Thai armed forces", "Cambodian nationals").
+_ACTOR_AFTER = re.compile(
+    r"(?:'s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|soldiers|navy|units|nationals|civilians"
+    r"|villagers|protesters|people|authorities|officials|drones|aircraft|side|government|workers|crowd)\b",
+    re.I,
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
+def actor_near(text: str, at: int, after: int = 0) -> str | None:
+    """The side a text names acting (its forces or people, or "by" it) nearest before position `at` (the act's
+    word), else nearest after it; only from `after` on (past the speaker: "The Thai army said Cambodian
+    nationals gathered …" names Cambodia)."""
+    acting = [
+        (pos, c)
+        for c, attacking, pos in _placed_cues(text)
+        if pos >= after
+        and (attacking or _ACTOR_AFTER.match(text, pos + _cue_len(text, pos)) or _BY.search(text, max(0, pos - 8), pos))
+    ]
+    before = [(pos, c) for pos, c in acting if pos < at]
+    if before:
+        return max(before)[1]
+    later = [(pos, c) for pos, c in acting if pos >= at]
+    return min(later)[1] if later else None
+
+
+def _cue_len(text: str, pos: int) -> int:
+    m = _CUE.match(text, pos)
+    return len(m.group()) if m else 0

@@ -20,14 +20,29 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dashboard.extract.actors import attacker_near, attackers_in, attribution, first_attacker_at, one_country
+from dashboard.extract.actors import (
+    SAYING,
+    actor_near,
+    attacker_near,
+    attackers_in,
+    attribution,
+    first_attacker_at,
+    one_country,
+    speaker_side,
+)
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
-from dashboard.records import Evidence, Incident, PlaceMention
+from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, PlaceMention
 
 # Weapons of no kind of their own (kind "other"); an explosion told without one is of no stated kind.
-OTHER_WEAPONS = r"toxic gas|chemical weapons?|cluster munitions?|grenades?|tear gas|rubber bullets"
+OTHER_WEAPONS = r"toxic gas|chemical weapons?|cluster munitions?|grenades?"
+# Alleged violations that are no attack: a flight over the other side's ground, holding or working its land, a
+# crowd brought to the line; each told with an allegation (dashboard/data/lexicon/violation_cues.csv).
+_VIOLATION_CUES = {
+    kind: word_pattern(words("violation_cues", kind))
+    for kind in ("confrontation", *ALLEGATION_KINDS, "allegation", "strike")
+}
 _OTHER_WEAPON = re.compile(rf"\b(?:{OTHER_WEAPONS})\b", re.I)
 # (kind, words that name it). Most specific first; `WEAK` words name a kind only when no other does.
 KINDS = [
@@ -41,6 +56,8 @@ KINDS = [
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
     ("artillery", r"artillery|shell(?:s|ing|ed)?|mortars?|howitzers?|indirect fire"),
     ("landmine", r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"),
+    # force used by or against a crowd (tear gas, slingshots): a confrontation, not an attack of war's weapons
+    ("confrontation", _VIOLATION_CUES["confrontation"]),
     ("other", rf"{OTHER_WEAPONS}|explosions?"),
     (
         "armed_clash",
@@ -140,6 +157,10 @@ def _mask_backdrop(text: str) -> str:
     return out
 
 
+_FLIGHT = re.compile(rf"\b(?:{_VIOLATION_CUES['airspace']})\b", re.I)
+_STRIKE = re.compile(rf"\b(?:{_VIOLATION_CUES['strike']})\b", re.I)
+
+
 def _kinds(text: str) -> list[tuple[str, int, bool]]:
     """The kinds a sentence names: (kind, position of its first word, named by a generic word only)."""
     if not KIND_CHECK.search(text):
@@ -152,6 +173,8 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
     found = [(kind, first[kind], False) for kind, _ in KINDS if kind in first]
     if not found:
         found = [(kind, m.start(), True) for kind, rx in _WEAK_RX if (m := rx.search(masked))]
+    if any(k[0] == "drone" for k in found) and _FLIGHT.search(masked) and not _STRIKE.search(masked):
+        found = [k for k in found if k[0] != "drone"]  # drones flown over the other side's ground: no attack
     clash = next((k for k in found if k[0] == "armed_clash"), None)
     if clash:
         strong = STRONG_CLASH.search(masked)
@@ -372,6 +395,19 @@ def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
     return not _AT_SCENE.search(text, max(0, at - 30), at) or bool(_SPEAKER_AT.search(text, max(0, at - 60), at))
 
 
+_DEPLOYED = re.compile(rf"\b(?:{word_pattern(words('incident_cues', 'deployment'))})\b", re.I)
+
+
+def _deployed_at(text: str, at: int, kinds: tuple[tuple[str, int, bool], ...]) -> bool:
+    """Whether the place at `at` is told as where forces were deployed, reinforced or stationed, not where an
+    attack was: a deployment's word stands between it and the last attack word before it ("the navy sent
+    gunboats to secure the islands" after a clash told elsewhere; "troops deployed in X shelled Y": X)."""
+    deployed = [m.start() for m in _DEPLOYED.finditer(text, 0, at)]
+    if not deployed:
+        return False
+    return deployed[-1] > max((k[1] for k in kinds if k[1] < at), default=-1)
+
+
 def may_tell(text: str) -> bool:
     """Whether a text can tell of an incident at all (find_incidents finds none in a text that cannot)."""
     return _told(text) is not None
@@ -392,7 +428,13 @@ def find_incidents(
     if told is None:
         return []
     day, timing, timed = _dating(text, published)
-    local = [p for p in places if p.admin1 and not _seat_not_scene(text, p, sentence.start)]
+    local = [
+        p
+        for p in places
+        if p.admin1
+        and not _seat_not_scene(text, p, sentence.start)
+        and not _deployed_at(text, p.evidence.start - sentence.start, told.kinds)
+    ]
     kinds = list(told.kinds)
     accused = dict(zip(kinds, told.accused, strict=True))
     if not local and scene and attackers_in(text):
@@ -661,4 +703,109 @@ def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[I
         for n, inc in enumerate(out):
             if inc.evidence.start < s.start and inc.accused is None and (inc.kind in kinds or _unspecified(inc)):
                 out[n] = replace(inc, accused=side, reported_by=inc.reported_by or speaker)
+    return out
+
+
+# --- alleged violations that are no attack ---------------------------------------------------------------------
+
+_ACT = re.compile("|".join(rf"\b(?P<{kind}>{_VIOLATION_CUES[kind]})\b" for kind in ALLEGATION_KINDS), re.I)
+_ALLEGES = re.compile(rf"\b(?:{_VIOLATION_CUES['allegation']})", re.I)
+ALLEGATION_CHECK = precheck(*(_VIOLATION_CUES[k] for k in ALLEGATION_KINDS))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _acts(text: str) -> tuple[tuple[str, int], ...]:
+    """The acts of the allegation kinds a text tells (kind, position of its first word): not negated, not after
+    a threat or hypothesis ("prepared to act if protesters cross"), not analysis."""
+    if not ALLEGATION_CHECK.search(text) or ANALYSIS.search(text):
+        return ()
+    hedge = HEDGE.search(text)
+    first: dict[str, int] = {}
+    for m in _ACT.finditer(text):
+        if hedge and m.start() > hedge.start():
+            break
+        if not NEGATED.search(text, max(0, m.start() - 40), m.start()):
+            first.setdefault(m.lastgroup, m.start())
+    return tuple(sorted(first.items(), key=lambda k: k[1]))
+
+
+def find_allegations(
+    sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention], after: Sentence | None
+) -> list[Incident]:
+    """Alleged violations that are no attack (ALLEGATION_KINDS): an act of one side (drones flown over the other's
+    ground, land occupied, ditches dug or buildings demolished in a disputed area, a crowd brought to the line)
+    that the sentence, or the one after it (`after`, "The protest was a provocation, violating the ceasefire"),
+    calls a violation, protests or condemns. Anchored as an attack is (a place other than a capital, or a time in
+    the sentence); the accuser is the speaker's side, the accused the side named acting, else the side opposite
+    the accuser. A side telling its own act accuses no one, and an act no side is named in is no allegation."""
+    text = sentence.text
+    acts = _acts(text)
+    if acts and _told(text) is not None:  # an attack told with it is the event ("troops fired on protesters")
+        return []
+    if not acts or not (_ALLEGES.search(text) or (after is not None and _ALLEGES.search(after.text))):
+        return []
+    day, timing, timed = _dating(text, published)
+    if timing == "earlier":
+        return []
+    # a capital is where governments and crowds protest, not where one side acts on the other's ground
+    capital = [p for p in places if p.kind == "capital" or p.name.lower() in _SEAT_KEYS]
+    local = [p for p in places if p.admin1 and p not in capital]
+    if not local and (not timed or capital):
+        return []
+    accuser = speaker_side(text)
+    said = SAYING.search(text)
+    out = []
+    for (kind, at), where in zip(
+        acts, _places_per_kind([(k, a, False) for k, a in acts], local, sentence.start), strict=True
+    ):
+        actor = actor_near(text, at, said.end() if said and said.end() <= at else 0)
+        if (actor or _OPPOSITE.get(accuser)) is None or actor == accuser:
+            continue  # no side named acting or accusing; or a side telling its own act
+        evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
+        out.append(
+            Incident(
+                evidence=evidence,
+                kind=kind,
+                places=tuple(dict.fromkeys(p.name for p in where)),
+                admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
+                date=day,
+                reported_by=accuser,
+                accused=actor or _OPPOSITE.get(accuser),
+                denied_by=None,
+                timing=timing,
+            )
+        )
+    return out
+
+
+# Kinds a side tells of the other side: its account of a confrontation or of an act it protests blames the other.
+ONE_SIDED = ("confrontation", *ALLEGATION_KINDS)
+
+
+def account_side(sentences: list[Sentence]) -> str | None:
+    """The side a report's account is: the one side its speakers belong to, when at least two of its sentences
+    are said by that side (speaker_side, or the accuser of an accusation) and none by the other."""
+    said = []
+    for s in sentences:
+        side = speaker_side(s.text)
+        if side is None and (accuse := _ACCUSE.search(s.text)):
+            side = one_country(accuse.group("who"))
+        if side:
+            said.append(side)
+    return said[0] if len(said) >= 2 and len(set(said)) == 1 else None
+
+
+def told_by(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
+    """A report that is one side's account (account_side) tells the incidents whose sentences name no speaker as
+    that side's; in it, a confrontation or an act protested that names no one acting is the other side's."""
+    if all(i.reported_by and (i.accused or i.kind not in ONE_SIDED) for i in incidents):
+        return incidents
+    side = account_side(sentences) if any(i.reported_by is None for i in incidents) else None
+    out = []
+    for inc in incidents:
+        if inc.reported_by is None and side:
+            inc = replace(inc, reported_by=side)
+        if inc.accused is None and inc.kind in ONE_SIDED and inc.reported_by in _OPPOSITE:
+            inc = replace(inc, accused=_OPPOSITE[inc.reported_by])
+        out.append(inc)
     return out

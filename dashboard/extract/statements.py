@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dashboard.extract.actors import SPEECH, attribution, one_country
+from dashboard.extract.actors import SPEECH, one_country, speaker_side
 from dashboard.extract.dates import find_dates
 from dashboard.extract.lexicon import precheck
 from dashboard.extract.sentences import Sentence, per_text
@@ -58,6 +58,7 @@ _PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PR
 CHECK = precheck(*TOPICS.values())
 # A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
 NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
+DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed)\b", re.I)
 NEAR = 80  # characters either side of the topic's words in which its stance is read
 # Not a statement of what happened or is to happen: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
@@ -78,6 +79,14 @@ CEASEFIRE_AHEAD = re.compile(r"\b(?:will|would|plans? to)\b", re.I)  # the cease
 SPEAKERS = re.compile(rf"\s+(?:{SPEECH}|believe\w*|warn\w*|argue\w*|expect\w*)\b", re.I)
 # A plan's negation: "will not withdraw", "refuses to release".
 PLAN_NEGATED = re.compile(r"\b(?:not|never|no longer|refus\w+)\b|n't\b", re.I)
+
+
+def _denier(window: str) -> str | None:
+    """The side that denies in a text: the one country named in the clause of its verb of denying, before it
+    ("…, which Cambodia denied", "Thailand flatly rejected the claim")."""
+    deny = DENIED.search(window)
+    clause = re.split(r"[,;:]", window[: deny.start()])[-1]
+    return one_country(clause)
 
 
 def topic_of(text: str) -> str | None:
@@ -113,8 +122,10 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
     if not may_state(text):
         return []
     out = []
-    speaker = attribution(text) or " ".join(text.split()[:2])  # who says it, else the sentence's subject
-    side = one_country(speaker)
+    # who says it (its attribution, or the subject of its verb of saying), else the sentence's subject (its first
+    # words: "Thailand suspended the accord"), but not for a violation, whose subject is the side said to violate
+    said_by = speaker_side(text)
+    subject = one_country(" ".join(text.split()[:2]))
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     planned = PLANNED.search(text) is not None
     for topic, rx in _TOPIC_RX.items():
@@ -126,6 +137,7 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
         window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
         found = _stance_at(window, topic)
         stance = found[0] if found else None
+        who = said_by or (subject if stance != "violated" else None)
         # the sentence's plan is the topic's unless the topic has a stance of its own the plan does not govern
         # ("observers were deployed, and talks will go on": done; "observers will be deployed": planned)
         if (planned and topic != "ceasefire") and (
@@ -135,10 +147,16 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
             stance = "disputed" if PLAN_NEGATED.search(window) else "suspended" if stance == "suspended" else "planned"
         elif stance is not None and NEGATED.search(window):
             if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
-                continue
-            stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"
+                if stance != "violated" or not DENIED.search(window):
+                    continue
+                stance = "denied"  # a side denies having violated it: its own statement, beside the accusation
+                who = _denier(window)
+                if who is None:
+                    continue
+            else:
+                stance = "disputed"  # "the weapons were not withdrawn", "the soldiers have not been released"
         if stance is None:
             continue
         evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
-        out.append(Statement(evidence, topic, stance, side, dates[0] if dates else None))
+        out.append(Statement(evidence, topic, stance, who, dates[0] if dates else None))
     return out

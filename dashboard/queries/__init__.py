@@ -29,6 +29,7 @@ from dashboard.queries.ceasefire import (
     provision_topic,
     statement_counts,
     statement_quotes,
+    statement_sides,
     violations_since,
 )
 from dashboard.queries.common import (
@@ -140,6 +141,7 @@ __all__ = [
     "source_of",
     "statement_counts",
     "statement_quotes",
+    "statement_sides",
     "toll_figures",
     "undated_tellings",
     "violations_since",

@@ -93,3 +93,23 @@ def statement_quotes(
         .limit(limit)
     )
     return _with_reports(store, "statements", query)
+
+
+@dataclass(frozen=True)
+class SideCount:
+    stance: str
+    side: str | None  # TH | KH | None: who says it
+    reports: int
+
+
+def statement_sides(store: Store, as_of: date, since: date, topic: str) -> list[SideCount]:
+    """Per stance and side (who says it) of one topic: how many reports known at the as-of date, from `since` on,
+    say so ("Thailand says the ceasefire was violated: 2 reports", "Cambodia denies: 1")."""
+    s = statements_t
+    query = (
+        sa.select(s.c.stance, s.c.side, sa.func.count(sa.distinct(s.c.report_id)))
+        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .group_by(s.c.stance, s.c.side)
+    )
+    with store.engine.connect() as conn:
+        return [SideCount(*row) for row in conn.execute(query).all()]

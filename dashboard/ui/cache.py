@@ -31,6 +31,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract` `_stages` | — | process |
 | pure function of text: `dashboard.extract.sentences` `_split_paragraph` `per_text` | text (and date) | S |
 | pure function of text: `dashboard.extract.actors` `_placed_cues` `attackers_in` `victim_side` | text | 512 |
+| pure function of text: `dashboard.extract.actors` `speaker_side` | text | 512 |
 | pure function of text: `dashboard.extract.actors` `countries_in` `one_country` `attribution` | text | 512 |
 | pure function of text: `dashboard.extract.dates` `_near_year` `_weekday` (a day's date) | day, date | 1024 |
 | pure function of text: `dashboard.extract.dates` `_find_dates` | text, date | S |
@@ -41,7 +42,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract.meetings` `_future_clause` `_not_meeting_date` | text, a date's place | S |
 | pure function of text: `dashboard.extract.meetings` `_names_new_venue` `_tells_move` `_event_spans` | text | S |
 | pure function of text: `dashboard.extract.places` `_scan` | text | S |
-| pure function of text: `dashboard.extract.incidents` `_told` `_denial` | text | S |
+| pure function of text: `dashboard.extract.incidents` `_told` `_denial` `_acts` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_timing` `_dating` | text, date | S |
 | pure function of text: `dashboard.extract.lexicon` `_passed` (the pre-checks a text passes) | text | 64 |
 

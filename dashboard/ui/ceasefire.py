@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.agreements import CeasefireState
 from dashboard.queries import Queries
 from dashboard.queries.ceasefire import (
+    SideCount,
     StanceCount,
     alleged_violations,
     provision_topic,
@@ -54,7 +55,9 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
         unplaced = q.report_counts(state.as_of).undated_later
         counts = q.statement_counts(state.as_of, c.date)
         said = next((s for s in counts if (s.topic, s.stance) == ("ceasefire", "violated")), None)
-        summary = violations_summary(events, since, state.as_of, said)
+        summary = violations_summary(
+            events, since, state.as_of, said, q.statement_sides(state.as_of, c.date, "ceasefire")
+        )
         if unplaced:  # what it could not read: reports with no date found count only from the day they were stored
             unread = f"Not read: {plural(unplaced, 'report')} with no date found (counted from the day stored)."
             summary = f"{summary.rstrip('.')}. {unread}"
@@ -80,6 +83,7 @@ STANCE_WORDS = {
     "agreed": "agreed",
     "in_effect": "in effect",
     "violated": "violated",
+    "denied": "violation denied",
     "suspended": "suspended",
     "done": "done",
     "in_progress": "in progress",
@@ -153,16 +157,42 @@ def ago(as_of: date, day: date) -> str:
     return "on the as-of date" if days == 0 else f"{plural(days, 'day')} before the as-of date"
 
 
-def violations_summary(events: list[IncidentEvent], since: date, as_of: date, said: StanceCount | None = None) -> str:
+def who_says_violated(sides: list[SideCount]) -> str:
+    """Who says the ceasefire was violated and who denies it, from the reports' statements: "Thailand says so in 2
+    reports, Cambodia in 1 · Cambodia denies (1 report)"; empty when no report names a side."""
+    says = sorted((c for c in sides if c.stance == "violated" and c.side in COUNTRY_NAMES), key=lambda c: -c.reports)
+    denies = sorted((c for c in sides if c.stance == "denied" and c.side in COUNTRY_NAMES), key=lambda c: -c.reports)
+    parts = []
+    if says:
+        first, *rest = says
+        parts.append(
+            f"{COUNTRY_NAMES[first.side]} says so in {plural(first.reports, 'report')}"
+            + "".join(f", {COUNTRY_NAMES[c.side]} in {plural(c.reports, 'report')}" for c in rest)
+        )
+    parts += [f"{COUNTRY_NAMES[c.side]} denies ({plural(c.reports, 'report')})" for c in denies]
+    return " · ".join(parts)
+
+
+def violations_summary(
+    events: list[IncidentEvent],
+    since: date,
+    as_of: date,
+    said: StanceCount | None = None,
+    sides: list[SideCount] = (),
+) -> str:
     """OSCE-style top line: how many, the last one, the last 7 days against the 7 before, by accused side.
-    With no attack to count, reports that say the ceasefire was violated (`said`) are not contradicted."""
+    With no incident to count, reports that say the ceasefire was violated (`said`) are not contradicted, and who
+    says so and who denies it (`sides`, per stance and side) is told."""
+    who = who_says_violated(sides)
     if not events:
         if said is not None:
             return (
-                f"No attack since {since:%-d %b %Y} that a report places and dates, but "
+                f"No incident since {since:%-d %b %Y} that a report places and dates, but "
                 f"{plural(said.reports, 'report')} (newest {said.newest:%-d %b}) "
-                f"{'says' if said.reports == 1 else 'say'} the ceasefire was violated."
+                f"{'says' if said.reports == 1 else 'say'} the ceasefire was violated" + (f": {who}." if who else ".")
             )
+        if who:  # only denials: a side denies what no report here alleges in a sentence
+            return f"No alleged violation reported since {since:%-d %b %Y} · {who}."
         return f"No alleged violation reported since {since:%-d %b %Y}."
     last = max(e.day for e in events)
     week = sum(1 for e in events if (as_of - e.day).days < 7)
@@ -173,7 +203,7 @@ def violations_summary(events: list[IncidentEvent], since: date, as_of: date, sa
     return (
         f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')} "
         f"across reports), the last on {last:%-d %b} ({ago(as_of, last)}) · "
-        f"last 7 days: {week}, the 7 before: {before} — {tally}"
+        f"last 7 days: {week}, the 7 before: {before} — {tally}" + (f" · reports: {who}" if who else "")
     )
 
 

@@ -34,7 +34,12 @@ KIND_WORDS = {
     "artillery": "shelling",
     "landmine": "landmine blast",
     "armed_clash": "armed clash",
+    "confrontation": "crowd confrontation",
     "other": "other attack",
+    # alleged violations that are no attack
+    "airspace": "alleged airspace violation",
+    "encroachment": "alleged encroachment",
+    "provocation": "alleged provocation",
 }
 
 

@@ -1,5 +1,6 @@
 """The headline: the tolls as one table (a row per metric, a column per side, each figure with its quote in
-the tooltip, where the week's sources disagree), the next meeting and the days since the fighting began."""
+the tooltip, where the week's sources disagree), the next meeting and the days since the fighting began (once a
+ceasefire ended it: the fighting's span, and the days since the ceasefire)."""
 
 from __future__ import annotations
 
@@ -115,18 +116,30 @@ def headline(
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced with a date")
-        st.markdown("**Since the fighting began**")
+        # a ceasefire in force since the fighting began: the fighting's span up to it, and the days of the ceasefire
         ended = state.ceasefire if state.ceasefire and onset and state.ceasefire.date >= onset[0].date else None
-        note = f" · ceasefire since {ended.date:%-d %b %Y} ({plural(state.days, 'day')})" if ended else ""
-        st.caption(onset_summary(onset, as_of, episode) + note)
+        if ended:
+            st.markdown("**The fighting, then the ceasefire**")
+            st.caption(
+                onset_summary(onset, ended.date, episode, until=True)
+                + f" · ceasefire since {ended.date:%-d %b %Y}: **{plural(state.days, 'day')}**"
+            )
+        else:
+            st.markdown("**Since the fighting began**")
+            st.caption(onset_summary(onset, as_of, episode))
 
 
-def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None) -> str:
+def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None, until: bool = False) -> str:
+    """The days from when the fighting began (per date the reports give) to the as-of date; `until`: to the
+    ceasefire that ended it (`as_of` is its day), said as the fighting's span."""
     if not claims:
         return f"no report states when it began ({md_escape(episode_label(episode))})"
     days = sorted({(as_of - c.date).days for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
     parts = [f"{c.date:%-d %b %Y} ({plural(c.reports, 'report')})" for c in claims]
+    if until:
+        began = parts[0] if len(claims) == 1 else " vs ".join(parts) + " (reports disagree)"
+        return f"**{span} days** of fighting to {as_of:%-d %b %Y}, from {began}"
     if len(claims) == 1:
         return f"**{span} days** since {parts[0]}"
     return f"**{span} days** — reports disagree: " + " vs ".join(parts)

@@ -173,7 +173,11 @@ INCIDENT_COLOURS = {  # fill: what was done
     "artillery": "#2563eb",
     "landmine": "#854d0e",
     "armed_clash": "#16a34a",
+    "confrontation": "#ca8a04",
     "other": "#6b7280",
+    "airspace": "#f9a8d4",  # alleged violations that are no attack: pale
+    "encroachment": "#86efac",
+    "provocation": "#fde68a",
 }
 ACCUSED_RING = {"TH": "#1d4ed8", "KH": "#b91c1c", "both": "#7e22ce", None: "#111827"}  # edge: who is accused
 
