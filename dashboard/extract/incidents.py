@@ -111,7 +111,7 @@ _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
 _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
-    r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
+    r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
 _OWN = re.compile(
@@ -232,7 +232,7 @@ def _told(text: str) -> _Told | None:
             return None
     accuse, deny = _ACCUSE.search(text), _DENY.search(text)
     source = attribution(text)
-    denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
+    denied_by = one_country(deny.group("who")) if deny else None
     return _Told(
         kinds=tuple(kinds),
         # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
@@ -482,7 +482,7 @@ def denial(sentence: Sentence) -> str | None:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _denial(text: str) -> str | None:
     deny = _DENY.search(text)
-    return one_country(deny.group("who") or deny.group("who2") or "") if deny else None
+    return one_country(deny.group("who")) if deny else None
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:

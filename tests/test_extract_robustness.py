@@ -1,0 +1,49 @@
+"""Robustness of the main extraction decisions on texts phrased unlike the dev corpus (written for these tests):
+whose people a figure counts, who accuses whom and who denies, negated and hypothetical clashes, planned and held
+meetings. Each decision must follow from the sentence's structure, not from one report's wording."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract import extract
+from dashboard.read import make_report
+
+PUBLISHED = date(2025, 12, 20)  # a Saturday
+
+
+def extraction(text):
+    return extract(make_report(text, published=PUBLISHED))
+
+
+# --- who denies -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accused", "denied_by"),
+    [
+        (
+            "Thailand says Cambodian forces shelled homes in Surin province on Thursday, an accusation Phnom Penh "
+            "rejects.",
+            "KH",
+            "KH",
+        ),
+        (
+            "Cambodia accused Thai troops of shelling a school in Banteay Meanchey province on Friday, a charge "
+            "Bangkok "
+            "dismisses.",
+            "TH",
+            "TH",
+        ),
+        (
+            "Cambodia accused Thai troops of shelling a school in Banteay Meanchey province on Friday, a charge "
+            "Bangkok "
+            "denied.",
+            "TH",
+            "TH",
+        ),
+    ],
+)
+def test_a_denial_in_any_tense_names_the_side_denying(text, accused, denied_by):
+    [i] = extraction(text).incidents
+    assert (i.accused, i.denied_by) == (accused, denied_by)
