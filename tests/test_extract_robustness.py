@@ -47,3 +47,18 @@ def extraction(text):
 def test_a_denial_in_any_tense_names_the_side_denying(text, accused, denied_by):
     [i] = extraction(text).incidents
     assert (i.accused, i.denied_by) == (accused, denied_by)
+
+
+# --- planned, held, or only told of -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bangkok and Phnom Penh gave differing readouts of the talks on Friday.",
+        "Officials of both countries published their versions of the meeting on Thursday.",
+        "A summary of the negotiations between the two sides was released on Tuesday.",
+    ],
+)
+def test_talks_named_as_what_an_account_tells_of_are_not_dated_by_it(text):
+    assert extraction(text).meetings == []

@@ -41,12 +41,19 @@ MEETING_CHECK = precheck(MEETING, SIGNING)
 # one_side_bodies.csv): masked before looking for a meeting and its date.
 _NOT_MEETING_WORDS = words("meeting_cues", "not-meeting")
 _ONE_SIDE = words("one_side_bodies")
+# Talks named as what an account tells of ("conflicting accounts of the talks", "a readout of the meeting"): a date
+# beside them is the account's, not the talks' (meeting_cues.csv, kind "account").
+_ACCOUNTS = words("meeting_cues", "account")
 NOT_MEETINGS = re.compile(
     rf"\b(?:{word_pattern(_NOT_MEETING_WORDS)}"
-    rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)}))s?\b",
+    rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)})"
+    rf"|(?:{word_pattern(_ACCOUNTS)}) (?:of|on|about|from) (?:the |their |its |a |an )?(?:[\w-]+ )?"
+    r"(?:talks|meetings?|discussions|negotiations|sessions?|summit))s?\b",
     re.I,
 )
-NOT_MEETINGS_CHECK = precheck(word_pattern(tuple(w.split()[0] for w in _NOT_MEETING_WORDS) + ("meeting", "session")))
+NOT_MEETINGS_CHECK = precheck(
+    word_pattern(tuple(w.split()[0] for w in _NOT_MEETING_WORDS) + _ACCOUNTS + ("meeting", "session"))
+)
 # (body, family, pattern): the family says which bodies can be the same meeting in two reports.
 BODIES = [
     ("General Border Committee", "border", r"General Border Committee|\bGBC\b"),
