@@ -62,3 +62,23 @@ def test_a_denial_in_any_tense_names_the_side_denying(text, accused, denied_by):
 )
 def test_talks_named_as_what_an_account_tells_of_are_not_dated_by_it(text):
     assert extraction(text).meetings == []
+
+
+# --- who attacked -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("The Thai army said it was Cambodian troops who first fired at a Thai outpost in Sa Kaeo on Friday.", "KH"),
+        (
+            "Cambodia said Thai soldiers, who allegedly opened fire at dawn, crossed into Oddar Meanchey on Monday.",
+            "TH",
+        ),
+        ("Phnom Penh charged that Thai F-16s had bombed a temple in Preah Vihear province on Monday.", "TH"),
+        ("Thailand's army accused Cambodian troops of firing mortars at its base in Trat on Sunday.", "KH"),
+    ],
+)
+def test_the_side_named_acting_is_the_attacker_whatever_the_clause_shape(text, accused):
+    [i] = extraction(text).incidents
+    assert i.accused == accused

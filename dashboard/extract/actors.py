@@ -32,7 +32,8 @@ _ATTACKER_BEFORE = re.compile(
 _ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
     r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|weapons))*"
-    r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
+    # a relative clause ("troops who first fired"), adverbs ("reportedly", "then"), auxiliaries
+    r"(?:,?\s+(?:who|that|which))?(?:\s+(?:also|again|then|first|\w+ly|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
     r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
     r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?|weapons)\b",
