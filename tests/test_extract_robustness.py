@@ -82,3 +82,10 @@ def test_talks_named_as_what_an_account_tells_of_are_not_dated_by_it(text):
 def test_the_side_named_acting_is_the_attacker_whatever_the_clause_shape(text, accused):
     [i] = extraction(text).incidents
     assert i.accused == accused
+
+
+def test_an_accusation_in_the_passive_names_the_accuser_after_by():
+    [i] = extraction(
+        "Thai forces were accused by Cambodia of shelling a market in Pursat province on Monday."
+    ).incidents
+    assert (i.reported_by, i.accused) == ("KH", "TH")

@@ -106,6 +106,23 @@ _ACCUSE = re.compile(
     r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b"
     r"|(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?P<whom3>[\w' ]{2,40}?)\s+(?:for|responsible)\b)"
 )
+# The same in the passive: the accused is the subject, the accuser comes after "by" ("Thai forces were accused by
+# Cambodia of shelling …").
+_ACCUSED_BY = re.compile(
+    r"(?P<whom>[A-Z][\w' ]{0,40}?)\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?"
+    r"(?:accused|blamed|held responsible)\s+by\s+(?P<who>[\w' ]{2,40}?)\s+(?:of|for)\b"
+)
+
+
+def _accusation(text: str) -> tuple[str, str] | None:
+    """Who accuses and whom, as written, when the sentence tells an accusation (active or passive)."""
+    passive = _ACCUSED_BY.search(text) if " by " in text else None
+    if passive:
+        return passive.group("who"), passive.group("whom")
+    m = _ACCUSE.search(text)
+    return (m.group("who"), m.group("whom") or m.group("whom2") or m.group("whom3")) if m else None
+
+
 # The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
 _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
@@ -192,19 +209,21 @@ def _mutual(text: str, at: int) -> bool:
     return False
 
 
-def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
+def _attacker(text: str, accuse: tuple[str, str] | None, at: int) -> str | None:
     """Who attacked in the attack told at `at`: the speaker owning it, then the side the sentence names
     as acting (the one nearest the attack's word when it names both acting), then the accused."""
     own = _OWN.search(text)
     if own and one_country(own.group("who")):
         return one_country(own.group("who"))
     sides = set(attackers_in(text))
+    if accuse and sides == {one_country(accuse[0])} and one_country(accuse[1]) not in (None, *sides):
+        sides = {one_country(accuse[1])}  # the accuser is not the one it accuses ("accused by X of shelling")
     if sides and not _mutual(text, at):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
-        whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
+        who, whom = accuse
         if _OTHER_SIDE.search(whom):
-            return _OPPOSITE.get(one_country(accuse.group("who")))
+            return _OPPOSITE.get(one_country(who))
         return one_country(whom)
     return None
 
@@ -230,13 +249,13 @@ def _told(text: str) -> _Told | None:
         kinds = [k for k in kinds if k[1] < hedge.start()]
         if not kinds:
             return None
-    accuse, deny = _ACCUSE.search(text), _DENY.search(text)
+    accuse, deny = _accusation(text), _DENY.search(text)
     source = attribution(text)
     denied_by = one_country(deny.group("who")) if deny else None
     return _Told(
         kinds=tuple(kinds),
         # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
-        reported_by=(one_country(accuse.group("who")) if accuse else None) or (one_country(source) if source else None),
+        reported_by=(one_country(accuse[0]) if accuse else None) or (one_country(source) if source else None),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
         accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
         denied_by=denied_by,
