@@ -89,3 +89,21 @@ def test_an_accusation_in_the_passive_names_the_accuser_after_by():
         "Thai forces were accused by Cambodia of shelling a market in Pursat province on Monday."
     ).incidents
     assert (i.reported_by, i.accused) == ("KH", "TH")
+
+
+# --- negated and hypothetical attacks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Cambodian troops shell Thai villages again, the army will answer with air strikes in Oddar Meanchey.",
+        "Unless Thai soldiers pull back, Cambodian artillery will open up on positions in Surin, a commander said.",
+        "There was no fighting reported along the border in Surin overnight.",
+        "Neither side fired a shot in Trat province on Sunday, monitors said.",
+        "The army has not reported any clashes in Buriram province since Wednesday.",
+        "Residents of Si Sa Ket said they had heard no gunfire on Tuesday.",
+    ],
+)
+def test_conditions_and_negations_tell_no_attack(text):
+    assert extraction(text).incidents == []

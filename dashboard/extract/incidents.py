@@ -96,7 +96,7 @@ ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
 HEDGE = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
     r"|\b(?:could|might|would|may|will|shall) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
-    r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
+    r"|\b(?:if|unless)\b",  # a condition, whatever its subject
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
