@@ -107,3 +107,12 @@ def test_an_accusation_in_the_passive_names_the_accuser_after_by():
 )
 def test_conditions_and_negations_tell_no_attack(text):
     assert extraction(text).incidents == []
+
+
+def test_a_mediator_meeting_one_sides_leader_is_no_meeting_of_the_parties():
+    assert extraction("Malaysia's prime minister met Hun Manet in Phnom Penh on Monday.").meetings == []
+
+
+def test_the_two_leaders_named_by_name_meet_as_the_parties():
+    [m] = extraction("Anutin and Hun Manet met in Kuala Lumpur on Monday to discuss the border.").meetings
+    assert (m.status, m.date, set(m.participants) >= {"Thailand", "Cambodia"}) == ("held", date(2025, 12, 15), True)

@@ -16,7 +16,19 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import MONTHS, NOT_PLACE_NAMES, WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
+from dashboard.extract.lexicon import (
+    COUNTRY_CUES,
+    GOVERNMENT_SEATS,
+    MONTHS,
+    NOT_PLACE_NAMES,
+    WEEKDAYS,
+    Guarded,
+    guarded,
+    precheck,
+    whole_words,
+    word_pattern,
+    words,
+)
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -134,9 +146,12 @@ FUTURE = re.compile(
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
     re.I,
 )
+# A party is named by its country, its people or its leaders (country_cues.csv), not by its capital: "met Hun Manet in
+# Phnom Penh" names Cambodia once, as the one met.
+_PARTY_CUES = {code: tuple(w for w in COUNTRY_CUES[code] if w not in GOVERNMENT_SEATS) for code in ("TH", "KH")}
 PARTICIPANTS = [
-    ("Thailand", r"\bThai\b|\bThailand\b"),
-    ("Cambodia", r"\bCambodian?\b"),
+    ("Thailand", whole_words(_PARTY_CUES["TH"])),
+    ("Cambodia", whole_words(_PARTY_CUES["KH"])),
     ("ASEAN", r"\bASEAN\b|Southeast Asian"),
     ("Malaysia", r"\bMalaysian?\b"),
     ("China", r"\bChina\b|\bChinese\b"),
