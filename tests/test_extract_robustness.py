@@ -116,3 +116,29 @@ def test_a_mediator_meeting_one_sides_leader_is_no_meeting_of_the_parties():
 def test_the_two_leaders_named_by_name_meet_as_the_parties():
     [m] = extraction("Anutin and Hun Manet met in Kuala Lumpur on Monday to discuss the border.").meetings
     assert (m.status, m.date, set(m.participants) >= {"Thailand", "Cambodia"}) == ("held", date(2025, 12, 15), True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodia has asked that the GBC meeting be held in a third country rather than in Thailand.",
+        "Thailand insists the RBC talks be moved to Chanthaburi.",
+    ],
+)
+def test_a_meeting_in_the_mood_of_a_demand_is_proposed(text):
+    assert [m.status for m in extraction(text).meetings] == ["proposed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The GBC will convene in Chanthaburi on 5 January, officials said.", "scheduled"),
+        ("Thai and Cambodian defence officials are due to meet in Chanthaburi on Wednesday.", "scheduled"),
+        ("The talks on the GBC will be held in Trat on 28 December.", "scheduled"),
+        ("Defence ministers of the two countries met in Kuala Lumpur on Monday.", "held"),
+        ("Thailand proposed that the RBC meet in Sa Kaeo next week.", "proposed"),
+        ("A meeting of the GBC scheduled for 24 December in Phnom Penh has been called off.", "cancelled"),
+    ],
+)
+def test_planned_held_proposed_and_cancelled_meetings(text, status):
+    assert [m.status for m in extraction(text).meetings] == [status]
