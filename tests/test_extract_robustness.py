@@ -16,6 +16,40 @@ def extraction(text):
     return extract(make_report(text, published=PUBLISHED))
 
 
+# --- whose people a figure counts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "country"),
+    [
+        ("Cambodia said Thai bombardments had wounded 40 of its civilians.", "injured", 40, "KH"),
+        ("Thai shells and missiles have killed 11 people, Phnom Penh said.", "killed", 11, "KH"),
+        ("Rockets fired by Thai forces wounded 6 Cambodian civilians.", "injured", 6, "KH"),
+        ("Attacks by Cambodia have left 5 Thai soldiers dead.", "killed", 5, "TH"),
+        ("Thai strikes have killed 11 people in Cambodia, according to its information ministry.", "killed", 11, "KH"),
+        (
+            "Over 100,000 Cambodians have been evacuated from villages near the border, Phnom Penh said.",
+            "displaced",
+            100000,
+            "KH",
+        ),
+        ("The toll on the Cambodian side has climbed to 18, officials in Phnom Penh said.", "killed", 18, "KH"),
+    ],
+)
+def test_the_people_counted_are_the_side_hit_not_the_side_attacking(text, metric, value, country):
+    [f] = extraction(text).figures
+    assert (f.metric, f.value, f.country) == (metric, value, country)
+
+
+def test_a_count_on_both_sides_is_no_one_sides():
+    [f] = extraction("At least 30 people have died on both sides.").figures
+    assert (f.country, f.both_sides) == (None, True)
+
+
+def test_families_are_not_people():
+    assert extraction("Some 2,300 families from Oddar Meanchey were sheltering in pagodas.").figures == []
+
+
 # --- who denies -------------------------------------------------------------------------------------------------
 
 
