@@ -176,3 +176,21 @@ def test_a_meeting_in_the_mood_of_a_demand_is_proposed(text):
 )
 def test_planned_held_proposed_and_cancelled_meetings(text, status):
     assert [m.status for m in extraction(text).meetings] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported_by", "accused"),
+    [
+        ("Phnom Penh charged that Thai F-16s had bombed a temple in Preah Vihear province on Monday.", "KH", "TH"),
+        (
+            "Cambodian officials alleged that Thai soldiers laid fresh landmines near the border in Si Sa Ket on "
+            "Monday.",
+            "KH",
+            "TH",
+        ),
+        ("Bangkok claimed that Cambodian gunners shelled a school in Surin on Monday.", "TH", "KH"),
+    ],
+)
+def test_the_accuser_is_who_alleges_and_the_accused_the_subject_of_what_is_alleged(text, reported_by, accused):
+    [i] = extraction(text).incidents
+    assert (i.reported_by, i.accused) == (reported_by, accused)

@@ -102,8 +102,9 @@ HEDGE = re.compile(
 # The day the fighting began told as background: that date anchors no incident.
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
-    r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
-    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b"
+    # the accused as the subject of what is alleged: its first finite verb ends it
+    r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|(?:alleged|charged|claimed) that (?P<whom2>[\w' -]{2,40}?)\s+"
+    r"(?:had|has|have|was|were|\w+ed|laid|shot|struck|hit|sent|threw)\b"
     r"|(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?P<whom3>[\w' ]{2,40}?)\s+(?:for|responsible)\b)"
 )
 # The same in the passive: the accused is the subject, the accuser comes after "by" ("Thai forces were accused by
