@@ -194,3 +194,15 @@ def test_planned_held_proposed_and_cancelled_meetings(text, status):
 def test_the_accuser_is_who_alleges_and_the_accused_the_subject_of_what_is_alleged(text, reported_by, accused):
     [i] = extraction(text).incidents
     assert (i.reported_by, i.accused) == (reported_by, accused)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand and Cambodia traded artillery fire in Oddar Meanchey on Sunday.",
+        "Thai and Cambodian gunners exchanged heavy mortar rounds near Chong Chom checkpoint on Monday.",
+    ],
+)
+def test_fire_traded_whatever_its_weapon_names_no_attacker(text):
+    [i] = extraction(text).incidents
+    assert i.accused is None

@@ -61,8 +61,12 @@ STRONG_CLASH = re.compile(
     r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
 )
-# Fire traded by both sides: no one side attacked.
-MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+# Fire traded by both sides ("exchanged fire", "traded artillery fire"): no one side attacked.
+MUTUAL = re.compile(
+    r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shots|salvos|rounds)\b"
+    r"|\beach other\b|\bboth sides\b",
+    re.I,
+)
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
