@@ -206,3 +206,13 @@ def test_the_accuser_is_who_alleges_and_the_accused_the_subject_of_what_is_alleg
 def test_fire_traded_whatever_its_weapon_names_no_attacker(text):
     [i] = extraction(text).incidents
     assert i.accused is None
+
+
+def test_a_count_for_each_country_in_one_list_keeps_each_ones_side():
+    found = extraction(
+        "The clashes have displaced more than 300,000 people in Thailand and 150,000 in Cambodia."
+    ).figures
+    assert sorted((f.metric, f.value, f.country) for f in found) == [
+        ("displaced", 150000, "KH"),
+        ("displaced", 300000, "TH"),
+    ]

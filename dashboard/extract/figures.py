@@ -162,7 +162,8 @@ INDIRECT_SCOPE = guarded(
 
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
 ELIDED = re.compile(
-    r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
+    r"^(?:\s+[a-z][\w-]*)?"  # the counted noun of the first ("300,000 people in Thailand and 150,000 in Cambodia")
+    r"(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
     re.I,
 )
