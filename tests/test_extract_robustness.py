@@ -216,3 +216,16 @@ def test_a_count_for_each_country_in_one_list_keeps_each_ones_side():
         ("displaced", 150000, "KH"),
         ("displaced", 300000, "TH"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 60,000 Thai villagers have gone back to their homes.",
+        "About 60,000 Thai evacuees headed back to their villages on Friday.",
+        "Around 60,000 Thai residents went back home after the truce.",
+    ],
+)
+def test_people_going_back_home_are_the_returned(text):
+    [f] = extraction(text).figures
+    assert (f.metric, f.value, f.country) == ("returned", 60000, "TH")

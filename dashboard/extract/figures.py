@@ -44,7 +44,11 @@ METRIC_AFTER = {
     r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)"
     r"|remain(?:s|ed)? displaced|remain(?:s|ed)? homeless|still displaced"
     r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers)",
-    "returned": r"returned|returning|returnees|went back home|gone back home",
+    "returned": r"returned|returning|returnees|"
+    + "|".join(  # each alternative begins with a literal word: the pre-check is made of them
+        rf"{verb} back (?:home|to (?:their |its |his |her )?(?:homes?|villages?))"
+        for verb in ("went", "gone", "going", "headed", "heading", "moved", "moving")
+    ),
 }
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
