@@ -229,3 +229,20 @@ def test_a_count_for_each_country_in_one_list_keeps_each_ones_side():
 def test_people_going_back_home_are_the_returned(text):
     [f] = extraction(text).figures
     assert (f.metric, f.value, f.country) == ("returned", 60000, "TH")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "country"),
+    [
+        ("The Thai side has lost 16 soldiers so far, an army spokesman said.", 16, "TH"),
+        ("Cambodia has lost 12 of its troops since the fighting began.", 12, "KH"),
+    ],
+)
+def test_a_side_that_lost_people_counts_its_dead(text, value, country):
+    [f] = extraction(text).figures
+    assert (f.metric, f.value, f.country) == ("killed", value, country)
+
+
+@pytest.mark.parametrize("text", ["The army lost 3 tanks in the clash.", "Farmers lost 40 percent of their crops."])
+def test_things_lost_are_no_dead(text):
+    assert extraction(text).figures == []

@@ -52,7 +52,7 @@ METRIC_AFTER = {
 }
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
-    "killed": r"killing|killed|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
+    "killed": r"killing|killed|lost|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
     r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths? of|lives of"
     r"|fatalities (?:rose |climbed |jumped )?(?:to|at|of)|deaths (?:rose |climbed |jumped )?(?:to|at)",
     "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
@@ -63,8 +63,14 @@ METRIC_BEFORE = {
 # Before-words that only make a figure when the people are then made to leave (or go home).
 NEEDS_PURPOSE = {
     "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
+    "killed": re.compile(r"\blost\s+(?:\w+\s+){0,2}$", re.I),  # a side that "lost 16 soldiers": only people
 }
 PURPOSE_AFTER = {
+    "killed": re.compile(
+        r"^\s+(?:(?:of\s+)?(?:its|their|our)\s+)?(?:own\s+)?(?:\w+\s+)?"
+        r"(?:soldiers|troops|servicemen|civilians|people|men|lives|villagers|residents|citizens)\b",
+        re.I,
+    ),
     "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
