@@ -297,14 +297,15 @@ def _worded_status(text: str) -> str | None:
 
 # A meeting in the mood of a demand or request ("asked that the talks be held in …", "insists the meeting be moved"):
 # a bare "be" after the meeting, with no modal or "to" before it, is wished for, not set.
+_BE_DONE = ("held", "moved", "hosted", "relocated", "convened", "shifted")
 _NOT_MANDATIVE = r"will|would|could|should|must|can|cannot|may|might|shall|to|not|never|then|now"
 MANDATIVE = guarded(
     re.compile(
         r"\b(?:meeting|talks|session|summit|negotiations|discussions)\s+"
-        rf"(?:(?!(?:{_NOT_MANDATIVE})\b)[\w-]+\s+){{0,4}}?be\s+(?:held|moved|hosted|relocated|convened|shifted)\b",
+        rf"(?:(?!(?:{_NOT_MANDATIVE})\b)[\w-]+\s+){{0,4}}?be\s+(?:{'|'.join(_BE_DONE)})\b",
         re.I,
     ),
-    " be ",
+    *_BE_DONE,
 )
 
 
