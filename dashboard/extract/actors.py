@@ -29,13 +29,20 @@ _ATTACKER_BEFORE = re.compile(
     r"|committed|perpetrated)\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
+SPEECH = (
+    r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
+    r"|confirmed|counted|recorded|added|noted"
+)
 _ATTACKER_AFTER = re.compile(
     r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
     r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|weapons))*"
-    r"(?:\s+(?:also|again|reportedly|allegedly|then|have|has|had|continued to|began to|started to))*"
+    # a relative clause ("troops who first fired"), adverbs ("reportedly", "then"), auxiliaries
+    r"(?:,?\s+(?:who|that|which))?(?:\s+(?:also|again|then|first|\w+ly|have|has|had|continued to|began to|started to))*"
     rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
-    r"|(?:\s+[\w-]+){0,2}?\s+(?:attacks?|shelling|fire|rockets?|strikes?|airstrikes?|artillery"
-    r"|drones?|mortars?|gunfire|bombardment|jets?|warplanes?|tanks?|weapons)\b",
+    # a weapon a word or two after it, not in what it says ("Cambodia said Thai shells …" names Thailand's shells)
+    rf"|(?:\s+(?!(?:{SPEECH}|accus\w*|claim\w*|alleg\w*|charg\w*)\b)[\w-]+){{0,2}}?\s+(?:attacks?|shelling|fire|rockets?"
+    r"|strikes?|airstrikes?|artillery"
+    r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|warplanes?|tanks?|weapons)\b",
     re.I,
 )
 
@@ -70,10 +77,6 @@ BOTH = re.compile(
     + r"|b(?<!\w.)oth (?:sides|countries|nations)\b|b(?<!\w.)etween\b"
 )
 
-SPEECH = (
-    r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
-    r"|confirmed|counted|recorded|added|noted"
-)
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")
 # A speaker: a name, or an office after a name and up to two plain words ("Thailand's defence minister").
 _SAID = re.compile(

@@ -44,11 +44,15 @@ METRIC_AFTER = {
     r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)"
     r"|remain(?:s|ed)? displaced|remain(?:s|ed)? homeless|still displaced"
     r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers)",
-    "returned": r"returned|returning|returnees|went back home|gone back home",
+    "returned": r"returned|returning|returnees|"
+    + "|".join(  # each alternative begins with a literal word: the pre-check is made of them
+        rf"{verb} back (?:home|to (?:their |its |his |her )?(?:homes?|villages?))"
+        for verb in ("went", "gone", "going", "headed", "heading", "moved", "moving")
+    ),
 }
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
-    "killed": r"killing|killed|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
+    "killed": r"killing|killed|lost|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
     r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths? of|lives of"
     r"|fatalities (?:rose |climbed |jumped )?(?:to|at|of)|deaths (?:rose |climbed |jumped )?(?:to|at)",
     "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
@@ -59,8 +63,14 @@ METRIC_BEFORE = {
 # Before-words that only make a figure when the people are then made to leave (or go home).
 NEEDS_PURPOSE = {
     "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
+    "killed": re.compile(r"\blost\s+(?:\w+\s+){0,2}$", re.I),  # a side that "lost 16 soldiers": only people
 }
 PURPOSE_AFTER = {
+    "killed": re.compile(
+        r"^\s+(?:(?:of\s+)?(?:its|their|our)\s+)?(?:own\s+)?(?:\w+\s+)?"
+        r"(?:soldiers|troops|servicemen|civilians|people|men|lives|villagers|residents|citizens)\b",
+        re.I,
+    ),
     "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
 PEOPLE = (
@@ -162,7 +172,8 @@ INDIRECT_SCOPE = guarded(
 
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
 ELIDED = re.compile(
-    r"^(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
+    r"^(?:\s+[a-z][\w-]*)?"  # the counted noun of the first ("300,000 people in Thailand and 150,000 in Cambodia")
+    r"(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
     re.I,
 )

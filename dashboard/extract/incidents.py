@@ -78,8 +78,12 @@ STRONG_CLASH = re.compile(
     r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
 )
-# Fire traded by both sides: no one side attacked.
-MUTUAL = re.compile(r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:gun)?fire\b|\beach other\b|\bboth sides\b", re.I)
+# Fire traded by both sides ("exchanged fire", "traded artillery fire"): no one side attacked.
+MUTUAL = re.compile(
+    r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shots|salvos|rounds)\b"
+    r"|\beach other\b|\bboth sides\b",
+    re.I,
+)
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
@@ -113,22 +117,40 @@ ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
 HEDGE = re.compile(
     rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
     r"|\b(?:could|might|would|may|will|shall) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
-    r"|\bif (?:attacks?|the|Cambodia|Thailand|they|it)\b",
+    r"|\b(?:if|unless)\b",  # a condition, whatever its subject
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
 _ACCUSE = re.compile(
     r"(?P<who>[A-Z][\w',. ]{0,60}?)\s+(?:has |have |had |also |repeatedly |on \w+ )*"
-    r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|alleged that (?P<whom2>[\w' ]{2,40}?)\s+"
-    r"(?:attempted|had|has|was|were|fired|launched|planted|used|deployed)\b"
+    # the accused as the subject of what is alleged: its first finite verb ends it
+    r"(?:accus\w*\s+(?P<whom>[\w' ]{2,40}?)\s+of\b|(?:alleged|charged|claimed) that (?P<whom2>[\w' -]{2,40}?)\s+"
+    r"(?:had|has|have|was|were|\w+ed|laid|shot|struck|hit|sent|threw)\b"
     r"|(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?P<whom3>[\w' ]{2,40}?)\s+(?:for|responsible)\b)"
 )
+# The same in the passive: the accused is the subject, the accuser comes after "by" ("Thai forces were accused by
+# Cambodia of shelling …").
+_ACCUSED_BY = re.compile(
+    r"(?P<whom>[A-Z][\w' ]{0,40}?)\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?"
+    r"(?:accused|blamed|held responsible)\s+by\s+(?P<who>[\w' ]{2,40}?)\s+(?:of|for)\b"
+)
+
+
+def _accusation(text: str) -> tuple[str, str] | None:
+    """Who accuses and whom, as written, when the sentence tells an accusation (active or passive)."""
+    passive = _ACCUSED_BY.search(text) if " by " in text else None
+    if passive:
+        return passive.group("who"), passive.group("whom")
+    m = _ACCUSE.search(text)
+    return (m.group("who"), m.group("whom") or m.group("whom2") or m.group("whom3")) if m else None
+
+
 # The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
 _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
 _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
-    r"(?:den(?:y|ies|ied)|rejected|dismissed)\b|a claim (?P<who2>[\w' ]{2,40}?) denies"
+    r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
 _OWN = re.compile(
@@ -215,19 +237,21 @@ def _mutual(text: str, at: int) -> bool:
     return False
 
 
-def _attacker(text: str, accuse: re.Match | None, at: int) -> str | None:
+def _attacker(text: str, accuse: tuple[str, str] | None, at: int) -> str | None:
     """Who attacked in the attack told at `at`: the speaker owning it, then the side the sentence names
     as acting (the one nearest the attack's word when it names both acting), then the accused."""
     own = _OWN.search(text)
     if own and one_country(own.group("who")):
         return one_country(own.group("who"))
     sides = set(attackers_in(text))
+    if accuse and sides == {one_country(accuse[0])} and one_country(accuse[1]) not in (None, *sides):
+        sides = {one_country(accuse[1])}  # the accuser is not the one it accuses ("accused by X of shelling")
     if sides and not _mutual(text, at):
         return sides.pop() if len(sides) == 1 else attacker_near(text, at)
     if accuse:
-        whom = accuse.group("whom") or accuse.group("whom2") or accuse.group("whom3")
+        who, whom = accuse
         if _OTHER_SIDE.search(whom):
-            return _OPPOSITE.get(one_country(accuse.group("who")))
+            return _OPPOSITE.get(one_country(who))
         return one_country(whom)
     return None
 
@@ -253,13 +277,13 @@ def _told(text: str) -> _Told | None:
         kinds = [k for k in kinds if k[1] < hedge.start()]
         if not kinds:
             return None
-    accuse, deny = _ACCUSE.search(text), _DENY.search(text)
+    accuse, deny = _accusation(text), _DENY.search(text)
     source = attribution(text)
-    denied_by = one_country(deny.group("who") or deny.group("who2") or "") if deny else None
+    denied_by = one_country(deny.group("who")) if deny else None
     return _Told(
         kinds=tuple(kinds),
         # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
-        reported_by=(one_country(accuse.group("who")) if accuse else None) or (one_country(source) if source else None),
+        reported_by=(one_country(accuse[0]) if accuse else None) or (one_country(source) if source else None),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
         accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
         denied_by=denied_by,
@@ -524,7 +548,7 @@ def denial(sentence: Sentence) -> str | None:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _denial(text: str) -> str | None:
     deny = _DENY.search(text)
-    return one_country(deny.group("who") or deny.group("who2") or "") if deny else None
+    return one_country(deny.group("who")) if deny else None
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:

@@ -16,7 +16,19 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.dates import DateMention, find_dates
-from dashboard.extract.lexicon import MONTHS, NOT_PLACE_NAMES, WEEKDAYS, Guarded, guarded, precheck, word_pattern, words
+from dashboard.extract.lexicon import (
+    COUNTRY_CUES,
+    GOVERNMENT_SEATS,
+    MONTHS,
+    NOT_PLACE_NAMES,
+    WEEKDAYS,
+    Guarded,
+    guarded,
+    precheck,
+    whole_words,
+    word_pattern,
+    words,
+)
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -41,12 +53,19 @@ MEETING_CHECK = precheck(MEETING, SIGNING)
 # one_side_bodies.csv): masked before looking for a meeting and its date.
 _NOT_MEETING_WORDS = words("meeting_cues", "not-meeting")
 _ONE_SIDE = words("one_side_bodies")
+# Talks named as what an account tells of ("conflicting accounts of the talks", "a readout of the meeting"): a date
+# beside them is the account's, not the talks' (meeting_cues.csv, kind "account").
+_ACCOUNTS = words("meeting_cues", "account")
 NOT_MEETINGS = re.compile(
     rf"\b(?:{word_pattern(_NOT_MEETING_WORDS)}"
-    rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)}))s?\b",
+    rf"|(?:a |an |the )?(?:meeting|session) of (?:the )?(?:{word_pattern(_ONE_SIDE)})"
+    rf"|(?:{word_pattern(_ACCOUNTS)}) (?:of|on|about|from) (?:the |their |its |a |an )?(?:[\w-]+ )?"
+    r"(?:talks|meetings?|discussions|negotiations|sessions?|summit))s?\b",
     re.I,
 )
-NOT_MEETINGS_CHECK = precheck(word_pattern(tuple(w.split()[0] for w in _NOT_MEETING_WORDS) + ("meeting", "session")))
+NOT_MEETINGS_CHECK = precheck(
+    word_pattern(tuple(w.split()[0] for w in _NOT_MEETING_WORDS) + _ACCOUNTS + ("meeting", "session"))
+)
 # (body, family, pattern): the family says which bodies can be the same meeting in two reports.
 BODIES = [
     ("General Border Committee", "border", r"General Border Committee|\bGBC\b"),
@@ -127,9 +146,12 @@ FUTURE = re.compile(
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
     re.I,
 )
+# A party is named by its country, its people or its leaders (country_cues.csv), not by its capital: "met Hun Manet in
+# Phnom Penh" names Cambodia once, as the one met.
+_PARTY_CUES = {code: tuple(w for w in COUNTRY_CUES[code] if w not in GOVERNMENT_SEATS) for code in ("TH", "KH")}
 PARTICIPANTS = [
-    ("Thailand", r"\bThai\b|\bThailand\b"),
-    ("Cambodia", r"\bCambodian?\b"),
+    ("Thailand", whole_words(_PARTY_CUES["TH"])),
+    ("Cambodia", whole_words(_PARTY_CUES["KH"])),
     ("ASEAN", r"\bASEAN\b|Southeast Asian"),
     ("Malaysia", r"\bMalaysian?\b"),
     ("China", r"\bChina\b|\bChinese\b"),
@@ -268,9 +290,23 @@ def _worded_status(text: str) -> str | None:
         return "cancelled"
     if POSTPONED.search(text):
         return "postponed"
-    if PROPOSED.search(text):
+    if PROPOSED.search(text) or MANDATIVE.search(text):
         return "proposed"
     return None
+
+
+# A meeting in the mood of a demand or request ("asked that the talks be held in …", "insists the meeting be moved"):
+# a bare "be" after the meeting, with no modal or "to" before it, is wished for, not set.
+_BE_DONE = ("held", "moved", "hosted", "relocated", "convened", "shifted")
+_NOT_MANDATIVE = r"will|would|could|should|must|can|cannot|may|might|shall|to|not|never|then|now"
+MANDATIVE = guarded(
+    re.compile(
+        r"\b(?:meeting|talks|session|summit|negotiations|discussions)\s+"
+        rf"(?:(?!(?:{_NOT_MANDATIVE})\b)[\w-]+\s+){{0,4}}?be\s+(?:{'|'.join(_BE_DONE)})\b",
+        re.I,
+    ),
+    *_BE_DONE,
+)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
