@@ -83,6 +83,15 @@ def test_an_empty_column_says_when_reports_tell_of_meetings_without_a_date():
     as_of = date(2025, 7, 30)
     assert empty_caption([held], as_of, held=True) == "none with a date; 1 held meeting without one below"
     assert empty_caption([held], as_of, held=False) == "none reported"
-    assert empty_caption([planned, planned], as_of, held=False) == (
-        "none with a date; 2 planned meetings without one below"
-    )
+    assert empty_caption([planned, planned], as_of, held=True) == "none reported"
+
+
+def test_a_plan_announced_without_a_day_is_upcoming_until_it_goes_stale():
+    from dataclasses import replace
+
+    from dashboard.summary import current_plans
+
+    held = summary(None, ["held"])
+    planned = replace(summary(None, ["scheduled"]), newest_status="scheduled", _seen=date(2025, 9, 10))
+    assert current_plans([held, planned], date(2025, 9, 15)) == ([planned], [held])
+    assert current_plans([held, planned], date(2025, 11, 1)) == ([], [held, planned])

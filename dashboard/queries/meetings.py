@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.extract.meetings import key_within, keys_agree
+from dashboard.extract.dates import MONTH_NUMBER, range_end
+from dashboard.extract.meetings import COUNTED_DAYS, IN_MONTH, WEEKEND, key_within, keys_agree
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.records import Meeting, Report
 from dashboard.store import Store
@@ -35,6 +36,9 @@ class MeetingSummary:
     venues: list[str] = field(default_factory=list)  # two or more: the reports place it differently
     attached: list[int] = field(default_factory=list)  # undated mentions told of this dated meeting
     venue_dispute: bool = False  # its venues include a province: the reports place it in different places
+    body_reports: dict[str, int] = field(default_factory=dict)  # body -> reports that give it that name
+    end: date | None = None  # its last day, when reports give it a span of days ("4-7 August")
+    inferred: str | None = None  # how its days were inferred when no report states them ("the weekend before …")
     _seen: date | None = field(default=None, repr=False)
 
     @property
@@ -69,6 +73,65 @@ class MeetingSummary:
             return f"{' / '.join(self.venues)} ({differ})"
         return self.venue or "venue not stated"
 
+    @property
+    def when_text(self) -> str:
+        """Its day, or its span of days ("4–7 Aug 2025"), as a list shows it."""
+        if self.date is None:
+            return "date not stated"
+        if self.end is None or self.end == self.date:
+            return f"{self.date:%a %-d %b %Y}"
+        if (self.date.year, self.date.month) == (self.end.year, self.end.month):
+            span = f"{self.date:%-d}–{self.end:%-d %b %Y}"
+        elif self.date.year == self.end.year:
+            span = f"{self.date:%-d %b} – {self.end:%-d %b %Y}"
+        else:
+            span = f"{self.date:%-d %b %Y} – {self.end:%-d %b %Y}"
+        return f"{span} ({self.inferred})" if self.inferred else span
+
+    @property
+    def last_day(self) -> date | None:
+        return self.end or self.date
+
+    def covers(self, day: date) -> bool:
+        """Whether `day` is one of its days."""
+        return self.date is not None and self.date <= day <= (self.end or self.date)
+
+    def absorb(self, other: MeetingSummary) -> None:
+        """Take in a meeting told on one of its days (a span's later day is the same meeting)."""
+        self.keys += other.keys
+        self.reports += other.reports
+        for status in other.statuses:
+            self.note(status, None)
+        if other.newest_status:
+            self.note(other.newest_status, other.last_told)
+        for venue, (rank, newest, where) in other.places.items():
+            self.place_at(venue, rank, newest, where)
+        for body in other.bodies:
+            self.name(body, other.body_reports.get(body, 0))
+        self.attached += other.attached
+        self.end = max(self.last_day, other.last_day)
+
+    def name(self, body: str | None, reports: int) -> None:
+        """A body some reports give the meeting (`reports` of them)."""
+        if body:
+            if body not in self.bodies:
+                self.bodies.append(body)
+            self.body_reports[body] = self.body_reports.get(body, 0) + reports
+
+    def rank_bodies(self) -> None:
+        """The body most reports give first (ties: the first given), the others after it."""
+        order = {b: i for i, b in enumerate(self.bodies)}
+        self.bodies.sort(key=lambda b: (-self.body_reports.get(b, 0), order[b]))
+
+    @property
+    def body_text(self) -> str:
+        """The body most reports give; the names fewer reports give it as "also called" (one report's misnaming is
+        not a second body)."""
+        if not self.bodies:
+            return "body not stated"
+        first, *others = self.bodies
+        return f"{first} (also called {', '.join(others)})" if others else first
+
     def note(self, status: str, known_from: date | None) -> None:
         """A status some mention gives; the newest report's becomes the meeting's newest status."""
         if status and status not in self.statuses:
@@ -96,7 +159,11 @@ def meetings(store: Store, as_of: date, undated_limit: int = 50) -> list[Meeting
 
 
 def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
+    """Dated mentions merged by date, place and body family; a span of days ("4-7 August") takes in the meetings
+    told on its later days; a day counted from another ("the following day") joins the meeting its own report
+    dates a day off (_counted_days)."""
     m = meetings_t
+    counted = _counted_days(store, as_of)
     combos = (
         sa.select(
             m.c.date,
@@ -111,12 +178,18 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
             sa.func.count(sa.distinct(m.c.report_id)),
             sa.func.max(m.c.known_from),
         )
-        .where(_known(m, as_of), m.c.date.is_not(None))
+        .where(_known(m, as_of), m.c.date.is_not(None), *([m.c.id.not_in(list(counted))] if counted else []))
         .group_by(m.c.date, m.c.place_key, m.c.family, m.c.status, m.c.body)
         .order_by(m.c.date, m.c.place_key.is_(None), m.c.place_key, m.c.family, m.c.status, m.c.body)
     )
+    spans = (
+        sa.select(m.c.date, m.c.place_key, m.c.family, m.c.date_text)
+        .distinct()
+        .where(_known(m, as_of), m.c.date.is_not(None), sa.or_(*(m.c.date_text.like(f"%{w}%") for w in SPAN_WORDS)))
+    )
     with store.engine.connect() as conn:
         rows = conn.execute(combos).all()
+        span_rows = conn.execute(spans).all()
     out: list[MeetingSummary] = []
     on_date: dict[date, list[MeetingSummary]] = {}
     for day, place, family, status, body, venue, admin1, lat, lon, n, known in sorted(rows, key=_venue_first):
@@ -130,12 +203,96 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         group.keys.append((place, family))
         group.reports += n
         group.note(status, known)
-        if body and body not in group.bodies:
-            group.bodies.append(body)
+        group.name(body, n)
+    for day, place, family, text in span_rows:
+        last = range_end(text, day)
+        group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
+        if last is not None and group is not None:
+            group.end = max(group.last_day, last)
+    out = _spans_take_in(out)
+    for id_, row in counted.items():
+        _attach(out, id_, row)
     for g in out:
         _place(g, g.places)
+        g.rank_bodies()
     _count_reports(store, as_of, out)
     return out
+
+
+# Words of a span of days in a date as written ("August 4-7", "from Oct 26 to 28"): only those dates are read
+# again for their last day (dashboard.extract.dates.range_end).
+SPAN_WORDS = ("-", "–", " to ", " through ", " until ", " till ", " and ")
+
+
+def _spans_take_in(groups: list[MeetingSummary]) -> list[MeetingSummary]:
+    """A meeting told over a span of days takes in the meetings told on its later days whose place and body family
+    agree (the secretariat's talks on the first day and the committee's session on the last are one meeting)."""
+    out: list[MeetingSummary] = []
+    for g in sorted(groups, key=lambda g: g.date):
+        span = next(
+            (s for s in out if s.end and s.covers(g.date) and all(s.accepts(p, f) for p, f in g.keys)),
+            None,
+        )
+        if span is None:
+            out.append(g)
+        else:
+            span.absorb(g)
+    return out
+
+
+def _counted_days(store: Store, as_of: date) -> dict[int, tuple]:
+    """The mentions dated only by counting from another date ("announced on 22 December that talks would take
+    place the following day") whose own report dates a meeting one day off, at no conflicting place and of no
+    other body family: {mention id: (the report's date for it, place, family, status, body, venue, admin1, lat,
+    lon, known_from)}. A counted day is only as exact as the date it counts from: in reported speech that is the
+    day the words were said, which reports give loosely (the speaker's "tomorrow" retold a day later); the day the
+    same report states outright wins."""
+    m = meetings_t
+    counted = sa.func.lower(m.c.date_text).in_(COUNTED_DAYS)
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(
+                m.c.id,
+                m.c.report_id,
+                m.c.date,
+                m.c.place_key,
+                m.c.family,
+                m.c.status,
+                m.c.body,
+                m.c.venue,
+                m.c.admin1,
+                m.c.lat,
+                m.c.lon,
+                m.c.known_from,
+            ).where(_known(m, as_of), m.c.date.is_not(None), counted)
+        ).all()
+        out = {}
+        for id_, report_id, day, place, family, *rest in rows:
+            stated = conn.execute(
+                sa.select(m.c.date, m.c.place_key, m.c.family).where(
+                    m.c.report_id == report_id,
+                    m.c.date.in_((day - timedelta(days=1), day + timedelta(days=1))),
+                    sa.or_(m.c.date_text.is_(None), sa.not_(counted)),
+                )
+            ).all()
+            fits = [d for d, p, f in stated if keys_agree(place, p) and (family is None or f is None or family == f)]
+            if fits:
+                out[id_] = (min(fits), place, family, *rest)
+    return out
+
+
+def _attach(groups: list[MeetingSummary], id_: int, row: tuple) -> None:
+    """A counted day's mention joined to the meeting its report dates (_counted_days)."""
+    day, place, family, status, body, venue, admin1, lat, lon, known = row
+    group = next((g for g in groups if g.covers(day) and g.accepts(place, family)), None)
+    if group is None:  # its report's stated meeting went to another place or body: the counted day stands alone
+        group = MeetingSummary("", day, None, None, None, None, [], [], 1, [(place, family)])
+        groups.append(group)
+    group.attached.append(id_)
+    group.note(status, known)
+    group.name(body, 1)
+    if venue:
+        group.place_at(venue, status, known, (admin1, lat, lon))
 
 
 # A place reports say the meeting was held at beats one it is scheduled at, which beats one only proposed.
@@ -177,7 +334,8 @@ def _meeting_of(g: MeetingSummary):
     mention told of it."""
     m = meetings_t
     keys = [sa.and_(_same(m.c.place_key, p), _same(m.c.family, f)) for p, f in dict.fromkeys(g.keys)]
-    dated = sa.and_(m.c.date == g.date, sa.or_(*keys))
+    days = m.c.date.between(g.date, g.end) if g.end else m.c.date == g.date
+    dated = sa.and_(days, sa.or_(*keys))
     return sa.or_(dated, m.c.id.in_(g.attached)) if g.attached else dated
 
 
@@ -198,7 +356,7 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         if report_id in reports.get(g.id, ())
         and (family is None or family in {f for _, f in g.keys})
         and g.accepts(place, family)
-        and (g.date <= known if status == "held" else g.date >= known)
+        and (g.date <= known if status == "held" else _after(g, known))
     ]
     if same_report:
         return (max if status == "held" else min)(same_report, key=lambda g: g.date)
@@ -212,10 +370,21 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         g
         for g in dated
         if family in {f for _, f in g.keys}
-        and (known - HELD_BEFORE <= g.date <= known if status == "held" else known <= g.date <= known + PLANNED_AFTER)
+        and (
+            known - HELD_BEFORE <= g.date <= known
+            if status == "held"
+            else _after(g, known) and g.date <= known + PLANNED_AFTER
+        )
         and (g.accepts(place, None) or g.date >= known - timedelta(days=1))
     ]
     return (max if status == "held" else min)(near, key=lambda g: g.date, default=None)
+
+
+def _after(g: MeetingSummary, known: date) -> bool:
+    """Whether a planned mention of a report of day `known` can tell of meeting g: g (or its span's last day) is
+    after that day, or on it and not told held ("the session set the agenda for upcoming meetings" is of no
+    meeting held that day)."""
+    return g.last_day > known or g.date == known and "held" not in g.statuses
 
 
 # How far before its report's date a held meeting may be that an undated mention naming no body tells of.
@@ -263,6 +432,7 @@ def _undated_meetings(
             m.c.lat,
             m.c.lon,
             m.c.body,
+            m.c.date_text,
         )
         .where(_known(m, as_of), m.c.date.is_(None))
         .order_by(m.c.known_from.desc(), m.c.id)
@@ -279,7 +449,10 @@ def _undated_meetings(
         )
     alone = []
     for row in rows:
-        group = _told_of(dated, reports, row[:6])
+        if _weekend(row[11], row[5], row[2]):
+            group = None
+        else:
+            group = _told_of(dated, reports, row[:6]) or _held_in_month(dated, row[11], row[5], row[2], row[3], row[4])
         if group is None:
             alone.append(row)
             continue
@@ -288,32 +461,82 @@ def _undated_meetings(
         if row[6] and row[5] == "held":  # an undated plan does not move a dated meeting
             group.place_at(row[6], row[5], row[2], (row[7], row[8], row[9]))
             _place(group, group.places)
-        if row[10] and row[10] not in group.bodies:
-            group.bodies.append(row[10])
+        group.name(row[10], 1)
+        group.rank_bodies()
     if any(g.attached for g in dated):
         _count_reports(store, as_of, [g for g in dated if g.attached])
-    return [
-        MeetingSummary(
-            f"u-{i}",
-            None,
-            venue,
-            admin1,
-            lat,
-            lon,
-            [body] if body else [],
-            [status],
-            1,
-            [(place, family)],
-            undated_id=i,
-            newest_status=status,
-        )
-        for i, _, _, place, family, status, venue, admin1, lat, lon, body in alone[:limit]
+    return [_undated(row) for row in alone[:limit]]
+
+
+def _held_in_month(
+    dated: list[MeetingSummary],
+    text: str | None,
+    status: str,
+    known: date | None,
+    place: str | None,
+    family: str | None,
+) -> MeetingSummary | None:
+    """The meeting a held mention that names only a month tells of ("the declaration signed at the summit last
+    October"): the only meeting of that month (the latest such month up to its report) with no conflicting place
+    or body family; None when there is none or more than one."""
+    if status != "held" or not text or known is None or not IN_MONTH.fullmatch(text):
+        return None
+    month = MONTH_NUMBER[text.split()[-1][:3].lower()]
+    year = known.year if month <= known.month else known.year - 1
+    found = [
+        g
+        for g in dated
+        if (g.date.year, g.date.month) == (year, month)
+        and g.accepts(place, None)
+        and (family is None or not {f for _, f in g.keys if f} or family in {f for _, f in g.keys})
     ]
+    return found[0] if len(found) == 1 else None
+
+
+def _undated(row) -> MeetingSummary:
+    """An undated mention as a meeting of its own: the days of a weekend its report's date fixes ("met over the
+    weekend"), else no day."""
+    i, _, known, place, family, status, venue, admin1, lat, lon, body, text = row
+    g = MeetingSummary(
+        f"u-{i}",
+        None,
+        venue,
+        admin1,
+        lat,
+        lon,
+        [body] if body else [],
+        [status],
+        1,
+        [(place, family)],
+        undated_id=i,
+        newest_status=status,
+        _seen=known,
+    )
+    weekend = _weekend(text, status, known)
+    if weekend is not None:
+        g.date, g.end = weekend
+        g.inferred = "the weekend its report tells of"
+    return g
+
+
+def _weekend(text: str | None, status: str, known: date | None) -> tuple[date, date] | None:
+    """The Saturday and Sunday a mention dated "over the weekend" tells of: for a held meeting the last weekend up
+    to its report's day, for a scheduled one the next; None for other mentions (a proposal has no days)."""
+    if not text or known is None or not WEEKEND.fullmatch(text):
+        return None
+    if status == "held":
+        sunday = known - timedelta(days=(known.weekday() - 6) % 7)
+        return sunday - timedelta(days=1), sunday
+    if status == "scheduled":
+        saturday = known + timedelta(days=(5 - known.weekday()) % 7)
+        return saturday, saturday + timedelta(days=1)
+    return None
 
 
 def count_undated_meetings(store: Store, as_of: date) -> int:
     """How many undated mentions are meetings of their own (not told of a dated one)."""
-    return len(_undated_meetings(store, as_of, _dated_meetings(store, as_of), None))
+    undated = _undated_meetings(store, as_of, _dated_meetings(store, as_of), None)
+    return sum(g.date is None for g in undated)
 
 
 def meeting_quotes(store: Store, as_of: date, g: MeetingSummary, limit: int) -> list[tuple[Meeting, Report]]:

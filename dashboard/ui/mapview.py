@@ -159,7 +159,7 @@ def venues_layer(meetings: list[MeetingSummary]) -> dict:
         when = g.date.isoformat() if g.date else "date not stated"
         label = (
             f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(g.venue or '')}<br>"
-            f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{g.reports} report(s)"
+            f"{html.escape(g.body_text)}<br>{g.reports} report(s)"
         )
         style = {"radius": 9, "color": "#166534", "weight": 3, "fillColor": "#ffffff"}
         points.append((g.lat, g.lon, {**style, "label": label}))
