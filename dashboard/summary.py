@@ -178,9 +178,17 @@ def meeting_status(group, as_of: date) -> str:
     never held); a planned meeting whose date has passed with no report of it is past, not confirmed — unless the
     curated agreements file has an agreement signed on one of its days. A meeting held over a span of days is under
     way until its last day."""
-    if "held" in group.statuses:
+    held = "held" in group.statuses
+    if held:
         end = last_day(group)
-        return "under way" if end is not None and group.date <= as_of < end else "held"
+        if end is not None and group.date <= as_of < end:
+            return "under way"
+        if getattr(group, "held_through", True):
+            return "held"
+        # a span whose first days were held, its last day not told: the agreements file may say, else it began
+        if _signed_during(group):
+            return HELD_PER_FILE
+        return f"began {group.date:%-d %b}, end not confirmed"
     newest = getattr(group, "newest_status", None) or (group.statuses[-1] if group.statuses else "scheduled")
     told = getattr(group, "last_told", None)
     if group.date is None and told is not None and (as_of - told).days > PLAN_GOES_STALE and newest != "held":
@@ -190,12 +198,19 @@ def meeting_status(group, as_of: date) -> str:
     planned = "scheduled" if newest == "scheduled" else "proposed"
     if group.date is None or last_day(group) >= as_of:
         return planned
-    if any(group.date <= a.date <= last_day(group) and a.kind in ("ceasefire", "agreement") for a in agreements()):
+    if _signed_during(group):
         return HELD_PER_FILE  # signed that day, says the curated agreements file (each row with its source)
     return "past, not confirmed"
 
 
 HELD_PER_FILE = "held (agreements file)"
+
+
+def _signed_during(group) -> bool:
+    """Whether the curated agreements file has an agreement signed on one of the meeting's days."""
+    return any(group.date <= a.date <= last_day(group) and a.kind in ("ceasefire", "agreement") for a in agreements())
+
+
 PLAN_GOES_STALE = 30  # days after its newest report an undated plan stops counting as upcoming
 
 

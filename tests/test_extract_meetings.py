@@ -422,3 +422,11 @@ def test_the_parties_named_as_who_meets_make_a_meeting_with_no_date_body_or_venu
 def test_a_meeting_told_only_by_its_month_keeps_the_month():
     [m] = meetings("The truce builds on a declaration signed at the ASEAN Summit last October.")
     assert (m.date, m.date_text, m.status) == (None, "last October", "held")
+
+
+def test_two_committees_joined_before_a_plural_meeting_word_are_two_meetings():
+    found = meetings("The session also set the agenda for the upcoming GBC and RBC meetings.", date(2025, 9, 10))
+    assert sorted((m.body, m.status) for m in found) == [
+        ("General Border Committee", "scheduled"),
+        ("Regional Border Committee", "scheduled"),
+    ]

@@ -365,3 +365,18 @@ def test_a_held_mention_naming_only_its_month_confirms_the_one_meeting_of_that_m
     )
     [g] = queries.meetings(store, date(2025, 12, 29))
     assert (g.date, g.reports, "held" in g.statuses) == (date(2025, 10, 26), 2, True)
+
+
+def test_a_span_whose_first_day_alone_is_told_held_is_not_called_held(tmp_path, gaz):
+    from dashboard.summary import meeting_status
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet in Trat province from 10 to 13 March.", date(2026, 3, 5)),
+            ("Secretariat officials of Thailand and Cambodia held talks in Trat province today.", date(2026, 3, 10)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2026, 3, 20))
+    assert meeting_status(g, date(2026, 3, 20)) == "began 10 Mar, end not confirmed"

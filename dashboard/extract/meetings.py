@@ -175,6 +175,24 @@ _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BOD
 _BRACKETED = re.compile(r"\(([A-Z]{2,5})\)")
 
 
+# Two named committees joined before a plural meeting word ("the upcoming GBC and RBC meetings", "the General
+# Border Committee (GBC) and the Regional Border Committee (RBC) meetings"): two meetings, one of each.
+_COMMITTEE = "|".join(f"(?:{pattern})" for _, family, pattern in BODIES[:4])
+PAIRED_BODIES = re.compile(
+    rf"((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?\s+and\s+(?:the\s+)?((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?"
+    r"\s+(?:meetings|sessions|talks)\b"
+)
+
+
+def _paired_bodies(text: str) -> tuple[str, ...]:
+    """The two bodies of "the GBC and RBC meetings", when they differ; else ()."""
+    m = PAIRED_BODIES.search(text)
+    if m is None:
+        return ()
+    first, second = _body(m.group(1))[0], _body(m.group(2))[0]
+    return (first, second) if first and second and first != second else ()
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
     for m in _BRACKETED.finditer(text):
         for body, family, rx in _BODY_RX:
@@ -301,7 +319,7 @@ _SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 
 # "announced on 22 December that talks would take place the following day": a day counted from the date
 # the sentence gives before it.
-COUNTED_DAYS = ("the following day", "the next day", "a day later")
+COUNTED_DAYS = tuple(w.lower() for w in words("meeting_cues", "counted-day"))
 DAY_AFTER = re.compile(rf"\b(?:{'|'.join(COUNTED_DAYS)})\b", re.I)
 # "met over the weekend": no day, but a span its report's date fixes (dashboard.queries.meetings infers it for the
 # screen; the record stays undated).
@@ -556,15 +574,16 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     if len(groups) < 2:
         when = dates[0] if dates else None
         own_time = None if when else WEEKEND.search(text) or IN_MONTH.search(text)
-        return (
+        return tuple(
             _Told(
                 date=when.date if when else None,
                 date_text=when.text if when else own_time.group() if own_time else None,
-                body=read.body,
+                body=body,
                 participants=read.participants,
                 status=_status(text, when.date if when else None, published),
-                needs_venue=not (when or read.body or read.hosted_signing or _parties_meet(read)),
-            ),
+                needs_venue=not (when or body or read.hosted_signing or _parties_meet(read)),
+            )
+            for body in _paired_bodies(text) or (read.body,)
         )
     out = []
     for i, group in enumerate(groups):
@@ -682,7 +701,9 @@ def compatible(a: Meeting, b: Meeting) -> bool:
     def agree(x, y):
         return x is None or y is None or x == y
 
-    return agree(a.date, b.date) and same_place(a, b) and agree(family(a), family(b))
+    # "the GBC and RBC meetings": one sentence's two named bodies are two meetings
+    paired = a.evidence.start == b.evidence.start and None not in (a.body, b.body) and a.body != b.body
+    return agree(a.date, b.date) and same_place(a, b) and agree(family(a), family(b)) and not paired
 
 
 def combine(a: Meeting, b: Meeting) -> Meeting:

@@ -38,6 +38,7 @@ class MeetingSummary:
     venue_dispute: bool = False  # its venues include a province: the reports place it in different places
     body_reports: dict[str, int] = field(default_factory=dict)  # body -> reports that give it that name
     end: date | None = None  # its last day, when reports give it a span of days ("4-7 August")
+    held_on: list[tuple[date, date | None]] = field(default_factory=list)  # (day, report's day) of held mentions
     inferred: str | None = None  # how its days were inferred when no report states them ("the weekend before …")
     _seen: date | None = field(default=None, repr=False)
 
@@ -92,6 +93,14 @@ class MeetingSummary:
     def last_day(self) -> date | None:
         return self.end or self.date
 
+    @property
+    def held_through(self) -> bool:
+        """Whether a report says it was held to its last day: a held mention of that day, or one a report gave after
+        it (the first day's talks held do not say the session of the last day took place). A one-day meeting held is
+        held through."""
+        last = self.end
+        return last is None or any(day >= last or (known is not None and known > last) for day, known in self.held_on)
+
     def covers(self, day: date) -> bool:
         """Whether `day` is one of its days."""
         return self.date is not None and self.date <= day <= (self.end or self.date)
@@ -109,6 +118,7 @@ class MeetingSummary:
         for body in other.bodies:
             self.name(body, other.body_reports.get(body, 0))
         self.attached += other.attached
+        self.held_on += other.held_on
         self.end = max(self.last_day, other.last_day)
 
     def name(self, body: str | None, reports: int) -> None:
@@ -204,6 +214,8 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         group.reports += n
         group.note(status, known)
         group.name(body, n)
+        if status == "held":
+            group.held_on.append((day, known))
     for day, place, family, text in span_rows:
         last = range_end(text, day)
         group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
@@ -290,6 +302,8 @@ def _attach(groups: list[MeetingSummary], id_: int, row: tuple) -> None:
         groups.append(group)
     group.attached.append(id_)
     group.note(status, known)
+    if status == "held":
+        group.held_on.append((day, known))
     group.name(body, 1)
     if venue:
         group.place_at(venue, status, known, (admin1, lat, lon))
@@ -458,6 +472,8 @@ def _undated_meetings(
             continue
         group.attached.append(row[0])
         group.note(row[5], row[2])
+        if row[5] == "held":
+            group.held_on.append((row[2], row[2]))  # an undated held mention: held by its report's day
         if row[6] and row[5] == "held":  # an undated plan does not move a dated meeting
             group.place_at(row[6], row[5], row[2], (row[7], row[8], row[9]))
             _place(group, group.places)
@@ -511,6 +527,7 @@ def _undated(row) -> MeetingSummary:
         undated_id=i,
         newest_status=status,
         _seen=known,
+        held_on=[(known, known)] if status == "held" and known else [],
     )
     weekend = _weekend(text, status, known)
     if weekend is not None:
