@@ -156,7 +156,7 @@ def venues_layer(meetings: list[MeetingSummary]) -> dict:
     for g in meetings:
         if g.lat is None or g.lon is None:
             continue
-        when = g.date.isoformat() if g.date else "date not stated"
+        when = g.when_text
         label = (
             f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(g.venue or '')}<br>"
             f"{html.escape(g.body_text)}<br>{g.reports} report(s)"
