@@ -151,6 +151,11 @@ def is_upcoming(group, as_of: date) -> bool:
     return group.date > as_of or (group.date == as_of and "held" not in group.statuses)
 
 
+def last_day(group) -> date | None:
+    """A meeting's last day: the end of its span of days ("4-7 August"), else its day."""
+    return getattr(group, "end", None) or group.date
+
+
 def split_meetings(groups: list, as_of: date) -> tuple[list, list, list]:
     """(upcoming, past, undated) relative to the as-of date; upcoming soonest first, past latest first."""
     dated = [g for g in groups if g.date]
@@ -160,13 +165,31 @@ def split_meetings(groups: list, as_of: date) -> tuple[list, list, list]:
     return upcoming, past, undated
 
 
+def current_plans(undated: list, as_of: date) -> tuple[list, list]:
+    """(plans, others) of the meetings with no date: those a report of the last PLAN_GOES_STALE days says are
+    scheduled or proposed (a meeting announced without a day is still an upcoming one: "set the agenda for the
+    upcoming meetings"), newest first, and the rest (held, put off, or plans with no news since)."""
+    plans = [g for g in undated if meeting_status(g, as_of) in ("scheduled", "proposed")]
+    return plans, [g for g in undated if g not in plans]
+
+
 def meeting_status(group, as_of: date) -> str:
     """The meeting's status as known at the as-of date (the group holds only reports known by then): held
     when any report says so; else what the newest report says (postponed, cancelled, scheduled, proposed,
     never held); a planned meeting whose date has passed with no report of it is past, not confirmed — unless the
-    curated agreements file has an agreement signed that day."""
-    if "held" in group.statuses:
-        return "held"
+    curated agreements file has an agreement signed on one of its days. A meeting held over a span of days is under
+    way until its last day."""
+    held = "held" in group.statuses
+    if held:
+        end = last_day(group)
+        if end is not None and group.date <= as_of < end:
+            return "under way"
+        if getattr(group, "held_through", True):
+            return "held"
+        # a span whose first days were held, its last day not told: the agreements file may say, else it began
+        if signed_on(group.date, end):
+            return HELD_PER_FILE
+        return f"began {group.date:%-d %b}, end not confirmed"
     newest = getattr(group, "newest_status", None) or (group.statuses[-1] if group.statuses else "scheduled")
     told = getattr(group, "last_told", None)
     if group.date is None and told is not None and (as_of - told).days > PLAN_GOES_STALE and newest != "held":
@@ -174,9 +197,9 @@ def meeting_status(group, as_of: date) -> str:
     if newest in ("postponed", "cancelled"):
         return newest
     planned = "scheduled" if newest == "scheduled" else "proposed"
-    if group.date is None or group.date >= as_of:
+    if group.date is None or last_day(group) >= as_of:
         return planned
-    if signed_on(group.date):
+    if signed_on(group.date, last_day(group)):
         return HELD_PER_FILE  # signed that day, says the curated agreements file (each row with its source)
     return "past, not confirmed"
 
@@ -184,9 +207,12 @@ def meeting_status(group, as_of: date) -> str:
 HELD_PER_FILE = "held (agreements file)"
 
 
-def signed_on(day: date | None) -> list:
-    """The ceasefires and agreements the curated agreements file has signed on a day (each with its source)."""
-    return [a for a in agreements() if a.date == day and a.kind in ("ceasefire", "agreement")]
+def signed_on(first: date | None, last: date | None = None) -> list:
+    """The ceasefires and agreements the curated agreements file has signed on a day, or on one of the days from
+    `first` to `last` (a meeting held over a span), each with its source."""
+    if first is None:
+        return []
+    return [a for a in agreements() if first <= a.date <= (last or first) and a.kind in ("ceasefire", "agreement")]
 
 
 PLAN_GOES_STALE = 30  # days after its newest report an undated plan stops counting as upcoming

@@ -77,3 +77,28 @@ def test_an_undated_report_anchors_its_weekdays_on_the_date_it_states():
     assert report.published == date(2025, 12, 27) and report.dated_by == "text"
     assert find_dates("signed on Saturday", report.published, False)[0].date == date(2025, 12, 27)
     assert {m.date for m in extract(report).meetings} <= {date(2025, 12, 27)}
+
+
+@pytest.mark.parametrize(
+    "text,first,last",
+    [
+        ("the talks from 4 to 7 August in the capital", date(2025, 8, 4), date(2025, 8, 7)),
+        ("moved to Malaysia from August 4-7, officials said", date(2025, 8, 4), date(2025, 8, 7)),
+        ("between August 4 and 7", date(2025, 8, 4), date(2025, 8, 7)),
+        ("set to run from Oct 26 to 28", date(2025, 10, 26), date(2025, 10, 28)),
+        ("from 26 October to 2 November", date(2025, 10, 26), date(2025, 11, 2)),
+        ("from 30 December to 2 January", date(2025, 12, 30), date(2026, 1, 2)),
+    ],
+)
+def test_a_span_of_days_is_one_date_its_first_day_with_its_last_day_read_from_its_text(text, first, last):
+    from dashboard.extract.dates import range_end, with_ranges
+
+    [d] = with_ranges(text, find_dates(text, date(2025, 8, 1), future=False))
+    assert (d.date, range_end(d.text, d.date)) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["on 4 and 7 August", "met on 7 August; 12 were hurt", "on August 4, 2025, then"])
+def test_two_days_or_one_day_are_no_span(text):
+    from dashboard.extract.dates import range_end, with_ranges
+
+    assert all(range_end(d.text, d.date) is None for d in with_ranges(text, find_dates(text, date(2025, 8, 1), False)))

@@ -387,3 +387,46 @@ def test_event_words_read_once_per_text():
     assert not _of_other_event(text, text.index("20 March"), text.index("20 March") + 8)
     # the topic of the talks is no other event, and a text without other events has no meeting words read
     assert _event_spans("Talks on a possible ceasefire will be held on Monday.") == ((), ())
+
+
+# --- spans of days, times with no day, who meets (issue 19, the meetings calendar) ----------------------------
+
+
+def test_a_meeting_over_a_span_of_days_is_dated_by_its_first_day_and_keeps_the_span():
+    from dashboard.extract.dates import range_end
+
+    [m] = meetings("The General Border Committee will meet in Kuala Lumpur from 4 to 7 August.", date(2025, 8, 1))
+    assert (m.date, m.date_text.rstrip("."), m.status) == (date(2025, 8, 4), "4 to 7 August", "scheduled")
+    assert range_end(m.date_text, m.date) == date(2025, 8, 7)
+
+
+def test_a_held_meeting_that_tells_its_own_time_is_not_the_summit_still_to_come():
+    text = (
+        "Regional leaders will gather in Kuala Lumpur for their summit from 26 to 28 October.\n"
+        "The foreign ministers of both countries met in Kuala Lumpur over the weekend to review the truce."
+    )
+    found = meetings(text, date(2025, 10, 21))
+    assert sorted((m.date, m.date_text, m.status) for m in found if m.date is None) == [
+        (None, "over the weekend", "held")
+    ]
+    assert [(m.date, m.status) for m in found if m.date] == [(date(2025, 10, 26), "scheduled")]
+
+
+def test_the_parties_named_as_who_meets_make_a_meeting_with_no_date_body_or_venue():
+    [m] = meetings("Officials hope the meeting of the three parties will help rebuild trust.")
+    assert (m.date, m.venue, m.body) == (None, None, None)
+    # a word for both sides that does not say who meets is no meeting
+    assert meetings("He hoped the talks would allow both sides to speak frankly.") == []
+
+
+def test_a_meeting_told_only_by_its_month_keeps_the_month():
+    [m] = meetings("The truce builds on a declaration signed at the ASEAN Summit last October.")
+    assert (m.date, m.date_text, m.status) == (None, "last October", "held")
+
+
+def test_two_committees_joined_before_a_plural_meeting_word_are_two_meetings():
+    found = meetings("The session also set the agenda for the upcoming GBC and RBC meetings.", date(2025, 9, 10))
+    assert sorted((m.body, m.status) for m in found) == [
+        ("General Border Committee", "scheduled"),
+        ("Regional Border Committee", "scheduled"),
+    ]

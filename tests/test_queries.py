@@ -245,3 +245,138 @@ def test_an_undated_plan_with_no_news_for_a_month_is_no_upcoming_meeting():
     g = replace(summary(None, ["postponed"]), newest_status="postponed", _seen=date(2025, 7, 29))
     assert meeting_status(g, date(2025, 8, 15)) == "postponed"
     assert meeting_status(g, date(2025, 11, 1)) == "postponed, no news since 29 Jul 2025"
+
+
+# --- the calendar a monitor keeps (issue 19): spans of days, counted days, plans, names --------------------------
+
+
+def test_a_meeting_over_a_span_of_days_takes_in_the_meetings_told_on_its_days(tmp_path, gaz):
+    from dashboard.summary import meeting_status
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet in Kuala Lumpur from 4 to 7 August.", date(2025, 8, 1)),
+            ("Secretariat officials of Thailand and Cambodia held talks in Kuala Lumpur today.", date(2025, 8, 4)),
+            ("The General Border Committee met in Kuala Lumpur on 7 August.", date(2025, 8, 8)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 8, 10))
+    assert (g.date, g.end, g.when_text, g.reports) == (date(2025, 8, 4), date(2025, 8, 7), "4–7 Aug 2025", 3)
+    assert g.body_text == "General Border Committee"
+    assert len(queries.meeting_quotes(store, date(2025, 8, 10), g, 10)) == 3
+    [under_way] = queries.meetings(store, date(2025, 8, 5))
+    assert meeting_status(under_way, date(2025, 8, 5)) == "under way"
+
+
+def test_a_day_counted_from_the_day_words_were_said_yields_to_the_day_its_report_states(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "Cambodia asked to move the General Border Committee talks scheduled for 24 December from "
+                "Chanthaburi to Kuala Lumpur.\nThe Thai foreign minister announced on 22 December that talks with "
+                "Cambodia would take place in Chanthaburi the following day.",
+                date(2025, 12, 23),
+            ),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 12, 29))
+    assert [(g.date, g.reports) for g in found if g.date] == [(date(2025, 12, 24), 1)]
+    assert len(queries.meeting_quotes(store, date(2025, 12, 29), found[0], 10)) == 2
+
+
+def test_upcoming_meetings_announced_at_a_session_are_not_that_session(tmp_path, gaz):
+    from dashboard.summary import current_plans, split_meetings
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "The General Border Committee met on 10 September in Koh Kong province.\n"
+                "The session also set the agenda for upcoming General Border Committee meetings.",
+                date(2025, 9, 10),
+            ),
+        ],
+    )
+    as_of = date(2025, 9, 15)
+    found = queries.meetings(store, as_of)
+    _, past, undated = split_meetings(found, as_of)
+    assert [g.date for g in past] == [date(2025, 9, 10)]
+    plans, _ = current_plans(undated, as_of)
+    assert [(g.body_text, g.statuses) for g in plans] == [("General Border Committee", ["scheduled"])]
+    assert (
+        current_plans(
+            split_meetings(queries.meetings(store, date(2025, 11, 1)), date(2025, 11, 1))[2], date(2025, 11, 1)
+        )[0]
+        == []
+    )
+
+
+def test_an_undated_plan_from_the_store_goes_stale_after_a_month(tmp_path, gaz):
+    from dashboard.summary import meeting_status
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [("The planned meeting of the General Border Committee was postponed, officials said.", date(2025, 7, 29))],
+    )
+    [g] = queries.meetings(store, date(2025, 11, 1))
+    assert meeting_status(g, date(2025, 11, 1)) == "postponed, no news since 29 Jul 2025"
+
+
+def test_the_body_most_reports_give_is_the_meetings_name_the_others_also_called(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet on 24 December in Chanthaburi province.", date(2025, 12, 22)),
+            ("Defence officials will meet on 24 December under the Joint Boundary Commission.", date(2025, 12, 22)),
+            ("The General Border Committee met on 24 December in Chanthaburi province.", date(2025, 12, 25)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert g.body_text == "General Border Committee (also called Joint Boundary Commission)"
+
+
+def test_a_meeting_held_over_the_weekend_is_dated_by_the_weekend_its_report_tells_of(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [("The foreign ministers of both countries met in Kuala Lumpur over the weekend.", date(2025, 10, 21))],
+    )
+    [g] = queries.meetings(store, date(2025, 11, 1))
+    assert (g.date, g.end, g.venue) == (date(2025, 10, 18), date(2025, 10, 19), "Kuala Lumpur")
+    assert g.when_text == "18–19 Oct 2025 (the weekend its report tells of)"
+    assert queries.count_undated_meetings(store, date(2025, 11, 1)) == 0
+
+
+def test_a_held_mention_naming_only_its_month_confirms_the_one_meeting_of_that_month(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("Regional leaders will hold the ASEAN Summit in Kuala Lumpur from 26 to 28 October.", date(2025, 10, 21)),
+            ("The truce builds on a declaration signed at the ASEAN Summit last October.", date(2025, 12, 22)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert (g.date, g.reports, "held" in g.statuses) == (date(2025, 10, 26), 2, True)
+
+
+def test_a_span_whose_first_day_alone_is_told_held_is_not_called_held(tmp_path, gaz):
+    from dashboard.summary import meeting_status
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet in Trat province from 10 to 13 March.", date(2026, 3, 5)),
+            ("Secretariat officials of Thailand and Cambodia held talks in Trat province today.", date(2026, 3, 10)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2026, 3, 20))
+    assert meeting_status(g, date(2026, 3, 20)) == "began 10 Mar, end not confirmed"

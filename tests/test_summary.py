@@ -83,9 +83,7 @@ def test_an_empty_column_says_when_reports_tell_of_meetings_without_a_date():
     as_of = date(2025, 7, 30)
     assert empty_caption([held], as_of, held=True) == "none with a date; 1 held meeting without one below"
     assert empty_caption([held], as_of, held=False) == "none reported"
-    assert empty_caption([planned, planned], as_of, held=False) == (
-        "none with a date; 2 planned meetings without one below"
-    )
+    assert empty_caption([planned, planned], as_of, held=True) == "none reported"
 
 
 @pytest.mark.parametrize(
@@ -139,3 +137,14 @@ def test_a_meeting_held_per_the_agreements_file_shows_what_was_signed_above_the_
 
     line = signed_line(date(2025, 10, 26))  # the Kuala Lumpur accord's day (agreements.csv)
     assert "*Kuala Lumpur Peace Accord \\(joint declaration\\)*" in line and "[source](https://" in line
+
+
+def test_a_plan_announced_without_a_day_is_upcoming_until_it_goes_stale():
+    from dataclasses import replace
+
+    from dashboard.summary import current_plans
+
+    held = summary(None, ["held"])
+    planned = replace(summary(None, ["scheduled"]), newest_status="scheduled", _seen=date(2025, 9, 10))
+    assert current_plans([held, planned], date(2025, 9, 15)) == ([planned], [held])
+    assert current_plans([held, planned], date(2025, 11, 1)) == ([], [held, planned])

@@ -86,7 +86,8 @@ def resolve(m: re.Match, published: date | None, future: bool, after_today: bool
     return published + timedelta(days=RELATIVE[m.group("relative").lower()])
 
 
-_MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
+MONTH_NUMBER = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS.split("|")[:12])}
+_MONTH_NUMBER = MONTH_NUMBER
 _PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
 
 
@@ -227,3 +228,85 @@ def stated_day(text: str, published: date | None) -> date | None:
         ):
             return d.date
     return None
+
+
+# --- ranges: "4-7 August", "August 4-7", "from Oct 26 to 28", "26 October to 2 November" --------------------
+
+_DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
+# After a date with its month first ("August 4"): "-7", " to 28", " to Nov 2".
+RANGE_AFTER = re.compile(rf"^{_DASH}(?:(?:{MONTHS})\.?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:{MONTHS}))")
+# Before a date with its day first ("7 August"): "4-", "from 4 to ", "between 4 and ".
+# "between August 4 and 7": "and" joins two days only after "between".
+RANGE_AND = re.compile(rf"^\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:{MONTHS}))")
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+RANGE_BEFORE = re.compile(
+    rf"\b(?:between\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+|(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{_DASH})$", re.I
+)
+# Two full dates joined: "26 October to 2 November", "from December 24 through December 26".
+RANGE_JOIN = re.compile(rf"^{_DASH}$")
+RANGE_DAYS = 14  # a span longer than this is no one meeting's days
+_RANGE_PARTS = re.compile(rf"(?<!\d)(\d{{1,2}})(?!\d)|\b({MONTHS})\b")
+
+
+def range_end(text: str | None, start: date | None) -> date | None:
+    """The last day of a span of days written as `text` ("August 4-7", "4-7 August", "Oct 26 to Nov 2") whose first
+    day is `start`; None when the text names one day (or no span of up to RANGE_DAYS). The end's month is the one
+    written nearest its day, else the start's; a span over the year's end ends in the next year."""
+    if not text or start is None:
+        return None
+    parts = _RANGE_PARTS.findall(text)
+    days = [i for i, (day, _) in enumerate(parts) if day]
+    if len(days) < 2:
+        return None
+    last = days[-1]
+    months = [(abs(i - last) - (0.5 if i > last else 0), name) for i, (_, name) in enumerate(parts) if name]
+    month = _MONTH_NUMBER[min(months)[1][:3].lower()] if months else start.month
+    for year in (start.year, start.year + 1):
+        try:
+            end = date(year, month, int(parts[last][0]))
+        except ValueError:
+            return None
+        if end > start:
+            return end if (end - start).days <= RANGE_DAYS else None
+    return None
+
+
+def with_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a text with each span of days as one mention, dated by its first day and written as the whole
+    span ("4-7 August" is 4 August, its text "4-7 August"; range_end reads its last day)."""
+    out: list[DateMention] = []
+    skip = set()
+    for i, d in enumerate(dates):
+        if i in skip:
+            continue
+        if d.date is None:
+            out.append(d)
+            continue
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        if nxt is not None and nxt.date is not None and RANGE_JOIN.match(text[d.end : nxt.start]):
+            span = DateMention(text[d.start : nxt.end], d.start, nxt.end, d.date)
+            if range_end(span.text, d.date) == nxt.date:
+                out.append(span)
+                skip.add(i + 1)
+                continue
+        after = RANGE_AFTER.match(text[d.end : d.end + 20])
+        if after is None and BETWEEN.search(text[max(0, d.start - 10) : d.start]):
+            after = RANGE_AND.match(text[d.end : d.end + 20])
+        if after and d.text[:1].isalpha():
+            span = DateMention(text[d.start : d.end + after.end()], d.start, d.end + after.end(), d.date)
+            if range_end(span.text, d.date):
+                out.append(span)
+                continue
+        before = RANGE_BEFORE.search(text[max(0, d.start - 20) : d.start])
+        if before and d.text[:1].isdigit():
+            try:
+                group = "day" if before.group("day") else "first"
+                first = d.date.replace(day=int(before.group(group)))
+            except ValueError:
+                first = None
+            begin = d.start - (len(text[max(0, d.start - 20) : d.start]) - before.start(group))
+            if first is not None and first < d.date and (d.date - first).days <= RANGE_DAYS:
+                out.append(DateMention(text[begin : d.end], begin, d.end, first))
+                continue
+        out.append(d)
+    return out

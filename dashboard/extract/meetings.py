@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dashboard.extract.dates import DateMention, find_dates
+from dashboard.extract.dates import DateMention, find_dates, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
     GOVERNMENT_SEATS,
@@ -197,6 +197,24 @@ _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BOD
 _BRACKETED = re.compile(r"\(([A-Z]{2,5})\)")
 
 
+# Two named committees joined before a plural meeting word ("the upcoming GBC and RBC meetings", "the General
+# Border Committee (GBC) and the Regional Border Committee (RBC) meetings"): two meetings, one of each.
+_COMMITTEE = "|".join(f"(?:{pattern})" for _, family, pattern in BODIES[:4])
+PAIRED_BODIES = re.compile(
+    rf"((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?\s+and\s+(?:the\s+)?((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?"
+    r"\s+(?:meetings|sessions|talks)\b"
+)
+
+
+def _paired_bodies(text: str) -> tuple[str, ...]:
+    """The two bodies of "the GBC and RBC meetings", when they differ; else ()."""
+    m = PAIRED_BODIES.search(text)
+    if m is None:
+        return ()
+    first, second = _body(m.group(1))[0], _body(m.group(2))[0]
+    return (first, second) if first and second and first != second else ()
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
     for m in _BRACKETED.finditer(text):
         for body, family, rx in _BODY_RX:
@@ -337,14 +355,25 @@ _SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 
 # "announced on 22 December that talks would take place the following day": a day counted from the date
 # the sentence gives before it.
-DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later)\b", re.I)
+COUNTED_DAYS = tuple(w.lower() for w in words("meeting_cues", "counted-day"))
+DAY_AFTER = re.compile(rf"\b(?:{'|'.join(COUNTED_DAYS)})\b", re.I)
+# "met over the weekend": no day, but a span its report's date fixes (dashboard.queries.meetings infers it for the
+# screen; the record stays undated).
+WEEKEND = re.compile(r"\b(?:over|at|during|on|this|last|past) (?:the )?weekend\b", re.I)
+# "signed during the summit last October", "talks in October": a month with no day (the record stays undated;
+# dashboard.queries.meetings joins it to the one meeting of its kind held that month).
+IN_MONTH = re.compile(
+    r"\b(?:in|last|during|early|late|mid-?)\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?!\s+\d)",
+    re.I,
+)
 
 
 def _dates(text: str, published: date | None) -> list[DateMention]:
     """The dates of a sentence; a weekday is resolved in the tense of its own clause (the tense word
     nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday);
     "the following day" is the day after the date the sentence gives before it."""
-    out = _told_dates(text, published)
+    out = with_ranges(text, _told_dates(text, published))  # "4-7 August": one span of days, dated by its first
     for m in DAY_AFTER.finditer(text):
         before = [d for d in out if d.end <= m.start() and d.date is not None]
         if before:
@@ -434,11 +463,11 @@ PARTIES = frozenset({"Thailand", "Cambodia"})
 # Body families that are the two parties meeting; an envoy's meeting is talks only with both parties.
 JOINT = frozenset({"border", "asean", "asean-summit"})
 # Words that make a meeting one between the two parties without naming them.
-TWO_PARTIES = re.compile(
-    r"\b(?:both|two (?:sides|countries|nations|governments|delegations|neighbours|neighbors)"
-    r"|bilateral|each other|one another|joint|trilateral|three parties)\b",
-    re.I,
+_TWO_PARTIES = (
+    r"both|two (?:sides|countries|nations|governments|delegations|neighbours|neighbors)"
+    r"|bilateral|each other|one another|joint|trilateral|three parties"
 )
+TWO_PARTIES = re.compile(rf"\b(?:{_TWO_PARTIES})\b", re.I)
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _ONE_SIDE_RX = re.compile(rf"\b(?:{word_pattern(_ONE_SIDE)})\b")
 
@@ -454,6 +483,23 @@ def _one_sided(read: _Read) -> bool:
         # "met his Cambodian counterpart": the other party, unless a mediator is the one meeting
         return len(read.participants) > 1 or not COUNTERPART.search(read.text)
     return not parties and bool(_ONE_SIDE_RX.search(read.text))
+
+
+# The parties named as who meets: the complement of the meeting ("the meeting of the three parties", "talks between
+# the two sides") or the subject of its verb ("the foreign ministers of both countries met"). A word for both
+# parties elsewhere in the sentence ("talks would allow both sides to engage") says nothing of who met.
+PARTIES_MEET = re.compile(
+    rf"\b(?:meeting|meetings|talks|session|summit|negotiations|discussions)\s+(?:of|between|among)\s+"
+    rf"(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_TWO_PARTIES})\b"
+    rf"|\b(?:{_TWO_PARTIES})(?:\s+[\w'’-]+){{0,2}}?\s+(?:met|meet|meets|will meet|to meet|held talks)\b",
+    re.I,
+)
+
+
+def _parties_meet(read: _Read) -> bool:
+    """Whether the sentence says the parties themselves meet ("the foreign ministers of both countries met", "the
+    meeting of the three parties"): a meeting between them even with no date, body or venue."""
+    return bool(PARTIES_MEET.search(read.text))
 
 
 def _of_masked(text: str, masked: tuple[tuple[int, int], ...], start: int) -> bool:
@@ -563,15 +609,17 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     groups = _date_groups(text, dates)
     if len(groups) < 2:
         when = dates[0] if dates else None
-        return (
+        own_time = None if when else WEEKEND.search(text) or IN_MONTH.search(text)
+        return tuple(
             _Told(
                 date=when.date if when else None,
-                date_text=when.text if when else None,
-                body=read.body,
+                date_text=when.text if when else own_time.group() if own_time else None,
+                body=body,
                 participants=read.participants,
                 status=_status(text, when.date if when else None, published),
-                needs_venue=not (when or read.body or read.hosted_signing),
-            ),
+                needs_venue=not (when or body or read.hosted_signing or _parties_meet(read)),
+            )
+            for body in _paired_bodies(text) or (read.body,)
         )
     out = []
     for i, group in enumerate(groups):
@@ -689,7 +737,9 @@ def compatible(a: Meeting, b: Meeting) -> bool:
     def agree(x, y):
         return x is None or y is None or x == y
 
-    return agree(a.date, b.date) and same_place(a, b) and agree(family(a), family(b))
+    # "the GBC and RBC meetings": one sentence's two named bodies are two meetings
+    paired = a.evidence.start == b.evidence.start and None not in (a.body, b.body) and a.body != b.body
+    return agree(a.date, b.date) and same_place(a, b) and agree(family(a), family(b)) and not paired
 
 
 def combine(a: Meeting, b: Meeting) -> Meeting:
@@ -733,7 +783,8 @@ def replaces(new: Meeting, old: Meeting) -> bool:
 
 
 def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
-    """Dated mentions first: each undated one joins the first compatible meeting with its status. A meeting
+    """Dated mentions first: each undated one joins the first compatible meeting with its status (a held one that
+    tells its own time, "over the weekend", joins no meeting the report tells as still to come). A meeting
     told as planned in one place and as held (or moved) in another is one meeting, at the later venue."""
     merged: list[Meeting] = []
     members: list[list[Meeting]] = []
@@ -742,7 +793,8 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             (
                 i
                 for i, x in enumerate(merged)
-                if compatible(x, m) and (m.date is not None or x.status == m.status or m.status == "held")
+                if compatible(x, m)
+                and (m.date is not None or x.status == m.status or m.status == "held" and not _earlier(m, x))
             ),
             None,
         )
@@ -762,6 +814,12 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             members[moved].append(m)
     merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
     return sorted(merged, key=lambda m: m.evidence.start)
+
+
+def _earlier(held: Meeting, planned: Meeting) -> bool:
+    """Whether an undated held mention that tells a time of its own ("met over the weekend") is an earlier meeting
+    than a meeting the report tells as still to come."""
+    return planned.status in ("scheduled", "proposed") and held.date_text is not None
 
 
 def _moved_meeting(m: Meeting, merged: list[Meeting], members: list[list[Meeting]]) -> int | None:

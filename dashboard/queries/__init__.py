@@ -9,6 +9,8 @@ records (`dashboard.records`) or small summaries, each carrying the report it co
 | `common` | the tables, the as-of condition, records with their reports; the reports known at a date |
 | `headline` | the top of the page (`snapshot`) and each side's latest toll |
 | `meetings` | meetings merged across reports, and what each report says of one |
+| `meeting_summary` | one merged meeting: its days, venues, bodies, statuses, and how they are said |
+| `meeting_days` | a meeting's days where reports give no plain date: a span, a counted day, a weekend, a month |
 | `province` | the map's province activity and places; one province's counts, places, incidents, figures |
 | `figures` | the figures by source: ranges, values, rows |
 | `timeline` | incidents as events across reports, their tellings, the window's first day |
@@ -49,11 +51,10 @@ from dashboard.queries.headline import (
     onset_claims,
     snapshot,
 )
+from dashboard.queries.meeting_summary import VENUE_RANK, MeetingSummary
 from dashboard.queries.meetings import (
     HELD_BEFORE,
     PLANNED_AFTER,
-    VENUE_RANK,
-    MeetingSummary,
     count_undated_meetings,
     meeting_quotes,
     meetings,

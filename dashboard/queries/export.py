@@ -288,6 +288,8 @@ def meeting_row(q: Queries, as_of: date, g: MeetingSummary) -> dict:
     return {
         "meeting_id": g.id,
         "date": g.date,
+        "last_day": g.end,  # a meeting over a span of days ("4-7 August"): its last day; else empty
+        "days_inferred": g.inferred or "",  # how its days were inferred when no report states them
         "venue": g.venue or "",
         "venues": list(g.venues),
         "admin1": g.admin1 or "",

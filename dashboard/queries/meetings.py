@@ -5,78 +5,27 @@ each report says of one."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.extract.meetings import key_within, keys_agree
+from dashboard.extract.dates import range_end
+from dashboard.extract.meetings import key_within
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
+from dashboard.queries.meeting_days import (
+    SPAN_WORDS,
+    attach_counted,
+    counted_days,
+    held_in_month,
+    spans_take_in,
+    undated_summary,
+    weekend_of,
+)
+from dashboard.queries.meeting_summary import MeetingSummary
 from dashboard.records import Meeting, Report
 from dashboard.store import Store
 
-
-@dataclass
-class MeetingSummary:
-    """One meeting as the reports known at the as-of date tell it, merged across them."""
-
-    id: str
-    date: date | None
-    venue: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    bodies: list[str]
-    statuses: list[str]
-    reports: int
-    keys: list[tuple[str | None, str | None]]  # the (place_key, family) pairs of its mentions
-    undated_id: int | None = None  # an undated mention is a meeting of its own
-    newest_status: str | None = None  # the status the newest report known gives it
-    venues: list[str] = field(default_factory=list)  # two or more: the reports place it differently
-    attached: list[int] = field(default_factory=list)  # undated mentions told of this dated meeting
-    venue_dispute: bool = False  # its venues include a province: the reports place it in different places
-    _seen: date | None = field(default=None, repr=False)
-
-    @property
-    def last_told(self) -> date | None:
-        """The day of the newest report behind its status."""
-        return self._seen
-
-    places: dict = field(
-        default_factory=dict, repr=False
-    )  # venue -> (best status, newest report, where)  # the newest report's date behind newest_status
-
-    def accepts(self, place: str | None, family: str | None) -> bool:
-        """Same date, and the same body family (a venue dispute is still one meeting); with no family
-        on either side, no conflicting place (a country and a city in it do not conflict)."""
-        places = {p for p, _ in self.keys if p}
-        families = {f for _, f in self.keys if f}
-        if family is not None and families:
-            return family in families
-        return all(keys_agree(place, p) for p in places)
-
-    def place_at(self, venue: str, status: str, known: date, where: tuple) -> None:
-        """A place a mention gives the meeting, with the best standing any mention gives it."""
-        rank, newest, first = self.places.get(venue, ("proposed", known, where))
-        best = min((rank, status), key=lambda r: VENUE_RANK.get(r, 2))
-        self.places[venue] = (best, max(newest, known), first)
-
-    @property
-    def venue_text(self) -> str:
-        if len(self.venues) > 1:
-            # places abroad the gazetteer cannot nest ("Putrajaya", "Seri Perdana") may be one place named twice
-            differ = "reports differ" if self.venue_dispute else "reports name it differently"
-            return f"{' / '.join(self.venues)} ({differ})"
-        return self.venue or "venue not stated"
-
-    def note(self, status: str, known_from: date | None) -> None:
-        """A status some mention gives; the newest report's becomes the meeting's newest status."""
-        if status and status not in self.statuses:
-            self.statuses.append(status)
-        if known_from is not None and (
-            self._seen is None or known_from > self._seen or (known_from == self._seen and status == "held")
-        ):
-            self.newest_status, self._seen = status, known_from
+__all__ = ["MeetingSummary", "count_undated_meetings", "meeting_quotes", "meetings"]
 
 
 # How far from its report's date an undated mention may be told of a dated meeting: a held one before it,
@@ -96,7 +45,11 @@ def meetings(store: Store, as_of: date, undated_limit: int = 50) -> list[Meeting
 
 
 def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
+    """Dated mentions merged by date, place and body family; a span of days ("4-7 August") takes in the meetings
+    told on its later days; a day counted from another ("the following day") joins the meeting its own report
+    dates a day off (counted_days)."""
     m = meetings_t
+    counted = counted_days(store, as_of)
     combos = (
         sa.select(
             m.c.date,
@@ -111,12 +64,18 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
             sa.func.count(sa.distinct(m.c.report_id)),
             sa.func.max(m.c.known_from),
         )
-        .where(_known(m, as_of), m.c.date.is_not(None))
+        .where(_known(m, as_of), m.c.date.is_not(None), *([m.c.id.not_in(list(counted))] if counted else []))
         .group_by(m.c.date, m.c.place_key, m.c.family, m.c.status, m.c.body)
         .order_by(m.c.date, m.c.place_key.is_(None), m.c.place_key, m.c.family, m.c.status, m.c.body)
     )
+    spans = (
+        sa.select(m.c.date, m.c.place_key, m.c.family, m.c.date_text)
+        .distinct()
+        .where(_known(m, as_of), m.c.date.is_not(None), sa.or_(*(m.c.date_text.like(f"%{w}%") for w in SPAN_WORDS)))
+    )
     with store.engine.connect() as conn:
         rows = conn.execute(combos).all()
+        span_rows = conn.execute(spans).all()
     out: list[MeetingSummary] = []
     on_date: dict[date, list[MeetingSummary]] = {}
     for day, place, family, status, body, venue, admin1, lat, lon, n, known in sorted(rows, key=_venue_first):
@@ -130,16 +89,22 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         group.keys.append((place, family))
         group.reports += n
         group.note(status, known)
-        if body and body not in group.bodies:
-            group.bodies.append(body)
+        group.name(body, n)
+        if status == "held":
+            group.held_on.append((day, known))
+    for day, place, family, text in span_rows:
+        last = range_end(text, day)
+        group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
+        if last is not None and group is not None:
+            group.end = max(group.last_day, last)
+    out = spans_take_in(out)
+    for id_, row in counted.items():
+        attach_counted(out, id_, row)
     for g in out:
         _place(g, g.places)
+        g.rank_bodies()
     _count_reports(store, as_of, out)
     return out
-
-
-# A place reports say the meeting was held at beats one it is scheduled at, which beats one only proposed.
-VENUE_RANK = {"held": 0, "scheduled": 1}
 
 
 def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
@@ -177,7 +142,8 @@ def _meeting_of(g: MeetingSummary):
     mention told of it."""
     m = meetings_t
     keys = [sa.and_(_same(m.c.place_key, p), _same(m.c.family, f)) for p, f in dict.fromkeys(g.keys)]
-    dated = sa.and_(m.c.date == g.date, sa.or_(*keys))
+    days = m.c.date.between(g.date, g.end) if g.end else m.c.date == g.date
+    dated = sa.and_(days, sa.or_(*keys))
     return sa.or_(dated, m.c.id.in_(g.attached)) if g.attached else dated
 
 
@@ -198,7 +164,7 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         if report_id in reports.get(g.id, ())
         and (family is None or family in {f for _, f in g.keys})
         and g.accepts(place, family)
-        and (g.date <= known if status == "held" else g.date >= known)
+        and (g.date <= known if status == "held" else _after(g, known))
     ]
     if same_report:
         return (max if status == "held" else min)(same_report, key=lambda g: g.date)
@@ -212,10 +178,21 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         g
         for g in dated
         if family in {f for _, f in g.keys}
-        and (known - HELD_BEFORE <= g.date <= known if status == "held" else known <= g.date <= known + PLANNED_AFTER)
+        and (
+            known - HELD_BEFORE <= g.date <= known
+            if status == "held"
+            else _after(g, known) and g.date <= known + PLANNED_AFTER
+        )
         and (g.accepts(place, None) or g.date >= known - timedelta(days=1))
     ]
     return (max if status == "held" else min)(near, key=lambda g: g.date, default=None)
+
+
+def _after(g: MeetingSummary, known: date) -> bool:
+    """Whether a planned mention of a report of day `known` can tell of meeting g: g (or its span's last day) is
+    after that day, or on it and not told held ("the session set the agenda for upcoming meetings" is of no
+    meeting held that day)."""
+    return g.last_day > known or g.date == known and "held" not in g.statuses
 
 
 # How far before its report's date a held meeting may be that an undated mention naming no body tells of.
@@ -263,6 +240,7 @@ def _undated_meetings(
             m.c.lat,
             m.c.lon,
             m.c.body,
+            m.c.date_text,
         )
         .where(_known(m, as_of), m.c.date.is_(None))
         .order_by(m.c.known_from.desc(), m.c.id)
@@ -279,41 +257,31 @@ def _undated_meetings(
         )
     alone = []
     for row in rows:
-        group = _told_of(dated, reports, row[:6])
+        if weekend_of(row[11], row[5], row[2]):
+            group = None
+        else:
+            group = _told_of(dated, reports, row[:6]) or held_in_month(dated, row[11], row[5], row[2], row[3], row[4])
         if group is None:
             alone.append(row)
             continue
         group.attached.append(row[0])
         group.note(row[5], row[2])
+        if row[5] == "held":
+            group.held_on.append((row[2], row[2]))  # an undated held mention: held by its report's day
         if row[6] and row[5] == "held":  # an undated plan does not move a dated meeting
             group.place_at(row[6], row[5], row[2], (row[7], row[8], row[9]))
             _place(group, group.places)
-        if row[10] and row[10] not in group.bodies:
-            group.bodies.append(row[10])
+        group.name(row[10], 1)
+        group.rank_bodies()
     if any(g.attached for g in dated):
         _count_reports(store, as_of, [g for g in dated if g.attached])
-    return [
-        MeetingSummary(
-            f"u-{i}",
-            None,
-            venue,
-            admin1,
-            lat,
-            lon,
-            [body] if body else [],
-            [status],
-            1,
-            [(place, family)],
-            undated_id=i,
-            newest_status=status,
-        )
-        for i, _, _, place, family, status, venue, admin1, lat, lon, body in alone[:limit]
-    ]
+    return [undated_summary(row) for row in alone[:limit]]
 
 
 def count_undated_meetings(store: Store, as_of: date) -> int:
     """How many undated mentions are meetings of their own (not told of a dated one)."""
-    return len(_undated_meetings(store, as_of, _dated_meetings(store, as_of), None))
+    undated = _undated_meetings(store, as_of, _dated_meetings(store, as_of), None)
+    return sum(g.date is None for g in undated)
 
 
 def meeting_quotes(store: Store, as_of: date, g: MeetingSummary, limit: int) -> list[tuple[Meeting, Report]]:

@@ -111,8 +111,8 @@ def headline(
     with cols[1], st.container(border=True, key="headline_side"):  # one card: the row is as tall as the tolls
         if next_meeting:
             m = next_meeting
-            bodies = " / ".join(m.bodies) or "body not stated"
-            st.markdown(f"**Next meeting** · {m.date:%a %-d %b %Y}  \n{md_escape(m.venue_text)}")
+            bodies = m.body_text
+            st.markdown(f"**Next meeting** · {m.when_text}  \n{md_escape(m.venue_text)}")
             st.caption(f"{md_escape(bodies)} · {meeting_status(m, as_of)} · {plural(m.reports, 'report')}")
         else:
             st.markdown("**Next meeting**  \nnone announced with a date")

@@ -156,10 +156,10 @@ def venues_layer(meetings: list[MeetingSummary]) -> dict:
     for g in meetings:
         if g.lat is None or g.lon is None:
             continue
-        when = g.date.isoformat() if g.date else "date not stated"
+        when = g.when_text
         label = (
             f"<b>Meeting · {html.escape(when)}</b><br>{html.escape(g.venue or '')}<br>"
-            f"{html.escape(' / '.join(g.bodies) or 'body not stated')}<br>{g.reports} report(s)"
+            f"{html.escape(g.body_text)}<br>{g.reports} report(s)"
         )
         style = {"radius": 9, "color": "#166534", "weight": 3, "fillColor": "#ffffff"}
         points.append((g.lat, g.lon, {**style, "label": label}))

@@ -55,7 +55,7 @@ def timeline_items(
             m.date,
             "Meetings",
             "meeting",
-            f"Meeting · {m.date:%-d %b %Y} · {m.venue_text} · {' / '.join(m.bodies) or 'body not stated'}",
+            f"Meeting · {m.when_text} · {m.venue_text} · {m.body_text}",
             None,
             (m.admin1,) if m.admin1 else (),
         )
@@ -231,8 +231,8 @@ def item_details(
     meeting = next((m for m in meetings if m.id == chosen), None)
     if meeting:
         st.markdown(
-            f"**Meeting · {meeting.date:%a %-d %b %Y}** · {md_escape(meeting.venue_text)} · "
-            f"{md_escape(' / '.join(meeting.bodies) or 'body not stated')} · {meeting_status(meeting, as_of)}"
+            f"**Meeting · {meeting.when_text}** · {md_escape(meeting.venue_text)} · "
+            f"{md_escape(meeting.body_text)} · {meeting_status(meeting, as_of)}"
         )
         bounded(f"t_{meeting.id}", meeting.reports, lambda n: q.meeting_quotes(as_of, meeting, n), _meeting_quote)
         return

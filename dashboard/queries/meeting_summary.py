@@ -1,0 +1,147 @@
+"""One meeting as the reports known at an as-of date tell it, merged across them (dashboard.queries.meetings builds
+it): its days, venues, bodies, statuses and how they are said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.extract.meetings import keys_agree
+
+# A place reports say the meeting was held at beats one it is scheduled at, which beats one only proposed.
+VENUE_RANK = {"held": 0, "scheduled": 1}
+
+
+@dataclass
+class MeetingSummary:
+    """One meeting as the reports known at the as-of date tell it, merged across them."""
+
+    id: str
+    date: date | None
+    venue: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    bodies: list[str]
+    statuses: list[str]
+    reports: int
+    keys: list[tuple[str | None, str | None]]  # the (place_key, family) pairs of its mentions
+    undated_id: int | None = None  # an undated mention is a meeting of its own
+    newest_status: str | None = None  # the status the newest report known gives it
+    venues: list[str] = field(default_factory=list)  # two or more: the reports place it differently
+    attached: list[int] = field(default_factory=list)  # undated mentions told of this dated meeting
+    venue_dispute: bool = False  # its venues include a province: the reports place it in different places
+    body_reports: dict[str, int] = field(default_factory=dict)  # body -> reports that give it that name
+    end: date | None = None  # its last day, when reports give it a span of days ("4-7 August")
+    held_on: list[tuple[date, date | None]] = field(default_factory=list)  # (day, report's day) of held mentions
+    inferred: str | None = None  # how its days were inferred when no report states them ("the weekend before …")
+    _seen: date | None = field(default=None, repr=False)
+
+    @property
+    def last_told(self) -> date | None:
+        """The day of the newest report behind its status."""
+        return self._seen
+
+    places: dict = field(
+        default_factory=dict, repr=False
+    )  # venue -> (best status, newest report, where)  # the newest report's date behind newest_status
+
+    def accepts(self, place: str | None, family: str | None) -> bool:
+        """Same date, and the same body family (a venue dispute is still one meeting); with no family
+        on either side, no conflicting place (a country and a city in it do not conflict)."""
+        places = {p for p, _ in self.keys if p}
+        families = {f for _, f in self.keys if f}
+        if family is not None and families:
+            return family in families
+        return all(keys_agree(place, p) for p in places)
+
+    def place_at(self, venue: str, status: str, known: date, where: tuple) -> None:
+        """A place a mention gives the meeting, with the best standing any mention gives it."""
+        rank, newest, first = self.places.get(venue, ("proposed", known, where))
+        best = min((rank, status), key=lambda r: VENUE_RANK.get(r, 2))
+        self.places[venue] = (best, max(newest, known), first)
+
+    @property
+    def venue_text(self) -> str:
+        if len(self.venues) > 1:
+            # places abroad the gazetteer cannot nest ("Putrajaya", "Seri Perdana") may be one place named twice
+            differ = "reports differ" if self.venue_dispute else "reports name it differently"
+            return f"{' / '.join(self.venues)} ({differ})"
+        return self.venue or "venue not stated"
+
+    @property
+    def when_text(self) -> str:
+        """Its day, or its span of days ("4–7 Aug 2025"), as a list shows it."""
+        if self.date is None:
+            return "date not stated"
+        if self.end is None or self.end == self.date:
+            return f"{self.date:%a %-d %b %Y}"
+        if (self.date.year, self.date.month) == (self.end.year, self.end.month):
+            span = f"{self.date:%-d}–{self.end:%-d %b %Y}"
+        elif self.date.year == self.end.year:
+            span = f"{self.date:%-d %b} – {self.end:%-d %b %Y}"
+        else:
+            span = f"{self.date:%-d %b %Y} – {self.end:%-d %b %Y}"
+        return f"{span} ({self.inferred})" if self.inferred else span
+
+    @property
+    def last_day(self) -> date | None:
+        return self.end or self.date
+
+    @property
+    def held_through(self) -> bool:
+        """Whether a report says it was held to its last day: a held mention of that day, or one a report gave after
+        it (the first day's talks held do not say the session of the last day took place). A one-day meeting held is
+        held through."""
+        last = self.end
+        return last is None or any(day >= last or (known is not None and known > last) for day, known in self.held_on)
+
+    def covers(self, day: date) -> bool:
+        """Whether `day` is one of its days."""
+        return self.date is not None and self.date <= day <= (self.end or self.date)
+
+    def absorb(self, other: MeetingSummary) -> None:
+        """Take in a meeting told on one of its days (a span's later day is the same meeting)."""
+        self.keys += other.keys
+        self.reports += other.reports
+        for status in other.statuses:
+            self.note(status, None)
+        if other.newest_status:
+            self.note(other.newest_status, other.last_told)
+        for venue, (rank, newest, where) in other.places.items():
+            self.place_at(venue, rank, newest, where)
+        for body in other.bodies:
+            self.name(body, other.body_reports.get(body, 0))
+        self.attached += other.attached
+        self.held_on += other.held_on
+        self.end = max(self.last_day, other.last_day)
+
+    def name(self, body: str | None, reports: int) -> None:
+        """A body some reports give the meeting (`reports` of them)."""
+        if body:
+            if body not in self.bodies:
+                self.bodies.append(body)
+            self.body_reports[body] = self.body_reports.get(body, 0) + reports
+
+    def rank_bodies(self) -> None:
+        """The body most reports give first (ties: the first given), the others after it."""
+        order = {b: i for i, b in enumerate(self.bodies)}
+        self.bodies.sort(key=lambda b: (-self.body_reports.get(b, 0), order[b]))
+
+    @property
+    def body_text(self) -> str:
+        """The body most reports give; the names fewer reports give it as "also called" (one report's misnaming is
+        not a second body)."""
+        if not self.bodies:
+            return "body not stated"
+        first, *others = self.bodies
+        return f"{first} (also called {', '.join(others)})" if others else first
+
+    def note(self, status: str, known_from: date | None) -> None:
+        """A status some mention gives; the newest report's becomes the meeting's newest status."""
+        if status and status not in self.statuses:
+            self.statuses.append(status)
+        if known_from is not None and (
+            self._seen is None or known_from > self._seen or (known_from == self._seen and status == "held")
+        ):
+            self.newest_status, self._seen = status, known_from
