@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import episodes
-from dashboard.extract import actors, dates, figures, lexicon, meetings, places
+from dashboard.extract import actors, dates, figures, lexicon, meetings, numbers, places
 from dashboard.extract.lexicon import Guarded
 
 
@@ -325,3 +325,56 @@ def test_a_type_word_between_the_names_found_is_seen_in_any_case_and_script():
     assert places._type_word_outside("Shélling in Surin province hit Preh Vihear temple.", found)
     assert not places._type_word_outside("Shélling in Surin province hit homes.", found)
     assert not places._type_word_outside("", [])
+
+
+# numbers._START was `\d|\b(?:<starters>)\b`; it now has the characters an amount can begin with in front.
+_OLD_AMOUNT_START = re.compile(r"\d|\b(?:" + "|".join(sorted(numbers.STARTERS, key=len, reverse=True)) + r")\b")
+AMOUNT_TEXTS = [
+    "about 48 civilians, a dozen soldiers and half a million people; twenty-one dead, ten thousand fled",
+    "someone, often, anything, several, scores, 1,200 and 3.5 million; ٣ and ² and five",
+    "Ahalf tens-of-thousands of SEVEN seventy-two a",
+]
+
+
+def _amount_texts():
+    pieces = ["a", " ", "half", "one", "seven", "ty", "teen", "1", "2,000", ".5", "-", "x", "É", "٣", "several", "s"]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("text", AMOUNT_TEXTS)
+def test_an_amount_is_tried_where_it_was_tried_before(text):
+    for pattern, old, low in ((numbers._START, _OLD_AMOUNT_START, text.lower()), (numbers._START_ANY_CASE, None, text)):
+        old = old or re.compile(_OLD_AMOUNT_START.pattern, re.I)
+        assert [m.span() for m in pattern.finditer(low)] == [m.span() for m in old.finditer(low)]
+
+
+@EXAMPLES
+@given(text=_amount_texts())
+def test_an_amount_is_tried_where_it_was_tried_before_in_any_text(text):
+    assert [m.span() for m in numbers._START.finditer(text)] == [m.span() for m in _OLD_AMOUNT_START.finditer(text)]
+    any_case = re.compile(_OLD_AMOUNT_START.pattern, re.I)
+    upper = text.upper()
+    assert [m.span() for m in numbers._START_ANY_CASE.finditer(upper)] == [m.span() for m in any_case.finditer(upper)]
+
+
+def _side_texts():
+    pieces = [
+        "Thai ",
+        "Cambodian ",
+        "Thailand ",
+        "civilians ",
+        "killed by ",
+        "troops fired ",
+        "and ",
+        "both sides ",
+        "x ",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
+@EXAMPLES
+@given(text=_side_texts())
+def test_the_side_of_a_clauses_cues_is_its_victim_side(text):
+    """A figure's clause reads its cues once for its attackers and its people's side (figures._whose)."""
+    if not actors.BOTH.search(text):
+        assert actors.side_of_cues(actors.cues_in(text)) == actors.victim_side(text)

@@ -300,3 +300,15 @@ def test_a_name_the_gazetteer_lacks_inside_a_known_name_is_no_second_place():
     text = "Troops dug trenches near O Bei Chorn Commune, O Chrov District, Banteay Meanchey Province."
     names_found = [p.name for p in extract(make_report(text)).places]
     assert "Bei Chorn" not in names_found
+
+
+def test_a_word_of_nearness_counts_only_right_before_the_name(gaz):
+    """A text is first asked whether it holds a word of nearness at all; a name is near only with one in the 40
+    characters before it, in any script."""
+    far = "Troops stood near the river for many long days and nights while shells hit Aranyaprathet."
+    assert {p.name: p.precision for p in places(far, gaz)} == {"Aranyaprathet": 1}
+    assert {p.name: p.precision for p in places("Shells hit Aranyaprathet. Troops massed NEAR Poipet.", gaz)} == {
+        "Aranyaprathet": 1,
+        "Poipet": 2,
+    }
+    assert {p.name: p.precision for p in places("Troops massed near Poipet — a café shut.", gaz)} == {"Poipet": 2}

@@ -47,7 +47,7 @@ _ATTACKER_AFTER = re.compile(
 )
 
 
-def _cues(text: str) -> list[tuple[str, bool]]:
+def cues_in(text: str) -> list[tuple[str, bool]]:
     """Each nationality cued in a text, and whether it names the attacker."""
     return [(c, attacking) for c, attacking, _ in _placed_cues(text)]
 
@@ -111,7 +111,7 @@ def _said(sentence: str) -> re.Match | None:
 @lru_cache(maxsize=512)
 def attackers_in(text: str) -> tuple[str, ...]:
     """Countries a text names as attacking ("Cambodian forces fired …", "hit by Thai shelling")."""
-    return tuple(c for c, attacking in _cues(text) if attacking)
+    return tuple(c for c, attacking in cues_in(text) if attacking)
 
 
 def first_attacker_at(text: str) -> int | None:
@@ -136,7 +136,12 @@ def victim_side(text: str) -> str | None:
     set aside: "killed by Cambodian rockets" is about Thailand's people, "Thai civilians" about Thai."""
     if not _CUE.search(text) or BOTH.search(text):
         return None
-    cues = _cues(text)
+    return side_of_cues(cues_in(text))
+
+
+def side_of_cues(cues: list[tuple[str, bool]]) -> str | None:
+    """victim_side of a text that does not name the two countries together, from its cues (`cues_in`): for a
+    caller that already has them (a figure's clause, whose cues also tell its attackers)."""
     attackers = {c for c, attacking in cues if attacking}
     rest = {c for c, attacking in cues if not attacking}
     if len(rest) == 1:

@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache, partial
 
 from dashboard.episodes import episode_at, episode_named_in
-from dashboard.extract.actors import BOTH, attackers_in, attribution, countries_in, victim_side
+from dashboard.extract.actors import BOTH, attribution, countries_in, cues_in, side_of_cues, victim_side
 from dashboard.extract.dates import stated_day
 from dashboard.extract.lexicon import MONTHS, guarded, precheck, words
 from dashboard.extract.numbers import amount_value, amounts
@@ -229,11 +229,12 @@ def _may_end_with_qualifier(before: str) -> bool:
     return not before.isascii() or before.rstrip().lower().endswith(_QUAL_PHRASES)
 
 
-def _qualifier(before: str, vague: bool) -> str:
+def _qualifier(tail: str, vague: bool, may_qualify: bool) -> str:
+    """The qualifier of an amount from the 25 characters before it (`may_qualify`: _may_end_with_qualifier of
+    them, which the figure's start has already asked)."""
     if vague:
         return "vague"
-    tail = before[-25:]
-    m = _QUALIFIER_RX.search(tail) if _may_end_with_qualifier(tail) else None
+    m = _QUALIFIER_RX.search(tail) if may_qualify else None
     return m.lastgroup if m else "exact"
 
 
@@ -280,9 +281,14 @@ def _whose(text: str, before: str, after: str) -> _Whose:
     if side:
         return _Whose(True, side)
     clause = before + after
-    if BOTH.search(clause) or BOTH_SIDES.search(clause) or len(set(attackers_in(clause))) == 2:
+    if BOTH.search(clause) or BOTH_SIDES.search(clause):
         return _Whose(True, None, both=True)
-    side = victim_side(clause)
+    # the clause's cues read once: two attacking sides, else the side of its people (victim_side, whose own
+    # test for the two countries named together has just been made)
+    cues = cues_in(clause)
+    if len({c for c, attacking in cues if attacking}) == 2:
+        return _Whose(True, None, both=True)
+    side = side_of_cues(cues)
     if side:
         return _Whose(True, side)
     if BOTH.search(text):
@@ -362,7 +368,6 @@ class _Stated:
     part_of_total: bool
 
 
-@lru_cache(maxsize=SENTENCE_CACHE)
 def _scope(text: str, before: str, after: str) -> str | None:
     """What a figure counts: a span of years (period), deaths from indirect effects (indirect), an
     episode's running total (total), one attack's victims (incident), or None when its clause does not
@@ -417,7 +422,9 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         end = m.end() + (tail.end() if tail else 0)
         lookback = max(0, m.start() - LOOKBACK)
         near = max(0, m.start() - 25)
-        qual = _QUAL_BEFORE.search(text, near, m.start()) if _may_end_with_qualifier(text[near : m.start()]) else None
+        tail = text[near : m.start()]  # the last 25 characters before the number: where a qualifier stands
+        may_qualify = _may_end_with_qualifier(tail)
+        qual = _QUAL_BEFORE.search(text, near, m.start()) if may_qualify else None
         clause_start = m.start() - len(before)
         out.append(
             _Stated(
@@ -427,7 +434,7 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 metric=metric,
                 value=value,
                 value_text=m.group(0),
-                qualifier=_qualifier(text[lookback : m.start()], vague),
+                qualifier=_qualifier(tail, vague, may_qualify),
                 whose=_whose(text, before, after),
                 # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
                 group=None if metric == "displaced" else _group(after, text[lookback : m.start()]),

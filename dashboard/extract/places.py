@@ -140,12 +140,20 @@ class _Mention:
 Word = tuple[int, int, str]  # start, end, text
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _name_start(gaz: Gazetteer, word: str) -> str | None:
+    """A capitalised word's key, if it begins some known name (else None). The same words come back in
+    sentence after sentence ("Ministry", "Thai", "Interior"): their keys are folded once."""
+    key = name_key(word)
+    return key if gaz.is_prefix(key) else None
+
+
 def _longest_name(gaz: Gazetteer, text: str, first: re.Match) -> tuple[list[Word], int, list[Place]]:
     """The words from `first` on (adjacent: a space or a hyphen apart), and the longest run of them
     that names a place: (words read, number of words in the name, candidates). No words are read when
     the first begins no name."""
-    key = name_key(first.group())
-    if not gaz.is_prefix(key):
+    key = _name_start(gaz, first.group())
+    if key is None:
         return [], 0, []  # most capitalised words begin no name: nothing more is read
     run: list[Word] = [(first.start(), first.end(), first.group())]
     candidates = gaz.by_key(key)
@@ -300,11 +308,12 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         type_word = nxt if typed else None
         facts = _facts(plausible, free, type_word)
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
-    found = _with_fuzzy(text, gaz, found)
-    return tuple(
-        replace(m, near=True) if NEAR_WORDS.search(text[max(0, m.start - 40) : m.start]) else m
-        for m in _with_unlisted(text, gaz, found)
-    )
+    found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
+    # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
+    # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
+    if not NEAR_WORDS.may_match(text):
+        return tuple(found)
+    return tuple(replace(m, near=True) if NEAR_WORDS.search(text[max(0, m.start - 40) : m.start]) else m for m in found)
 
 
 # A run of capitalised words right before a type word ("Preh Vihear temple", "O Bei Chorn Commune"):

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache, wraps
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from dashboard.records import Evidence
 
@@ -75,8 +75,11 @@ ABBREVIATIONS = {
 _END = re.compile(r"""[.!?][.!?]*["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a report and where it stands. Made for every sentence of every report (most of them read
+    before, their records found once per text): a named tuple, immutable like the records and made in about
+    half the time of a frozen dataclass."""
+
     start: int
     end: int
     text: str
