@@ -386,10 +386,15 @@ def _scope(text: str, before: str, after: str) -> str | None:
     return None
 
 
-def _still_scope(metric: str, tail: re.Match | None, scope: str | None) -> str | None:
+def _still_scope(metric: str, metric_words: re.Match | None, scope: str | None) -> str | None:
     """ "remaining" for a count of the displaced whose metric words tell them as still displaced ("about 200,000
     remained in camps"): a stock at the time told, shown as such beside the highest count reported."""
-    if metric == "displaced" and scope in (None, "total") and tail is not None and STILL.search(tail.group(0)):
+    if (
+        metric == "displaced"
+        and scope in (None, "total")
+        and metric_words is not None
+        and STILL.search(metric_words.group(0))
+    ):
         return "remaining"
     return scope
 
@@ -418,8 +423,8 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         before, after = _clause(text, m.start(), m.end(), breaks)
         if value == 1 and not RUNNING_TOTAL.search(before + after):
             continue  # one victim of one incident
-        tail = _AFTER[metric].match(text[m.end() :])
-        end = m.end() + (tail.end() if tail else 0)
+        metric_words = _AFTER[metric].match(text[m.end() :])
+        end = m.end() + (metric_words.end() if metric_words else 0)
         lookback = max(0, m.start() - LOOKBACK)
         near = max(0, m.start() - 25)
         tail = text[near : m.start()]  # the last 25 characters before the number: where a qualifier stands
@@ -440,7 +445,7 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 group=None if metric == "displaced" else _group(after, text[lookback : m.start()]),
                 source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
-                scope=_still_scope(metric, tail, _scope(text, before, after)),
+                scope=_still_scope(metric, metric_words, _scope(text, before, after)),
                 part_of_total=bool(
                     out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))
                 ),
