@@ -669,14 +669,26 @@ def test_the_fighting_a_ceasefire_ended_is_told_as_its_span_not_as_days_since_it
 
     claims = [OnsetClaim(date(2025, 12, 8), 3)]
     assert onset_summary(claims, date(2025, 12, 27), until=True) == (
-        "**19 days** of fighting to 27 Dec 2025, from 8 Dec 2025 (3 reports)"
+        "**20 days** of fighting to 27 Dec 2025, from 8 Dec 2025 (3 reports)"
     )
     two = [OnsetClaim(date(2025, 12, 7), 5), OnsetClaim(date(2025, 12, 8), 3)]
     assert onset_summary(two, date(2025, 12, 27), until=True) == (
-        "**19–20 days** of fighting to 27 Dec 2025, from 7 Dec 2025 (5 reports) vs 8 Dec 2025 (3 reports) "
+        "**20–21 days** of fighting to 27 Dec 2025, from 7 Dec 2025 (5 reports) vs 8 Dec 2025 (3 reports) "
         "(reports disagree)"
     )
     assert onset_summary(claims, date(2025, 12, 20)) == "**12 days** since 8 Dec 2025 (3 reports)"
+
+
+def test_the_fighting_is_counted_in_days_fought_the_ceasefires_own_day_with_them_unless_it_began_at_its_start():
+    """Fighting from 24 July to a ceasefire from midnight closing 28 July: five days fought (the reports' "five-day
+    conflict"), not the four days between the dates; a ceasefire from 00:00 adds no day of fighting."""
+    from dashboard.summary import OnsetClaim
+    from dashboard.ui.headline import onset_summary
+
+    claims = [OnsetClaim(date(2025, 7, 24), 4)]
+    assert onset_summary(claims, date(2025, 7, 28), until=True).startswith("**5 days** of fighting to 28 Jul 2025")
+    at_dawn = onset_summary(claims, date(2025, 7, 28), until=True, fought_that_day=False)
+    assert at_dawn.startswith("**4 days** of fighting")
 
 
 def test_a_toll_whose_side_is_not_stated_stands_with_both_sides_totals_marked(tmp_path, gaz):

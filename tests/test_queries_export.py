@@ -203,3 +203,19 @@ def test_a_missing_store_is_said(tmp_path, capsys):
     assert main(["export", "--db", str(missing), "--asof", "2026-01-10", "--format", "geojson"]) == 2
     assert f"no store at {missing}" in capsys.readouterr().err
     assert not missing.exists()  # not created
+
+
+def test_the_timelines_caption_counts_meetings_agreements_and_other_turning_points_each_as_what_it_is():
+    """An outbreak of fighting or a step carried out (agreements-file rows) is no "meeting or agreement"."""
+    from dashboard.ui.timeline import TimelineItem, lane_counts
+
+    def item(lane, kind):
+        return TimelineItem("x", date(2025, 7, 24), lane, kind, "label", None, ())
+
+    items = [item("Incidents", "shelling"), item("Agreements", "fighting"), item("Agreements", "implementation")]
+    assert lane_counts(items) == (
+        "1 incident (one per event across reports) · 0 meetings · 2 other turning points (fighting, steps carried "
+        "out, suspensions)"
+    )
+    items += [item("Meetings", "meeting"), item("Agreements", "ceasefire")]
+    assert "1 meeting · 1 agreement or ceasefire · 2 other turning points" in lane_counts(items)

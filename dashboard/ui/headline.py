@@ -121,7 +121,7 @@ def headline(
         if ended:
             st.markdown("**The fighting, then the ceasefire**")
             st.caption(
-                onset_summary(onset, ended.date, episode, until=True)
+                onset_summary(onset, ended.date, episode, until=True, fought_that_day=ended.time != "00:00")
                 + f" · ceasefire since {ended.date:%-d %b %Y}: **{plural(state.days, 'day')}**"
             )
         else:
@@ -129,12 +129,21 @@ def headline(
             st.caption(onset_summary(onset, as_of, episode))
 
 
-def onset_summary(claims: list[OnsetClaim], as_of: date, episode: str | None = None, until: bool = False) -> str:
+def onset_summary(
+    claims: list[OnsetClaim],
+    as_of: date,
+    episode: str | None = None,
+    until: bool = False,
+    fought_that_day: bool = True,
+) -> str:
     """The days from when the fighting began (per date the reports give) to the as-of date; `until`: to the
-    ceasefire that ended it (`as_of` is its day), said as the fighting's span."""
+    ceasefire that ended it (`as_of` is its day), said as the fighting's span in days fought, counting its first
+    day and the ceasefire's own day when the ceasefire took effect after that day began (at noon, at midnight
+    closing it: 24 to 28 July with a ceasefire from midnight are five days of fighting)."""
     if not claims:
         return f"no report states when it began ({md_escape(episode_label(episode))})"
-    days = sorted({(as_of - c.date).days for c in claims})
+    last = 1 if until and fought_that_day else 0
+    days = sorted({(as_of - c.date).days + last for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
     parts = [f"{c.date:%-d %b %Y} ({plural(c.reports, 'report')})" for c in claims]
     if until:

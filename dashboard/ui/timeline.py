@@ -28,7 +28,9 @@ from dashboard.ui.links import capped, resolve_province
 from dashboard.ui.safe import escape, link_value, md_escape, md_link
 from dashboard.ui.widgets import bounded, plural, quote_block
 
-OTHERS = "meetings or agreements"
+# What the agreements file's rows are, counted apart on the timeline's caption: a signed text, or a turning point of
+# the conflict (an outbreak of fighting, a step carried out, a suspension), which is no meeting or agreement.
+SIGNED_KINDS = ("agreement", "ceasefire")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,21 @@ class TimelineItem:
     label: str
     accused: str | None
     provinces: tuple[str, ...]
+
+
+def lane_counts(items: list[TimelineItem]) -> str:
+    """How many items of each sort the timeline shows: incidents, meetings, signed agreements and ceasefires, and
+    the agreements file's other turning points, each counted as what it is."""
+    incidents = sum(i.lane == "Incidents" for i in items)
+    meetings = sum(i.lane == "Meetings" for i in items)
+    signed = sum(i.lane == "Agreements" and i.kind in SIGNED_KINDS for i in items)
+    other = sum(i.lane == "Agreements" and i.kind not in SIGNED_KINDS for i in items)
+    parts = [f"{plural(incidents, 'incident')} (one per event across reports)", plural(meetings, "meeting")]
+    if signed:
+        parts.append(plural(signed, "agreement or ceasefire", "agreements or ceasefires"))
+    if other:
+        parts.append(plural(other, "other turning point") + " (fighting, steps carried out, suspensions)")
+    return " · ".join(parts)
 
 
 def timeline_items(
@@ -124,11 +141,8 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
         and (not chosen_accused or (i.lane == "Incidents" and ACCUSED_WORDS[i.accused] in chosen_accused))
         and (not chosen_provinces or set(i.provinces) & set(chosen_provinces))
     ]
-    incidents_shown = sum(1 for i in shown if i.lane == "Incidents")
     st.caption(
-        f"{since:%-d %b %Y} – {as_of:%-d %b %Y} · {plural(incidents_shown, 'incident')} (one per event across "
-        f"reports) · {plural(len(shown) - incidents_shown, 'meeting or agreement', OTHERS)} · click a point to read "
-        "what each side says"
+        f"{since:%-d %b %Y} – {as_of:%-d %b %Y} · {lane_counts(shown)} · click a point to read what each side says"
     )
     if not shown:
         st.info("Nothing in this window matches the filters.")
