@@ -189,6 +189,18 @@ VENUE_BEFORE = re.compile(
 
 
 FAMILY = {body: fam for body, fam, _ in BODIES}
+# Bodies named only by who meets ("military talks"): a mention of one can be of any meeting of its family's bodies.
+GENERIC_BODIES = frozenset({"military talks"})
+
+
+def same_body(body: str | None, family: str | None, bodies) -> bool:
+    """Whether a mention of `body` (of body family `family`) can be of a meeting some reports give `bodies`: the
+    same body, or, for a mention that names its body only by who meets (or names none), any body of its family."""
+    if body and body not in GENERIC_BODIES:
+        return body in bodies
+    return family is not None and any(FAMILY.get(b) == family for b in bodies)
+
+
 _PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS]
 _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
