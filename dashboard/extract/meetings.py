@@ -227,6 +227,11 @@ def _paired_bodies(text: str) -> tuple[str, ...]:
     return (first, second) if first and second and first != second else ()
 
 
+def body_named(text: str) -> tuple[str | None, str | None]:
+    """The body a text names (a bracketed short name first: "the committee (RBC)"), and its family."""
+    return _body(text)
+
+
 def _body(text: str) -> tuple[str | None, str | None]:
     for m in _BRACKETED.finditer(text):
         for body, family, rx in _BODY_RX:
