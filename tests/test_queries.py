@@ -425,3 +425,22 @@ def test_a_span_whose_first_day_alone_is_told_held_is_not_called_held(tmp_path, 
     )
     [g] = queries.meetings(store, date(2026, 3, 20))
     assert meeting_status(g, date(2026, 3, 20)) == "began 10 Mar, end not confirmed"
+
+
+def test_a_held_meeting_whose_outcome_was_told_on_a_day_is_past_by_that_day(tmp_path, gaz):
+    from dashboard.summary import split_meetings
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "The two sides agreed to reopen the crossing after talks in Ipoh, the mediator said on Wednesday.",
+                date(2025, 3, 5),
+            )
+        ],
+    )
+    _, past, undated = split_meetings(queries.meetings(store, date(2025, 3, 7)), date(2025, 3, 7))
+    [g] = past
+    assert undated == [] and g.date == date(2025, 3, 5) and g.when_text.startswith("Wed 5 Mar 2025 (by this day")
+    assert queries.count_undated_meetings(store, date(2025, 3, 7)) == 0

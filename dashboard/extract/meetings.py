@@ -627,13 +627,18 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     if len(groups) < 2:
         when = dates[0] if dates else None
         own_time = None if when else WEEKEND.search(text) or IN_MONTH.search(text)
+        status = _status(text, when.date if when else None, published)
+        # a held meeting with no day of its own whose outcome is told on a day ("agreed after talks in Putrajaya, the
+        # minister announced on Monday"): the record stays undated (the meeting may have ended the day before), its
+        # words say by when it was held (dashboard.queries.meeting_days.said_by)
+        said = _said_on(text, published) if not (when or own_time) and status == "held" else None
         return tuple(
             _Told(
                 date=when.date if when else None,
-                date_text=when.text if when else own_time.group() if own_time else None,
+                date_text=when.text if when else own_time.group() if own_time else said,
                 body=body,
                 participants=read.participants,
-                status=_status(text, when.date if when else None, published),
+                status=status,
                 needs_venue=not (when or body or read.hosted_signing or _parties_meet(read)),
             )
             for body in _paired_bodies(text) or (read.body,)
@@ -655,6 +660,17 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
             )
         )
     return tuple(out)
+
+
+def _said_on(text: str, published: date | None) -> str | None:
+    """The words that date a statement in the sentence ("announced on Monday", "said on 28 July"), from the verb to
+    the date; None when no date of the sentence is a statement's."""
+    for d in _dates(text, published):
+        window = text[max(0, d.start - 40) : d.start]
+        said = SPEECH_BEFORE.search(window)
+        if d.date is not None and said and not DATELINE.match(text[: d.start]):
+            return text[d.start - len(window) + said.start() : d.end]
+    return None
 
 
 def may_tell(text: str) -> bool:
