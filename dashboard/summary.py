@@ -11,6 +11,7 @@ from datetime import date
 
 from dashboard.agreements import agreements
 from dashboard.episodes import EPISODES, episode_at
+from dashboard.extract.meetings import body_named
 from dashboard.gazetteer import Gazetteer
 from dashboard.pubdate import HOW_WORDS
 from dashboard.records import Figure, Incident, Report
@@ -213,6 +214,31 @@ def signed_on(first: date | None, last: date | None = None) -> list:
     if first is None:
         return []
     return [a for a in agreements() if first <= a.date <= (last or first) and a.kind in ("ceasefire", "agreement")]
+
+
+def one_fact(rows) -> list[tuple]:
+    """The agreements file's rows grouped by the fact they tell: rows of one day, kind and source are one fact (a
+    meeting that carries out provisions of two instruments is a row under each); in date order."""
+    facts: dict[tuple, list] = {}
+    for a in rows:
+        facts.setdefault((a.date, a.kind, a.source_url), []).append(a)
+    return [tuple(group) for group in facts.values()]
+
+
+def meeting_of_row(a, groups: list):
+    """The reports' meeting a curated row tells of, if one: a row telling a meeting took place (an implementation
+    step whose title names a body) whose day is one of the days of a dated meeting of that body family."""
+    family = body_named(a.title)[1] if a.kind == "implementation" else None
+    if family is None:
+        return None
+    return next(
+        (
+            g
+            for g in groups
+            if g.date is not None and g.date <= a.date <= (last_day(g) or g.date) and family in {f for _, f in g.keys}
+        ),
+        None,
+    )
 
 
 PLAN_GOES_STALE = 30  # days after its newest report an undated plan stops counting as upcoming

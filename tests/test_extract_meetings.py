@@ -430,3 +430,18 @@ def test_two_committees_joined_before_a_plural_meeting_word_are_two_meetings():
         ("General Border Committee", "scheduled"),
         ("Regional Border Committee", "scheduled"),
     ]
+
+
+def test_a_held_meeting_dated_only_by_the_statement_of_its_outcome_keeps_those_words_not_a_date():
+    # a Wednesday's report: the talks may have ended before the statement; the record stays undated
+    [m] = meetings(
+        "Bangkok, March 5 - The two sides agreed to reopen the crossing after talks in Ipoh, the mediator said on "
+        "Wednesday.",
+        date(2025, 3, 5),
+    )
+    assert (m.date, m.date_text, m.status) == (None, "said on Wednesday", "held")
+    # a plan announced on a day tells no day by which it was held
+    [plan] = meetings(
+        "The defence ministers will hold talks in Ipoh, the mediator announced on Wednesday.", date(2025, 3, 5)
+    )
+    assert plan.status != "held" and plan.date_text is None

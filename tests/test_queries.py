@@ -236,7 +236,52 @@ def test_an_undated_meeting_put_off_tells_of_no_later_meeting_of_its_body(tmp_pa
     )
     found = queries.meetings(store, date(2025, 12, 26))
     assert sorted((g.date, g.reports) for g in found if g.date) == [(date(2025, 12, 24), 1)]
-    assert queries.count_undated_meetings(store, date(2025, 12, 26)) == 1
+    # the plan is not listed on its own either: the meeting of its body held after it closes it
+    assert queries.count_undated_meetings(store, date(2025, 12, 26)) == 0
+    assert queries.count_undated_meetings(store, date(2025, 12, 23)) == 1  # not yet known to have met
+
+
+def test_a_passing_mention_of_a_meeting_held_joins_the_newest_dated_one_of_its_body(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee met in Trat province on 3 March.", date(2025, 3, 4)),
+            ("The General Border Committee met in Trat province on 9 April.", date(2025, 4, 10)),
+            (
+                "Officials cited progress made at the last General Border Committee meeting, which was held in Trat.",
+                date(2025, 5, 20),
+            ),
+            ("Earlier talks of the Regional Border Committee were held in Trat.", date(2025, 5, 20)),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 6, 1))
+    assert sorted((g.date, g.reports) for g in found if g.date) == [(date(2025, 3, 3), 1), (date(2025, 4, 9), 2)]
+    # no dated meeting of the Regional Border Committee: that mention stays a held meeting of its own
+    assert [(g.body_text, g.statuses) for g in found if g.date is None] == [("Regional Border Committee", ["held"])]
+
+
+def test_an_undated_plan_is_closed_by_a_later_meeting_of_its_body_family(tmp_path, gaz):
+    from dashboard.summary import current_plans, split_meetings
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("A planned meeting of army commanders from both sides was postponed.", date(2025, 3, 1)),
+            ("The General Border Committee will meet soon, officials said.", date(2025, 3, 2)),
+            ("The Regional Border Committee met in Trat province on 20 March.", date(2025, 3, 21)),
+        ],
+    )
+
+    def listed(as_of):
+        _, _, undated = split_meetings(queries.meetings(store, as_of), as_of)
+        plans, others = current_plans(undated, as_of)
+        return sorted(g.body_text for g in plans + others)
+
+    assert listed(date(2025, 3, 10)) == ["General Border Committee", "military talks"]
+    # the commanders met in the RBC: the generic plan is closed; the GBC plan is another body's, still open
+    assert listed(date(2025, 3, 25)) == ["General Border Committee"]
 
 
 def test_an_undated_plan_with_no_news_for_a_month_is_no_upcoming_meeting():
@@ -380,3 +425,22 @@ def test_a_span_whose_first_day_alone_is_told_held_is_not_called_held(tmp_path, 
     )
     [g] = queries.meetings(store, date(2026, 3, 20))
     assert meeting_status(g, date(2026, 3, 20)) == "began 10 Mar, end not confirmed"
+
+
+def test_a_held_meeting_whose_outcome_was_told_on_a_day_is_past_by_that_day(tmp_path, gaz):
+    from dashboard.summary import split_meetings
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "The two sides agreed to reopen the crossing after talks in Ipoh, the mediator said on Wednesday.",
+                date(2025, 3, 5),
+            )
+        ],
+    )
+    _, past, undated = split_meetings(queries.meetings(store, date(2025, 3, 7)), date(2025, 3, 7))
+    [g] = past
+    assert undated == [] and g.date == date(2025, 3, 5) and g.when_text.startswith("Wed 5 Mar 2025 (by this day")
+    assert queries.count_undated_meetings(store, date(2025, 3, 7)) == 0

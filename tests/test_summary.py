@@ -148,3 +148,53 @@ def test_a_plan_announced_without_a_day_is_upcoming_until_it_goes_stale():
     planned = replace(summary(None, ["scheduled"]), newest_status="scheduled", _seen=date(2025, 9, 10))
     assert current_plans([held, planned], date(2025, 9, 15)) == ([planned], [held])
     assert current_plans([held, planned], date(2025, 11, 1)) == ([], [held, planned])
+
+
+def _row(id_, day, kind, title, source="https://example.org/a"):
+    from dashboard.agreements import Agreement
+
+    return Agreement(id_, day, "", False, kind, title, "", None, None, (), source, "a source")
+
+
+def test_curated_rows_of_one_day_kind_and_source_are_one_fact():
+    from dashboard.summary import one_fact
+
+    rows = [
+        _row("a", date(2025, 3, 9), "implementation", "Regional Border Committee meets"),
+        _row("b", date(2025, 3, 9), "implementation", "Army commanders meet in the Regional Border Committee"),
+        _row("c", date(2025, 3, 9), "implementation", "Observers deployed", source="https://example.org/b"),
+    ]
+    assert [[a.id for a in fact] for fact in one_fact(rows)] == [["a", "b"], ["c"]]
+
+
+def test_a_curated_meeting_row_tells_of_the_reports_meeting_of_its_body_family_on_its_days():
+    from dataclasses import replace
+
+    from dashboard.summary import meeting_of_row
+
+    gbc = replace(summary(date(2025, 3, 4), ["held"]), end=date(2025, 3, 7), keys=[("TH-22", "border")])
+    summit = replace(summary(date(2025, 3, 6), ["held"]), id="s", keys=[(None, "asean-summit")])
+    met = _row("a", date(2025, 3, 7), "implementation", "The General Border Committee meets (4-7 March)")
+    assert meeting_of_row(met, [summit, gbc]) is gbc
+    assert meeting_of_row(replace(met, date=date(2025, 3, 8)), [summit, gbc]) is None  # not one of its days
+    assert meeting_of_row(replace(met, kind="agreement"), [gbc]) is None  # what was signed there is no meeting
+    assert meeting_of_row(replace(met, title="Observers deployed"), [gbc]) is None  # names no body
+
+
+def test_the_timeline_shows_a_meeting_the_agreements_file_tells_of_once():
+    from dataclasses import replace
+
+    from dashboard.agreements import agreements
+    from dashboard.ui.timeline import timeline_items
+
+    row = next(a for a in agreements() if a.kind == "implementation" and "General Border Committee" in a.title)
+    gbc = replace(
+        summary(row.date, ["held"]), id="m-gbc", keys=[("TH-22", "border")], bodies=["General Border Committee"]
+    )
+    items = timeline_items([], [gbc], row.date, row.date)
+    assert f"a-{row.id}" not in {i.id for i in items}
+    [meeting] = [i for i in items if i.id == "m-gbc"]
+    assert meeting.label.startswith(row.title)
+    # rows under two instruments from one source on one day (the commanders meet in the RBC) are one item
+    days = [(i.day, i.label) for i in timeline_items([], [], date(2025, 9, 1), date(2025, 9, 5))]
+    assert len(days) == len({d for d, _ in days})

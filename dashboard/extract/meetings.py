@@ -189,6 +189,18 @@ VENUE_BEFORE = re.compile(
 
 
 FAMILY = {body: fam for body, fam, _ in BODIES}
+# Bodies named only by who meets ("military talks"): a mention of one can be of any meeting of its family's bodies.
+GENERIC_BODIES = frozenset({"military talks"})
+
+
+def same_body(body: str | None, family: str | None, bodies) -> bool:
+    """Whether a mention of `body` (of body family `family`) can be of a meeting some reports give `bodies`: the
+    same body, or, for a mention that names its body only by who meets (or names none), any body of its family."""
+    if body and body not in GENERIC_BODIES:
+        return body in bodies
+    return family is not None and any(FAMILY.get(b) == family for b in bodies)
+
+
 _PARTICIPANT_RX = [(name, re.compile(pattern)) for name, pattern in PARTICIPANTS]
 _BODY_RX = [(body, family, re.compile(pattern)) for body, family, pattern in BODIES]
 
@@ -213,6 +225,11 @@ def _paired_bodies(text: str) -> tuple[str, ...]:
         return ()
     first, second = _body(m.group(1))[0], _body(m.group(2))[0]
     return (first, second) if first and second and first != second else ()
+
+
+def body_named(text: str) -> tuple[str | None, str | None]:
+    """The body a text names (a bracketed short name first: "the committee (RBC)"), and its family."""
+    return _body(text)
 
 
 def _body(text: str) -> tuple[str | None, str | None]:
@@ -610,13 +627,18 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     if len(groups) < 2:
         when = dates[0] if dates else None
         own_time = None if when else WEEKEND.search(text) or IN_MONTH.search(text)
+        status = _status(text, when.date if when else None, published)
+        # a held meeting with no day of its own whose outcome is told on a day ("agreed after talks in Putrajaya, the
+        # minister announced on Monday"): the record stays undated (the meeting may have ended the day before), its
+        # words say by when it was held (dashboard.queries.meeting_days.said_by)
+        said = _said_on(text, published) if not (when or own_time) and status == "held" else None
         return tuple(
             _Told(
                 date=when.date if when else None,
-                date_text=when.text if when else own_time.group() if own_time else None,
+                date_text=when.text if when else own_time.group() if own_time else said,
                 body=body,
                 participants=read.participants,
-                status=_status(text, when.date if when else None, published),
+                status=status,
                 needs_venue=not (when or body or read.hosted_signing or _parties_meet(read)),
             )
             for body in _paired_bodies(text) or (read.body,)
@@ -638,6 +660,17 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
             )
         )
     return tuple(out)
+
+
+def _said_on(text: str, published: date | None) -> str | None:
+    """The words that date a statement in the sentence ("announced on Monday", "said on 28 July"), from the verb to
+    the date; None when no date of the sentence is a statement's."""
+    for d in _dates(text, published):
+        window = text[max(0, d.start - 40) : d.start]
+        said = SPEECH_BEFORE.search(window)
+        if d.date is not None and said and not DATELINE.match(text[: d.start]):
+            return text[d.start - len(window) + said.start() : d.end]
+    return None
 
 
 def may_tell(text: str) -> bool:

@@ -4,12 +4,13 @@ states, a weekend its report's date fixes, a month's one meeting."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.extract.dates import MONTH_NUMBER
-from dashboard.extract.meetings import COUNTED_DAYS, IN_MONTH, WEEKEND, keys_agree
+from dashboard.extract.dates import MONTH_NUMBER, find_dates
+from dashboard.extract.meetings import COUNTED_DAYS, IN_MONTH, SPEECH_VERBS, WEEKEND, keys_agree
 from dashboard.queries.common import _known, meetings_t
 from dashboard.queries.meeting_summary import MeetingSummary
 from dashboard.store import Store
@@ -141,7 +142,25 @@ def undated_summary(row) -> MeetingSummary:
     if weekend is not None:
         g.date, g.end = weekend
         g.inferred = "the weekend its report tells of"
+    said = said_by(text, status, known)
+    if said is not None:
+        g.date = said
+        g.inferred = "by this day: its outcome was told then, the talks' own day not stated"
     return g
+
+
+# "announced on Monday", "said on 28 July": the words that date a statement of what a held meeting brought.
+SAID_ON = re.compile(rf"^(?:{SPEECH_VERBS})\b", re.I)
+
+
+def said_by(text: str | None, status: str, known: date | None) -> date | None:
+    """The day by which an undated held meeting was held, when its sentence dates only the statement that tells its
+    outcome ("agreed to a ceasefire after talks, the minister announced on Monday"): the statement's day, resolved
+    against its report's day; None for other mentions."""
+    if status != "held" or not text or known is None or not SAID_ON.match(text):
+        return None
+    found = [d.date for d in find_dates(text, known, future=False) if d.date is not None]
+    return found[-1] if found and found[-1] <= known else None
 
 
 def weekend_of(text: str | None, status: str, known: date | None) -> tuple[date, date] | None:

@@ -75,7 +75,8 @@ class MeetingSummary:
         if self.date is None:
             return "date not stated"
         if self.end is None or self.end == self.date:
-            return f"{self.date:%a %-d %b %Y}"
+            day = f"{self.date:%a %-d %b %Y}"
+            return f"{day} ({self.inferred})" if self.inferred else day
         if (self.date.year, self.date.month) == (self.end.year, self.end.month):
             span = f"{self.date:%-d}–{self.end:%-d %b %Y}"
         elif self.date.year == self.end.year:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import key_within
+from dashboard.extract.meetings import key_within, same_body
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
     SPAN_WORDS,
@@ -157,7 +157,7 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
     place or body family), else one of the same body family (no conflicting place, or on the report's own
     day) that was held just before its report (a held mention) or is planned just after it (a scheduled or
     proposed one: a meeting put off with no new date tells of no later one)."""
-    _, report_id, known, place, family, status = row
+    _, report_id, known, place, family, status, body = row
     same_report = [
         g
         for g in dated
@@ -185,7 +185,37 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         )
         and (g.accepts(place, None) or g.date >= known - timedelta(days=1))
     ]
-    return (max if status == "held" else min)(near, key=lambda g: g.date, default=None)
+    found = (max if status == "held" else min)(near, key=lambda g: g.date, default=None)
+    return found or (_referred_to(dated, known, place, family, body) if status == "held" else None)
+
+
+def _referred_to(
+    dated: list[MeetingSummary], known: date, place: str | None, family: str | None, body: str | None
+) -> MeetingSummary | None:
+    """The meeting an undated held mention refers back to ("recent discussions in the GBC"): the newest dated
+    meeting of its body (a mention naming its body only by who meets: of its body family) held before its report's
+    day, with no conflicting place; None when there is none (then it is a held meeting of its own)."""
+    before = [
+        g
+        for g in dated
+        if g.last_day < known
+        and "held" in g.statuses
+        and g.accepts(place, family)
+        and same_body(body, family, g.bodies)
+    ]
+    return max(before, key=lambda g: g.date, default=None)
+
+
+def _closed(plan, dated: list[MeetingSummary], held: list) -> bool:
+    """Whether an undated plan (scheduled, proposed or put off) is closed by a meeting of its body (a plan naming
+    its body only by who meets: of its body family) held after the plan's report: a dated one held after that
+    day, or an undated held mention of a later report. Such a plan is no meeting still to come or put off."""
+    _, _, known, _, family, status, *_, body, _ = plan
+    if status not in ("scheduled", "proposed", "postponed") or known is None or family is None:
+        return False
+    return any(g.date > known and "held" in g.statuses and same_body(body, family, g.bodies) for g in dated) or any(
+        row[2] is not None and row[2] > known and same_body(body, family, [row[10]]) for row in held
+    )
 
 
 def _after(g: MeetingSummary, known: date) -> bool:
@@ -260,7 +290,9 @@ def _undated_meetings(
         if weekend_of(row[11], row[5], row[2]):
             group = None
         else:
-            group = _told_of(dated, reports, row[:6]) or held_in_month(dated, row[11], row[5], row[2], row[3], row[4])
+            group = _told_of(dated, reports, (*row[:6], row[10])) or held_in_month(
+                dated, row[11], row[5], row[2], row[3], row[4]
+            )
         if group is None:
             alone.append(row)
             continue
@@ -275,6 +307,8 @@ def _undated_meetings(
         group.rank_bodies()
     if any(g.attached for g in dated):
         _count_reports(store, as_of, [g for g in dated if g.attached])
+    held = [row for row in rows if row[5] == "held"]
+    alone = [row for row in alone if not _closed(row, dated, held)]
     return [undated_summary(row) for row in alone[:limit]]
 
 

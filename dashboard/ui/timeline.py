@@ -19,9 +19,7 @@ from dashboard.queries import Queries
 from dashboard.queries.meetings import MeetingSummary
 from dashboard.queries.timeline import window_start
 from dashboard.reconcile import IncidentEvent
-from dashboard.summary import (
-    meeting_status,
-)
+from dashboard.summary import meeting_of_row, meeting_status, one_fact
 from dashboard.ui.cache import shared, shared_figure
 from dashboard.ui.events import ACCUSED_WORDS, event_title, event_view, kind_word
 from dashboard.ui.links import capped, resolve_province
@@ -62,23 +60,31 @@ def lane_counts(items: list[TimelineItem]) -> str:
 def timeline_items(
     events: list[IncidentEvent], meetings: list[MeetingSummary], since: date, as_of: date
 ) -> list[TimelineItem]:
+    """One item per incident event, per meeting and per fact of the agreements file. A meeting the reports give that
+    a curated row tells of (summary.meeting_of_row) is one item, under the curated title; curated rows of one fact
+    (summary.one_fact) are one item."""
     items = [
         TimelineItem(e.id, e.day, "Incidents", kind_word(e.kind), event_title(e), e.accused, tuple(e.admin1))
         for e in events
     ]
+    shown = [m for m in meetings if m.date and since <= m.date <= as_of + timedelta(days=30)]
+    curated = curated_of(shown, since, as_of)
     items += [
         TimelineItem(
             m.id,
             m.date,
             "Meetings",
             "meeting",
-            f"Meeting · {m.when_text} · {m.venue_text} · {m.body_text}",
+            f"{curated[m.id][0].title} · {m.when_text} · {m.venue_text} · {plural(m.reports, 'report')} and the "
+            "agreements file"
+            if m.id in curated
+            else f"Meeting · {m.when_text} · {m.venue_text} · {m.body_text}",
             None,
             (m.admin1,) if m.admin1 else (),
         )
-        for m in meetings
-        if m.date and since <= m.date <= as_of + timedelta(days=30)
+        for m in shown
     ]
+    told = {a.id for rows in curated.values() for a in rows}
     items += [
         TimelineItem(
             f"a-{a.id}",
@@ -89,10 +95,21 @@ def timeline_items(
             None,
             (a.admin1,) if a.admin1 else (),
         )
-        for a in agreements()
-        if since <= a.date <= as_of
+        for fact in one_fact(a for a in agreements() if since <= a.date <= as_of)
+        if not told.intersection(r.id for r in fact)
+        for a in fact[:1]
     ]
     return sorted(items, key=lambda i: (i.day, i.lane, i.id))
+
+
+def curated_of(meetings: list[MeetingSummary], since: date, as_of: date) -> dict[str, tuple[Agreement, ...]]:
+    """meeting id -> the curated rows (each fact's rows) that tell of that meeting."""
+    out: dict[str, tuple[Agreement, ...]] = {}
+    for fact in one_fact(a for a in agreements() if since <= a.date <= as_of):
+        m = meeting_of_row(fact[0], meetings)
+        if m is not None:
+            out[m.id] = out.get(m.id, ()) + fact
+    return out
 
 
 def read_province_link(gaz: Gazetteer, options: list[str]) -> None:
@@ -248,11 +265,14 @@ def item_details(
             f"**Meeting · {meeting.when_text}** · {md_escape(meeting.venue_text)} · "
             f"{md_escape(meeting.body_text)} · {meeting_status(meeting, as_of)}"
         )
+        for a in curated_of([meeting], meeting.date, as_of).get(meeting.id, ()):
+            _agreement(a)
         bounded(f"t_{meeting.id}", meeting.reports, lambda n: q.meeting_quotes(as_of, meeting, n), _meeting_quote)
         return
     agreement = next((a for a in agreements() if f"a-{a.id}" == chosen), None)
     if agreement:
-        _agreement(agreement)
+        for a in next(f for f in one_fact(agreements()) if agreement in f):
+            _agreement(a)
 
 
 def _meeting_quote(pair) -> None:
