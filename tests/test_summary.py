@@ -195,6 +195,9 @@ def test_the_timeline_shows_a_meeting_the_agreements_file_tells_of_once():
     assert f"a-{row.id}" not in {i.id for i in items}
     [meeting] = [i for i in items if i.id == "m-gbc"]
     assert meeting.label.startswith(row.title)
+    assert f"a-{row.id}" in meeting.aliases  # a shared link naming the curated row finds the one item
     # rows under two instruments from one source on one day (the commanders meet in the RBC) are one item
-    days = [(i.day, i.label) for i in timeline_items([], [], date(2025, 9, 1), date(2025, 9, 5))]
+    later = timeline_items([], [], date(2025, 9, 1), date(2025, 9, 5))
+    days = [(i.day, i.label) for i in later]
     assert len(days) == len({d for d, _ in days})
+    assert any(i.aliases for i in later)  # the second row's id leads to the item it is told in

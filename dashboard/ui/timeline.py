@@ -40,6 +40,7 @@ class TimelineItem:
     label: str
     accused: str | None
     provinces: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # ids of the curated rows told as this one item: a link naming them finds it
 
 
 def lane_counts(items: list[TimelineItem]) -> str:
@@ -81,6 +82,7 @@ def timeline_items(
             else f"Meeting · {m.when_text} · {m.venue_text} · {m.body_text}",
             None,
             (m.admin1,) if m.admin1 else (),
+            tuple(f"a-{a.id}" for a in curated.get(m.id, ())),
         )
         for m in shown
     ]
@@ -94,6 +96,7 @@ def timeline_items(
             f"{a.title} · {a.date:%-d %b %Y}",
             None,
             (a.admin1,) if a.admin1 else (),
+            tuple(f"a-{r.id}" for r in fact[1:]),
         )
         for fact in one_fact(a for a in agreements() if since <= a.date <= as_of)
         if not told.intersection(r.id for r in fact)
@@ -179,7 +182,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
         selection_mode="points",
     )
     labels = {i.id: i.label for i in reversed(shown)}  # each label begins with its kind and day
-    _read_event_link(labels)
+    _read_event_link(labels, {alias: i.id for i in shown for alias in i.aliases})
     chosen = st.selectbox(
         "Event",
         list(labels),
@@ -194,15 +197,17 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
             item_details(q, chosen, events, meetings, as_of)
 
 
-def _read_event_link(labels: dict[str, str]) -> None:
+def _read_event_link(labels: dict[str, str], aliases: dict[str, str]) -> None:
     """The event a link names (`event=<id>`: ids are short and stable, unlike labels), chosen once per visit;
-    one outside the window or the filters is said."""
+    a curated row's id told as part of another item (a meeting the reports give) chooses that item; one outside
+    the window or the filters is said."""
     wanted = st.query_params.get("event")
     if not wanted or st.session_state.get("event_read") == wanted:
         return
     st.session_state["event_read"] = wanted
-    if wanted in labels:
-        st.session_state["event_choice"] = wanted
+    item = aliases.get(wanted, wanted)
+    if item in labels:
+        st.session_state["event_choice"] = item
     else:
         st.warning(f"The link's event {link_value(wanted)} is not in this window or these filters.")
 
