@@ -792,9 +792,11 @@ def test_a_later_reports_higher_count_for_the_same_day_is_an_update_a_lower_one_
     assert disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]
 
 
-def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_instrument_provides_it(tmp_path, gaz):
-    """What reports say of a provision counts from its instrument's day; a plan told before counts for it only
-    when no earlier instrument in force provides the same (then the plan is the earlier one's)."""
+def test_what_is_planned_or_under_way_speaks_to_every_provision_of_its_topic_what_was_done_only_to_later_ones(
+    tmp_path, gaz
+):
+    """What was done counts for a provision from its instrument's day; what is planned, under way or disputed
+    counts for every provision of its topic in force, from the ceasefire the instruments amend."""
     from dashboard.agreements import state_at
     from dashboard.queries.ceasefire import provision_topic, provision_window
 
@@ -803,6 +805,12 @@ def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_inst
         gaz,
         [
             ("team", date(2025, 8, 3), "A", "Talks next week will set the rules for an ASEAN monitoring team."),
+            (
+                "talks",
+                date(2025, 8, 1),
+                "D",
+                "As for the soldiers held by the Thai army, Cambodia is negotiating their return.",
+            ),
             ("visit", date(2025, 8, 20), "B", "Twenty ASEAN observers were deployed along the frontier."),
             (
                 "plan",
@@ -823,7 +831,11 @@ def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_inst
     july, october = date(2025, 7, 28), date(2025, 10, 26)
     assert said(date(2025, 8, 15), july, "observers") == [("planned", 1)]  # the July ceasefire's team
     assert said(date(2025, 11, 1), july, "observers") == [("done", 1), ("planned", 1)]
-    assert said(date(2025, 11, 1), october, "observers") == []  # neither the August plan nor the visit is October's
+    # the August plan of an ASEAN team is a plan of the October accord's team too; the August visit is not its doing
+    assert said(date(2025, 11, 1), october, "observers") == [("planned", 1)]
+    # talks told before either instrument: under way for the August minutes' release and the October accord's
+    assert said(date(2025, 8, 15), date(2025, 8, 7), "detainees") == [("in_progress", 1)]
+    assert said(date(2025, 11, 1), october, "detainees") == [("in_progress", 1)]
     assert said(date(2025, 11, 1), october, "heavy_weapons") == [("planned", 1)]  # no earlier instrument has it
     assert said(date(2025, 11, 1), october, "demining") == [("planned", 1)]
 
