@@ -212,3 +212,20 @@ def test_every_topic_word_has_a_topic_a_kind_and_a_reason():
     assert {r["topic"] for r in rows} == {"ceasefire", "heavy_weapons", "demining", "observers", "detainees"}
     stances = table("statement_stances")
     assert {r["topic"] for r in stances} == {"ceasefire", "provision"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers "held" where or by whom are detainees, with an adverb between; "held their positions" is not
+        (
+            "Under the accord, the 9 Thai soldiers currently held in Cambodia will be returned after a week of calm.",
+            [("detainees", "planned", None)],
+        ),
+        ("Thai soldiers held their positions and returned fire.", []),
+        # a provision put as the condition of something else is a demand, not a statement of it
+        ("The army said it would keep firing until the other side cleared the new landmines.", []),
+    ],
+)
+def test_held_soldiers_and_conditions(text, expected):
+    assert said(text) == expected

@@ -63,6 +63,8 @@ HYPOTHETICAL = re.compile(
     r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?",
     re.I,
 )
+# Of a provision, also a condition it is put as ("will not stop until the other side clears the mines"): a demand.
+CONDITION = re.compile(r"\b(?:until|till|unless|once|as soon as|provided that|on condition)\b", re.I)
 # What is to happen: of a provision, a plan ("the team will monitor", "the deal will require both sides to remove
 # heavy artillery"); of the ceasefire itself, no statement (whether it will hold is no news of it).
 PLANNED = re.compile(
@@ -177,6 +179,10 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
     text = sentence.text
     if not may_state(text):
         return []
+    topics = [t for t in TOPICS if not (referring and t == "ceasefire")]
+    mentions = {t: at for t in topics if (at := mention(text, t, referring)) is not None}
+    if not mentions:  # the pre-check passes any "their" (anaphors): find nothing else before a mention
+        return []
     out = []
     # who says it (its attribution, or the subject of its verb of saying), else the sentence's subject (its first
     # words: "Thailand suspended the accord"), but not for a violation, whose subject is the side said to violate
@@ -184,19 +190,17 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
     subject = one_country(" ".join(text.split()[:2]))
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     planned = PLANNED.search(text) is not None
-    for topic in TOPICS:
-        if referring and topic == "ceasefire":
+    for topic, (start, end, head) in mentions.items():
+        if topic == "ceasefire" and CEASEFIRE_AHEAD.search(text):
             continue
-        at = mention(text, topic, referring)
-        if at is None or (topic == "ceasefire" and CEASEFIRE_AHEAD.search(text)):
-            continue
-        start, end, head = at
         if SPEAKERS.match(text, head):
             continue
         # a condition, call, hope or request: of the ceasefire, anywhere in the sentence; of a provision, before
         # what the sentence says of it ("Cambodia is negotiating their release and has asked Malaysia to help":
         # the negotiation is told; "urged both sides to remove heavy weapons": not)
-        if HYPOTHETICAL.search(text, 0, len(text) if topic == "ceasefire" else end):
+        if HYPOTHETICAL.search(text, 0, len(text) if topic == "ceasefire" else end) or (
+            topic != "ceasefire" and CONDITION.search(text, 0, end)
+        ):
             continue
         window = text[max(0, start - NEAR) : end + NEAR]  # what is said of it, not elsewhere
         found = _stance_at(window, topic)
