@@ -229,3 +229,15 @@ def test_every_topic_word_has_a_topic_a_kind_and_a_reason():
 )
 def test_held_soldiers_and_conditions(text, expected):
     assert said(text) == expected
+
+
+def test_a_report_reads_an_anaphor_against_the_sentence_before_in_its_paragraph(gaz):
+    from dashboard.extract import extract
+    from dashboard.read import make_report
+
+    held = "Thailand still holds 12 soldiers captured during the clashes, an official said."
+    talks = "Phnom Penh is negotiating for their swift release and has asked Laos to help with the handover."
+    same = make_report(f"{held} {talks}", "a.txt", published=date(2025, 8, 1))
+    apart = make_report(f"{held}\n\nThe weather was fine.\n\n{talks}", "b.txt", published=date(2025, 8, 1))
+    assert [(s.topic, s.stance) for s in extract(same, gaz).statements] == [("detainees", "in_progress")]
+    assert extract(apart, gaz).statements == []
