@@ -50,7 +50,7 @@ def test_fighting_ends_the_ceasefire_and_says_so():
 def test_a_provision_carried_out_is_done_from_that_day():
     before = {p.text: p.done for p in state_at(date(2025, 12, 30)).provisions}
     after = {p.text: p.done for p in state_at(date(2026, 1, 2)).provisions}
-    returned = "18 Cambodian soldiers returned after 72 hours of ceasefire"
+    returned = "18 detained Cambodian soldiers returned after 72 hours of ceasefire"
     assert before[returned] is None and after[returned].id == "soldiers-returned"
 
 

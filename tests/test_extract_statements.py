@@ -148,3 +148,96 @@ def test_the_ceasefire_itself_has_no_planned_stance():
     assert said("The truce is set to take effect at noon after it was agreed on Saturday.") == [
         ("ceasefire", "agreed", None)
     ]
+
+
+def said_after(text: str, before: str):
+    sentence = Sentence(0, len(text), text)
+    return [(s.topic, s.stance, s.side) for s in find_statements(sentence, "r", date(2026, 1, 7), before)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the topic's general words with an action of its provision in the clause
+        (
+            "The two sides also agreed on keeping joint survey teams safe from landmines in the area.",
+            [("demining", "planned", None)],
+        ),
+        (
+            "Both armies agreed to step up cooperation on clearing unexploded ordnance along the frontier.",
+            [("demining", "planned", None)],
+        ),
+        ("An ASEAN team of defence attachés will be set up to watch the line.", [("observers", "planned", None)]),
+        (
+            "The 12 soldiers captured by the Thai army are being held in Sa Kaeo, and talks on their return go on.",
+            [("detainees", "in_progress", None)],
+        ),
+        # a request after what the clause tells does not make it a request
+        (
+            "Cambodia is negotiating the release of its detained troops and has asked Laos to help.",
+            [("detainees", "in_progress", "KH")],
+        ),
+        # the topic's words in passing, with no action of the provision: an incident, not the provision
+        ("Two mines exploded near the road on Monday, injuring a soldier.", []),
+        ("Mines laid near the temple wounded three soldiers, the army said.", []),
+        ("The families of the soldiers who were killed in the clashes received compensation.", []),
+        ("Thai soldiers returned fire after the attack.", []),
+        ("Malaysia, Japan and China were invited as observers to the meeting.", []),
+    ],
+)
+def test_a_topics_general_words_need_an_action_of_its_provision_in_the_clause(text, expected):
+    assert said(text) == expected
+
+
+def test_an_anaphor_speaks_of_the_detainees_the_sentence_before_names():
+    talks = "Phnom Penh is negotiating for their swift release and has asked Laos to help with the handover."
+    held = "Thailand still holds 12 soldiers captured during the clashes, an official said."
+    assert said_after(talks, held) == [("detainees", "in_progress", "KH")]
+    assert said_after(talks, "Their families waited at the border.") == []  # no detainees named before
+    assert said(talks) == []
+
+
+def test_the_provisions_of_the_agreements_file_have_their_topics():
+    assert topic_of("captured soldiers released after the fighting ends") == "detainees"
+    assert topic_of("interim observer teams of ASEAN defence attachés") == "observers"
+    assert topic_of("18 detained Cambodian soldiers returned after 72 hours of ceasefire") == "detainees"
+
+
+def test_every_topic_word_has_a_topic_a_kind_and_a_reason():
+    from dashboard.extract.lexicon import table
+    from dashboard.extract.statements import KINDS
+
+    rows = table("statement_topics")
+    assert {r["kind"] for r in rows} <= set(KINDS)
+    assert {r["topic"] for r in rows} == {"ceasefire", "heavy_weapons", "demining", "observers", "detainees"}
+    stances = table("statement_stances")
+    assert {r["topic"] for r in stances} == {"ceasefire", "provision"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers "held" where or by whom are detainees, with an adverb between; "held their positions" is not
+        (
+            "Under the accord, the 9 Thai soldiers currently held in Cambodia will be returned after a week of calm.",
+            [("detainees", "planned", None)],
+        ),
+        ("Thai soldiers held their positions and returned fire.", []),
+        # a provision put as the condition of something else is a demand, not a statement of it
+        ("The army said it would keep firing until the other side cleared the new landmines.", []),
+    ],
+)
+def test_held_soldiers_and_conditions(text, expected):
+    assert said(text) == expected
+
+
+def test_a_report_reads_an_anaphor_against_the_sentence_before_in_its_paragraph(gaz):
+    from dashboard.extract import extract
+    from dashboard.read import make_report
+
+    held = "Thailand still holds 12 soldiers captured during the clashes, an official said."
+    talks = "Phnom Penh is negotiating for their swift release and has asked Laos to help with the handover."
+    same = make_report(f"{held} {talks}", "a.txt", published=date(2025, 8, 1))
+    apart = make_report(f"{held}\n\nThe weather was fine.\n\n{talks}", "b.txt", published=date(2025, 8, 1))
+    assert [(s.topic, s.stance) for s in extract(same, gaz).statements] == [("detainees", "in_progress")]
+    assert extract(apart, gaz).statements == []

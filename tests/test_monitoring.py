@@ -804,9 +804,12 @@ def test_a_later_reports_higher_count_for_the_same_day_is_an_update_a_lower_one_
     assert disagreement(latest_per_source(pairs), date(2025, 12, 24))[1]
 
 
-def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_instrument_provides_it(tmp_path, gaz):
-    """What reports say of a provision counts from its instrument's day; a plan told before counts for it only
-    when no earlier instrument in force provides the same (then the plan is the earlier one's)."""
+def test_what_is_planned_or_under_way_before_an_instrument_is_its_matter_unless_an_earlier_one_provides_it(
+    tmp_path, gaz
+):
+    """What was done counts for a provision from its instrument's day; what is planned, under way or disputed
+    before it counts for it from the ceasefire the instruments amend, unless an earlier instrument in force
+    provides the same (then it is the earlier one's)."""
     from dashboard.agreements import state_at
     from dashboard.queries.ceasefire import provision_topic, provision_window
 
@@ -815,6 +818,12 @@ def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_inst
         gaz,
         [
             ("team", date(2025, 8, 3), "A", "Talks next week will set the rules for an ASEAN monitoring team."),
+            (
+                "talks",
+                date(2025, 8, 1),
+                "D",
+                "As for the soldiers held by the Thai army, Cambodia is negotiating their return.",
+            ),
             ("visit", date(2025, 8, 20), "B", "Twenty ASEAN observers were deployed along the frontier."),
             (
                 "plan",
@@ -835,7 +844,12 @@ def test_a_plan_told_before_an_accord_is_of_its_provision_unless_an_earlier_inst
     july, october = date(2025, 7, 28), date(2025, 10, 26)
     assert said(date(2025, 8, 15), july, "observers") == [("planned", 1)]  # the July ceasefire's team
     assert said(date(2025, 11, 1), july, "observers") == [("done", 1), ("planned", 1)]
-    assert said(date(2025, 11, 1), october, "observers") == []  # neither the August plan nor the visit is October's
+    # the August plan and visit of an ASEAN team are the July ceasefire's team's, not the October accord's
+    assert said(date(2025, 11, 1), october, "observers") == []
+    # talks told before the August minutes that first provide the release: under way for them; for the October
+    # accord's release they are the minutes' matter
+    assert said(date(2025, 8, 15), date(2025, 8, 7), "detainees") == [("in_progress", 1)]
+    assert said(date(2025, 11, 1), october, "detainees") == []
     assert said(date(2025, 11, 1), october, "heavy_weapons") == [("planned", 1)]  # no earlier instrument has it
     assert said(date(2025, 11, 1), october, "demining") == [("planned", 1)]
 

@@ -154,7 +154,8 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
         if has_onsets:
             out.onsets.extend(find_onsets(sentence, rid, published))
         if has_statements:
-            out.statements.extend(find_statements(sentence, rid, published))
+            before = sentences[n - 1].text if n and sentences[n - 1].paragraph == sentence.paragraph else ""
+            out.statements.extend(find_statements(sentence, rid, published, before))
     if awaiting is not None:
         out.incidents.extend(struck_at(awaiting, rid, published, struck))
     out.figures = dedupe(out.figures)

@@ -3,7 +3,8 @@ was violated or suspended, or that a provision (heavy weapons withdrawn, deminin
 detained soldiers released) was done, is under way, is disputed or is planned (what is to be done: "the deal
 will require both sides to remove heavy artillery").
 
-One table (`TOPICS`, `STANCES`) gives the patterns and the cheap pre-check compiled from them. A sentence
+The words are data (dashboard/data/lexicon/statement_topics.csv and statement_stances.csv, a reason per row);
+the cheap pre-check is compiled from them. A sentence
 gives at most one statement per topic: its stance is the strongest the sentence states (a dispute over
 a claim of completion, completion over progress). Who says it is the country the attribution names.
 """
@@ -15,47 +16,43 @@ from datetime import date
 
 from dashboard.extract.actors import SPEECH, one_country, speaker_side
 from dashboard.extract.dates import find_dates
-from dashboard.extract.lexicon import precheck
+from dashboard.extract.lexicon import precheck, table
 from dashboard.extract.sentences import Sentence, per_text
 from dashboard.records import Evidence, Statement
 
-TOPICS = {
-    "ceasefire": r"cease-?fires?|truces?|peace (?:accord|declaration|deal|agreement)s?|joint declarations?"
-    r"|joint statements?"  # the 27 December ceasefire is a joint statement
-    r"|violat\w+ (?:of )?(?:the |its |these |those |bilateral |existing |earlier )?agreements?"
-    r"|breach\w* (?:of )?(?:the |its |these |those |bilateral |existing |earlier )?agreements?",
-    "heavy_weapons": r"withdraw\w* (?:\w+ ){0,3}heavy (?:weapons|artillery)|heavy (?:weapons|artillery) (?:\w+ ){0,3}"
-    r"(?:withdraw\w*|pulled back|moved back|removed)|pull\w* (?:back|out) (?:\w+ ){0,2}heavy (?:weapons|artillery)"
-    r"|remov\w* (?:\w+ ){0,4}heavy (?:weapons|artillery)",  # up to 4 words: "remove all mines and heavy artillery"
-    "demining": r"demin\w+|mine clearance|clear\w* (?:of )?(?:the )?(?:land ?)?mines|mine clearing|landmine clearing"
-    r"|remov\w* (?:\w+ ){0,2}(?:land ?)?mines|mine removal",
-    "observers": r"observers?|observer teams?|monitoring teams?|monitors",
-    "detainees": r"prisoners? of war|POWs?|detainees?|detained (?:\w+ )?soldiers|captured (?:\w+ )?soldiers"
-    r"|soldiers (?:(?:who were|were|was) )?(?:detained|captured|held) by"
-    r"|soldiers (?:were|was|have been|had been) (?:released|returned|freed|handed over|repatriated)"
-    r"|release of (?:the )?(?:\d+ )?(?:detained |captured )?(?:Cambodian |Thai )?(?:soldiers|troops|prisoners)",
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return [r for r in table(name) if r["topic"].strip()]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+# The topics' words (dashboard/data/lexicon/statement_topics.csv, a reason per row), per topic and kind: "whole",
+# words that name the provision itself ("demining", "release of the soldiers"); "subject", what a provision is
+# about ("landmines", "observers", "soldiers held by"), which is the topic only with one of its "action" words in
+# the same clause ("mines exploded" is an incident, "clear the mines" the provision); "anaphor", an action on
+# those named in the sentence before ("their release").
+KINDS = ("whole", "subject", "action", "anaphor")
+TOPIC_WORDS: dict[str, dict[str, tuple[str, ...]]] = {}
+for _row in _rows("statement_topics"):
+    TOPIC_WORDS.setdefault(_row["topic"].strip(), {k: () for k in KINDS})
+    _kind = _row["kind"].strip()
+    TOPIC_WORDS[_row["topic"].strip()][_kind] += (_row["word"].strip(),)
+TOPICS = tuple(TOPIC_WORDS)
+_RX = {
+    topic: {kind: _compile("|".join(ws)) if ws else None for kind, ws in kinds.items()}
+    for topic, kinds in TOPIC_WORDS.items()
 }
-# For the ceasefire itself; for the provisions, PROVISION_STANCES. The first stance that matches wins.
-CEASEFIRE_STANCES = {
-    "suspended": r"suspend\w*|suspensions?|collapsed?|abandon\w*|scrapp\w+|tore up|null and void",
-    "violated": r"violat\w+|breach\w*|broke|breaking|broken|contraven\w+",
-    "in_effect": r"took effect|taken effect|takes effect|came into (?:force|effect)|went into effect|in effect|in force"
-    r"|holding|has held|largely held",
-    "agreed": r"agreed|agree to|signed|reached|brokered|announced|declared",
-}
-PROVISION_STANCES = {
-    "suspended": r"suspend\w*|suspensions?",  # put off by a party ("the planned release … suspended")
-    "disputed": r"refus\w+|fail\w+ to|yet to|has not|have not|had not|not been|not yet|accus\w+|violat\w+"
-    r"|den(?:y|ies|ied)|delay\w*|stalled|halted",
-    "done": r"completed|complete|finished|withdrew|withdrawn|pulled (?:back|out)|released|freed|returned"
-    r"|handed over|repatriated|deployed|arrived",
-    "in_progress": r"began|begun|begins|started|starts|continu\w+|under ?way|ongoing|progress\w*|clearing|removing"
-    r"|withdrawing|deploying|being|negotiat\w+|under discussion|discuss(?:es|ed|ing)",
-}
-_TOPIC_RX = {topic: re.compile(rf"\b(?:{p})\b", re.I) for topic, p in TOPICS.items()}
-_CEASEFIRE_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in CEASEFIRE_STANCES.items()]
-_PROVISION_RX = [(stance, re.compile(rf"\b(?:{p})\b", re.I)) for stance, p in PROVISION_STANCES.items()]
-CHECK = precheck(*TOPICS.values())
+# The stances (dashboard/data/lexicon/statement_stances.csv): of the ceasefire itself, and of a provision; the
+# first stance of the file that matches wins.
+_STANCES: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _row in _rows("statement_stances"):
+    _STANCES.setdefault(_row["topic"].strip(), []).append((_row["kind"].strip(), _compile(_row["word"].strip())))
+_CEASEFIRE_RX = _STANCES["ceasefire"]
+_PROVISION_RX = _STANCES["provision"]
+CHECK = precheck(*(w for k in TOPIC_WORDS.values() for w in (*k["whole"], *k["subject"], *k["anaphor"])))
 # A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
 NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
 DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed)\b", re.I)
@@ -66,6 +63,8 @@ HYPOTHETICAL = re.compile(
     r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?",
     re.I,
 )
+# Of a provision, also a condition it is put as ("will not stop until the other side clears the mines"): a demand.
+CONDITION = re.compile(r"\b(?:until|till|unless|once|as soon as|provided that|on condition)\b", re.I)
 # What is to happen: of a provision, a plan ("the team will monitor", "the deal will require both sides to remove
 # heavy artillery"); of the ceasefire itself, no statement (whether it will hold is no news of it).
 PLANNED = re.compile(
@@ -89,11 +88,49 @@ def _denier(window: str) -> str | None:
     return one_country(clause)
 
 
+CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s")  # an action is read in the clause of the topic's subject
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause around a position: between the nearest semicolons, colons or dashes."""
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in CLAUSE_END.finditer(text, at)), len(text))
+    return start, end
+
+
+def _names(text: str, topic: str) -> re.Match | None:
+    """Where a text names what a topic is about (its whole words, or a subject of it), if it does."""
+    rx = _RX[topic]
+    return (rx["whole"] and rx["whole"].search(text)) or (rx["subject"] and rx["subject"].search(text)) or None
+
+
+def mention(text: str, topic: str, referring: bool = False) -> tuple[int, int, int] | None:
+    """Where a text speaks of a topic: (start, end, the end of its head word). The topic's whole words; or a subject
+    of it with one of its actions in the same clause, within NEAR characters ("the soldiers held by Thailand were
+    released"; not "the soldiers who were killed"); `referring`: only its anaphors ("their release")."""
+    rx = _RX[topic]
+    if referring:
+        m = rx["anaphor"] and rx["anaphor"].search(text)
+        return (m.start(), m.end(), m.end()) if m else None
+    m = rx["whole"] and rx["whole"].search(text)
+    if m:
+        return m.start(), m.end(), m.end()
+    if not (rx["subject"] and rx["action"]):
+        return None
+    for s in rx["subject"].finditer(text):
+        lo, hi = _clause(text, s.start())
+        lo, hi = max(lo, s.start() - NEAR), min(hi, s.end() + NEAR)
+        for a in rx["action"].finditer(text, lo, hi):
+            if a.end() <= s.start() or a.start() >= s.end():  # an action beside the subject, not its own word
+                return min(s.start(), a.start()), max(s.end(), a.end()), s.end()
+    return None
+
+
 def topic_of(text: str) -> str | None:
     """The topic a text (a provision of an agreement, a sentence) is about: the first of TOPICS it names,
     provisions before the ceasefire itself."""
     for topic in (*[t for t in TOPICS if t != "ceasefire"], "ceasefire"):
-        if _TOPIC_RX[topic].search(text):
+        if mention(text, topic):
             return topic
     return None
 
@@ -113,13 +150,38 @@ PLAN_REACH = 25  # characters before a stance's verb a plan's words govern it in
 
 def may_state(text: str) -> bool:
     """Whether a text can make a statement at all (find_statements finds none in a text that cannot)."""
-    return CHECK.search(text) and HYPOTHETICAL.search(text) is None
+    return CHECK.search(text) and "?" not in text
+
+
+def find_statements(sentence: Sentence, report_id: str, published: date | None, before: str = "") -> list[Statement]:
+    """The statements of a sentence; `before`, the sentence before it in the same paragraph: what its anaphors
+    ("their release") refer to when it names what a topic is about ("the soldiers detained by Thailand")."""
+    out = _statements(sentence, report_id, published)
+    if before:
+        told = {s.topic for s in out}
+        out += [
+            s for s in _referring(sentence, report_id, published) if s.topic not in told and _names(before, s.topic)
+        ]
+    return out
 
 
 @per_text
-def find_statements(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
+def _statements(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
+    return _find(sentence, report_id, published, referring=False)
+
+
+@per_text
+def _referring(sentence: Sentence, report_id: str, published: date | None) -> list[Statement]:
+    return _find(sentence, report_id, published, referring=True)
+
+
+def _find(sentence: Sentence, report_id: str, published: date | None, referring: bool) -> list[Statement]:
     text = sentence.text
     if not may_state(text):
+        return []
+    topics = [t for t in TOPICS if not (referring and t == "ceasefire")]
+    mentions = {t: at for t in topics if (at := mention(text, t, referring)) is not None}
+    if not mentions:  # the pre-check passes any "their" (anaphors): find nothing else before a mention
         return []
     out = []
     # who says it (its attribution, or the subject of its verb of saying), else the sentence's subject (its first
@@ -128,13 +190,19 @@ def find_statements(sentence: Sentence, report_id: str, published: date | None) 
     subject = one_country(" ".join(text.split()[:2]))
     dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     planned = PLANNED.search(text) is not None
-    for topic, rx in _TOPIC_RX.items():
-        m = rx.search(text)
-        if not m or (topic == "ceasefire" and CEASEFIRE_AHEAD.search(text)):
+    for topic, (start, end, head) in mentions.items():
+        if topic == "ceasefire" and CEASEFIRE_AHEAD.search(text):
             continue
-        if SPEAKERS.match(text, m.end()):
+        if SPEAKERS.match(text, head):
             continue
-        window = text[max(0, m.start() - NEAR) : m.end() + NEAR]  # what is said of it, not elsewhere
+        # a condition, call, hope or request: of the ceasefire, anywhere in the sentence; of a provision, before
+        # what the sentence says of it ("Cambodia is negotiating their release and has asked Malaysia to help":
+        # the negotiation is told; "urged both sides to remove heavy weapons": not)
+        if HYPOTHETICAL.search(text, 0, len(text) if topic == "ceasefire" else end) or (
+            topic != "ceasefire" and CONDITION.search(text, 0, end)
+        ):
+            continue
+        window = text[max(0, start - NEAR) : end + NEAR]  # what is said of it, not elsewhere
         found = _stance_at(window, topic)
         stance = found[0] if found else None
         who = said_by or (subject if stance != "violated" else None)

@@ -40,11 +40,13 @@ def provision_topic(text: str) -> str | None:
 
 
 def provision_window(state: CeasefireState, p: Provision) -> tuple[date, date]:
-    """From which days what reports say counts for a provision: (from, plans from). What was done, is under way
-    or disputed is of the provision from its instrument's day on (an observer visit in August is not the October
-    accord's observer team). A plan told before the instrument is of it when no earlier instrument in force
-    provides the same (the heavy weapons withdrawal a minister says the coming accord will require): plans count
-    from the ceasefire the instruments amend; else from the instrument's day (the earlier one's plan is its own)."""
+    """From which days what reports say counts for a provision: (what was done from, the rest from). What was done
+    counts from its instrument's day on (what was done before is not its doing). What is planned, under way,
+    disputed or put off before the instrument is the open matter of its provision when no earlier instrument in
+    force provides the same (talks on releasing detained soldiers a week before the minutes that provide their
+    release; the heavy weapons withdrawal a minister says the coming accord will require): it counts from the
+    ceasefire the instruments amend. Else it is the earlier instrument's (an observer visit in August is the July
+    ceasefire's observer team at work, not the October accord's), and the provision counts from its own day."""
     topic = provision_topic(p.text)
     earlier = any(
         i.date < p.instrument.date and any(provision_topic(t) == topic for t in i.provisions) for i in state.instruments
@@ -61,20 +63,20 @@ class StanceCount:
     newest: date
 
 
-def _from(s, since: date, plans_since: date | None):
-    """Statements from `since`; plans from `plans_since` (when earlier)."""
-    if plans_since is None or plans_since >= since:
+def _from(s, since: date, open_since: date | None):
+    """Statements from `since`; all but those of what was done from `open_since` (when earlier)."""
+    if open_since is None or open_since >= since:
         return s.c.known_from >= since
-    return sa.or_(s.c.known_from >= since, sa.and_(s.c.stance == "planned", s.c.known_from >= plans_since))
+    return sa.or_(s.c.known_from >= since, sa.and_(s.c.stance != "done", s.c.known_from >= open_since))
 
 
-def statement_counts(store: Store, as_of: date, since: date, plans_since: date | None = None) -> list[StanceCount]:
-    """Per topic and stance: how many reports known at the as-of date, from `since` on (plans from
-    `plans_since`), say so, and the newest day one did."""
+def statement_counts(store: Store, as_of: date, since: date, open_since: date | None = None) -> list[StanceCount]:
+    """Per topic and stance: how many reports known at the as-of date, from `since` on (all but what was done from
+    `open_since`), say so, and the newest day one did."""
     s = statements_t
     query = (
         sa.select(s.c.topic, s.c.stance, sa.func.count(sa.distinct(s.c.report_id)), sa.func.max(s.c.known_from))
-        .where(_known(s, as_of), _from(s, since, plans_since))
+        .where(_known(s, as_of), _from(s, since, open_since))
         .group_by(s.c.topic, s.c.stance)
     )
     with store.engine.connect() as conn:
@@ -82,13 +84,14 @@ def statement_counts(store: Store, as_of: date, since: date, plans_since: date |
 
 
 def statement_quotes(
-    store: Store, as_of: date, since: date, topic: str, limit: int, plans_since: date | None = None
+    store: Store, as_of: date, since: date, topic: str, limit: int, open_since: date | None = None
 ) -> list[tuple[object, Report]]:
-    """What reports say of one topic from `since` (plans from `plans_since`) to the as-of date, newest first."""
+    """What reports say of one topic from `since` (all but what was done from `open_since`) to the as-of date,
+    newest first."""
     s = statements_t
     query = (
         _select_with_reports(s)
-        .where(_known(s, as_of), _from(s, since, plans_since), s.c.topic == topic)
+        .where(_known(s, as_of), _from(s, since, open_since), s.c.topic == topic)
         .order_by(s.c.known_from.desc(), s.c.id)
         .limit(limit)
     )

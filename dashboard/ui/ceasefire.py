@@ -104,8 +104,8 @@ def stance_line(counts: list[StanceCount], topic: str) -> str:
 
 def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
     """Each provision in force: whether the curated record has it done, and what reports say of it (done,
-    in progress, disputed) from the day its instrument was agreed on, and plans of it told before (when no
-    earlier instrument provides the same: queries.ceasefire.provision_window), with their quotes."""
+    in progress, disputed) — what was done from the day its instrument was agreed on, the rest from the ceasefire
+    the instruments amend on (queries.ceasefire.provision_window) — with their quotes."""
     shown_topics = set()
     known = {(state.ceasefire.date, state.ceasefire.date): counts}  # per window: what reports said in it
     for p in state.provisions:
