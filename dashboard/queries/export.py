@@ -144,7 +144,7 @@ class Filters:
 
     def keeps(self, e: IncidentEvent) -> bool:
         return (
-            (not self.kinds or e.kind in self.kinds)
+            (not self.kinds or any(k in self.kinds for k in e.kinds))
             and (not self.accused or (e.accused or "none") in self.accused)
             and (not self.provinces or bool(set(e.admin1) & set(self.provinces)))
         )
