@@ -41,7 +41,7 @@ def timeline_ids(store, gaz, as_of, episode, kinds=(), accused=(), provinces=())
         i.id
         for i in items
         if i.lane == "Incidents"
-        and (not words or i.kind in words)
+        and (not words or set(i.kinds) & words)
         and (not accused_words or ui_events.ACCUSED_WORDS[i.accused] in accused_words)
         and (not provinces or set(i.provinces) & set(provinces))
     }

@@ -7,6 +7,7 @@ from dashboard.queries.export import Filters
 from dashboard.reconcile import Telling, merge_incidents
 from dashboard.records import Evidence, Incident, Report
 from dashboard.ui.events import event_title
+from dashboard.ui.timeline import timeline_items
 
 DAY = date(2025, 3, 4)
 HILL = (14.40, 104.60, 1)
@@ -33,6 +34,8 @@ def test_fire_at_a_clash_place_and_day_is_the_clash_with_its_weapons():
     assert len(clash.tellings) == 4
     assert event_title(clash).startswith("Armed clash (airstrike, shelling, rocket fire) · ")
     assert Filters(kinds=("rocket",)).keeps(clash)
+    [item] = timeline_items([clash], [], DAY, DAY)  # the timeline's kind filter finds it by its weapons
+    assert item.kind == "armed clash" and set(item.kinds) == {"armed clash", "airstrike", "shelling", "rocket fire"}
 
 
 def test_a_village_the_clash_lists_joins_it_across_reports():

@@ -40,6 +40,7 @@ KIND_WORDS = {
     "airspace": "alleged airspace violation",
     "encroachment": "alleged encroachment",
     "provocation": "alleged provocation",
+    "violation": "alleged ceasefire violation",  # told with no place nor kind of attack (claimed_violations)
 }
 
 

@@ -13,9 +13,10 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.agreements import Agreement, agreements
+from dashboard.agreements import Agreement, agreements, state_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import Queries
+from dashboard.queries.ceasefire import violations_since, with_counted_claims
 from dashboard.queries.meetings import MeetingSummary
 from dashboard.queries.timeline import window_start
 from dashboard.reconcile import IncidentEvent
@@ -40,13 +41,27 @@ class TimelineItem:
     label: str
     accused: str | None
     provinces: tuple[str, ...]
+    also: tuple[str, ...] = ()  # the kinds of fire a clash included (its weapons): a kind filter finds it by them
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind, *self.also)
 
 
 def timeline_items(
     events: list[IncidentEvent], meetings: list[MeetingSummary], since: date, as_of: date
 ) -> list[TimelineItem]:
     items = [
-        TimelineItem(e.id, e.day, "Incidents", kind_word(e.kind), event_title(e), e.accused, tuple(e.admin1))
+        TimelineItem(
+            e.id,
+            e.day,
+            "Incidents",
+            kind_word(e.kind),
+            event_title(e),
+            e.accused,
+            tuple(e.admin1),
+            tuple(kind_word(k) for k in e.kinds[1:]),
+        )
         for e in events
     ]
     items += [
@@ -98,8 +113,12 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     event are in the URL."""
     since = window_start(episode, as_of)
     events = q.incident_events(as_of, since)
+    state = state_at(as_of)
+    if state.ceasefire is not None:  # the claims of a violation with no place the ceasefire panel counts
+        claims = q.claimed_violations(as_of, state.ceasefire.date)
+        events = with_counted_claims(events, claims, violations_since(state), since)
     items = shared(q, "timeline-items", (since, as_of), timeline_items, events, meetings, since, as_of)
-    kinds = sorted({i.kind for i in items})
+    kinds = sorted({k for i in items for k in i.kinds})
     named = {p for i in items for p in i.provinces if p in gaz.provinces}
     provinces = sorted(named, key=lambda c: gaz.provinces[c].name)
     read_province_link(gaz, provinces)
@@ -120,7 +139,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     shown = [
         i
         for i in items
-        if (not chosen_kinds or i.kind in chosen_kinds)
+        if (not chosen_kinds or set(i.kinds) & set(chosen_kinds))
         and (not chosen_accused or (i.lane == "Incidents" and ACCUSED_WORDS[i.accused] in chosen_accused))
         and (not chosen_provinces or set(i.provinces) & set(chosen_provinces))
     ]
