@@ -53,3 +53,5 @@ def test_a_side_saying_the_ceasefire_was_broken_is_an_alleged_violation_with_no_
     # on the timeline too, once
     on_timeline = with_counted_claims(events, claims, CEASEFIRE, CEASEFIRE)
     assert [e.id for e in on_timeline].count(claim.id) == 1
+    # what the page's timeline and its download list (the agreements file's July ceasefire is in force on 20 Aug)
+    assert [e.id for e in queries.timeline_events(store, AS_OF, CEASEFIRE)].count(claim.id) == 1

@@ -33,6 +33,7 @@ from dashboard.queries.ceasefire import (
     statement_counts,
     statement_quotes,
     statement_sides,
+    timeline_events,
     violations_since,
     with_claims,
 )
@@ -114,6 +115,7 @@ __all__ = [
     "VENUE_RANK",
     "alleged_violations",
     "claimed_violations",
+    "timeline_events",
     "with_claims",
     "count_incident_tellings",
     "count_undated_meetings",

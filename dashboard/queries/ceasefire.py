@@ -10,9 +10,10 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.agreements import CeasefireState, Provision
+from dashboard.agreements import CeasefireState, Provision, state_at
 from dashboard.extract.statements import topic_of
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
+from dashboard.queries.timeline import incident_events
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Incident, Report
 from dashboard.store import Store
@@ -75,6 +76,17 @@ def with_counted_claims(
     counted = with_claims(alleged_violations(events, violations_from), claims)
     extra = [c for c in counted if c.id not in ids and c.day >= since]
     return sorted([*events, *extra], key=lambda e: (e.day, e.id))
+
+
+def timeline_events(store: Store, as_of: date, since: date) -> list[IncidentEvent]:
+    """The incident events the timeline (and its download) lists from `since`: one per event across reports, and
+    the charges with no place the ceasefire panel counts (with_counted_claims). Oldest first."""
+    events = incident_events(store, as_of, since)
+    state = state_at(as_of)
+    if state.ceasefire is None:
+        return events
+    claims = claimed_violations(store, as_of, state.ceasefire.date)
+    return with_counted_claims(events, claims, violations_since(state), since)
 
 
 def provision_topic(text: str) -> str | None:

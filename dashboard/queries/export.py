@@ -183,7 +183,7 @@ class ViewData:
 
 def view_events(q: Queries, view: View) -> list[IncidentEvent]:
     """The incident events the timeline lists for the view (one per event across reports), oldest first."""
-    return [e for e in q.incident_events(view.as_of, view.since) if view.filters.keeps(e)]
+    return [e for e in q.timeline_events(view.as_of, view.since) if view.filters.keeps(e)]
 
 
 def view_data(q: Queries, view: View) -> ViewData:

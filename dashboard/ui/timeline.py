@@ -13,10 +13,9 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.agreements import Agreement, agreements, state_at
+from dashboard.agreements import Agreement, agreements
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import Queries
-from dashboard.queries.ceasefire import violations_since, with_counted_claims
 from dashboard.queries.meetings import MeetingSummary
 from dashboard.queries.timeline import window_start
 from dashboard.reconcile import IncidentEvent
@@ -112,11 +111,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     side and province; clicking a point (or choosing it below) shows its quotes. Filters and the chosen
     event are in the URL."""
     since = window_start(episode, as_of)
-    events = q.incident_events(as_of, since)
-    state = state_at(as_of)
-    if state.ceasefire is not None:  # the claims of a violation with no place the ceasefire panel counts
-        claims = q.claimed_violations(as_of, state.ceasefire.date)
-        events = with_counted_claims(events, claims, violations_since(state), since)
+    events = q.timeline_events(as_of, since)  # with the charges with no place the ceasefire panel counts
     items = shared(q, "timeline-items", (since, as_of), timeline_items, events, meetings, since, as_of)
     kinds = sorted({k for i in items for k in i.kinds})
     named = {p for i in items for p in i.provinces if p in gaz.provinces}
