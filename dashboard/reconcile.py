@@ -22,12 +22,16 @@ position in a list: they stay the same when more reports arrive.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
+from dashboard.extract.lexicon import word_pattern
 from dashboard.extract.meetings import combine, family, replaces, same_place
 from dashboard.records import Incident, Meeting, Report
 
@@ -80,6 +84,12 @@ class IncidentEvent:
     admin1: list[str]
     point: Point | None
     tellings: list[Telling] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)  # kinds of fire told as part of this clash (fold_into_clashes)
+
+    @property
+    def kinds(self) -> list[str]:
+        """Its kind, then the kinds of fire the clash included ("armed_clash", "airstrike", "artillery")."""
+        return [self.kind, *(k for k in self.weapons if k != self.kind)]
 
     @property
     def stated(self) -> bool:
@@ -226,8 +236,65 @@ def merge_incidents(tellings: Iterable[Telling]) -> list[IncidentEvent]:
             events.append(event)
             on_day.setdefault(t.day, []).append(event)
         event.add(t)
+    events = fold_into_clashes(events)
     _number(events, event_id)
     return sorted(events, key=lambda e: (e.day, e.id))
+
+
+# --- one battle, several weapons -------------------------------------------------------------------------
+
+CLASH = "armed_clash"
+# Kinds of fire a day's fighting at a place includes (ACLED: one battle, its weapons): a landmine blast, a crowd
+# confrontation or an alleged violation that is no attack stays an event of its own.
+BATTLE_WEAPONS = ("airstrike", "artillery", "rocket", "drone", UNSPECIFIED)
+# A sentence that tells its attack as an event apart ("another attack", "in a separate strike"): a word list of
+# the reconciling, not of the extraction (dashboard/data/reconcile/separate_cues.csv: word, kind, reason).
+with (Path(__file__).parent / "data" / "reconcile" / "separate_cues.csv").open(encoding="utf-8", newline="") as _f:
+    SEPARATE = re.compile(rf"\b(?:{word_pattern([r['word'] for r in csv.DictReader(_f)])})\b", re.I)
+
+
+def event_days(e: IncidentEvent) -> set[date]:
+    """The days an event may be of: those its tellings give; for one no telling dates, its report's day and the
+    REPORTED_DAYS before it."""
+    first = e.day if e.stated else e.day - timedelta(REPORTED_DAYS)
+    return {first + timedelta(n) for n in range((e.last_day - first).days + 1)}
+
+
+def told_apart(e: IncidentEvent) -> bool:
+    """Some telling of it says it is an event of its own ("another", "separately", "in a separate attack")."""
+    return any(SEPARATE.search(t.incident.evidence.sentence) for t in e.tellings)
+
+
+def part_of(e: IncidentEvent, clash: IncidentEvent) -> bool:
+    """Fire told at the clash's place on its day: a place both name (a village the clash lists, the temple it was
+    fought around) in provinces the clash names; not a shelling placed only by its province."""
+    return bool(set(e.places) & set(clash.places)) and set(e.admin1) <= set(clash.admin1)
+
+
+def fold_into_clashes(events: list[IncidentEvent]) -> list[IncidentEvent]:
+    """Airstrikes, shelling, rockets or drones told at the place and on the day of an armed clash are the clash's
+    weapons, not events of their own ("fighting around the temple, with F-16s, artillery and rockets" is one battle):
+    the clash takes their tellings, and lists their kinds. Fire told as an event apart (told_apart), at other places
+    or on other days stays separate. Linear: an event is compared only with the clashes of its own days."""
+    clashes: dict[date, list[IncidentEvent]] = {}
+    for e in events:
+        if e.kind == CLASH:
+            for d in event_days(e):
+                clashes.setdefault(d, []).append(e)
+    kept = []
+    for e in events:
+        if e.kind in BATTLE_WEAPONS and e.places and not told_apart(e):
+            near_days = (c for d in sorted(event_days(e)) for c in clashes.get(d, []))
+            clash = next((c for c in near_days if part_of(e, c)), None)
+            if clash is not None:
+                clash.tellings.extend(e.tellings)
+                clash.weapons += [k for k in e.kinds if k not in clash.weapons and k != CLASH]
+                clash.places += [p for p in e.places if p not in clash.places]
+                if e.stated and not clash.stated:
+                    clash.day, clash.last_day = e.day, e.last_day
+                continue
+        kept.append(e)
+    return kept
 
 
 def _number(items: list, make_id) -> None:

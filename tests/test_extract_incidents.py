@@ -701,6 +701,44 @@ def test_no_alleged_violation_without_an_allegation_of_an_act_told_as_done(text)
     assert [i for i in incidents(text) if i.kind in ("airspace", "encroachment", "provocation")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thai officials delayed the handover of the prisoners, citing concerns over dozens of Cambodian drones "
+            "seen along the border.",
+            ("airspace", "TH", "KH"),
+        ),
+        ("Cambodia lodged a protest note over Thai drones flying over its villages.", ("airspace", "KH", "TH")),
+    ],
+)
+def test_a_charge_with_accuser_and_accused_named_is_an_alleged_violation_without_place_or_time(text, expected):
+    [i] = incidents(text)
+    assert (i.kind, i.reported_by, i.accused) == expected
+    assert i.admin1 == () and i.date is None and i.timing == "reported"  # dated by its report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials voiced concerns over drones near the border.",  # no side named
+        "Analysts expressed concerns over the use of drones in the war.",
+        "Thailand said its own drones patrolled the border, and Cambodia complained.",  # one side's own act
+    ],
+)
+def test_without_place_or_time_a_charge_needs_both_sides_named(text):
+    assert [i for i in incidents(text) if i.kind in ("airspace", "encroachment", "provocation")] == []
+
+
+def test_a_place_named_before_the_charge_is_not_the_side_complaining():
+    text = (
+        "Reporters saw Thai troops dig trenches near Chouk Chey village in Banteay Meanchey province on Monday, "
+        "in breach of the truce."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.reported_by, i.accused) == ("encroachment", None, "TH")
+
+
 def test_a_drone_that_drops_explosives_is_still_a_drone_attack():
     [i] = incidents("A drone flew over a base in Sa Kaeo province on Sunday and dropped explosives, the army said.")
     assert i.kind == "drone"

@@ -33,7 +33,7 @@ def timeline_ids(store, gaz, as_of, episode, kinds=(), accused=(), provinces=())
     """The incident events the page's timeline lists: its items, filtered as timeline_view filters them (by the
     words its filter widgets show)."""
     since = timeline.window_start(episode, as_of)
-    events = queries.incident_events(store, as_of, since)
+    events = queries.timeline_events(store, as_of, since)
     items = timeline.timeline_items(events, [], since, as_of)
     words = {ui_events.kind_word(k) for k in kinds}
     accused_words = {ui_events.ACCUSED_WORDS[None if a == "none" else a] for a in accused}
@@ -41,7 +41,7 @@ def timeline_ids(store, gaz, as_of, episode, kinds=(), accused=(), provinces=())
         i.id
         for i in items
         if i.lane == "Incidents"
-        and (not words or i.kind in words)
+        and (not words or set(i.kinds) & words)
         and (not accused_words or ui_events.ACCUSED_WORDS[i.accused] in accused_words)
         and (not provinces or set(i.provinces) & set(provinces))
     }

@@ -759,9 +759,11 @@ def find_allegations(
     """Alleged violations that are no attack (ALLEGATION_KINDS): an act of one side (drones flown over the other's
     ground, land occupied, ditches dug or buildings demolished in a disputed area, a crowd brought to the line)
     that the sentence, or the one after it (`after`, "The protest was a provocation, violating the ceasefire"),
-    calls a violation, protests or condemns. Anchored as an attack is (a place other than a capital, or a time in
-    the sentence); the accuser is the speaker's side, the accused the side named acting, else the side opposite
-    the accuser. A side telling its own act accuses no one, and an act no side is named in is no allegation."""
+    calls a violation, protests, condemns or complains of. Anchored as an attack is (a place other than a capital, or
+    a time in the sentence), or else one side's charge against the other with both named (dated by its report: "Thai
+    officials complained of Cambodian drones"); the accuser is the speaker's side (else the side named complaining,
+    _complainer), the accused the side named acting, else the side opposite the accuser. A side telling its own act
+    accuses no one, and an act no side is named in is no allegation."""
     text = sentence.text
     acts = _acts(text)
     if acts and _told(text) is not None:  # an attack told with it is the event ("troops fired on protesters")
@@ -774,9 +776,13 @@ def find_allegations(
     # a capital is where governments and crowds protest, not where one side acts on the other's ground
     capital = [p for p in places if p.kind == "capital" or p.name.lower() in _SEAT_KEYS]
     local = [p for p in places if p.admin1 and p not in capital]
-    if not local and (not timed or capital):
+    anchored = bool(local) or (timed and not capital)
+    # no speaker: the side complaining (_complainer) accuses only the side it names acting; read only in a sentence
+    # that names no place (else the country named before the complaint may be the place's, not the complainer's)
+    speaker = speaker_side(text)
+    accuser = speaker or (None if places else _complainer(text))
+    if not anchored and (capital or accuser is None):  # a capital is where crowds protest, not the border
         return []
-    accuser = speaker_side(text)
     said = SAYING.search(text)
     out = []
     for (kind, at), where in zip(
@@ -785,6 +791,8 @@ def find_allegations(
         actor = actor_near(text, at, said.end() if said and said.end() <= at else 0)
         if (actor or _OPPOSITE.get(accuser)) is None or actor == accuser:
             continue  # no side named acting or accusing; or a side telling its own act
+        if (not anchored or speaker is None) and actor is None:
+            continue  # with no place nor time, or no speaker, the accused is the side named acting
         evidence = Evidence(report_id, text, sentence.start, sentence.end, text)
         out.append(
             Incident(
@@ -800,6 +808,13 @@ def find_allegations(
             )
         )
     return out
+
+
+def _complainer(text: str) -> str | None:
+    """The side that protests or complains of an act when no speaker is attributed: the one country named before
+    the allegation word ("Thai officials delayed the handover, citing concerns over Cambodian drones")."""
+    m = _ALLEGES.search(text)
+    return one_country(text[: m.start()]) if m else None
 
 
 # Kinds a side tells of the other side: its account of a confrontation or of an act it protests blames the other.

@@ -28,11 +28,14 @@ import functools
 from dashboard.queries.ceasefire import (
     StanceCount,
     alleged_violations,
+    claimed_violations,
     provision_topic,
     statement_counts,
     statement_quotes,
     statement_sides,
+    timeline_events,
     violations_since,
+    with_claims,
 )
 from dashboard.queries.common import (
     COUNTRY_OF_SIDE,
@@ -111,6 +114,9 @@ __all__ = [
     "TELLING_KEY",
     "VENUE_RANK",
     "alleged_violations",
+    "claimed_violations",
+    "timeline_events",
+    "with_claims",
     "count_incident_tellings",
     "count_undated_meetings",
     "disagreement",

@@ -4,16 +4,18 @@ and stance, and quotes)."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.agreements import CeasefireState, Provision
+from dashboard.agreements import CeasefireState, Provision, state_at
 from dashboard.extract.statements import topic_of
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
-from dashboard.reconcile import IncidentEvent
-from dashboard.records import Report
+from dashboard.queries.timeline import incident_events
+from dashboard.reconcile import IncidentEvent, Telling
+from dashboard.records import Incident, Report
 from dashboard.store import Store
 
 
@@ -31,6 +33,60 @@ def alleged_violations(events: list[IncidentEvent], since: date) -> list[Inciden
     event no report gives a day for is known only to have happened by the day it was reported: reported on
     the ceasefire's first day, it may have come before the ceasefire, so it is not counted."""
     return [e for e in events if e.day >= since and (e.stated or e.day > since)]
+
+
+CLAIM_KIND = "violation"  # a breach of the ceasefire a side alleges without telling where (claimed_violations)
+OPPOSITE = {"TH": "KH", "KH": "TH"}
+CLAIMS = 500  # statements read at most
+
+
+def claimed_violations(store: Store, as_of: date, ceasefire_day: date) -> list[IncidentEvent]:
+    """Alleged violations a report tells with no place (nor a day) of their own: one side says the other broke the
+    ceasefire in force (a statement "violated" with its speaker's side, from the ceasefire's day on: the same
+    reports the panel's "violated" count reads), dated by its report (shown "reported <date>", place not stated).
+    The accused is the side opposite the speaker. One per report; none for a report with no date. with_claims
+    leaves out those of a report that tells a placed or dated violation."""
+    out: dict[str, IncidentEvent] = {}
+    for s, report in statement_quotes(store, as_of, ceasefire_day, "ceasefire", CLAIMS):
+        day = report.counts_from
+        if s.stance != "violated" or s.side not in OPPOSITE or report.id in out or day is None:
+            continue
+        incident = Incident(s.evidence, CLAIM_KIND, (), (), None, s.side, OPPOSITE[s.side], None, "reported")
+        key = hashlib.sha1(report.id.encode()).hexdigest()[:8]
+        event = IncidentEvent(f"i-{day:%Y%m%d}-{CLAIM_KIND}-{key}", day, day, CLAIM_KIND, [], [], None)
+        event.tellings.append(Telling(incident, report, day, None))
+        out[report.id] = event
+    return sorted(out.values(), key=lambda e: (e.day, e.id))
+
+
+def with_claims(events: list[IncidentEvent], claims: list[IncidentEvent]) -> list[IncidentEvent]:
+    """The alleged violations and the claims (claimed_violations) of the reports that tell none of them: a report's
+    placed or dated incident is the violation its statement alleges, not a second one. Oldest first."""
+    told = {rid for e in events for t in e.tellings for rid in t.ids}
+    extra = [c for c in claims if not (c.tellings[0].ids & told)]
+    return sorted([*events, *extra], key=lambda e: (e.day, e.id))
+
+
+def with_counted_claims(
+    events: list[IncidentEvent], claims: list[IncidentEvent], violations_from: date, since: date
+) -> list[IncidentEvent]:
+    """The timeline's events (from `since`) and the claims the ceasefire panel counts among the alleged violations
+    (with_claims): a claim with no place is on the timeline too, at no province."""
+    ids = {e.id for e in events}
+    counted = with_claims(alleged_violations(events, violations_from), claims)
+    extra = [c for c in counted if c.id not in ids and c.day >= since]
+    return sorted([*events, *extra], key=lambda e: (e.day, e.id))
+
+
+def timeline_events(store: Store, as_of: date, since: date) -> list[IncidentEvent]:
+    """The incident events the timeline (and its download) lists from `since`: one per event across reports, and
+    the charges with no place the ceasefire panel counts (with_counted_claims). Oldest first."""
+    events = incident_events(store, as_of, since)
+    state = state_at(as_of)
+    if state.ceasefire is None:
+        return events
+    claims = claimed_violations(store, as_of, state.ceasefire.date)
+    return with_counted_claims(events, claims, violations_since(state), since)
 
 
 def provision_topic(text: str) -> str | None:

@@ -144,7 +144,7 @@ class Filters:
 
     def keeps(self, e: IncidentEvent) -> bool:
         return (
-            (not self.kinds or e.kind in self.kinds)
+            (not self.kinds or any(k in self.kinds for k in e.kinds))
             and (not self.accused or (e.accused or "none") in self.accused)
             and (not self.provinces or bool(set(e.admin1) & set(self.provinces)))
         )
@@ -183,7 +183,7 @@ class ViewData:
 
 def view_events(q: Queries, view: View) -> list[IncidentEvent]:
     """The incident events the timeline lists for the view (one per event across reports), oldest first."""
-    return [e for e in q.incident_events(view.as_of, view.since) if view.filters.keeps(e)]
+    return [e for e in q.timeline_events(view.as_of, view.since) if view.filters.keeps(e)]
 
 
 def view_data(q: Queries, view: View) -> ViewData:

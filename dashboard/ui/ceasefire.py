@@ -22,6 +22,7 @@ from dashboard.queries.ceasefire import (
     provision_topic,
     provision_window,
     violations_since,
+    with_claims,
 )
 from dashboard.reconcile import IncidentEvent
 from dashboard.summary import (
@@ -46,6 +47,7 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             return
         since = violations_since(state)
         events = alleged_violations(q.incident_events(state.as_of, since), since)
+        events = with_claims(events, q.claimed_violations(state.as_of, c.date))
         when = f"{c.date:%-d %b %Y}" + (f" {c.time}" if c.time else "")
         st.markdown(
             f"**Ceasefire in force** since {when} ({plural(state.days, 'day')}): {md_escape(c.title)} · "

@@ -40,6 +40,7 @@ KIND_WORDS = {
     "airspace": "alleged airspace violation",
     "encroachment": "alleged encroachment",
     "provocation": "alleged provocation",
+    "violation": "alleged ceasefire violation",  # told with no place nor kind of attack (claimed_violations)
 }
 
 
@@ -50,10 +51,16 @@ def kind_word(kind: str) -> str:
     return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
+def kinds_words(e: IncidentEvent) -> str:
+    """Its kind, with the kinds of fire a clash included: "Armed clash (airstrike, shelling, rocket fire)"."""
+    weapons = ", ".join(kind_word(k) for k in e.kinds[1:])
+    return kind_word(e.kind).capitalize() + (f" ({weapons})" if weapons else "")
+
+
 def event_title(e: IncidentEvent) -> str:
     days = event_days(e)
     where = ", ".join(e.places) or ", ".join(e.admin1) or "place not stated"
-    return f"{kind_word(e.kind).capitalize()} · {days} · {where}"
+    return f"{kinds_words(e)} · {days} · {where}"
 
 
 def who_says_what(e: IncidentEvent) -> str:

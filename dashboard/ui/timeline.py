@@ -41,6 +41,11 @@ class TimelineItem:
     accused: str | None
     provinces: tuple[str, ...]
     aliases: tuple[str, ...] = ()  # ids of the curated rows told as this one item: a link naming them finds it
+    also: tuple[str, ...] = ()  # the kinds of fire a clash included (its weapons): a kind filter finds it by them
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind, *self.also)
 
 
 def lane_counts(items: list[TimelineItem]) -> str:
@@ -65,7 +70,16 @@ def timeline_items(
     a curated row tells of (summary.meeting_of_row) is one item, under the curated title; curated rows of one fact
     (summary.one_fact) are one item."""
     items = [
-        TimelineItem(e.id, e.day, "Incidents", kind_word(e.kind), event_title(e), e.accused, tuple(e.admin1))
+        TimelineItem(
+            e.id,
+            e.day,
+            "Incidents",
+            kind_word(e.kind),
+            event_title(e),
+            e.accused,
+            tuple(e.admin1),
+            also=tuple(kind_word(k) for k in e.kinds[1:]),
+        )
         for e in events
     ]
     shown = [m for m in meetings if m.date and since <= m.date <= as_of + timedelta(days=30)]
@@ -82,7 +96,7 @@ def timeline_items(
             else f"Meeting · {m.when_text} · {m.venue_text} · {m.body_text}",
             None,
             (m.admin1,) if m.admin1 else (),
-            tuple(f"a-{a.id}" for a in curated.get(m.id, ())),
+            aliases=tuple(f"a-{a.id}" for a in curated.get(m.id, ())),
         )
         for m in shown
     ]
@@ -96,7 +110,7 @@ def timeline_items(
             f"{a.title} · {a.date:%-d %b %Y}",
             None,
             (a.admin1,) if a.admin1 else (),
-            tuple(f"a-{r.id}" for r in fact[1:]),
+            aliases=tuple(f"a-{r.id}" for r in fact[1:]),
         )
         for fact in one_fact(a for a in agreements() if since <= a.date <= as_of)
         if not told.intersection(r.id for r in fact)
@@ -134,9 +148,9 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     side and province; clicking a point (or choosing it below) shows its quotes. Filters and the chosen
     event are in the URL."""
     since = window_start(episode, as_of)
-    events = q.incident_events(as_of, since)
+    events = q.timeline_events(as_of, since)  # with the charges with no place the ceasefire panel counts
     items = shared(q, "timeline-items", (since, as_of), timeline_items, events, meetings, since, as_of)
-    kinds = sorted({i.kind for i in items})
+    kinds = sorted({k for i in items for k in i.kinds})
     named = {p for i in items for p in i.provinces if p in gaz.provinces}
     provinces = sorted(named, key=lambda c: gaz.provinces[c].name)
     read_province_link(gaz, provinces)
@@ -157,7 +171,7 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
     shown = [
         i
         for i in items
-        if (not chosen_kinds or i.kind in chosen_kinds)
+        if (not chosen_kinds or set(i.kinds) & set(chosen_kinds))
         and (not chosen_accused or (i.lane == "Incidents" and ACCUSED_WORDS[i.accused] in chosen_accused))
         and (not chosen_provinces or set(i.provinces) & set(chosen_provinces))
     ]
