@@ -378,3 +378,90 @@ def test_the_side_of_a_clauses_cues_is_its_victim_side(text):
     """A figure's clause reads its cues once for its attackers and its people's side (figures._whose)."""
     if not actors.BOTH.search(text):
         assert actors.side_of_cues(actors.cues_in(text)) == actors.victim_side(text)
+
+
+# Some of figures' case-insensitive patterns have the characters their matches can begin with in front, as a
+# lookahead (figures._from): each must find what the pattern without it finds.
+def _without_start(rx: re.Pattern) -> re.Pattern:
+    m = re.fullmatch(r"\(\?=\[[^]]+\]\)\(\?:(.*)\)", rx.pattern, re.S)
+    assert m, rx.pattern
+    return re.compile(m.group(1), rx.flags)
+
+
+STARTED = {
+    "CLAUSE_BREAK": figures.CLAUSE_BREAK.pattern,
+    "_GROUP_END": figures._GROUP_END,
+    "_LIST_ITEM": figures._LIST_ITEM,
+    **{f"_BEFORE[{m}]": rx for m, rx in figures._BEFORE.items()},
+    **{f"_GROUP_RX[{g}]": rx for g, rx in figures._GROUP_RX},
+}
+STARTED_WRITTEN = [
+    "Fighting went on, while Thai troops, WHEREAS the army; Meanwhile 12 soldiers, but 3 Civilians and residents.",
+    "The clashes killed at least 12, KILLING over 40, the death toll rose to 33 and Fatalities climbed to 9.",
+    "Shelling forced 4,000 people, Displacing about 9,000, uprooting some 2,000 and housing 300 in camps.",
+    "Fatalities rose to 9; lives of 4; they lost 16 troops; evacuees climbed to 900; relocating 70 families.",
+    "Injuring 5, wounded 7, among them Marines, of whom 4 Villagers, such as Children; Including PERSONNEL.",
+    "\u212aILLING 3 (a Kelvin sign), \u017foldiers, ſuch as, éwhile, _while, 2while, and_, band, And.",
+]
+
+
+def _started_texts():
+    pieces = [
+        "while",
+        "While",
+        "whereas",
+        ", but",
+        "meanwhile",
+        ";",
+        ",",
+        " ",
+        "and",
+        "killing",
+        "KILLED",
+        "death toll",
+        " rose to ",
+        "displaced",
+        "sending",
+        "soldiers",
+        "Troops",
+        "civilian",
+        "residents",
+        "including",
+        "of whom",
+        "at least ",
+        "the ",
+        "40",
+        "x",
+        "_",
+        "É",
+        "\u212a",
+        "ſ",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(STARTED))
+@pytest.mark.parametrize("text", STARTED_WRITTEN)
+def test_a_pattern_with_its_start_in_front_finds_what_it_did(name, text):
+    new = STARTED[name]
+    old = _without_start(new)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    assert new.split(text) == old.split(text)
+    for end in range(len(text) + 1):  # the end-anchored patterns are searched on the stretch before a number
+        found, was = new.search(text[:end]), old.search(text[:end])
+        assert (found and found.span()) == (was and was.span())
+
+
+@pytest.mark.parametrize("name", sorted(STARTED))
+@EXAMPLES
+@given(text=_started_texts())
+def test_a_pattern_with_its_start_in_front_finds_what_it_did_in_any_text(name, text):
+    new = STARTED[name]
+    old = _without_start(new)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_the_start_of_a_pattern_is_its_alternatives_first_letters():
+    assert figures._initials(r"killing|\bdeath toll(?:\s+\S+)?|lost") == "dkl"
+    with pytest.raises(ValueError):
+        figures._initials(r"killing|(?:the )?toll")
