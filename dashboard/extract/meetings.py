@@ -24,7 +24,9 @@ from dashboard.extract.lexicon import (
     WEEKDAYS,
     Guarded,
     guarded,
+    initials,
     precheck,
+    starting_with,
     whole_words,
     word_pattern,
     words,
@@ -103,7 +105,8 @@ PROTEST = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'protest'))})\b
 GATHERED = re.compile(r"\bgathered\b", re.I)
 # Events whose dates are not a meeting's: a date is the meeting's only when the event word nearest it is a
 # meeting word ("the July 28 ceasefire agreement", "fighting persisted on Dec 23" are not).
-OTHER_EVENT = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'other-event'))})\b", re.I)
+_OTHER_EVENT_WORDS = word_pattern(words("meeting_cues", "other-event"))
+OTHER_EVENT = re.compile(starting_with(initials(_OTHER_EVENT_WORDS), rf"\b(?:{_OTHER_EVENT_WORDS})\b"), re.I)
 MEETING_ANCHOR = re.compile(r"\b(?:held|hold|take place|took place|signed|signing)\b", re.I)
 # "ahead of the GBC meeting": that meeting is a later one; its words and body are not this clause's.
 LATER_MEETING = re.compile(
