@@ -33,7 +33,10 @@ EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 def _turned_away(guard: Guarded, data) -> str | None:
     """A string the pattern matches that the guard turns away, if the examples find one."""
-    text = data.draw(st.from_regex(guard.pattern))
+    drawn = guard.pattern
+    if drawn.pattern.startswith("(?=["):  # hypothesis draws from no lookahead: the pattern without its start
+        drawn = _without_start(drawn)
+    text = data.draw(st.from_regex(drawn))
     if guard.pattern.search(text) and not guard.may_match(text):
         return text
     return None
@@ -96,7 +99,7 @@ def test_a_non_ascii_text_is_left_to_the_pattern():
 @EXAMPLES
 @given(data=st.data())
 def test_the_qualifier_test_lets_through_every_text_with_a_qualifier(pattern, data):
-    text = data.draw(st.from_regex(pattern))
+    text = data.draw(st.from_regex(_without_start(pattern)))  # hypothesis draws from no lookahead
     if pattern.search(text):
         assert figures._may_end_with_qualifier(text)
 
@@ -400,6 +403,19 @@ STARTED = {
     "incidents.ANALYSIS": incidents.ANALYSIS,
     "incidents._ACT": incidents._ACT,
     "meetings.OTHER_EVENT": meetings.OTHER_EVENT,
+    **{
+        f"meetings.{name}": getattr(meetings, name)
+        for name in (
+            "MEETING_WORDS",
+            "SIGNING_WORDS",
+            "PROTEST",
+            "LATER_MEETING",
+            "FORMER_VENUE",
+            "SPEECH_BEFORE",
+            "VENUE_BEFORE",
+            "PAIRED_BODIES",
+        )
+    },
 }
 STARTED_WRITTEN = [
     "Fighting went on, while Thai troops, WHEREAS the army; Meanwhile 12 soldiers, but 3 Civilians and residents.",
@@ -408,6 +424,9 @@ STARTED_WRITTEN = [
     "Fatalities rose to 9; lives of 4; they lost 16 troops; evacuees climbed to 900; relocating 70 families.",
     "About 40 were hurt, nearly 90, Up To 30, approx. 20, an estimated 10, if troops Could fire, unless it Will shell.",
     "Analysts said drones flew into its airspace, Troops Occupied land, they dug a trench and a Festival was held.",
+    "The GBC and RBC meetings, the General Border Committee (GBC) and the Joint Boundary Commission (JBC) talks.",
+    "Talks Held In Pursat were Signed; a Protest ahead of the summit, Originally set in Trat, he Told Reporters on",
+    "Officials met at the Meeting, hosted by Cambodia, in the city of Siem Reap, signing, said on Monday, said ",
     "Injuring 5, wounded 7, among them Marines, of whom 4 Villagers, such as Children; Including PERSONNEL.",
     "\u212aILLING 3 (a Kelvin sign), \u017foldiers, ſuch as, éwhile, _while, 2while, and_, band, And.",
 ]
@@ -457,6 +476,19 @@ def _started_texts():
         "trench",
         "festival",
         "experts said",
+        "GBC",
+        "RBC",
+        " and ",
+        "meetings",
+        "Meeting",
+        "held in ",
+        "signed",
+        "said ",
+        "Told ",
+        "reporters ",
+        "ahead of ",
+        "protest",
+        "originally",
     ]
     return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
 
