@@ -25,12 +25,14 @@ from functools import lru_cache, partial
 from dashboard.episodes import episode_at, episode_named_in
 from dashboard.extract.actors import BOTH, attribution, countries_in, cues_in, side_of_cues, victim_side
 from dashboard.extract.dates import stated_day
-from dashboard.extract.lexicon import MONTHS, guarded, precheck, words
+from dashboard.extract.lexicon import MONTHS, guarded, initials, precheck, starting_with, words
 from dashboard.extract.numbers import amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
 
 METRICS = ("killed", "injured", "displaced", "returned")
+
+
 Side = str | None | Callable[[], str | None]
 # Metric words right after the number (and its people words): "40 people killed", "525,000 displaced".
 METRIC_AFTER = {
@@ -100,10 +102,13 @@ _ANY_AFTER = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"\band\b|,")  # a metric reached through these may be the next number's
-_BEFORE = {m: re.compile(rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$", re.I) for m, p in METRIC_BEFORE.items()}
+_BEFORE = {
+    m: re.compile(starting_with(initials(p), rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$"), re.I)
+    for m, p in METRIC_BEFORE.items()
+}
 # Checked before the patterns: a sentence with none of these stems states no figure.
 METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
-_QUAL_BEFORE = re.compile(rf"(?:{_QUAL})\s+$", re.I)
+_QUAL_BEFORE = re.compile(starting_with(initials(_QUAL), rf"(?:{_QUAL})\s+$"), re.I)
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
 # What a number counts that is not people (families, homes) and what marks one attack or another
 # category of deaths: the words, each with its reason, in dashboard/data/lexicon/figure_cues.csv.
@@ -127,7 +132,8 @@ GROUPS = [
     ("civilian", r"civilians?|residents|villagers|children"),
 ]
 CLAUSE_BREAK = guarded(
-    re.compile(r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b", re.I), ",", ";", "while", "whereas"
+    re.compile(starting_with(",;wm", r",\s*while\b|;|\bwhile\b|\bwhereas\b|,\s*but\b|\bmeanwhile\b"), re.I),
+    *(",", ";", "while", "whereas"),
 )
 # People of both countries counted together: "14 dead across the border", "on both sides", "in the two
 # countries" (BOTH in dashboard.extract.actors names the two countries themselves).
@@ -216,7 +222,10 @@ def _metric(text: str, m: re.Match) -> str | None:
 
 # All qualifiers in one pattern, each its own group: no phrase of one ends another's, so at most one
 # group can match right before the number (one search instead of one per qualifier).
-_QUALIFIER_RX = re.compile(rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$", re.I)
+_QUALIFIER_RX = re.compile(
+    starting_with(initials(_QUAL), rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$"),
+    re.I,
+)
 
 
 # The qualifier phrases as written (each pattern of QUALIFIERS is a list of phrases; "approx\." is "approx.").
@@ -311,7 +320,9 @@ def _country(whose: _Whose, text: str, offset: int, places: list[PlaceMention], 
     return context() if callable(context) else context
 
 
-_GROUP_RX = [(group, re.compile(rf"\b(?:{pattern})\b", re.I)) for group, pattern in GROUPS]
+_GROUP_RX = [
+    (group, re.compile(starting_with(initials(pattern), rf"\b(?:{pattern})\b"), re.I)) for group, pattern in GROUPS
+]
 
 
 # A group named in the metric's own words before the number: "Thai military fatalities to 23".
@@ -328,10 +339,10 @@ _GROUP_BEFORE = [
 ]
 # Where the people counted stop and a list of what they include begins ("34 people, including soldiers
 # and civilians": the count is of people, soldiers and civilians together).
-_GROUP_END = re.compile(r",|;|\b(?:including|among|of whom|such as)\b", re.I)
+_GROUP_END = re.compile(starting_with(",;iaos", r",|;|\b(?:including|among|of whom|such as)\b"), re.I)
 
 
-_LIST_ITEM = re.compile(r"[,;]|\band\b")
+_LIST_ITEM = re.compile(starting_with(",;a", r"[,;]|\band\b"))
 
 
 def _group(after: str, before: str) -> str | None:

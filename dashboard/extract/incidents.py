@@ -31,7 +31,7 @@ from dashboard.extract.actors import (
     speaker_side,
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
-from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, precheck, word_pattern, words
+from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, PlaceMention
 
@@ -111,13 +111,19 @@ BACKDROP_BEFORE = re.compile(
 # "will not stop its military operations"): no event is told.
 NEGATED = re.compile(rf"\b(?:{word_pattern(_CUES['negation'])})\b(?:\s+[\w'-]+){{0,3}}\s+$", re.I)
 # Sentences of analysis and agendas: not an incident's telling.
-ANALYSIS = re.compile(rf"\b(?:{word_pattern(_CUES['analysis'])})\b", re.I)
+ANALYSIS = re.compile(
+    starting_with(initials(word_pattern(_CUES["analysis"])), rf"\b(?:{word_pattern(_CUES['analysis'])})\b"), re.I
+)
 # Threats, open questions and hypotheticals: what is told after them (in their scope) is no event; an attack
 # told before them is ("The clash near the temple threatens to unravel the truce").
+_MODALS = "could|might|would|may|will|shall"
 HEDGE = re.compile(
-    rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
-    r"|\b(?:could|might|would|may|will|shall) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
-    r"|\b(?:if|unless)\b",  # a condition, whatever its subject
+    starting_with(
+        initials(word_pattern(_CUES["hedge"]), _MODALS, "if|unless"),
+        rf"\b(?:{word_pattern(_CUES['hedge'])})\b"
+        rf"|\b(?:{_MODALS}) (?:\w+ )?(?:launch|retaliate|strike|attack|use|respond|fire|shell|bomb)\b"
+        r"|\b(?:if|unless)\b",  # a condition, whatever its subject
+    ),
     re.I,
 )
 # The day the fighting began told as background: that date anchors no incident.
@@ -732,7 +738,13 @@ def attach_blame(incidents: list[Incident], sentences: list[Sentence]) -> list[I
 
 # --- alleged violations that are no attack ---------------------------------------------------------------------
 
-_ACT = re.compile("|".join(rf"\b(?P<{kind}>{_VIOLATION_CUES[kind]})\b" for kind in ALLEGATION_KINDS), re.I)
+_ACT = re.compile(
+    starting_with(
+        initials(*(_VIOLATION_CUES[kind] for kind in ALLEGATION_KINDS)),
+        "|".join(rf"\b(?P<{kind}>{_VIOLATION_CUES[kind]})\b" for kind in ALLEGATION_KINDS),
+    ),
+    re.I,
+)
 _ALLEGES = re.compile(rf"\b(?:{_VIOLATION_CUES['allegation']})", re.I)
 ALLEGATION_CHECK = precheck(*(_VIOLATION_CUES[k] for k in ALLEGATION_KINDS))
 

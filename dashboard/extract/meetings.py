@@ -24,7 +24,9 @@ from dashboard.extract.lexicon import (
     WEEKDAYS,
     Guarded,
     guarded,
+    initials,
     precheck,
+    starting_with,
     whole_words,
     word_pattern,
     words,
@@ -39,8 +41,8 @@ MEETING = (
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
 SIGNING = r"signed|signing|inked"
-MEETING_WORDS = re.compile(rf"\b(?:{MEETING})\b", re.I)
-SIGNING_WORDS = re.compile(rf"\b(?:{SIGNING})\b", re.I)
+MEETING_WORDS = re.compile(starting_with(initials(MEETING), rf"\b(?:{MEETING})\b"), re.I)
+SIGNING_WORDS = re.compile(starting_with(initials(SIGNING), rf"\b(?:{SIGNING})\b"), re.I)
 SIGNING_EVENT = re.compile(
     r"\bsigning (?:ceremony|took place|was held)|\b(?:was|were|been) signed by\b"
     r"|\b(?:both|two|and|ministers|leaders|delegations|co-?chairs?|counterparts)\b[^.;]{0,80}"
@@ -99,20 +101,26 @@ PROPOSED = _cue_words("proposed")
 POSTPONED = _cue_words("postponed")
 CANCELLED = _cue_words("cancelled")
 # A crowd that gathered to protest is not talks (meeting_cues.csv, kind "protest").
-PROTEST = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'protest'))})\b", re.I)
+_PROTEST_WORDS = word_pattern(words("meeting_cues", "protest"))
+PROTEST = re.compile(starting_with(initials(_PROTEST_WORDS), rf"\b(?:{_PROTEST_WORDS})\b"), re.I)
 GATHERED = re.compile(r"\bgathered\b", re.I)
 # Events whose dates are not a meeting's: a date is the meeting's only when the event word nearest it is a
 # meeting word ("the July 28 ceasefire agreement", "fighting persisted on Dec 23" are not).
-OTHER_EVENT = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'other-event'))})\b", re.I)
+_OTHER_EVENT_WORDS = word_pattern(words("meeting_cues", "other-event"))
+OTHER_EVENT = re.compile(starting_with(initials(_OTHER_EVENT_WORDS), rf"\b(?:{_OTHER_EVENT_WORDS})\b"), re.I)
 MEETING_ANCHOR = re.compile(r"\b(?:held|hold|take place|took place|signed|signing)\b", re.I)
 # "ahead of the GBC meeting": that meeting is a later one; its words and body are not this clause's.
+_LATER_WORDS = word_pattern(words("meeting_cues", "later-meeting"))
 LATER_MEETING = re.compile(
-    rf"\b(?:{word_pattern(words('meeting_cues', 'later-meeting'))})\b[^.;]{{0,100}}?"
-    r"\b(?:meeting|meetings|talks|session|summit)\b",
+    starting_with(
+        initials(_LATER_WORDS),
+        rf"\b(?:{_LATER_WORDS})\b[^.;]{{0,100}}?\b(?:meeting|meetings|talks|session|summit)\b",
+    ),
     re.I,
 )
 # "originally set to be held in Phnom Penh", "move the talks from Trat": where the meeting is no longer.
-FORMER_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'former-venue'))})\b[^.;,]{{0,60}}$", re.I)
+_FORMER_WORDS = word_pattern(words("meeting_cues", "former-venue"))
+FORMER_VENUE = re.compile(starting_with(initials(_FORMER_WORDS), rf"\b(?:{_FORMER_WORDS})\b[^.;,]{{0,60}}$"), re.I)
 # "from Trat", "from Thailand's Chanthaburi province": the venue a move leaves (when the move is only requested,
 # the venue the meeting still has).
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]\w+'s?\s+)?$")
@@ -167,10 +175,13 @@ SPEECH_VERBS = (
     r"|proposed|requested|wrote|posted|tweeted|agreed|revealed|disclosed"
 )
 SPEECH_BEFORE = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\s+(?:(?:a|an|the)\s+)?"
-    r"(?:(?:to\s+)?(?:reporters|journalists|the media|the press|lawmakers|parliament|Reuters|[A-Z]{2,})\s+"
-    r"|(?:on|in|to|via)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?\w+(?:\s+\w+)?\s+)?"
-    r"(?:on|last|this)?\s*$",
+    starting_with(
+        initials(SPEECH_VERBS),
+        rf"\b(?:{SPEECH_VERBS})\s+(?:(?:a|an|the)\s+)?"
+        r"(?:(?:to\s+)?(?:reporters|journalists|the media|the press|lawmakers|parliament|Reuters|[A-Z]{2,})\s+"
+        r"|(?:on|in|to|via)\s+(?:a\s+|the\s+|his\s+|her\s+|its\s+)?\w+(?:\s+\w+)?\s+)?"
+        r"(?:on|last|this)?\s*$",
+    ),
     re.I,
 )
 SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
@@ -181,9 +192,13 @@ PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|sign
 DEADLINE = re.compile(r"\b(?:before|by|until|no later than)\s+(?:this\s+|next\s+)?$", re.I)
 SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
 # "in Chanthaburi", "at the checkpoint near Chanthaburi province", "in Prum, Pailin province" (Prum unknown)
+_VENUE_WORDS = "in|at|near|held in|hosted in|hosted at|hosted by"
 VENUE_BEFORE = re.compile(
-    r"\b(?:in|at|near|held in|hosted in|hosted at|hosted by)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'-]*\s*,\s+|(?:[A-Z]\w+\s+)?(?:city|capital|town|province|district)\s+of\s+)?$",
+    starting_with(
+        initials(_VENUE_WORDS),
+        rf"\b(?:{_VENUE_WORDS})\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'-]*\s*,\s+|(?:[A-Z]\w+\s+)?(?:city|capital|town|province|district)\s+of\s+)?$",
+    ),
     re.I,
 )
 
@@ -213,8 +228,12 @@ _BRACKETED = re.compile(r"\(([A-Z]{2,5})\)")
 # Border Committee (GBC) and the Regional Border Committee (RBC) meetings"): two meetings, one of each.
 _COMMITTEE = "|".join(f"(?:{pattern})" for _, family, pattern in BODIES[:4])
 PAIRED_BODIES = re.compile(
-    rf"((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?\s+and\s+(?:the\s+)?((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?"
-    r"\s+(?:meetings|sessions|talks)\b"
+    # the committees' names and abbreviations begin with these capitals
+    starting_with(
+        "GJR",
+        rf"((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?\s+and\s+(?:the\s+)?((?:{_COMMITTEE}))(?:\s*\([A-Z]{{2,5}}\))?"
+        r"\s+(?:meetings|sessions|talks)\b",
+    )
 )
 
 
