@@ -403,7 +403,7 @@ def test_all_episodes_never_adds_episodes_up_in_the_headline(generated):
     table = next(m.value for m in at.markdown if m.value.startswith("| |"))  # the headline's tolls come first
     killed = next(line for line in table.splitlines() if line.startswith("| **Killed**"))
     assert "| Thailand |" in table and killed.count("**") > 2
-    assert "reports disagree: 24 Jul 2025" not in text and "ceasefire since 27 Dec 2025" in text
+    assert "reports disagree: 24 Jul 2025" not in text and "Ceasefire in force** since 27 Dec 2025" in text
 
 
 def test_an_unknown_episode_in_a_link_is_said(generated):

@@ -61,8 +61,7 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             events, since, state.as_of, said, q.statement_sides(state.as_of, c.date, "ceasefire")
         )
         if unplaced:  # what it could not read: reports with no date found count only from the day they were stored
-            unread = f"Not read: {plural(unplaced, 'report')} with no date found (counted from the day stored)."
-            summary = f"{summary.rstrip('.')}. {unread}"
+            summary = f"{summary.rstrip('.')}. Not read: {unplaced:,} undated."  # the header says how many and why
         st.caption(summary)
         undated = q.undated_tellings(state.as_of)
         if undated:
@@ -203,8 +202,8 @@ def violations_summary(
     tally = " · ".join(f"{k}: {v}" for k, v in sorted(by_side.items()))
     tellings = sum(e.reports for e in events)
     return (
-        f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')} "
-        f"across reports), the last on {last:%-d %b} ({ago(as_of, last)}) · "
+        f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')}), "
+        f"the last on {last:%-d %b} ({ago(as_of, last)}) · "
         f"last 7 days: {week}, the 7 before: {before} — {tally}" + (f" · reports: {who}" if who else "")
     )
 

@@ -122,7 +122,7 @@ def headline(
             st.markdown("**The fighting, then the ceasefire**")
             st.caption(
                 onset_summary(onset, ended.date, episode, until=True, fought_that_day=ended.time != "00:00")
-                + f" · ceasefire since {ended.date:%-d %b %Y}: **{plural(state.days, 'day')}**"
+                + f", then **{plural(state.days, 'day')}** of ceasefire"
             )
         else:
             st.markdown("**Since the fighting began**")
@@ -146,9 +146,10 @@ def onset_summary(
     days = sorted({(as_of - c.date).days + last for c in claims})
     span = f"{days[0]}" if len(days) == 1 else f"{days[0]}–{days[-1]}"
     parts = [f"{c.date:%-d %b %Y} ({plural(c.reports, 'report')})" for c in claims]
-    if until:
-        began = parts[0] if len(claims) == 1 else " vs ".join(parts) + " (reports disagree)"
-        return f"**{span} days** of fighting to {as_of:%-d %b %Y}, from {began}"
+    if until:  # short: it stands in the narrow card beside the tolls
+        short = [f"{c.date:%-d %b} ({plural(c.reports, 'report')})" for c in claims]
+        began = short[0] if len(claims) == 1 else " or ".join(short) + ", reports disagree,"
+        return f"**{span} days** of fighting from {began} to {as_of:%-d %b %Y}"
     if len(claims) == 1:
         return f"**{span} days** since {parts[0]}"
     return f"**{span} days** — reports disagree: " + " vs ".join(parts)
