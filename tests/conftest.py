@@ -34,6 +34,14 @@ def generated(tmp_path_factory):
     return folder / "reports", db
 
 
+@pytest.fixture
+def store_path(tmp_path, monkeypatch):
+    """A store of the test's own for the app (the seeds are ingested into it on the first run)."""
+    monkeypatch.setenv("BORDER_WATCH_DB", str(tmp_path / "store.sqlite3"))
+    monkeypatch.delenv("BORDER_WATCH_ADMIN_TOKEN", raising=False)
+    return tmp_path / "store.sqlite3"
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL server for the session (tests/pg_support.py); CI must have one, elsewhere it may skip."""

@@ -5,25 +5,13 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.apptest import APP, run_app
 
-APP = str(ROOT / "dashboard" / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def store_path(tmp_path, monkeypatch):
-    monkeypatch.setenv("BORDER_WATCH_DB", str(tmp_path / "store.sqlite3"))
-    monkeypatch.delenv("BORDER_WATCH_ADMIN_TOKEN", raising=False)
-    return tmp_path / "store.sqlite3"
+pytestmark = pytest.mark.usefixtures("store_path")
 
 
 def run(**query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(query)
 
 
 def markdown(at):

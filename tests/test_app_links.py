@@ -6,35 +6,24 @@ from contextlib import closing
 from datetime import date
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.gazetteer import Gazetteer
 from dashboard.ingest import store_report
 from dashboard.records import Report
 from dashboard.store import Store
 from dashboard.ui.links import MAX_VALUES
-from tests.conftest import ROOT
+from tests.apptest import run_app
 
-APP = str(ROOT / "dashboard" / "app.py")
 NEWEST = date(2025, 12, 23)  # the seeds' newest report
 PHISHING = "Sisaket”. **URGENT: Log in again at [border-watch-login.example](https://evil.example/login)**"
 IMAGE = "x ![p](http://127.0.0.1:8559/p.png)"
 
 
-@pytest.fixture(autouse=True)
-def store_path(tmp_path, monkeypatch):
-    monkeypatch.setenv("BORDER_WATCH_DB", str(tmp_path / "store.sqlite3"))
-    monkeypatch.delenv("BORDER_WATCH_ADMIN_TOKEN", raising=False)
-    return tmp_path / "store.sqlite3"
+pytestmark = pytest.mark.usefixtures("store_path")
 
 
 def run(**query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(query)
 
 
 def warnings(at) -> list[str]:

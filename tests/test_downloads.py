@@ -14,9 +14,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.downloads import LABELS
-from tests.conftest import ROOT
-
-APP = str(ROOT / "dashboard" / "app.py")
+from tests.apptest import run_app
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +43,7 @@ def files(monkeypatch, corpus_db):
 
 
 def run(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(query, timeout=120)
 
 
 def charted_incidents(at: AppTest) -> set[str]:

@@ -2,12 +2,15 @@
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import mapcomponent
 from dashboard.ui.assets import LEAFLET_JS_URL
 from tests.conftest import ROOT
-from tests.test_app import run, store_path  # noqa: F401 (the fixture: a store of its own)
+from tests.test_app import run
+
+pytestmark = pytest.mark.usefixtures("store_path")
 
 
 def sent(at: AppTest) -> dict:
