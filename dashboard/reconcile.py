@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from dashboard.extract.incidents import REPORTED_DAYS  # a telling with no day of its own: its report's or before
 from dashboard.extract.lexicon import word_pattern
 from dashboard.extract.meetings import combine, family, replaces, same_place
 from dashboard.records import Incident, Meeting, Report
@@ -38,7 +39,6 @@ from dashboard.records import Incident, Meeting, Report
 NEAR_KM = 10.0
 DAYS_APART = 1
 DENIAL_DAYS = 7  # a denial that names no date answers an accusation of up to a week before it
-REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
 # A point: (lat, lon, precision), precision ACLED-style (1 the place, 2 near it, 3 the province only).
 Point = tuple[float, float, int]
 
