@@ -63,8 +63,8 @@ def test_the_accused_sides_word_that_nothing_happened_is_its_version_of_the_char
         gaz,
         [
             (
-                "Thailand accused Cambodia of breaking the truce within hours. Cambodia's defence ministry said "
-                "there had been no armed clashes since the ceasefire took effect.",
+                "Thailand accused Cambodia of breaking the truce within hours. A Cambodian general told "
+                "reporters his troops saw no clashes since the ceasefire.",
                 date(2025, 8, 5),
             ),
             (

@@ -96,7 +96,7 @@ def test_heavy_weapons_used_in_fighting_are_not_the_withdrawal_provision():
         ("There were no violations of the truce.", []),
         # a side's word that nothing was fought since the ceasefire denies it was violated; with no side, nothing
         (
-            "Cambodia's defence ministry stated there had been 'no armed clashes' since the truce took effect.",
+            "A Cambodian army spokeswoman insisted there has been 'no fighting' since the truce began.",
             [("ceasefire", "denied", "KH")],
         ),
         ("There have been no clashes since the ceasefire began, observers said.", []),
