@@ -802,12 +802,12 @@ def test_a_day_in_a_concessive_clause_does_not_date_the_act_of_the_main_clause()
 def test_the_same_day_is_the_day_told_before():
     found = incidents(
         "On Tuesday, the interior ministry said the fighting had left 12 civilians dead.\n\n"
-        "The ministry also said that on the same day, Thai troops shelled homes in Pursat province."
+        "Officials there added that on the same day Thai gunners shelled houses in Pursat province."
     )
     [i] = [i for i in found if i.kind == "artillery"]
     assert (i.date, i.timing) == (date(2025, 12, 16), "stated")
     # with no day told before, "the same day" dates nothing: reported on its report's day
-    [i] = incidents("The ministry also said that on the same day, Thai troops shelled homes in Pursat province.")
+    [i] = incidents("Officials there added that on the same day Thai gunners shelled houses in Pursat province.")
     assert (i.date, i.timing) == (None, "reported")
 
 
