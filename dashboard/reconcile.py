@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from dashboard.extract.incidents import REPORTED_DAYS  # a telling with no day of its own: its report's or before
 from dashboard.extract.lexicon import word_pattern
 from dashboard.extract.meetings import combine, family, replaces, same_place
 from dashboard.records import Incident, Meeting, Report
@@ -38,7 +39,6 @@ from dashboard.records import Incident, Meeting, Report
 NEAR_KM = 10.0
 DAYS_APART = 1
 DENIAL_DAYS = 7  # a denial that names no date answers an accusation of up to a week before it
-REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
 # A point: (lat, lon, precision), precision ACLED-style (1 the place, 2 near it, 3 the province only).
 Point = tuple[float, float, int]
 
@@ -85,6 +85,7 @@ class IncidentEvent:
     point: Point | None
     tellings: list[Telling] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)  # kinds of fire told as part of this clash (fold_into_clashes)
+    aliases: list[str] = field(default_factory=list)  # ids it had before fire was folded into it, and those folded
 
     @property
     def kinds(self) -> list[str]:
@@ -236,8 +237,13 @@ def merge_incidents(tellings: Iterable[Telling]) -> list[IncidentEvent]:
             events.append(event)
             on_day.setdefault(t.day, []).append(event)
         event.add(t)
+    _number(events, event_id)  # the ids of the events before folding: a link naming one still finds its clash
     events = fold_into_clashes(events)
+    before = {id(e): e.id for e in events}
     _number(events, event_id)
+    for e in events:
+        if before[id(e)] != e.id:  # the clash took the day of fire told on it
+            e.aliases.append(before[id(e)])
     return sorted(events, key=lambda e: (e.day, e.id))
 
 
@@ -274,7 +280,8 @@ def part_of(e: IncidentEvent, clash: IncidentEvent) -> bool:
 def fold_into_clashes(events: list[IncidentEvent]) -> list[IncidentEvent]:
     """Airstrikes, shelling, rockets or drones told at the place and on the day of an armed clash are the clash's
     weapons, not events of their own ("fighting around the temple, with F-16s, artillery and rockets" is one battle):
-    the clash takes their tellings, and lists their kinds. Fire told as an event apart (told_apart), at other places
+    the clash takes their tellings, lists their kinds and keeps their ids as aliases (an old link names one); a clash
+    only reported takes the day the fire's telling gives. Fire told as an event apart (told_apart), at other places
     or on other days stays separate. Linear: an event is compared only with the clashes of its own days."""
     clashes: dict[date, list[IncidentEvent]] = {}
     for e in events:
@@ -287,11 +294,12 @@ def fold_into_clashes(events: list[IncidentEvent]) -> list[IncidentEvent]:
             near_days = (c for d in sorted(event_days(e)) for c in clashes.get(d, []))
             clash = next((c for c in near_days if part_of(e, c)), None)
             if clash is not None:
+                if e.stated and not clash.stated:  # the fire's own day, not the day the clash was reported
+                    clash.day, clash.last_day = e.day, e.last_day
                 clash.tellings.extend(e.tellings)
                 clash.weapons += [k for k in e.kinds if k not in clash.weapons and k != CLASH]
                 clash.places += [p for p in e.places if p not in clash.places]
-                if e.stated and not clash.stated:
-                    clash.day, clash.last_day = e.day, e.last_day
+                clash.aliases += [a for a in (e.id, *e.aliases) if a]
                 continue
         kept.append(e)
     return kept

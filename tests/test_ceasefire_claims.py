@@ -55,3 +55,87 @@ def test_a_side_saying_the_ceasefire_was_broken_is_an_alleged_violation_with_no_
     assert [e.id for e in on_timeline].count(claim.id) == 1
     # what the page's timeline and its download list (the agreements file's July ceasefire is in force on 20 Aug)
     assert [e.id for e in queries.timeline_events(store, AS_OF, CEASEFIRE)].count(claim.id) == 1
+
+
+def test_the_accused_sides_word_that_nothing_happened_is_its_version_of_the_charge(tmp_path, gaz):
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            (
+                "Thailand accused Cambodia of breaking the truce within hours. A Cambodian general told "
+                "reporters his troops saw no clashes since the ceasefire.",
+                date(2025, 8, 5),
+            ),
+            (
+                "Thai officials said Cambodian troops fired artillery at Ban Nong Chan in Sa Kaeo province on "
+                "9 August, breaking the ceasefire.\n\nA Cambodian army spokesman said there had been no fighting "
+                "since the ceasefire.",
+                date(2025, 8, 10),
+            ),
+            # a denial in another report answers nothing here
+            ("Thailand said the ceasefire was violated by Cambodia.", date(2025, 8, 12)),
+        ],
+    )
+    events = alleged_violations(queries.incident_events(store, AS_OF, CEASEFIRE), CEASEFIRE)
+    claims = queries.claimed_violations(store, AS_OF, CEASEFIRE)
+    denials = queries.ceasefire_denials(store, AS_OF, CEASEFIRE)
+    counted = with_claims(events, claims, denials)
+    first, placed, third = counted
+    for e in (first, placed):
+        assert e.accused == "KH" and e.deniers == ["KH"]
+        assert e.versions()["KH"] and e.reports == 1  # Cambodia's version, from the same report
+    assert third.deniers == [] and not third.versions()["KH"]
+    # the timeline shows the same versions
+    on_timeline = {e.id: e for e in queries.timeline_events(store, AS_OF, CEASEFIRE)}
+    assert on_timeline[first.id].deniers == ["KH"] and on_timeline[placed.id].deniers == ["KH"]
+
+
+def test_who_says_the_ceasefire_was_violated_agrees_with_who_is_accused(tmp_path, gaz):
+    from dashboard.queries.ceasefire import violation_accusers
+    from dashboard.ui.ceasefire import violations_summary
+
+    store = _store(
+        tmp_path,
+        gaz,
+        [
+            ("Thailand accused Cambodia of violating the truce, saying its troops came under fire.", date(2025, 8, 5)),
+            # a placed charge whose report says nothing of the ceasefire itself
+            (
+                "The Thai army said Cambodian troops fired artillery at Ban Nong Chan in Sa Kaeo province on 9 August.",
+                date(2025, 8, 10),
+            ),
+            (
+                "Thai officials said Cambodian forces fired rockets at a village near Chong Chom in Surin province on "
+                "14 August.",
+                date(2025, 8, 15),
+            ),
+        ],
+    )
+    events = alleged_violations(queries.incident_events(store, AS_OF, CEASEFIRE), CEASEFIRE)
+    counted = with_claims(events, queries.claimed_violations(store, AS_OF, CEASEFIRE))
+    assert len(counted) == 3 and {e.accused for e in counted} == {"KH"}
+    sides = queries.statement_sides(store, AS_OF, CEASEFIRE, "ceasefire", violation_accusers(counted))
+    line = violations_summary(counted, CEASEFIRE, AS_OF, None, sides)
+    assert "Cambodia is accused: 3" in line and "Thailand says so in 3 reports" in line, line
+    # without the accusations, the statements alone: only the first report says so
+    assert [(c.stance, c.side, c.reports) for c in queries.statement_sides(store, AS_OF, CEASEFIRE, "ceasefire")] == [
+        ("violated", "TH", 1)
+    ]
+
+
+def test_a_violation_known_only_by_its_reports_date_is_the_last_reported_not_the_last_on():
+    from dashboard.reconcile import Telling, merge_incidents
+    from dashboard.records import Evidence, Incident, Report
+    from dashboard.ui.ceasefire import violations_summary
+
+    def told(day, stated):
+        text = "Thai troops hold the hill, Cambodia said."
+        inc = Incident(Evidence("r", text, 0, 1, text), "encroachment", ("Hill",), ("KH-1",), day if stated else None,
+                       "KH", "TH", None, "stated" if stated else "reported")  # fmt: skip
+        return Telling(inc, Report(f"r{day}", "r.txt", text, published=day), day, None)
+
+    occupied = merge_incidents([told(date(2025, 8, 12), stated=False)])
+    assert "the last reported 12 Aug" in violations_summary(occupied, CEASEFIRE, AS_OF)
+    dated = merge_incidents([told(date(2025, 8, 12), stated=True)])
+    assert "the last on 12 Aug" in violations_summary(dated, CEASEFIRE, AS_OF)

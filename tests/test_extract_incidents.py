@@ -781,3 +781,45 @@ def test_a_protest_in_a_capital_is_no_alleged_violation_on_the_border():
     assert [i for i in incidents(text) if i.kind == "provocation"] == []  # no side named
     text = "Cambodian protesters gathered in Bangkok on Sunday, calling the deal illegal, Thai police said."
     assert [i for i in incidents(text) if i.kind == "provocation"] == []  # a capital, not the border
+
+
+def test_a_day_in_a_concessive_clause_does_not_date_the_act_of_the_main_clause():
+    # the day dates the period conceded, not the drones: the charge is only reported on its report's day
+    [i] = incidents(
+        "Although the review period ended on Wednesday, Thai officials postponed the handover, citing concerns over "
+        "dozens of Cambodian drones seen along the border."
+    )
+    assert (i.kind, i.reported_by, i.accused) == ("airspace", "TH", "KH")
+    assert (i.date, i.timing) == (None, "reported")
+    # a day in the main clause still dates it
+    [i] = incidents(
+        "Although talks were planned, Thai officials said on Wednesday that Cambodian drones flew over Thai "
+        "positions in Surin province, calling the flights a violation of the truce."
+    )
+    assert i.date == date(2025, 12, 17)
+
+
+def test_the_same_day_is_the_day_told_before():
+    found = incidents(
+        "On Tuesday, the interior ministry said the fighting had left 12 civilians dead.\n\n"
+        "Officials there added that on the same day Thai gunners shelled houses in Pursat province."
+    )
+    [i] = [i for i in found if i.kind == "artillery"]
+    assert (i.date, i.timing) == (date(2025, 12, 16), "stated")
+    # with no day told before, "the same day" dates nothing: reported on its report's day
+    [i] = incidents("Officials there added that on the same day Thai gunners shelled houses in Pursat province.")
+    assert (i.date, i.timing) == (None, "reported")
+
+
+def test_an_attack_told_as_the_fightings_beginning_is_on_the_day_the_report_says_it_began():
+    text = (
+        "Heavy fighting broke out along the border on the morning of December 19, both sides said.\n\n"
+        "On December 10, Thailand recalled its ambassador.\n\n"
+        "According to local media, the clashes began at about 6:45 a.m. near a temple in Oddar Meanchey province."
+    )
+    [i] = [i for i in incidents(text) if i.admin1 == ("KH-22",)]
+    assert (i.date, i.timing) == (date(2025, 12, 19), "stated")
+    # a beginning told long before the report (background) dates no attack of the report's days
+    text = text.replace("December 19", "December 2")
+    [i] = [i for i in incidents(text) if i.admin1 == ("KH-22",)]
+    assert (i.date, i.timing) == (None, "reported")

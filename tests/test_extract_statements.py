@@ -94,6 +94,12 @@ def test_heavy_weapons_used_in_fighting_are_not_the_withdrawal_provision():
     [
         ("Cambodia denied violating the ceasefire.", [("ceasefire", "denied", "KH")]),  # the denial, not "violated"
         ("There were no violations of the truce.", []),
+        # a side's word that nothing was fought since the ceasefire denies it was violated; with no side, nothing
+        (
+            "A Cambodian army spokeswoman insisted there has been 'no fighting' since the truce began.",
+            [("ceasefire", "denied", "KH")],
+        ),
+        ("There have been no clashes since the ceasefire began, observers said.", []),
         ("Fighting broke out hours before the ceasefire took effect.", []),
         ("Heavy weapons were not withdrawn from the frontier.", [("heavy_weapons", "disputed", None)]),
         ("After the release of the joint statement, families went home.", []),

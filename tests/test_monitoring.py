@@ -615,7 +615,7 @@ def test_the_violations_line_counts_a_report_saying_the_ceasefire_was_violated(t
     at = _app(tmp_path / "m.sqlite3", asof="2025-08-02")
     line = next(c.value for c in at.caption if "since 29 Jul" in c.value)
     # the charge has no place: one alleged violation of its report's day, place not stated (claimed_violations)
-    assert line.startswith("1 alleged violation since 29 Jul (told 1 time), the last on 30 Jul")
+    assert line.startswith("1 alleged violation since 29 Jul (told 1 time), the last reported 30 Jul")
     assert line.endswith("Cambodia is accused: 1 · reports: Thailand says so in 1 report")
 
 

@@ -1,7 +1,8 @@
 """One battle, several weapons (dashboard.reconcile.fold_into_clashes): fire told at an armed clash's place on its
 day is the clash's, listed among its kinds; fire told as an event apart, elsewhere or on another day stays apart."""
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from dashboard.queries.export import Filters
 from dashboard.reconcile import Telling, merge_incidents
@@ -61,3 +62,29 @@ def test_fire_told_apart_elsewhere_or_another_day_stays_apart():
 
 def test_without_a_clash_kinds_of_fire_stay_apart():
     assert len(merge_incidents([told("airstrike"), told("artillery")])) == 2
+
+
+def _reported(telling: Telling, on: date) -> Telling:
+    """The telling with no day of its own: only its report's date (`on`) says when."""
+    return Telling(replace(telling.incident, date=None, timing="reported"), telling.report, on, telling.point)
+
+
+def test_fire_folded_into_a_clash_only_reported_gives_the_clash_its_own_day():
+    clash = _reported(told("armed_clash", sentence="Clashes go on around the hill."), DAY + timedelta(days=1))
+    rockets = told("rocket", sentence="At 5pm the day before, rockets hit the hill.")
+    [event] = merge_incidents([clash, rockets])
+    assert event.kinds == ["armed_clash", "rocket"]
+    assert event.day == DAY == event.last_day  # the rockets' own day, not the day the clash was reported
+    assert event_title(event).split(" · ")[1] == f"{DAY:%-d %b %Y}"
+
+
+def test_an_old_link_to_fire_folded_into_a_clash_finds_the_clash():
+    # the rockets alone (the first reports): an event of their own, whose id a link may name
+    rockets = told("rocket", sentence="Rockets hit the hill.")
+    [alone] = merge_incidents([rockets])
+    # a later report tells the clash there that day: the rockets are its weapons now
+    clash = _reported(told("armed_clash", sentence="Clashes go on around the hill.", rid="r2"), DAY + timedelta(1))
+    [event] = merge_incidents([rockets, clash])
+    assert event.id != alone.id and alone.id in event.aliases
+    [item] = timeline_items([event], [], DAY, DAY)
+    assert alone.id in item.aliases  # _read_event_link maps the alias to the clash's item

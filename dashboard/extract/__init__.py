@@ -24,6 +24,7 @@ from pathlib import Path
 from dashboard.extract import figures, incidents, meetings, onset, statements
 from dashboard.extract.figures import Sides, dedupe, find_figures
 from dashboard.extract.incidents import (
+    at_onset,
     attach_blame,
     attach_denials,
     awaits_places,
@@ -32,8 +33,10 @@ from dashboard.extract.incidents import (
     goes_on,
     harm_at,
     in_theatre,
+    same_day,
     struck_at,
     told_by,
+    told_day,
 )
 from dashboard.extract.incidents import merge_in_report as merge_incidents
 from dashboard.extract.meetings import find_meetings, merge_in_report
@@ -112,6 +115,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     paragraph = -1
     last_text = ""  # the sentence before (any paragraph)
     last_day = None  # the day of the incident told last, in this paragraph or the one before
+    last_told = None  # the day any sentence told last (paragraph, day), in this paragraph or the one before
     awaiting, struck = None, []  # an attack told with no place, and the places the sentences after it give its harm
     for n, (sentence, places) in enumerate(zip(sentences, places_of, strict=True)):
         out.places.extend(places)
@@ -121,6 +125,10 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
         if sentence.paragraph != paragraph:
             scene, paragraph = [], sentence.paragraph
             last_day = last_day if last_day and last_day[0] >= paragraph - 1 else None
+            last_told = last_told if last_told and last_told[0] >= paragraph - 1 else None
+        day_before = last_told[1] if last_told else None
+        if (day_here := told_day(sentence, published)) is not None:
+            last_told = (sentence.paragraph, day_here)
         before, scene = scene, places
         previous, last_text = last_text, sentence.text
         harmed = harm_at(sentence, places) if awaiting is not None else []
@@ -143,6 +151,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
             if sentence.start in captioned:  # a photo's caption shows damage as it stands: an earlier attack
                 found = [replace(i, timing="earlier") if i.timing == "reported" else i for i in found]
             found = goes_on(found, sentence, last_day[1] if last_day else None)
+            found = same_day(found, sentence, day_before)
             days = [i.date for i in found if i.date]
             if days:
                 last_day = (sentence.paragraph, days[-1])
@@ -162,7 +171,7 @@ def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
     out.meetings = merge_in_report(found_meetings)
     theatre = in_theatre(out.incidents, loose, rid, published)
     told = attach_blame(attach_denials(out.incidents + theatre, sentences), sentences)
-    out.incidents = merge_incidents(told_by(told, sentences))
+    out.incidents = merge_incidents(told_by(at_onset(told, out.onsets, published), sentences))
     return out
 
 

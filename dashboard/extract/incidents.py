@@ -32,8 +32,9 @@ from dashboard.extract.actors import (
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
+from dashboard.extract.onset import BEGINNING
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
-from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, PlaceMention
+from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, Onset, PlaceMention
 
 # Weapons of no kind of their own (kind "other"); an explosion told without one is of no stated kind.
 OTHER_WEAPONS = r"toxic gas|chemical weapons?|cluster munitions?|grenades?"
@@ -305,10 +306,20 @@ _SPEECH = re.compile(
 _SAID_ON = re.compile(r"\b(?:said|says|announced|stated|told \w+)\s+(?:on\s+)?$", re.I)
 
 
+# A concessive clause ("Although the period ended on Tuesday, …"): what it tells is conceded beside the main
+# clause, and a day in it dates that, not what the main clause tells.
+_CONCESSIVE = re.compile(r"\b(?:although|though|whereas)\b[^,;:()\u2014]*", re.I)
+
+
+def _in_concession(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in _CONCESSIVE.finditer(text, 0, at + 1))
+
+
 def _day(text: str, published: date | None) -> date | None:
     """The day of a sentence's incidents (dates.stated_day), unless that day is the day of the saying and a
     later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
-    December troops attacked" tells an attack of 23 December."""
+    December troops attacked" tells an attack of 23 December. A day in a concessive clause dates that clause
+    only ("Although the talks ended Tuesday, drones flew over …" gives the drones no day)."""
     day = stated_day(text, published)
     if day is None:
         return None
@@ -318,7 +329,10 @@ def _day(text: str, published: date | None) -> date | None:
         if d.date
         and (published is None or d.date <= published)
         and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        and not _in_concession(text, d.start)
     ]
+    if not days:
+        return None
     for d, after in zip(days, days[1:], strict=False):
         if not _said_on(text, d.start, d.end, after.start):
             return d.date
@@ -680,6 +694,46 @@ def goes_on(found: list[Incident], sentence: Sentence, last_day: date | None) ->
         return found
     return [
         replace(i, date=last_day, timing="stated") if i.date is None and i.timing == "reported" else i for i in found
+    ]
+
+
+# A day told by reference to the one told before ("on the same day", "that night"): not the start of a period
+# ("since that day").
+_SAME_DAY = re.compile(r"(?<!since )\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)\b", re.I)
+
+
+def told_day(sentence: Sentence, published: date | None) -> date | None:
+    """The day a sentence tells what it tells on (not the day of a saying about another day): what "the same
+    day" in a sentence after it refers to."""
+    return _day(sentence.text, published)
+
+
+def same_day(found: list[Incident], sentence: Sentence, day: date | None) -> list[Incident]:
+    """Incidents told in a sentence that gives their day as the one told before ("The ministry said that on the
+    same day, troops shelled …") and no day of its own: dated by the day the text told last (`day`)."""
+    if day is None or not _SAME_DAY.search(sentence.text):
+        return found
+    return [replace(i, date=day, timing="stated") if i.date is None and i.timing == "reported" else i for i in found]
+
+
+REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
+
+
+def at_onset(found: list[Incident], onsets: list[Onset], published: date | None) -> list[Incident]:
+    """Incidents told as the fighting's beginning ("clashes began at about 7.30am near …") with no day of their
+    own: on the day the report gives for that beginning (its onsets, when they give one day), if that day is
+    one the telling may be of (its report's day or the REPORTED_DAYS before)."""
+    days = {o.date for o in onsets}
+    if published is None or len(days) != 1:
+        return found
+    day = days.pop()
+    if not 0 <= (published - day).days <= REPORTED_DAYS:
+        return found
+    return [
+        replace(i, date=day, timing="stated")
+        if i.date is None and i.timing == "reported" and BEGINNING.search(i.evidence.sentence)
+        else i
+        for i in found
     ]
 
 

@@ -16,6 +16,8 @@ ONSET = r"reignited|resumed|broke out|returned|erupted|flared(?: up)?|restarted|
 # the verb and the day in one clause: "erupted along the border on the morning of July 24"
 ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\b(?:\s+[^\s;]+){{0,9}}\s+(?:on\s+)?$", re.I)
 ONSET_CHECK = precheck(ONSET)
+# A verb that tells the fighting beginning (not "since", which tells a period from it).
+BEGINNING = re.compile(r"\b(?:reignited|resumed|broke out|erupted|flared(?: up)?|restarted|began)\b", re.I)
 
 
 def may_state(text: str) -> bool:

@@ -208,7 +208,11 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
         who = said_by or (subject if stance != "violated" else None)
         # the sentence's plan is the topic's unless the topic has a stance of its own the plan does not govern
         # ("observers were deployed, and talks will go on": done; "observers will be deployed": planned)
-        if (planned and topic != "ceasefire") and (
+        if stance == "denied":  # "no clashes since the ceasefire": a side's word, so only with its speaker's side
+            who = said_by
+            if who is None:
+                continue
+        elif (planned and topic != "ceasefire") and (
             found is None or PLANNED.search(window, max(0, found[1].start() - PLAN_REACH), found[1].start())
         ):
             # what is to be done: planned, or disputed when refused ("will not withdraw"); put off, suspended

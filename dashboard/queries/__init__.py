@@ -28,6 +28,7 @@ import functools
 from dashboard.queries.ceasefire import (
     StanceCount,
     alleged_violations,
+    ceasefire_denials,
     claimed_violations,
     provision_topic,
     statement_counts,
@@ -114,6 +115,7 @@ __all__ = [
     "TELLING_KEY",
     "VENUE_RANK",
     "alleged_violations",
+    "ceasefire_denials",
     "claimed_violations",
     "timeline_events",
     "with_claims",

@@ -5,7 +5,7 @@ and stance, and quotes)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -59,23 +59,66 @@ def claimed_violations(store: Store, as_of: date, ceasefire_day: date) -> list[I
     return sorted(out.values(), key=lambda e: (e.day, e.id))
 
 
-def with_claims(events: list[IncidentEvent], claims: list[IncidentEvent]) -> list[IncidentEvent]:
+def ceasefire_denials(store: Store, as_of: date, ceasefire_day: date) -> list[Telling]:
+    """A side's word that the ceasefire in force was not broken ("no clashes since the ceasefire", "denied violating
+    the truce"): a statement "denied" with its speaker's side, from the ceasefire's day on, as a denial by that side
+    (its report's, dated by it). `answered` joins it to the alleged violations its report tells against that side."""
+    out = []
+    for s, report in statement_quotes(store, as_of, ceasefire_day, "ceasefire", CLAIMS):
+        day = report.counts_from
+        if s.stance == "denied" and s.side in OPPOSITE and day is not None:
+            incident = Incident(s.evidence, CLAIM_KIND, (), (), None, None, s.side, s.side, "reported")
+            out.append(Telling(incident, report, day, None))
+    return out
+
+
+def answered(events: list[IncidentEvent], denials: list[Telling]) -> list[IncidentEvent]:
+    """Each alleged violation with the denials (ceasefire_denials) of the side it accuses that a report telling it
+    gives: the accused side's word, in the same report, that no such thing happened is its version. New events
+    (the ones given are shared answers, left as they were)."""
+    by_report: dict[str, list[Telling]] = {}
+    for d in denials:
+        by_report.setdefault(d.report.id, []).append(d)
+    out = []
+    for e in events:
+        accused = {t.incident.accused for t in e.tellings if t.incident.accused}
+        ids = {rid for t in e.tellings for rid in t.ids}
+        said = {t.incident.evidence.sentence for t in e.tellings}
+        extra = []
+        for rid in sorted(ids & by_report.keys()):
+            for d in by_report[rid]:
+                if d.incident.denied_by in accused and d.incident.evidence.sentence not in said:
+                    said.add(d.incident.evidence.sentence)
+                    extra.append(Telling(replace(d.incident, kind=e.kind), d.report, d.day, None))
+        out.append(replace(e, tellings=[*e.tellings, *extra]) if extra else e)
+    return out
+
+
+def with_claims(
+    events: list[IncidentEvent], claims: list[IncidentEvent], denials: list[Telling] = ()
+) -> list[IncidentEvent]:
     """The alleged violations and the claims (claimed_violations) of the reports that tell none of them: a report's
-    placed or dated incident is the violation its statement alleges, not a second one. Oldest first."""
+    placed or dated incident is the violation its statement alleges, not a second one; each with the accused side's
+    denials in its reports (`answered`). Oldest first."""
     told = {rid for e in events for t in e.tellings for rid in t.ids}
     extra = [c for c in claims if not (c.tellings[0].ids & told)]
-    return sorted([*events, *extra], key=lambda e: (e.day, e.id))
+    return sorted(answered([*events, *extra], list(denials)), key=lambda e: (e.day, e.id))
 
 
 def with_counted_claims(
-    events: list[IncidentEvent], claims: list[IncidentEvent], violations_from: date, since: date
+    events: list[IncidentEvent],
+    claims: list[IncidentEvent],
+    violations_from: date,
+    since: date,
+    denials: list[Telling] = (),
 ) -> list[IncidentEvent]:
     """The timeline's events (from `since`) and the claims the ceasefire panel counts among the alleged violations
-    (with_claims): a claim with no place is on the timeline too, at no province."""
+    (with_claims): a claim with no place is on the timeline too, at no province; a counted violation with the
+    accused side's denials, as on the panel."""
+    counted = {e.id: e for e in with_claims(alleged_violations(events, violations_from), claims, denials)}
     ids = {e.id for e in events}
-    counted = with_claims(alleged_violations(events, violations_from), claims)
-    extra = [c for c in counted if c.id not in ids and c.day >= since]
-    return sorted([*events, *extra], key=lambda e: (e.day, e.id))
+    extra = [c for c in counted.values() if c.id not in ids and c.day >= since]
+    return sorted([counted.get(e.id, e) for e in events] + extra, key=lambda e: (e.day, e.id))
 
 
 def timeline_events(store: Store, as_of: date, since: date) -> list[IncidentEvent]:
@@ -86,7 +129,8 @@ def timeline_events(store: Store, as_of: date, since: date) -> list[IncidentEven
     if state.ceasefire is None:
         return events
     claims = claimed_violations(store, as_of, state.ceasefire.date)
-    return with_counted_claims(events, claims, violations_since(state), since)
+    denials = ceasefire_denials(store, as_of, state.ceasefire.date)
+    return with_counted_claims(events, claims, violations_since(state), since, denials)
 
 
 def provision_topic(text: str) -> str | None:
@@ -161,9 +205,17 @@ class SideCount:
     reports: int
 
 
-def statement_sides(store: Store, as_of: date, since: date, topic: str) -> list[SideCount]:
+IDS_AT_ONCE = 500  # report ids asked of the store in one query (SQL's bound parameters are limited)
+
+
+def statement_sides(
+    store: Store, as_of: date, since: date, topic: str, accusers: tuple[tuple[str, str], ...] = ()
+) -> list[SideCount]:
     """Per stance and side (who says it) of one topic: how many reports known at the as-of date, from `since` on,
-    say so ("Thailand says the ceasefire was violated: 2 reports", "Cambodia denies: 1")."""
+    say so ("Thailand says the ceasefire was violated: 2 reports", "Cambodia denies: 1"). `accusers`: (side, report
+    id) of the alleged violations counted (violation_accusers): a report whose side accuses the other of one says
+    the ceasefire was violated, whether or not it also says so in a statement (each report once per side), so that
+    who says so agrees with who is accused."""
     s = statements_t
     query = (
         sa.select(s.c.stance, s.c.side, sa.func.count(sa.distinct(s.c.report_id)))
@@ -171,4 +223,34 @@ def statement_sides(store: Store, as_of: date, since: date, topic: str) -> list[
         .group_by(s.c.stance, s.c.side)
     )
     with store.engine.connect() as conn:
-        return [SideCount(*row) for row in conn.execute(query).all()]
+        counts = {(stance, side): n for stance, side, n in conn.execute(query).all()}
+        pairs = sorted(set(accusers))
+        stated: set[tuple[str, str]] = set()
+        for at in range(0, len(pairs), IDS_AT_ONCE):
+            ids = sorted({rid for _, rid in pairs[at : at + IDS_AT_ONCE]})
+            rows = conn.execute(
+                sa.select(s.c.side, s.c.report_id)
+                .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic, s.c.stance == "violated")
+                .where(s.c.report_id.in_(ids))
+                .distinct()
+            )
+            stated |= {tuple(row) for row in rows}
+    for side, rid in pairs:
+        if (side, rid) not in stated:
+            counts[("violated", side)] = counts.get(("violated", side), 0) + 1
+    return [SideCount(stance, side, n) for (stance, side), n in counts.items()]
+
+
+def violation_accusers(events: list[IncidentEvent]) -> tuple[tuple[str, str], ...]:
+    """(side, report id) of each report that accuses the other side of one of these alleged violations."""
+    return tuple(
+        sorted(
+            {
+                (t.incident.reported_by, rid)
+                for e in events
+                for t in e.tellings
+                if t.incident.reported_by in OPPOSITE and t.incident.accused == OPPOSITE[t.incident.reported_by]
+                for rid in t.ids
+            }
+        )
+    )

@@ -21,6 +21,7 @@ from dashboard.queries.ceasefire import (
     alleged_violations,
     provision_topic,
     provision_window,
+    violation_accusers,
     violations_since,
     with_claims,
 )
@@ -47,7 +48,9 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
             return
         since = violations_since(state)
         events = alleged_violations(q.incident_events(state.as_of, since), since)
-        events = with_claims(events, q.claimed_violations(state.as_of, c.date))
+        events = with_claims(
+            events, q.claimed_violations(state.as_of, c.date), q.ceasefire_denials(state.as_of, c.date)
+        )
         when = f"{c.date:%-d %b %Y}" + (f" {c.time}" if c.time else "")
         st.markdown(
             f"**Ceasefire in force** since {when} ({plural(state.days, 'day')}): {md_escape(c.title)} · "
@@ -57,9 +60,8 @@ def ceasefire_panel(q: Queries, state: CeasefireState) -> None:
         unplaced = q.report_counts(state.as_of).undated_later
         counts = q.statement_counts(state.as_of, c.date)
         said = next((s for s in counts if (s.topic, s.stance) == ("ceasefire", "violated")), None)
-        summary = violations_summary(
-            events, since, state.as_of, said, q.statement_sides(state.as_of, c.date, "ceasefire")
-        )
+        sides = q.statement_sides(state.as_of, c.date, "ceasefire", violation_accusers(events))
+        summary = violations_summary(events, since, state.as_of, said, sides)
         if unplaced:  # what it could not read: reports with no date found count only from the day they were stored
             summary = f"{summary.rstrip('.')}. Not read: {unplaced:,} undated."  # the header says how many and why
         st.caption(summary)
@@ -196,6 +198,8 @@ def violations_summary(
             return f"No alleged violation reported since {since:%-d %b %Y} · {who}."
         return f"No alleged violation reported since {since:%-d %b %Y}."
     last = max(e.day for e in events)
+    # the newest known only by its report's date (an occupation reported as it stands): reported then, not done then
+    last_said = "the last on" if any(e.stated for e in events if e.day == last) else "the last reported"
     week = sum(1 for e in events if (as_of - e.day).days < 7)
     before = sum(1 for e in events if 7 <= (as_of - e.day).days < 14)
     by_side = Counter(ACCUSED_WORDS[e.accused] for e in events)
@@ -203,7 +207,7 @@ def violations_summary(
     tellings = sum(e.reports for e in events)
     return (
         f"{plural(len(events), 'alleged violation')} since {since:%-d %b} (told {plural(tellings, 'time')}), "
-        f"the last on {last:%-d %b} ({ago(as_of, last)}) · "
+        f"{last_said} {last:%-d %b} ({ago(as_of, last)}) · "
         f"last 7 days: {week}, the 7 before: {before} — {tally}" + (f" · reports: {who}" if who else "")
     )
 

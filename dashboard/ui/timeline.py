@@ -40,7 +40,8 @@ class TimelineItem:
     label: str
     accused: str | None
     provinces: tuple[str, ...]
-    aliases: tuple[str, ...] = ()  # ids of the curated rows told as this one item: a link naming them finds it
+    aliases: tuple[str, ...] = ()  # ids of the curated rows, or the events, told as this one item: a link naming them
+    # finds it
     also: tuple[str, ...] = ()  # the kinds of fire a clash included (its weapons): a kind filter finds it by them
 
     @property
@@ -78,6 +79,7 @@ def timeline_items(
             event_title(e),
             e.accused,
             tuple(e.admin1),
+            aliases=tuple(e.aliases),  # the events folded into a clash: an old link to one finds the clash
             also=tuple(kind_word(k) for k in e.kinds[1:]),
         )
         for e in events
@@ -213,7 +215,8 @@ def timeline_view(q: Queries, gaz: Gazetteer, meetings: list[MeetingSummary], as
 
 def _read_event_link(labels: dict[str, str], aliases: dict[str, str]) -> None:
     """The event a link names (`event=<id>`: ids are short and stable, unlike labels), chosen once per visit;
-    a curated row's id told as part of another item (a meeting the reports give) chooses that item; one outside
+    a curated row's id told as part of another item (a meeting the reports give), or an event's folded into a clash
+    (reconcile.fold_into_clashes), chooses that item; one outside
     the window or the filters is said."""
     wanted = st.query_params.get("event")
     if not wanted or st.session_state.get("event_read") == wanted:
