@@ -444,3 +444,29 @@ def test_a_held_meeting_whose_outcome_was_told_on_a_day_is_past_by_that_day(tmp_
     [g] = past
     assert undated == [] and g.date == date(2025, 3, 5) and g.when_text.startswith("Wed 5 Mar 2025 (by this day")
     assert queries.count_undated_meetings(store, date(2025, 3, 7)) == 0
+
+
+def test_a_sideless_count_below_one_sides_count_is_no_headline_toll(tmp_path, gaz):
+    texts = [
+        (
+            "Shelling near the frontier on Thursday killed at least 2 civilians, a local official said.",
+            date(2025, 7, 24),
+        ),
+        ("Thailand's health ministry said 9 Thai civilians have been killed in the clashes so far.", date(2025, 7, 25)),
+    ]
+    store = _store_of(tmp_path, gaz, texts)
+    tolls = {
+        (t.metric, t.side, t.latest.group): t.latest.value for t in queries.latest_tolls(store, DAY_JUL, "jul2025")
+    }
+    # 2 cannot be a total of both sides beside Thailand's 9 alone: no headline cell (the figures by source keep it)
+    assert tolls == {("killed", "TH", "civilian"): 9}
+    sourced = queries.figure_ranges(store, DAY_JUL, "jul2025", ["killed"], ["Thailand", "Side not stated"])
+    assert 2 in set(sourced["low"])
+    more = _store_of(
+        tmp_path / "more", gaz, [*texts, ("The clashes have killed 14 civilians, officials said.", DAY_JUL)]
+    )
+    tolls = {(t.metric, t.side, t.latest.group): t.latest.value for t in queries.latest_tolls(more, DAY_JUL, "jul2025")}
+    assert tolls[("killed", "both", "civilian")] == 14  # larger than one side's: it may be the total
+
+
+DAY_JUL = date(2025, 7, 26)
