@@ -473,3 +473,11 @@ def test_a_sideless_count_below_one_sides_count_is_no_headline_toll(tmp_path, ga
 
 
 DAY_JUL = date(2025, 7, 26)
+
+
+def test_talks_told_by_the_days_they_began_and_go_on_to_are_one_meeting_over_those_days(tmp_path, gaz):
+    text = "The secretariats' talks, which opened on 24 December and will run until 26 December, are in Trat province."
+    store = _store_of(tmp_path, gaz, [(text, date(2025, 12, 25))])
+    [g] = queries.meetings(store, date(2025, 12, 25))
+    assert (g.date, g.end) == (date(2025, 12, 24), date(2025, 12, 26))
+    assert g.when_text == "24–26 Dec 2025"

@@ -286,6 +286,33 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
     return first
 
 
+# "in Prum, Pailin province, Cambodia, and at Ban Pak Kard": a second venue joined to the first by "and at/in",
+# with nothing between them but the first's province and country.
+_ALSO_AT = re.compile(r"[\s,]*\band\s+(?:also\s+)?(?:at|in)\s+", re.I)
+
+
+def _also_at(sentence: Sentence, venue: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """A second place the clause gives the meeting, joined to its venue by "and at" or "and in" (a meeting held on
+    both sides of a border crossing): the next place after the venue and the places that only say where the venue
+    is (its province, its country); None when the words between are any other."""
+    pos = venue.evidence.end - sentence.start
+    for p in sorted(places, key=lambda p: p.evidence.start):
+        start = p.evidence.start - sentence.start
+        if start < pos:
+            continue
+        gap = sentence.text[pos:start]
+        if p.kind in ("province", "country") and p.country == venue.country and re.fullmatch(r"[\s,]*", gap):
+            pos = p.evidence.end - sentence.start  # "Prum, Pailin province": where the venue is
+            continue
+        country = re.match(rf"[\s,]*(?:{word_pattern(_COUNTRY_NAMES)})\b", gap)
+        if country:
+            gap = gap[country.end() :]
+        if _ALSO_AT.fullmatch(gap) and p.name != venue.name and not _of_other_event(sentence.text, start, start + 1):
+            return p
+        return None
+    return None
+
+
 # A venue the gazetteer does not place: a country ("moved to Malaysia", "discussions in Malaysia") or a named
 # building ("at Wisma Perwira", "at Seri Perdana"). Only where a meeting word, or a word saying where it is
 # held or moved, comes just before it.
@@ -713,6 +740,7 @@ def find_meetings(
             lo, hi = told.span
             own = [p for p in places if lo <= p.evidence.start - sentence.start < hi]
         venue = _venue(sentence, own)
+        also = _also_at(sentence, venue, own) if venue else None
         named = None if venue else _named_venue(sentence.text[lo:hi], dateline)
         if told.needs_venue and not venue and not named:
             continue
@@ -722,7 +750,7 @@ def find_meetings(
                 evidence=evidence,
                 date=told.date,
                 date_text=told.date_text,
-                venue=venue.name if venue else named,
+                venue=(f"{venue.name} and {also.name}" if also else venue.name) if venue else named,
                 admin1=venue.admin1 if venue else None,
                 lat=venue.lat if venue else None,
                 lon=venue.lon if venue else None,
