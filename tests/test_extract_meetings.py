@@ -429,6 +429,29 @@ def test_a_meeting_held_at_two_places_joined_by_and_at_has_both_venues():
     assert m.venue == "Aranyaprathet"
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Cambodia asked to relocate the border talks from Trat province to Kuala Lumpur, Malaysia.",
+            ("KH", "Kuala Lumpur"),
+        ),
+        (
+            "The request, made by Thailand's defence minister to his counterpart, proposes Bangkok as a neutral venue.",
+            ("TH", "Bangkok"),
+        ),
+        ("The ministers requested that the talks be held in Singapore.", (None, "Singapore")),
+        # a new day asked for is no venue; a plan told without asking is no request
+        ("Thai officials asked to move the talks to Monday.", None),
+        ("The talks were moved to Kuala Lumpur on Friday.", None),
+    ],
+)
+def test_a_venue_one_side_asks_for_and_who_asks(text, asked):
+    from dashboard.extract.meetings import asked_venue
+
+    assert asked_venue(text) == asked
+
+
 def test_a_held_meeting_that_tells_its_own_time_is_not_the_summit_still_to_come():
     text = (
         "Regional leaders will gather in Kuala Lumpur for their summit from 26 to 28 October.\n"

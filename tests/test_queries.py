@@ -481,3 +481,23 @@ def test_talks_told_by_the_days_they_began_and_go_on_to_are_one_meeting_over_tho
     [g] = queries.meetings(store, date(2025, 12, 25))
     assert (g.date, g.end) == (date(2025, 12, 24), date(2025, 12, 26))
     assert g.when_text == "24–26 Dec 2025"
+
+
+def test_a_venue_one_side_asked_for_is_said_beside_the_meetings_venue(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet on 24 December in Chanthaburi province.", date(2025, 12, 22)),
+            (
+                "Cambodia requested to move the General Border Committee meeting of 24 December from Chanthaburi "
+                "province to Kuala Lumpur, citing the shelling.",
+                date(2025, 12, 23),
+            ),
+            ("The General Border Committee met on 24 December in Chanthaburi province.", date(2025, 12, 25)),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 23))
+    assert g.venue_text == "Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)"  # asked, not moved
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert g.venue_text == "Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)"  # held where planned: still told

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dashboard.extract.actors import one_country
 from dashboard.extract.dates import DateMention, find_dates, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
@@ -940,3 +941,46 @@ def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
     if to is not None and to.venue != meeting.venue:
         return replace(meeting, venue=to.venue, admin1=to.admin1, lat=to.lat, lon=to.lon)
     return meeting
+
+
+# --- a venue one side asks for (read by dashboard.queries.meetings from a proposed mention's sentence) ----------
+
+# One side asking: "Cambodia requested", "the proposal, made by …", "Thailand suggested".
+_ASKING = re.compile(
+    r"\b(?:request\w*|propos\w*|suggest\w*|ask(?:s|ed|ing)?|seek\w*|sought|call(?:s|ed|ing)? for)\b", re.I
+)
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+# Where it asks the meeting to be: "relocate the talks from Trat to Kuala Lumpur", "suggests Malaysia as a neutral
+# venue", "asked that the meeting be held in Kuala Lumpur".
+_ASKED_PLACE = re.compile(
+    rf"\b(?:move|moving|moved|relocat\w*|shift\w*|transfer\w*)\b[^.;]{{0,100}}?\bto\s+(?P<to>{_PLACE_NAME})"
+    rf"|\b(?:suggest\w*|propos\w*|nominat\w*)\s+(?P<as>{_PLACE_NAME})\s+as\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:venue|location|host)\b"
+    rf"|\bbe\s+(?:held|hosted)\s+in\s+(?P<in>{_PLACE_NAME})"
+)
+_ASKED_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{3,80})")
+_NOT_A_PLACE = re.compile(rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)})\b")
+
+
+def asked_venue(text: str) -> tuple[str | None, str] | None:
+    """The place a sentence tells one side asking a meeting to be held at, and that side: ("KH", "Kuala Lumpur")
+    for "Cambodia requested to relocate the talks from Trat to Kuala Lumpur". The side is the one country named in
+    the subject of the asking verb, else in who it is "made by"; None when no side is told. None when the
+    sentence tells no asking, or no place after it."""
+    asking = _ASKING.search(text)
+    if asking is None:
+        return None
+    found = _ASKED_PLACE.search(text, asking.start())
+    if found is None:
+        return None
+    place = next(g for g in found.groups() if g)
+    if _NOT_A_PLACE.match(place):
+        return None
+    subject = text[: asking.start()]
+    if "," in subject and not subject.rstrip().endswith(","):
+        subject = subject.rsplit(",", 1)[1]  # "After the shelling, Cambodia asked": the clause before is no subject
+    side = one_country(subject)
+    if side is None:
+        by = _ASKED_BY.search(text, asking.end(), found.start() + 1)
+        side = one_country(re.split(r"\s+to\s+", by.group("who"))[0]) if by else None
+    return side, place

@@ -35,6 +35,7 @@ class MeetingSummary:
     end: date | None = None  # its last day, when reports give it a span of days ("4-7 August")
     held_on: list[tuple[date, date | None]] = field(default_factory=list)  # (day, report's day) of held mentions
     inferred: str | None = None  # how its days were inferred when no report states them ("the weekend before …")
+    asked: list[tuple[str | None, str, date | None]] = field(default_factory=list)  # (side, venue, day) one side asked
     _seen: date | None = field(default=None, repr=False)
 
     @property
@@ -63,11 +64,15 @@ class MeetingSummary:
 
     @property
     def venue_text(self) -> str:
+        """Its venue (two or more when reports place it differently), and a venue one side asked for beside it
+        ("Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)")."""
         if len(self.venues) > 1:
             # places abroad the gazetteer cannot nest ("Putrajaya", "Seri Perdana") may be one place named twice
             differ = "reports differ" if self.venue_dispute else "reports name it differently"
-            return f"{' / '.join(self.venues)} ({differ})"
-        return self.venue or "venue not stated"
+            where = f"{' / '.join(self.venues)} ({differ})"
+        else:
+            where = self.venue or "venue not stated"
+        return where + "".join(f" · {_asked_text(*a)}" for a in self.asked)
 
     @property
     def when_text(self) -> str:
@@ -156,3 +161,12 @@ class MeetingSummary:
 def _reports(n: int) -> str:
     """ "one report says", "2 reports say"."""
     return "one report says" if n == 1 else f"{n} reports say"
+
+
+_SIDE_NAMES = {"TH": "Thailand", "KH": "Cambodia"}
+
+
+def _asked_text(side: str | None, venue: str, day: date | None) -> str:
+    """ "Cambodia asked for Kuala Lumpur (23 Dec)"; "a side asked …" when the report does not say which."""
+    who = _SIDE_NAMES.get(side or "", "one side")
+    return f"{who} asked for {venue}" + (f" ({day:%-d %b})" if day else "")
