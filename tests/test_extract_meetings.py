@@ -441,6 +441,7 @@ def test_a_meeting_held_at_two_places_joined_by_and_at_has_both_venues():
             ("TH", "Bangkok"),
         ),
         ("The ministers requested that the talks be held in Singapore.", (None, "Singapore")),
+        ("Cambodia accepted Thailand's formal request to move the talks to Bangkok.", ("TH", "Bangkok")),
         # a new day asked for is no venue; a plan told without asking is no request
         ("Thai officials asked to move the talks to Monday.", None),
         ("The talks were moved to Kuala Lumpur on Friday.", None),

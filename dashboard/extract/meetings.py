@@ -958,6 +958,7 @@ _ASKED_PLACE = re.compile(
     r"(?:venue|location|host)\b"
     rf"|\bbe\s+(?:held|hosted)\s+in\s+(?P<in>{_PLACE_NAME})"
 )
+_OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+)?$")
 _ASKED_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{3,80})")
 _NOT_A_PLACE = re.compile(rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)})\b")
 
@@ -965,7 +966,8 @@ _NOT_A_PLACE = re.compile(rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)})\b")
 def asked_venue(text: str) -> tuple[str | None, str] | None:
     """The place a sentence tells one side asking a meeting to be held at, and that side: ("KH", "Kuala Lumpur")
     for "Cambodia requested to relocate the talks from Trat to Kuala Lumpur". The side is the one country named in
-    the subject of the asking verb, else in who it is "made by"; None when no side is told. None when the
+    the subject of the asking verb or owning it ("Thailand's proposal"), else in who it is "made by"; None when no
+    side is told. None when the
     sentence tells no asking, or no place after it."""
     asking = _ASKING.search(text)
     if asking is None:
@@ -977,6 +979,9 @@ def asked_venue(text: str) -> tuple[str | None, str] | None:
     if _NOT_A_PLACE.match(place):
         return None
     subject = text[: asking.start()]
+    owner = _OWNER.search(subject)  # "agreed to Thailand's proposal": the asking is Thailand's
+    if owner and one_country(owner.group(1)):
+        return one_country(owner.group(1)), place
     if "," in subject and not subject.rstrip().endswith(","):
         subject = subject.rsplit(",", 1)[1]  # "After the shelling, Cambodia asked": the clause before is no subject
     side = one_country(subject)
