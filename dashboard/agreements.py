@@ -29,6 +29,7 @@ class Agreement:
     provisions: tuple[str, ...]
     source_url: str
     source_title: str
+    party: str | None = None  # a suspension: the side (TH, KH) that suspends the one it `amends`
 
 
 @cache
@@ -50,6 +51,7 @@ def agreements(path: Path = AGREEMENTS_CSV) -> tuple[Agreement, ...]:
             provisions=tuple(p.strip() for p in r["provisions"].split("|") if p.strip()),
             source_url=r["source_url"],
             source_title=r["source_title"],
+            party=r.get("party") or None,
         )
         for r in rows
     ]
@@ -61,6 +63,7 @@ class Provision:
     text: str
     instrument: Agreement  # the agreement that provides it
     done: Agreement | None  # the implementation row that reports it carried out, by the as-of date
+    suspended: Agreement | None = None  # the suspension of its instrument, by the as-of date
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,9 @@ class CeasefireState:
     instruments: tuple[Agreement, ...]  # the ceasefire and the agreements that amend it, in force
     suspended: tuple[Agreement, ...]  # instruments a party has suspended
     ended_by: Agreement | None  # when no ceasefire is in force: the fighting that ended the last one
-    provisions: tuple[Provision, ...]
+    provisions: tuple[Provision, ...]  # those in force
+    # the provisions of a suspended instrument, each with the suspension: no longer in force, still shown as such
+    suspended_provisions: tuple[Provision, ...] = ()
 
     @property
     def days(self) -> int | None:
@@ -82,8 +87,11 @@ class CeasefireState:
 
 def state_at(as_of: date, rows: tuple[Agreement, ...] | None = None) -> CeasefireState:
     """Walk the rows up to the as-of date: a ceasefire starts a new state, fighting ends it, agreements
-    amend it, suspensions and implementations are recorded against what they refer to."""
+    amend it, suspensions and implementations are recorded against what they refer to. A suspended instrument's
+    provisions are no longer in force; they are kept apart with the suspension, so a reader sees what was
+    suspended, by whom and when."""
     ceasefire, instruments, suspended, ended_by, done = None, [], [], None, {}
+    suspensions: dict[str, Agreement] = {}
     for a in rows if rows is not None else agreements():
         if a.date > as_of:
             break
@@ -95,10 +103,14 @@ def state_at(as_of: date, rows: tuple[Agreement, ...] | None = None) -> Ceasefir
             instruments.append(a)
         elif a.kind == "suspension":
             suspended.extend(i for i in instruments if i.id == a.amends)
+            suspensions.setdefault(a.amends, a)
         elif a.kind == "implementation":
             for text in a.provisions:
                 done[(a.amends, text)] = a
     provisions = tuple(
         Provision(text, i, done.get((i.id, text))) for i in instruments if i not in suspended for text in i.provisions
     )
-    return CeasefireState(as_of, ceasefire, tuple(instruments), tuple(suspended), ended_by, provisions)
+    off = tuple(
+        Provision(text, i, done.get((i.id, text)), suspensions.get(i.id)) for i in suspended for text in i.provisions
+    )
+    return CeasefireState(as_of, ceasefire, tuple(instruments), tuple(suspended), ended_by, provisions, off)

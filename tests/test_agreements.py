@@ -40,6 +40,18 @@ def test_a_suspended_accord_is_said_and_its_provisions_are_not_counted_as_in_for
     state = state_at(date(2025, 11, 20))
     assert [s.id for s in state.suspended] == ["kl-accord"]
     assert not any(p.instrument.id == "kl-accord" for p in state.provisions)
+    # kept apart with the suspension, so a reader sees what was suspended, by whom and when
+    off = state.suspended_provisions
+    assert off and {p.instrument.id for p in off} == {"kl-accord"}
+    assert {(p.suspended.id, p.suspended.party, p.suspended.date) for p in off} == {
+        ("kl-accord-suspended", "TH", date(2025, 11, 10))
+    }
+    assert state_at(date(2025, 11, 9)).suspended_provisions == ()
+
+
+def test_a_suspension_names_the_side_that_suspends():
+    for a in agreements():
+        assert (a.party in ("TH", "KH")) == (a.kind == "suspension"), a.id
 
 
 def test_fighting_ends_the_ceasefire_and_says_so():

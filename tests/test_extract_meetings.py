@@ -400,6 +400,59 @@ def test_a_meeting_over_a_span_of_days_is_dated_by_its_first_day_and_keeps_the_s
     assert range_end(m.date_text, m.date) == date(2025, 8, 7)
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("The secretariats' talks, which opened on 24 December and will run until 26 December, are in Trat.", 26),
+        ("Border talks in Trat began on December 24 and are expected to conclude on December 27.", 27),
+        # a verb of the talks' work on the later day is no end of a span
+        ("Border talks in Trat began on December 24 and endorsed a plan on December 26.", None),
+    ],
+)
+def test_a_span_told_by_its_first_and_last_days_verbs_keeps_its_last_day(text, last):
+    from dashboard.extract.dates import range_end
+
+    [m] = meetings(text, date(2025, 12, 25))
+    assert m.date == date(2025, 12, 24)
+    assert range_end(m.date_text, m.date) == (date(2025, 12, last) if last else None)
+
+
+def test_a_meeting_held_at_two_places_joined_by_and_at_has_both_venues():
+    text = (
+        "Both delegations signed the joint statement at the General Border Committee meeting in Poipet, Banteay "
+        "Meanchey province, Cambodia, and at Ban Khlong Luek, Sa Kaeo province, Thailand, on 27 December."
+    )
+    [m] = meetings(text, date(2025, 12, 28))
+    assert (m.venue, m.admin1) == ("Poipet and Ban Khlong Luek checkpoint", "KH-1")  # the map keeps the first
+    # a place the clause tells of something else is no second venue
+    [m] = meetings("The General Border Committee met in Aranyaprathet and bombs fell in Poipet on 27 December.")
+    assert m.venue == "Aranyaprathet"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Cambodia asked to relocate the border talks from Trat province to Kuala Lumpur, Malaysia.",
+            ("KH", "Kuala Lumpur"),
+        ),
+        (
+            "The request, made by Thailand's defence minister to his counterpart, proposes Bangkok as a neutral venue.",
+            ("TH", "Bangkok"),
+        ),
+        ("The ministers requested that the talks be held in Singapore.", (None, "Singapore")),
+        ("Cambodia accepted Thailand's formal request to move the talks to Bangkok.", ("TH", "Bangkok")),
+        # a new day asked for is no venue; a plan told without asking is no request
+        ("Thai officials asked to move the talks to Monday.", None),
+        ("The talks were moved to Kuala Lumpur on Friday.", None),
+    ],
+)
+def test_a_venue_one_side_asks_for_and_who_asks(text, asked):
+    from dashboard.extract.meetings import asked_venue
+
+    assert asked_venue(text) == asked
+
+
 def test_a_held_meeting_that_tells_its_own_time_is_not_the_summit_still_to_come():
     text = (
         "Regional leaders will gather in Kuala Lumpur for their summit from 26 to 28 October.\n"

@@ -294,6 +294,15 @@ def test_the_provisions_say_what_reports_say_of_them(generated):
     assert any("What reports say of the ceasefire since: " in c.value and "violated" in c.value for c in at.caption)
 
 
+def test_the_provisions_of_a_suspended_accord_are_shown_suspended_with_who_and_when(generated):
+    at = _app(generated[1], asof="2025-11-20")
+    lines = [m.value for m in at.markdown if m.value.startswith("- ")]
+    demining = next(line for line in lines if line.startswith("- demining —"))
+    assert "Kuala Lumpur Peace Accord" in demining and "**suspended** by Thailand on 10 Nov 2025 ([source](" in demining
+    in_force = next(line for line in lines if line.startswith("- ASEAN observer team"))
+    assert "suspended" not in in_force  # the Putrajaya ceasefire's provisions stay in force
+
+
 def test_ranges_keep_their_qualifiers_and_the_headline_leaves_incident_counts_out(tmp_path, gaz):
     store = _store(
         tmp_path,

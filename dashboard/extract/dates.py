@@ -244,6 +244,15 @@ RANGE_BEFORE = re.compile(
 )
 # Two full dates joined: "26 October to 2 November", "from December 24 through December 26".
 RANGE_JOIN = re.compile(rf"^{_DASH}$")
+# A span told by the verbs of its first and last days in one clause: "began on 24 December and will continue
+# through 26 December", "opened on 4 August and closed on 7 August". The first day follows a verb of starting; the
+# words between the days are "and", a few words (no other date, no clause break) and a verb of going on or ending.
+SPAN_START = re.compile(r"\b(?:beg[iau]ns?|start(?:s|ed)?|open(?:s|ed)?)\s+(?:on\s+)?$", re.I)
+SPAN_GO_ON = re.compile(
+    r"^,?\s+and\s+(?:[\w'’]+\s+){0,4}?(?:continu(?:e|es|ed|ing)|run|runs|running|ran|last(?:s|ed|ing)?"
+    r"|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\s+(?:(?:on|through|until|till|to)\s+)?$",
+    re.I,
+)
 RANGE_DAYS = 14  # a span longer than this is no one meeting's days
 _RANGE_PARTS = re.compile(rf"(?<!\d)(\d{{1,2}})(?!\d)|\b({MONTHS})\b")
 
@@ -271,6 +280,16 @@ def range_end(text: str | None, start: date | None) -> date | None:
     return None
 
 
+def _joined(text: str, first: DateMention, last: DateMention) -> bool:
+    """Whether two dates of a text are the first and last days of one span: joined by a dash or "to" ("26 October
+    to 2 November"), or told by the verbs of starting and going on ("began on 24 December and will continue through
+    26 December")."""
+    gap = text[first.end : last.start]
+    if RANGE_JOIN.match(gap):
+        return True
+    return bool(SPAN_GO_ON.match(gap) and SPAN_START.search(text[max(0, first.start - 20) : first.start]))
+
+
 def with_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates of a text with each span of days as one mention, dated by its first day and written as the whole
     span ("4-7 August" is 4 August, its text "4-7 August"; range_end reads its last day)."""
@@ -283,7 +302,7 @@ def with_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
             out.append(d)
             continue
         nxt = dates[i + 1] if i + 1 < len(dates) else None
-        if nxt is not None and nxt.date is not None and RANGE_JOIN.match(text[d.end : nxt.start]):
+        if nxt is not None and nxt.date is not None and _joined(text, d, nxt):
             span = DateMention(text[d.start : nxt.end], d.start, nxt.end, d.date)
             if range_end(span.text, d.date) == nxt.date:
                 out.append(span)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dashboard.extract.actors import one_country
 from dashboard.extract.dates import DateMention, find_dates, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
@@ -284,6 +285,33 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
         ):
             first = p
     return first
+
+
+# "in Prum, Pailin province, Cambodia, and at Ban Pak Kard": a second venue joined to the first by "and at/in",
+# with nothing between them but the first's province and country.
+_ALSO_AT = re.compile(r"[\s,]*\band\s+(?:also\s+)?(?:at|in)\s+", re.I)
+
+
+def _also_at(sentence: Sentence, venue: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """A second place the clause gives the meeting, joined to its venue by "and at" or "and in" (a meeting held on
+    both sides of a border crossing): the next place after the venue and the places that only say where the venue
+    is (its province, its country); None when the words between are any other."""
+    pos = venue.evidence.end - sentence.start
+    for p in sorted(places, key=lambda p: p.evidence.start):
+        start = p.evidence.start - sentence.start
+        if start < pos:
+            continue
+        gap = sentence.text[pos:start]
+        if p.kind in ("province", "country") and p.country == venue.country and re.fullmatch(r"[\s,]*", gap):
+            pos = p.evidence.end - sentence.start  # "Prum, Pailin province": where the venue is
+            continue
+        country = re.match(rf"[\s,]*(?:{word_pattern(_COUNTRY_NAMES)})\b", gap)
+        if country:
+            gap = gap[country.end() :]
+        if _ALSO_AT.fullmatch(gap) and p.name != venue.name and not _of_other_event(sentence.text, start, start + 1):
+            return p
+        return None
+    return None
 
 
 # A venue the gazetteer does not place: a country ("moved to Malaysia", "discussions in Malaysia") or a named
@@ -713,6 +741,7 @@ def find_meetings(
             lo, hi = told.span
             own = [p for p in places if lo <= p.evidence.start - sentence.start < hi]
         venue = _venue(sentence, own)
+        also = _also_at(sentence, venue, own) if venue else None
         named = None if venue else _named_venue(sentence.text[lo:hi], dateline)
         if told.needs_venue and not venue and not named:
             continue
@@ -722,7 +751,7 @@ def find_meetings(
                 evidence=evidence,
                 date=told.date,
                 date_text=told.date_text,
-                venue=venue.name if venue else named,
+                venue=(f"{venue.name} and {also.name}" if also else venue.name) if venue else named,
                 admin1=venue.admin1 if venue else None,
                 lat=venue.lat if venue else None,
                 lon=venue.lon if venue else None,
@@ -912,3 +941,51 @@ def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
     if to is not None and to.venue != meeting.venue:
         return replace(meeting, venue=to.venue, admin1=to.admin1, lat=to.lat, lon=to.lon)
     return meeting
+
+
+# --- a venue one side asks for (read by dashboard.queries.meetings from a proposed mention's sentence) ----------
+
+# One side asking: "Cambodia requested", "the proposal, made by …", "Thailand suggested".
+_ASKING = re.compile(
+    r"\b(?:request\w*|propos\w*|suggest\w*|ask(?:s|ed|ing)?|seek\w*|sought|call(?:s|ed|ing)? for)\b", re.I
+)
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+# Where it asks the meeting to be: "relocate the talks from Trat to Kuala Lumpur", "suggests Malaysia as a neutral
+# venue", "asked that the meeting be held in Kuala Lumpur".
+_ASKED_PLACE = re.compile(
+    rf"\b(?:move|moving|moved|relocat\w*|shift\w*|transfer\w*)\b[^.;]{{0,100}}?\bto\s+(?P<to>{_PLACE_NAME})"
+    rf"|\b(?:suggest\w*|propos\w*|nominat\w*)\s+(?P<as>{_PLACE_NAME})\s+as\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:venue|location|host)\b"
+    rf"|\bbe\s+(?:held|hosted)\s+in\s+(?P<in>{_PLACE_NAME})"
+)
+_OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+)?$")
+_ASKED_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{3,80})")
+_NOT_A_PLACE = re.compile(rf"^(?:{MONTHS}|{'|'.join(WEEKDAYS)})\b")
+
+
+def asked_venue(text: str) -> tuple[str | None, str] | None:
+    """The place a sentence tells one side asking a meeting to be held at, and that side: ("KH", "Kuala Lumpur")
+    for "Cambodia requested to relocate the talks from Trat to Kuala Lumpur". The side is the one country named in
+    the subject of the asking verb or owning it ("Thailand's proposal"), else in who it is "made by"; None when no
+    side is told. None when the
+    sentence tells no asking, or no place after it."""
+    asking = _ASKING.search(text)
+    if asking is None:
+        return None
+    found = _ASKED_PLACE.search(text, asking.start())
+    if found is None:
+        return None
+    place = next(g for g in found.groups() if g)
+    if _NOT_A_PLACE.match(place):
+        return None
+    subject = text[: asking.start()]
+    owner = _OWNER.search(subject)  # "agreed to Thailand's proposal": the asking is Thailand's
+    if owner and one_country(owner.group(1)):
+        return one_country(owner.group(1)), place
+    if "," in subject and not subject.rstrip().endswith(","):
+        subject = subject.rsplit(",", 1)[1]  # "After the shelling, Cambodia asked": the clause before is no subject
+    side = one_country(subject)
+    if side is None:
+        by = _ASKED_BY.search(text, asking.end(), found.start() + 1)
+        side = one_country(re.split(r"\s+to\s+", by.group("who"))[0]) if by else None
+    return side, place

@@ -107,7 +107,9 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
             peak = None  # the newest count is the highest (or near it): no peak to show beside it
         out.append(Toll(metric, who, figure, report, min(values), max(values), len(told), peak=peak))
     indirect = indirect_deaths(store, {t.report.id for t in out if t.metric == "killed"})
-    out = _indirect_once([_with_indirect(t, indirect) for t in out if not _outgrown(t, out)])
+    out = _indirect_once(
+        [_with_indirect(t, indirect) for t in out if not _outgrown(t, out) and not _short_of_a_side(t, out)]
+    )
     side_order = {"TH": 0, "KH": 1, "both": 2, None: 3}
     group_order = {"military": 0, "civilian": 1, None: 2}
     return sorted(out, key=lambda t: (METRICS.index(t.metric), side_order[t.side], group_order.get(t.latest.group, 3)))
@@ -176,6 +178,33 @@ def _outgrown(toll: Toll, tolls: list[Toll]) -> bool:
         and t.latest.group is not None
         and (t.report.counts_from or date.min) >= (toll.report.counts_from or date.min)
         and t.latest.value >= toll.latest.value
+        for t in tolls
+    )
+
+
+# Counts that only grow: a count of both sides (or of no stated side) below one side's count of the same people
+# is short of it whenever it was told. The displaced go home, so a later count of them below an earlier one may
+# be those still displaced.
+RUNNING_METRICS = ("killed", "injured")
+
+
+def _short_of_a_side(toll: Toll, tolls: list[Toll]) -> bool:
+    """Whether a toll of both sides or of no stated side is smaller than one side's toll of the same metric and
+    of the same people (its group, or a group within its count of all): it cannot be the total of both sides
+    ("at least 2 civilians" of a first partial count beside "9 civilians" of Thailand alone), so it is no
+    headline cell (the figures by source keep it, with its source). A count of the displaced is compared only
+    with one side's count told the same day or later."""
+    if toll.side != "both":
+        return False
+    return any(
+        t.metric == toll.metric
+        and t.side in ("TH", "KH")
+        and (toll.latest.group is None or t.latest.group == toll.latest.group)
+        and t.latest.value > toll.latest.value
+        and (
+            toll.metric in RUNNING_METRICS
+            or (t.report.counts_from or date.min) >= (toll.report.counts_from or date.min)
+        )
         for t in tolls
     )
 

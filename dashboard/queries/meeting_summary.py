@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard.extract.meetings import keys_agree
+from dashboard.extract.meetings import GENERIC_BODIES, keys_agree
 
 # A place reports say the meeting was held at beats one it is scheduled at, which beats one only proposed.
 VENUE_RANK = {"held": 0, "scheduled": 1}
@@ -35,6 +35,7 @@ class MeetingSummary:
     end: date | None = None  # its last day, when reports give it a span of days ("4-7 August")
     held_on: list[tuple[date, date | None]] = field(default_factory=list)  # (day, report's day) of held mentions
     inferred: str | None = None  # how its days were inferred when no report states them ("the weekend before …")
+    asked: list[tuple[str | None, str, date | None]] = field(default_factory=list)  # (side, venue, day) one side asked
     _seen: date | None = field(default=None, repr=False)
 
     @property
@@ -63,11 +64,15 @@ class MeetingSummary:
 
     @property
     def venue_text(self) -> str:
+        """Its venue (two or more when reports place it differently), and a venue one side asked for beside it
+        ("Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)")."""
         if len(self.venues) > 1:
             # places abroad the gazetteer cannot nest ("Putrajaya", "Seri Perdana") may be one place named twice
             differ = "reports differ" if self.venue_dispute else "reports name it differently"
-            return f"{' / '.join(self.venues)} ({differ})"
-        return self.venue or "venue not stated"
+            where = f"{' / '.join(self.venues)} ({differ})"
+        else:
+            where = self.venue or "venue not stated"
+        return where + "".join(f" · {_asked_text(*a)}" for a in self.asked)
 
     @property
     def when_text(self) -> str:
@@ -131,12 +136,17 @@ class MeetingSummary:
 
     @property
     def body_text(self) -> str:
-        """The body most reports give; the names fewer reports give it as "also called" (one report's misnaming is
-        not a second body)."""
+        """The standing body most reports give (a body named only by who meets, "military talks", when no report
+        names one); another standing body fewer reports give is no other name of it but their account, said with
+        how many ("General Border Committee (one report says Joint Boundary Commission)"). Who meets is no name."""
         if not self.bodies:
             return "body not stated"
-        first, *others = self.bodies
-        return f"{first} (also called {', '.join(others)})" if others else first
+        named = [b for b in self.bodies if b not in GENERIC_BODIES]
+        if not named:
+            return self.bodies[0]
+        first, *others = named
+        said = [f"{_reports(self.body_reports.get(b, 1))} {b}" for b in others]
+        return f"{first} ({'; '.join(said)})" if said else first
 
     def note(self, status: str, known_from: date | None) -> None:
         """A status some mention gives; the newest report's becomes the meeting's newest status."""
@@ -146,3 +156,17 @@ class MeetingSummary:
             self._seen is None or known_from > self._seen or (known_from == self._seen and status == "held")
         ):
             self.newest_status, self._seen = status, known_from
+
+
+def _reports(n: int) -> str:
+    """ "one report says", "2 reports say"."""
+    return "one report says" if n == 1 else f"{n} reports say"
+
+
+_SIDE_NAMES = {"TH": "Thailand", "KH": "Cambodia"}
+
+
+def _asked_text(side: str | None, venue: str, day: date | None) -> str:
+    """ "Cambodia asked for Kuala Lumpur (23 Dec)"; "a side asked …" when the report does not say which."""
+    who = _SIDE_NAMES.get(side or "", "one side")
+    return f"{who} asked for {venue}" + (f" ({day:%-d %b})" if day else "")

@@ -13,7 +13,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.agreements import CeasefireState
+from dashboard.agreements import CeasefireState, Provision
 from dashboard.queries import Queries
 from dashboard.queries.ceasefire import (
     SideCount,
@@ -106,12 +106,13 @@ def stance_line(counts: list[StanceCount], topic: str) -> str:
 
 
 def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]) -> None:
-    """Each provision in force: whether the curated record has it done, and what reports say of it (done,
-    in progress, disputed) — what was done from the day its instrument was agreed on, the rest from the ceasefire
-    the instruments amend on (queries.ceasefire.provision_window) — with their quotes."""
+    """Each provision in force, then those of a suspended instrument marked so (by whom, when, the source): whether
+    the curated record has it done, and what reports say of it (done, in progress, disputed) — what was done from
+    the day its instrument was agreed on, the rest from the ceasefire the instruments amend on
+    (queries.ceasefire.provision_window) — with their quotes."""
     shown_topics = set()
     known = {(state.ceasefire.date, state.ceasefire.date): counts}  # per window: what reports said in it
-    for p in state.provisions:
+    for p in (*state.provisions, *state.suspended_provisions):
         window = provision_window(state, p)
         if window not in known:
             known[window] = q.statement_counts(state.as_of, window[0], window[1])
@@ -124,7 +125,8 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
         )
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
-        st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}* · {done}{said}")
+        off = f" · {suspended_words(p)}" if p.suspended else ""
+        st.markdown(f"- {md_escape(p.text)} — *{md_escape(p.instrument.title)}*{off} · {done}{said}")
         if topic and topic != "ceasefire" and (topic, window) not in shown_topics:
             if not any(c.topic == topic for c in counts):
                 continue
@@ -138,6 +140,16 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
                     _statement,
                     page=3,
                 )
+
+
+def suspended_words(p: Provision) -> str:
+    """How a provision of a suspended instrument is marked: "**suspended** by Thailand on 10 Nov 2025 (source)",
+    the curated suspension's side, day and page (dashboard/data/agreements.csv)."""
+    s = p.suspended
+    if s is None:
+        return ""
+    who = f" by {COUNTRY_NAMES[s.party]}" if s.party in COUNTRY_NAMES else ""
+    return f"**suspended**{who} on {s.date:%-d %b %Y} ({md_link('source', s.source_url)})"
 
 
 TOPIC_WORDS = {
