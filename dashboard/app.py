@@ -152,7 +152,10 @@ def live_status(seen_revision: int) -> None:
 def title(counts: ReportCounts, as_of: date, episode: str | None) -> None:
     st.title("Border Watch", anchor=False)
     later = counts.total - counts.known - counts.undated_later
-    estimated = f" ({counts.estimated:,} dated by an estimate from their text)" if counts.estimated else ""
+    bounded = (
+        f", {counts.bounded:,} of them only by the latest day they can have been written" if counts.bounded else ""
+    )
+    estimated = f" ({counts.estimated:,} dated by an estimate from their text{bounded})" if counts.estimated else ""
     notes = [f"{plural(counts.known, 'report')} known{estimated}"]
     if later:
         notes.append(f"{later:,} published later")
