@@ -233,3 +233,11 @@ def test_a_ceasefire_told_without_what_fixes_which_one_dates_nothing(text):
 )
 def test_the_end_of_a_range_of_days_is_a_date_the_report_tells(text, day):
     assert found(text) == (day, "text")
+
+
+def test_a_turning_point_told_as_still_to_come_in_the_cues_own_words_is_no_floor():
+    """ "The 18 soldiers held in Thailand will be returned": the cue spans the words that put it ahead."""
+    from dashboard.chronology import turning_point_told
+
+    assert turning_point_told("The 18 soldiers held in Thailand will be returned to Cambodia.") is None
+    assert turning_point_told("The 18 soldiers held in Thailand were returned at the checkpoint.") == date(2025, 12, 31)
