@@ -144,3 +144,13 @@ def test_the_newest_of_a_stance_count_says_when_it_is_a_bound():
 
     assert StanceCount("ceasefire", "agreed", 3, date(2025, 10, 21), True).newest_text == "by 21 Oct"
     assert StanceCount("ceasefire", "agreed", 3, date(2025, 10, 21)).newest_text == "21 Oct"
+
+
+def test_downloads_and_tables_say_the_date_is_a_bound():
+    from dashboard.queries.export import _cite, _source
+    from dashboard.summary import dated_how
+
+    assert _cite(_report("bound")) == "Wire · by 2025-10-21"
+    assert _cite(_report("dateline")) == "Wire · 2025-10-21"
+    assert dated_how(_report("bound")) == "the latest it can have been written (from its text)"
+    assert _source(_report("bound"))["report_dated_by"] == dated_how(_report("bound"))
