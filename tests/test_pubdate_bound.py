@@ -154,3 +154,14 @@ def test_downloads_and_tables_say_the_date_is_a_bound():
     assert _cite(_report("dateline")) == "Wire · 2025-10-21"
     assert dated_how(_report("bound")) == "the latest it can have been written (from its text)"
     assert _source(_report("bound"))["report_dated_by"] == dated_how(_report("bound"))
+
+
+def test_the_caption_counts_the_bounds_among_the_estimates(monkeypatch):
+    from dashboard import app
+    from dashboard.queries.common import ReportCounts
+
+    said = []
+    monkeypatch.setattr(app.st, "title", lambda *a, **k: None)
+    monkeypatch.setattr(app.st, "caption", lambda text, **k: said.append(text))
+    app.title(ReportCounts(12, 45, 0, 3, 6, 1), date(2025, 11, 1), None)
+    assert "12 reports known (6 estimated from their text, 1 by a bound)" in said[0]
