@@ -152,7 +152,9 @@ def live_status(seen_revision: int) -> None:
 def title(counts: ReportCounts, as_of: date, episode: str | None) -> None:
     st.title("Border Watch", anchor=False)
     later = counts.total - counts.known - counts.undated_later
-    estimated = f" ({counts.estimated:,} dated by an estimate from their text)" if counts.estimated else ""
+    # a bound: only the latest day a report can have been written (cited "by 21 Oct")
+    bounded = f", {counts.bounded:,} by a bound" if counts.bounded else ""
+    estimated = f" ({counts.estimated:,} estimated from their text{bounded})" if counts.estimated else ""
     notes = [f"{plural(counts.known, 'report')} known{estimated}"]
     if later:
         notes.append(f"{later:,} published later")

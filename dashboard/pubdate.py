@@ -10,6 +10,8 @@ In order, the first that gives a date wins:
 |            | "Published: 10 Dec 2025", a date line under the title                                   |
 | `text`     | an estimate: the latest date the report states of its own (past) events, never before a   |
 |            | turning point of the conflict it tells as done (`data/chronology_cues.csv`)              |
+| `bound`    | no date, a bound: the latest day the report can have been written (it looks ahead weeks  |
+|            | past its own dates); it was written between its latest own date and then (`written_between`) |
 | `ingested` | nothing to go on: the report counts from the day it was stored (set by the store)       |
 
 A date never comes out later than the day the report is read (`today`), nor, for an estimate, earlier than
@@ -23,7 +25,9 @@ report opens with and the report states no date of its own, the report is dated 
 names, within the week). One that states no date but tells a ceasefire as hours old was written the day that
 ceasefire began, when the hour it names (midnight, noon) and its weekday fit one ceasefire of the chronology
 only. A report that looks ahead to a date weeks after its latest past one is dated the
-day before it (on the weekday it names in that week): never before it was written, at worst late.
+day before it (on the weekday it names in that week): never before it was written, at worst late. That is a
+bound (`how` "bound", shown "by 21 Oct"), not a date: its relative days ("this weekend", "on Tuesday") are firm
+only where every day of `written_between` gives them the same day (dashboard.extract).
 """
 
 from __future__ import annotations
@@ -39,14 +43,16 @@ from dashboard.chronology import ceasefire_just_begun, turning_point_told
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.records import Report
 
-HOW = ("metadata", "url", "dateline", "text", "ingested")
+HOW = ("metadata", "url", "dateline", "text", "bound", "ingested")
 HOW_WORDS = {  # shown beside a date on every citation
     "metadata": "",
     "url": "from the URL",
     "dateline": "from its dateline",
     "text": "estimated from its text",
+    "bound": "the latest it can have been written (from its text)",
     "ingested": "undated: counted from the day it was stored",
 }
+BOUND = "bound"  # how a date is found that is only the latest day the report can have been written on
 HEAD_CHARS = 400  # a stamp or dateline stands before the story: at most this far into the text
 CONFLICT_START = EPISODES[0].start - timedelta(days=60)  # no report of this conflict is older
 
@@ -160,7 +166,21 @@ def from_dateline(text: str, today: date) -> date | None:
 def estimate(text: str, today: date) -> date | None:
     """When the report speaks: a date it calls today; else the latest date it states of its own (past)
     events, or later when it says how long the fighting has lasted since the day it began ("two weeks of
-    fighting" since 8 December; then the weekday it tells its news on, if it names one)."""
+    fighting" since 8 December; then the weekday it tells its news on, if it names one). For a report that
+    looks ahead weeks past its own dates, the latest day it can have been written (a bound: `written_between`)."""
+    found = _estimate(text, today)
+    return found[0] if found else None
+
+
+def written_between(text: str, today: date) -> tuple[date, date] | None:
+    """The days a report dated by a bound (`how` "bound") can have been written on: from the latest day it
+    tells of its own to its bound. None when its estimate is no bound."""
+    found = _estimate(text, today)
+    return (found[1], found[0]) if found and found[1] is not None else None
+
+
+def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
+    """The estimate, and the earliest day the report can have been written when the estimate is a bound."""
     years = _years(text)
     latest = onset = earliest = upcoming = None
     for m in DATE.finditer(text):
@@ -172,7 +192,7 @@ def estimate(text: str, today: date) -> date | None:
             upcoming = min(upcoming or day, day)
             continue
         if TODAY.search(before[-30:]):
-            return day
+            return day, None
         if onset is None and ONSET.search(before):
             onset = day
         last = _range_end(text, m, day)  # "from August 18 to 20": the 20th is told too
@@ -183,7 +203,7 @@ def estimate(text: str, today: date) -> date | None:
         if opened is not None:
             opened = _on_weekday_told(text, opened)
         opened = opened or ceasefire_just_begun(text, _weekdays_named(text))
-        return min(opened, today) if opened and opened <= today else None
+        return (min(opened, today), None) if opened and opened <= today else None
     floor = turning_point_told(text)
     day = max(latest, min(_spans_from_dates(text, years, today) or latest, today))
     lasted = _lasted(text)
@@ -194,9 +214,10 @@ def estimate(text: str, today: date) -> date | None:
         day = min(_on_weekday_told(text, floor), today)  # written after a turning point it tells as done
     if upcoming is not None and upcoming - day > PLAN_GAP:
         # written somewhere between its latest past date and a day it looks ahead to, weeks later: dated at
-        # the latest it can have been written, so its news never shows before it was known
-        return _before_weekday_told(text, upcoming)
-    return day
+        # the latest it can have been written, so its news never shows before it was known — a bound, not a date
+        bound = min(_before_weekday_told(text, upcoming), today)
+        return (bound, day) if bound > day else (day, None)
+    return day, None
 
 
 MONTHS_SPAN = re.compile(r"\b(?:(?P<n>\d+)[\s-]+months?|months)\b", re.I)
@@ -301,11 +322,14 @@ def find(
         day = from_html(html, url)
         if day and day <= today:
             return Found(day, "metadata")
-    for how, finder in (("url", from_url), ("dateline", from_dateline), ("text", estimate)):
+    for how, finder in (("url", from_url), ("dateline", from_dateline)):
         day = finder(url if how == "url" else text, today)
         if day:
             return Found(day, how)
-    return NOTHING
+    found = _estimate(text, today)
+    if found is None:
+        return NOTHING
+    return Found(found[0], "text" if found[1] is None else "bound")
 
 
 def redate(report: Report) -> Report:

@@ -22,7 +22,9 @@ class Report:
     dropped_paragraphs: int = 0  # repeats of earlier paragraphs that were removed
     name: str | None = None  # the name people know it by: the sidecar's id, else the file's stem
     ingested: date | None = None  # the day the store received it (set by the store)
-    dated_by: str | None = None  # how `published` was found: metadata | url | dateline | text (pubdate.HOW)
+    # how `published` was found: metadata | url | dateline | text | bound (pubdate.HOW; bound: only the latest day
+    # it can have been written, `pubdate.written_between` gives the days it can have been written on)
+    dated_by: str | None = None
 
     @property
     def label(self) -> str:

@@ -13,7 +13,7 @@ from dashboard.agreements import agreements
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.extract.meetings import body_named
 from dashboard.gazetteer import Gazetteer
-from dashboard.pubdate import HOW_WORDS
+from dashboard.pubdate import BOUND, HOW_WORDS
 from dashboard.records import Figure, Incident, Report
 from dashboard.untrusted import url_host
 
@@ -288,8 +288,17 @@ def dated_how(r: Report) -> str:
     return HOW_WORDS.get(r.dated_by or "metadata", "")
 
 
+def day_of(r: Report, form: str = "%-d %b %Y") -> str:
+    """A dated report's day as a citation gives it: "10 Dec 2025"; "by 21 Oct 2025" when the day is a bound (the
+    latest it can have been written: pubdate "bound")."""
+    return ("by " if r.dated_by == BOUND else "") + format(r.counts_from, form)
+
+
 def report_day(r: Report) -> str:
-    """A report's date as cited: "10 Dec 2025", "10 Dec 2025, from the URL", or that it has none."""
+    """A report's date as cited: "10 Dec 2025", "10 Dec 2025, from the URL", "written by 21 Oct 2025, from its
+    text" (a bound), or that it has none."""
+    if r.published and r.dated_by == BOUND:
+        return f"written {day_of(r)}, from its text (its own day is not known)"
     if r.published:
         how = dated_how(r)
         return f"{r.published:%-d %b %Y}" + (f", {how}" if how else "")
@@ -306,7 +315,7 @@ def incident_when(i: Incident, r: Report) -> str:
     if i.timing == "earlier":
         return "an earlier period (told in retrospect)"
     if r.published:
-        return f"reported {r.published:%-d %b %Y} (no date given)"
+        return f"reported {day_of(r)} (no date given)"
     return "no date given, undated report"
 
 
@@ -314,5 +323,6 @@ def event_days(e) -> str:
     """An event's days (a dashboard.reconcile.IncidentEvent): "24 Jul 2025", "24 – 25 Jul", or, when no report
     gives its day, "reported 5 Jan 2026" (the day it was first reported, not the day it happened)."""
     if not e.stated:
-        return f"reported {e.day:%-d %b %Y} (no date given)"
+        by = "by " if all(t.report.dated_by == BOUND for t in e.tellings if t.day == e.day) and e.tellings else ""
+        return f"reported {by}{e.day:%-d %b %Y} (no date given)"
     return f"{e.day:%-d %b %Y}" + (f" – {e.last_day:%-d %b}" if e.last_day != e.day else "")

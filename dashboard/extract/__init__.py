@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from dashboard.extract.places import find_report_places, is_dateline
 from dashboard.extract.sentences import SENTENCE_CACHE, split_sentences
 from dashboard.extract.statements import find_statements
 from dashboard.gazetteer import GEODATA_DIR, PLACE_FILES, Gazetteer, gazetteer
+from dashboard.pubdate import BOUND, written_between
 from dashboard.records import Extraction, Report
 
 
@@ -99,7 +101,54 @@ def _captions(sentences: list) -> frozenset[int]:
 
 
 def extract(report: Report, gaz: Gazetteer | None = None) -> Extraction:
+    """A report's records. A report dated by a bound (pubdate "bound": written some day between its latest own
+    date and its bound) keeps a day told relative to when it was written ("on Tuesday", "yesterday", "this
+    weekend") only where the window's first day gives the same day as its last: else that day is not known."""
     gaz = gaz or gazetteer()
+    out = _extract(report, gaz)
+    if report.dated_by != BOUND or report.published is None:
+        return out
+    window = written_between(report.text, max(report.ingested or date.today(), report.published))
+    if window is None or window[0] >= report.published:
+        return out
+    return firm_days(out, _extract(replace(report, published=window[0]), gaz))
+
+
+def firm_days(late: Extraction, early: Extraction) -> Extraction:
+    """The records of `late` (extracted with the last day its report can have been written as its date) with
+    the days `early` (its first such day) does not give alike dropped: an incident's becomes its report's
+    (reported, no day of its own), a meeting's, a figure's, a statement's none; an onset without one is none.
+    A record is matched by its quote and what it tells (two meetings of one sentence by their own words)."""
+
+    def firm(key, records_early, records_late) -> list[bool]:
+        days: dict = {}
+        for r in records_early:
+            days.setdefault(key(r), set()).add(r.date)
+        return [r.date is None or r.date in days.get(key(r), ()) for r in records_late]
+
+    keys = {
+        "figures": lambda f: (f.evidence.start, f.evidence.end, f.metric, f.value_text),
+        "meetings": lambda m: (m.evidence.start, m.evidence.end, m.date_text),
+        "incidents": lambda i: (i.evidence.start, i.evidence.end, i.kind, i.places),
+        "onsets": lambda o: (o.evidence.start, o.evidence.end),
+        "statements": lambda s: (s.evidence.start, s.evidence.end, s.topic, s.stance),
+    }
+    out = Extraction(report=late.report, places=late.places)
+    for kind, key in keys.items():
+        records = getattr(late, kind)
+        kept = []
+        for record, is_firm in zip(records, firm(key, getattr(early, kind), records), strict=True):
+            if is_firm:
+                kept.append(record)
+            elif kind == "incidents":
+                kept.append(replace(record, date=None, timing="reported"))
+            elif kind != "onsets":
+                kept.append(replace(record, date=None))
+        setattr(out, kind, kept)
+    return out
+
+
+def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     out = Extraction(report=report)
     found_meetings = []
     sentences = split_sentences(report.text)

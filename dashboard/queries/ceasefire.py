@@ -12,10 +12,12 @@ import sqlalchemy as sa
 
 from dashboard.agreements import CeasefireState, Provision, state_at
 from dashboard.extract.statements import topic_of
+from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
 from dashboard.queries.timeline import incident_events
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Incident, Report
+from dashboard.schema import reports
 from dashboard.store import Store
 
 
@@ -161,6 +163,12 @@ class StanceCount:
     stance: str
     reports: int
     newest: date
+    newest_bound: bool = False  # the newest is a bound (pubdate "bound"): the latest its report can have been written
+
+    @property
+    def newest_text(self) -> str:
+        """ "2 Jan", "by 21 Oct" (a bound)."""
+        return ("by " if self.newest_bound else "") + f"{self.newest:%-d %b}"
 
 
 def _from(s, since: date, open_since: date | None):
@@ -174,13 +182,22 @@ def statement_counts(store: Store, as_of: date, since: date, open_since: date | 
     """Per topic and stance: how many reports known at the as-of date, from `since` on (all but what was done from
     `open_since`), say so, and the newest day one did."""
     s = statements_t
+    firm = reports.c.dated_by.is_(None) | (reports.c.dated_by != BOUND)
     query = (
-        sa.select(s.c.topic, s.c.stance, sa.func.count(sa.distinct(s.c.report_id)), sa.func.max(s.c.known_from))
+        sa.select(
+            s.c.topic,
+            s.c.stance,
+            sa.func.count(sa.distinct(s.c.report_id)),
+            sa.func.max(s.c.known_from),
+            sa.func.max(s.c.known_from).filter(firm),
+        )
+        .join(reports, reports.c.id == s.c.report_id)
         .where(_known(s, as_of), _from(s, since, open_since))
         .group_by(s.c.topic, s.c.stance)
     )
     with store.engine.connect() as conn:
-        return [StanceCount(*row) for row in conn.execute(query).all()]
+        rows = conn.execute(query).all()
+    return [StanceCount(*row[:4], newest_bound=row[4] is None or row[4] < row[3]) for row in rows]
 
 
 def statement_quotes(

@@ -10,6 +10,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from dashboard.pubdate import BOUND
 from dashboard.records import Figure, Report
 from dashboard.schema import RECORD_TABLES, reports
 from dashboard.store import Store
@@ -63,7 +64,8 @@ class ReportCounts:
     total: int  # reports in the store
     undated: int  # of the known: nothing dates them (they count from the day they were stored)
     undated_later: int = 0  # reports nothing dates, stored after the as-of date: not counted at it
-    estimated: int = 0  # of the known: dated by an estimate from their text
+    estimated: int = 0  # of the known: dated by an estimate from their text (a bound included)
+    bounded: int = 0  # of the estimated: dated by a bound, the latest day they can have been written (pubdate)
 
 
 def report_counts(store: Store, as_of: date) -> ReportCounts:
@@ -73,11 +75,12 @@ def report_counts(store: Store, as_of: date) -> ReportCounts:
         sa.func.count().filter(known),
         sa.func.count().filter(known, undated),
         sa.func.count().filter(~known, undated),
-        sa.func.count().filter(known, reports.c.dated_by == "text"),
+        sa.func.count().filter(known, reports.c.dated_by.in_(("text", BOUND))),
+        sa.func.count().filter(known, reports.c.dated_by == BOUND),
     )
     with store.engine.connect() as conn:
-        total, known_n, undated_n, undated_later, estimated = conn.execute(query).one()
-    return ReportCounts(known_n, total, undated_n, undated_later, estimated)
+        total, known_n, undated_n, undated_later, estimated, bounded = conn.execute(query).one()
+    return ReportCounts(known_n, total, undated_n, undated_later, estimated, bounded)
 
 
 def newest_day(store: Store) -> date | None:

@@ -26,6 +26,7 @@ import orjson
 
 from dashboard.episodes import window_start
 from dashboard.gazetteer import Gazetteer
+from dashboard.pubdate import BOUND
 from dashboard.queries import MapPlace, MeetingSummary, Queries
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Report
@@ -219,7 +220,8 @@ def _source(r: Report) -> dict:
 
 
 def _cite(r: Report) -> str:
-    parts = [outlet_name(r), r.counts_from.isoformat() if r.counts_from else "undated", safe_url(r.url) or ""]
+    day = ("by " if r.dated_by == BOUND else "") + r.counts_from.isoformat() if r.counts_from else "undated"
+    parts = [outlet_name(r), day, safe_url(r.url) or ""]
     return " · ".join(p for p in parts if p)
 
 

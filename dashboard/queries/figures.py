@@ -28,6 +28,7 @@ from dashboard.store_rows import record_from_row, report_from_row
 from dashboard.summary import (
     FIGURE_COLUMNS,
     METRICS,
+    day_of,
     display_value,
     side_name,
 )
@@ -122,7 +123,7 @@ def _range_row(
         "high_shown": display_value(high.latest),
         "disagree": disagreement(latest, as_of)[1],
         "newest": [
-            f"{_told_as(s, beside.get(s.report.id))} ({s.source}, {s.day:%-d %b}{_unstated(s, side)})"
+            f"{_told_as(s, beside.get(s.report.id))} ({s.source}, {day_of(s.report, '%-d %b')}{_unstated(s, side)})"
             if s.day
             else _told_as(s, beside.get(s.report.id))
             for s in latest[:NEWEST_LISTED]

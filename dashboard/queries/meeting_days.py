@@ -118,9 +118,10 @@ def held_in_month(
     return found[0] if len(found) == 1 else None
 
 
-def undated_summary(row) -> MeetingSummary:
+def undated_summary(row, bound: bool = False) -> MeetingSummary:
     """An undated mention as a meeting of its own: the days of a weekend its report's date fixes ("met over the
-    weekend"), else no day."""
+    weekend"), else no day. A report dated by a bound (`bound`: written some day up to its date) fixes no weekend:
+    the meeting is "a weekend before" its report's date (held), or told of by then (planned)."""
     i, _, known, place, family, status, venue, admin1, lat, lon, body, text = row
     g = MeetingSummary(
         f"u-{i}",
@@ -138,11 +139,14 @@ def undated_summary(row) -> MeetingSummary:
         _seen=known,
         held_on=[(known, known)] if status == "held" and known else [],
     )
-    weekend = weekend_of(text, status, known)
+    weekend = None if bound else weekend_of(text, status, known)
+    if bound and known is not None and text and WEEKEND.fullmatch(text):
+        before = "before" if status == "held" else "told of by"
+        g.inferred = f"a weekend {before} {known:%-d %b %Y}: its report's own day is not known"
     if weekend is not None:
         g.date, g.end = weekend
         g.inferred = "the weekend its report tells of"
-    said = said_by(text, status, known)
+    said = said_by(text, status, known, bound)
     if said is not None:
         g.date = said
         g.inferred = "by this day: its outcome was told then, the talks' own day not stated"
@@ -153,13 +157,13 @@ def undated_summary(row) -> MeetingSummary:
 SAID_ON = re.compile(rf"^(?:{SPEECH_VERBS})\b", re.I)
 
 
-def said_by(text: str | None, status: str, known: date | None) -> date | None:
+def said_by(text: str | None, status: str, known: date | None, bound: bool = False) -> date | None:
     """The day by which an undated held meeting was held, when its sentence dates only the statement that tells its
     outcome ("agreed to a ceasefire after talks, the minister announced on Monday"): the statement's day, resolved
-    against its report's day; None for other mentions."""
+    against its report's day (only a day it states in full when that day is a bound); None for other mentions."""
     if status != "held" or not text or known is None or not SAID_ON.match(text):
         return None
-    found = [d.date for d in find_dates(text, known, future=False) if d.date is not None]
+    found = [d.date for d in find_dates(text, None if bound else known, future=False) if d.date is not None]
     return found[-1] if found and found[-1] <= known else None
 
 

@@ -78,7 +78,7 @@ class MeetingSummary:
     def when_text(self) -> str:
         """Its day, or its span of days ("4–7 Aug 2025"), as a list shows it."""
         if self.date is None:
-            return "date not stated"
+            return self.inferred or "date not stated"
         if self.end is None or self.end == self.date:
             day = f"{self.date:%a %-d %b %Y}"
             return f"{day} ({self.inferred})" if self.inferred else day

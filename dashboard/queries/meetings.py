@@ -10,7 +10,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import asked_venue, key_within, same_body
+from dashboard.extract.meetings import WEEKEND, asked_venue, key_within, same_body
+from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
     SPAN_WORDS,
@@ -23,6 +24,7 @@ from dashboard.queries.meeting_days import (
 )
 from dashboard.queries.meeting_summary import MeetingSummary
 from dashboard.records import Meeting, Report
+from dashboard.schema import reports as reports_t
 from dashboard.store import Store
 
 __all__ = ["MeetingSummary", "count_undated_meetings", "meeting_quotes", "meetings"]
@@ -298,6 +300,7 @@ def _undated_meetings(
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
+        bound = _bound_reports(conn, {row[1] for row in rows if row[11] and WEEKEND.fullmatch(row[11])})
         reports = (
             {
                 g.id: set(conn.execute(sa.select(m.c.report_id).where(_known(m, as_of), _meeting_of(g))).scalars())
@@ -308,8 +311,8 @@ def _undated_meetings(
         )
     alone = []
     for row in rows:
-        if weekend_of(row[11], row[5], row[2]):
-            group = None
+        if weekend_of(row[11], row[5], row[2]) or row[1] in bound and WEEKEND.fullmatch(row[11] or ""):
+            group = None  # a weekend of its own (its report's days fix it, or they are not known)
         else:
             group = _told_of(dated, reports, (*row[:6], row[10])) or held_in_month(
                 dated, row[11], row[5], row[2], row[3], row[4]
@@ -330,7 +333,15 @@ def _undated_meetings(
         _count_reports(store, as_of, [g for g in dated if g.attached])
     held = [row for row in rows if row[5] == "held"]
     alone = [row for row in alone if not _closed(row, dated, held)]
-    return [undated_summary(row) for row in alone[:limit]]
+    return [undated_summary(row, row[1] in bound) for row in alone[:limit]]
+
+
+def _bound_reports(conn, ids: set[str]) -> set[str]:
+    """Of these reports, those dated by a bound (pubdate "bound"): their days are the latest they can be."""
+    if not ids:
+        return set()
+    query = sa.select(reports_t.c.id).where(reports_t.c.id.in_(sorted(ids)), reports_t.c.dated_by == BOUND)
+    return set(conn.execute(query).scalars())
 
 
 def count_undated_meetings(store: Store, as_of: date) -> int:

@@ -23,6 +23,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import settings, uploadgate
+from dashboard.pubdate import BOUND
 from dashboard.store_open import failure_reason
 from dashboard.summary import report_day
 from dashboard.ui.cache import open_store
@@ -185,7 +186,9 @@ def _show(outcomes: list[Outcome], store: Store | None = None) -> None:
         report = store.report(o.report_id) if store is not None and o.report_id else None
         if report is not None:
             day = report.counts_from
-            message += f" · counts from {md_escape(report_day(report))}"
+            bound = report.dated_by == BOUND
+            when = f"{day:%-d %b %Y} (written by then, from its text)" if bound else report_day(report)
+            message += f" · counts from {md_escape(when)}"
             if day:
                 message += f" · [show the page as of {day:%-d %b %Y}](?asof={day.isoformat()})"
         log.insert(0, (o.status, message))

@@ -101,7 +101,7 @@ def stance_line(counts: list[StanceCount], topic: str) -> str:
     if not these:
         return "no report says"
     return " · ".join(
-        f"{STANCE_WORDS[c.stance]}: {plural(c.reports, 'report')} (newest {c.newest:%-d %b})" for c in these
+        f"{STANCE_WORDS[c.stance]}: {plural(c.reports, 'report')} (newest {c.newest_text})" for c in these
     )
 
 
@@ -203,7 +203,7 @@ def violations_summary(
         if said is not None:
             return (
                 f"No incident since {since:%-d %b %Y} that a report places and dates, but "
-                f"{plural(said.reports, 'report')} (newest {said.newest:%-d %b}) "
+                f"{plural(said.reports, 'report')} (newest {said.newest_text}) "
                 f"{'says' if said.reports == 1 else 'say'} the ceasefire was violated" + (f": {who}." if who else ".")
             )
         if who:  # only denials: a side denies what no report here alleges in a sentence

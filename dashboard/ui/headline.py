@@ -15,6 +15,7 @@ from dashboard.summary import (
     METRICS,
     OnsetClaim,
     Toll,
+    day_of,
     display_value,
     episode_label,
     meeting_status,
@@ -34,7 +35,7 @@ def _toll_value(t: Toll) -> str:
         group = group.rstrip("s")  # "1 civilian", "1 soldier"
     if t.latest.scope == "remaining":
         group += " still displaced"  # those who remain, not how many were displaced (the peak beside it)
-    when = f"{t.report.counts_from:%-d %b}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
+    when = f"{day_of(t.report, '%-d %b')}{HOW_SHORT.get(t.report.dated_by, '')}" if t.report.published else "undated"
     more = f" + {md_escape(display_value(t.indirect))} from indirect effects" if t.indirect else ""
     source = f"({md_escape(outlet_name(t.report))}, {when})"
     unstated = " · side not stated" if t.side == "both" and not t.latest.both_sides else ""
@@ -46,7 +47,7 @@ def _peak(t: Toll) -> str:
     if t.peak is None:
         return ""
     fig, report = t.peak
-    when = f"{report.counts_from:%-d %b}" if report.published else "undated"
+    when = day_of(report, "%-d %b") if report.published else "undated"
     return f" · highest reported {md_escape(display_value(fig))} ({md_escape(outlet_name(report))}, {when})"
 
 
@@ -70,7 +71,8 @@ def _toll_quote(t: Toll) -> str:
 TOLL_SIDES = ("TH", "KH", "both", None)
 
 
-HOW_SHORT = {"url": " (URL)", "dateline": " (dateline)", "text": " (estimated)"}  # how the date was found
+# how the date was found (a bound says so itself: "by 21 Oct", summary.day_of)
+HOW_SHORT = {"url": " (URL)", "dateline": " (dateline)", "text": " (estimated)"}
 
 
 def toll_table(tolls: list[Toll]) -> str:
