@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import episodes
-from dashboard.extract import actors, dates, figures, incidents, lexicon, meetings, numbers, places
+from dashboard.extract import actors, dates, figures, incidents, lexicon, meetings, numbers, places, statements
 from dashboard.extract.lexicon import Guarded
 
 
@@ -518,3 +518,71 @@ def test_the_start_of_a_pattern_is_its_alternatives_first_letters():
     assert lexicon.initials(r"killing|\bdeath toll(?:\s+\S+)?|lost") == "dkl"
     with pytest.raises(ValueError):
         lexicon.initials(r"killing|(?:the )?toll")
+
+
+# statements._mentions reads a text's topics once per text, behind one pattern of every topic's names (ANY_NAME) and
+# one of their anaphors (ANY_ANAPHOR): it must give what `mention` gives topic by topic.
+STATEMENT_TEXTS = [
+    "The ceasefire held; heavy weapons were withdrawn and the landmines cleared by deminers.",
+    "Observers were deployed while the detained soldiers awaited their release. Truce? Mines exploded.",
+    "Their return was delayed; UXO, POWs and captives; the soldiers were released, then a JOINT STATEMENT.",
+    "Soldiers were killed and their homes burned; residents fled their villages near the minefields.",
+    "Nothing here names a topic, though it says soldiers and their and free and mine-ish words.",
+]
+
+
+def _statement_texts():
+    pieces = [
+        "ceasefire",
+        "truce",
+        "heavy weapons",
+        "landmines",
+        "mines",
+        "observers",
+        "soldiers",
+        "detained",
+        "their",
+        "release",
+        "were ",
+        "withdrawn",
+        "cleared",
+        "deployed",
+        "free them",
+        " ",
+        ", ",
+        "; ",
+        "x",
+        "É",
+        "-",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+def _mentions_topic_by_topic(text: str, referring: bool) -> tuple:
+    topics = [t for t in statements.TOPICS if not (referring and t == "ceasefire")]
+    return tuple((t, at) for t in topics if (at := statements.mention(text, t, referring)) is not None)
+
+
+@pytest.mark.parametrize("referring", [False, True])
+@pytest.mark.parametrize("text", STATEMENT_TEXTS)
+def test_a_texts_topics_are_those_mention_finds_topic_by_topic(text, referring):
+    assert statements._mentions.__wrapped__(text, referring) == _mentions_topic_by_topic(text, referring)
+
+
+def test_the_topics_of_the_written_texts_are_found():
+    """The texts above are not all turned away: the comparison has mentions to compare."""
+    assert [t for t, _ in statements._mentions.__wrapped__(STATEMENT_TEXTS[0], False)] == [
+        "ceasefire",
+        "heavy_weapons",
+        "demining",
+    ]
+    assert statements._mentions.__wrapped__(STATEMENT_TEXTS[2], True)
+    assert not statements._mentions.__wrapped__(STATEMENT_TEXTS[4], False)
+    assert not statements.may_state(STATEMENT_TEXTS[3])  # the pre-check passes it; no topic is named
+
+
+@pytest.mark.parametrize("referring", [False, True])
+@EXAMPLES
+@given(text=_statement_texts())
+def test_a_texts_topics_are_those_mention_finds_topic_by_topic_in_any_text(text, referring):
+    assert statements._mentions.__wrapped__(text, referring) == _mentions_topic_by_topic(text, referring)
