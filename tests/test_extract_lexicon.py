@@ -179,3 +179,12 @@ def test_the_allegation_pre_check_passes_every_act_its_pattern_finds(data):
     pattern = re.compile("|".join(rf"\b(?:{incidents._VIOLATION_CUES[k]})\b" for k in incidents.ALLEGATION_KINDS), re.I)
     text = data.draw(st.from_regex(pattern, fullmatch=True))
     assert incidents.ALLEGATION_CHECK.search(text)
+
+
+def test_a_word_boundary_goes_first_only_when_every_alternative_begins_with_one():
+    import re
+
+    assert lexicon.starting_with("ab", r"\balpha|\bbeta\b") == r"\b(?=[ab])(?:\balpha|\bbeta\b)"
+    assert lexicon.starting_with("a,", r"\balpha|,") == r"(?=[a,])(?:\balpha|,)"
+    both = re.compile(lexicon.starting_with("ab", r"\balpha|\bbeta\b"), re.I)
+    assert [m.span() for m in both.finditer("Alpha, xbeta, BETA alphabet")] == [(0, 5), (14, 18), (19, 24)]

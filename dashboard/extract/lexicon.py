@@ -119,8 +119,11 @@ def alternatives(pattern: str) -> list[str]:
 def starting_with(first: str, pattern: str) -> str:
     """`pattern` with the characters its matches can begin with (`first`) in front, as a lookahead: a
     case-insensitive alternation is otherwise tried branch by branch at every position, and `re` then fails at
-    once at the others (the same matches; tests/test_extract_guards.py compares each pattern made so)."""
-    return rf"(?=[{first}])(?:{pattern})"
+    once at the others (the same matches; tests/test_extract_guards.py compares each pattern made so). When every
+    alternative begins at a word boundary, the boundary goes first: inside a word it fails at once, before the
+    lookahead and the alternatives are tried (about half the time of a search over a sentence)."""
+    lead = "\\b" if all(alt.startswith("\\b") for alt in alternatives(pattern)) else ""
+    return rf"{lead}(?=[{first}])(?:{pattern})"
 
 
 def initials(*patterns: str) -> str:
