@@ -405,6 +405,13 @@ STARTED = {
     "incidents.ANALYSIS": incidents.ANALYSIS,
     "incidents._ACT": incidents._ACT,
     "meetings.OTHER_EVENT": meetings.OTHER_EVENT,
+    "meetings.MOVED": meetings.MOVED,
+    "meetings.DAY_AFTER": meetings.DAY_AFTER,
+    "incidents.HARM": incidents.HARM,
+    "incidents.TALLY": incidents.TALLY,
+    "incidents._DEPLOYED": incidents._DEPLOYED,
+    "incidents._DAMAGE_STATE": incidents._DAMAGE_STATE,
+    "dates.EARLIER": dates.EARLIER,
     **{
         f"meetings.{name}": getattr(meetings, name)
         for name in (
@@ -431,6 +438,8 @@ STARTED_WRITTEN = [
     "Officials met at the Meeting, hosted by Cambodia, in the city of Siem Reap, signing, said on Monday, said ",
     "Injuring 5, wounded 7, among them Marines, of whom 4 Villagers, such as Children; Including PERSONNEL.",
     "\u212aILLING 3 (a Kelvin sign), \u017foldiers, ſuch as, éwhile, _while, 2while, and_, band, And.",
+    "The Next Day the talks were MOVED to Bangkok instead; it will now be held there, a day later, xinstead.",
+    "Four LOST THEIR LIVES, in total 9 so far; troops Deployed; homes Damaged by shells last month, years ago.",
 ]
 
 
@@ -491,6 +500,15 @@ def _started_texts():
         "ahead of ",
         "protest",
         "originally",
+        "moved ",
+        "to ",
+        "instead",
+        "the next day",
+        "lost their lives",
+        "so far",
+        "deployed",
+        "damaged by",
+        "last month",
     ]
     return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
 
