@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import episodes
-from dashboard.extract import actors, dates, figures, incidents, lexicon, meetings, numbers, places
+from dashboard.extract import actors, dates, figures, incidents, lexicon, meetings, numbers, places, statements
 from dashboard.extract.lexicon import Guarded
 
 
@@ -34,7 +34,9 @@ EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def _turned_away(guard: Guarded, data) -> str | None:
     """A string the pattern matches that the guard turns away, if the examples find one."""
     drawn = guard.pattern
-    if drawn.pattern.startswith("(?=["):  # hypothesis draws from no lookahead: the pattern without its start
+    if drawn.pattern.startswith(
+        ("(?=[", "\\b(?=[")
+    ):  # hypothesis draws from no lookahead: the pattern without its start
         drawn = _without_start(drawn)
     text = data.draw(st.from_regex(drawn))
     if guard.pattern.search(text) and not guard.may_match(text):
@@ -386,7 +388,7 @@ def test_the_side_of_a_clauses_cues_is_its_victim_side(text):
 # Some case-insensitive patterns have the characters their matches can begin with in front, as a
 # lookahead (lexicon.starting_with): each must find what the pattern without it finds.
 def _without_start(rx: re.Pattern) -> re.Pattern:
-    m = re.fullmatch(r"\(\?=\[[^]]+\]\)\(\?:(.*)\)", rx.pattern, re.S)
+    m = re.fullmatch(r"(?:\\b)?\(\?=\[[^]]+\]\)\(\?:(.*)\)", rx.pattern, re.S)
     assert m, rx.pattern
     return re.compile(m.group(1), rx.flags)
 
@@ -403,6 +405,13 @@ STARTED = {
     "incidents.ANALYSIS": incidents.ANALYSIS,
     "incidents._ACT": incidents._ACT,
     "meetings.OTHER_EVENT": meetings.OTHER_EVENT,
+    "meetings.MOVED": meetings.MOVED,
+    "meetings.DAY_AFTER": meetings.DAY_AFTER,
+    "incidents.HARM": incidents.HARM,
+    "incidents.TALLY": incidents.TALLY,
+    "incidents._DEPLOYED": incidents._DEPLOYED,
+    "incidents._DAMAGE_STATE": incidents._DAMAGE_STATE,
+    "dates.EARLIER": dates.EARLIER,
     **{
         f"meetings.{name}": getattr(meetings, name)
         for name in (
@@ -429,6 +438,8 @@ STARTED_WRITTEN = [
     "Officials met at the Meeting, hosted by Cambodia, in the city of Siem Reap, signing, said on Monday, said ",
     "Injuring 5, wounded 7, among them Marines, of whom 4 Villagers, such as Children; Including PERSONNEL.",
     "\u212aILLING 3 (a Kelvin sign), \u017foldiers, ſuch as, éwhile, _while, 2while, and_, band, And.",
+    "The Next Day the talks were MOVED to Bangkok instead; it will now be held there, a day later, xinstead.",
+    "Four LOST THEIR LIVES, in total 9 so far; troops Deployed; homes Damaged by shells last month, years ago.",
 ]
 
 
@@ -489,6 +500,15 @@ def _started_texts():
         "ahead of ",
         "protest",
         "originally",
+        "moved ",
+        "to ",
+        "instead",
+        "the next day",
+        "lost their lives",
+        "so far",
+        "deployed",
+        "damaged by",
+        "last month",
     ]
     return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
 
@@ -518,3 +538,71 @@ def test_the_start_of_a_pattern_is_its_alternatives_first_letters():
     assert lexicon.initials(r"killing|\bdeath toll(?:\s+\S+)?|lost") == "dkl"
     with pytest.raises(ValueError):
         lexicon.initials(r"killing|(?:the )?toll")
+
+
+# statements._mentions reads a text's topics once per text, behind one pattern of every topic's names (ANY_NAME) and
+# one of their anaphors (ANY_ANAPHOR): it must give what `mention` gives topic by topic.
+STATEMENT_TEXTS = [
+    "The ceasefire held; heavy weapons were withdrawn and the landmines cleared by deminers.",
+    "Observers were deployed while the detained soldiers awaited their release. Truce? Mines exploded.",
+    "Their return was delayed; UXO, POWs and captives; the soldiers were released, then a JOINT STATEMENT.",
+    "Soldiers were killed and their homes burned; residents fled their villages near the minefields.",
+    "Nothing here names a topic, though it says soldiers and their and free and mine-ish words.",
+]
+
+
+def _statement_texts():
+    pieces = [
+        "ceasefire",
+        "truce",
+        "heavy weapons",
+        "landmines",
+        "mines",
+        "observers",
+        "soldiers",
+        "detained",
+        "their",
+        "release",
+        "were ",
+        "withdrawn",
+        "cleared",
+        "deployed",
+        "free them",
+        " ",
+        ", ",
+        "; ",
+        "x",
+        "É",
+        "-",
+    ]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+def _mentions_topic_by_topic(text: str, referring: bool) -> tuple:
+    topics = [t for t in statements.TOPICS if not (referring and t == "ceasefire")]
+    return tuple((t, at) for t in topics if (at := statements.mention(text, t, referring)) is not None)
+
+
+@pytest.mark.parametrize("referring", [False, True])
+@pytest.mark.parametrize("text", STATEMENT_TEXTS)
+def test_a_texts_topics_are_those_mention_finds_topic_by_topic(text, referring):
+    assert statements._mentions.__wrapped__(text, referring) == _mentions_topic_by_topic(text, referring)
+
+
+def test_the_topics_of_the_written_texts_are_found():
+    """The texts above are not all turned away: the comparison has mentions to compare."""
+    assert [t for t, _ in statements._mentions.__wrapped__(STATEMENT_TEXTS[0], False)] == [
+        "ceasefire",
+        "heavy_weapons",
+        "demining",
+    ]
+    assert statements._mentions.__wrapped__(STATEMENT_TEXTS[2], True)
+    assert not statements._mentions.__wrapped__(STATEMENT_TEXTS[4], False)
+    assert not statements.may_state(STATEMENT_TEXTS[3])  # the pre-check passes it; no topic is named
+
+
+@pytest.mark.parametrize("referring", [False, True])
+@EXAMPLES
+@given(text=_statement_texts())
+def test_a_texts_topics_are_those_mention_finds_topic_by_topic_in_any_text(text, referring):
+    assert statements._mentions.__wrapped__(text, referring) == _mentions_topic_by_topic(text, referring)

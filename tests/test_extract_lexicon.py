@@ -153,3 +153,38 @@ def test_a_pre_check_made_after_a_text_was_read_answers_for_it():
     text = "Pelicans nested by the reservoir."
     assert not figures.METRIC_CHECK.search(text)
     assert Precheck(r"pelicans?|herons?").search(text)
+
+
+def test_an_escaped_space_keeps_the_stems_later_words():
+    """word_pattern escapes spaces (re.escape): the stem is the whole phrase, and its key its rarest word."""
+    assert literal_prefix(r"boundary\ markers") == "boundary markers"
+    assert literal_prefix(r"threw\ stones|x") == "threw stones"
+    check = Precheck(lexicon.word_pattern(("boundary markers", "new roads")))
+    assert check.search("Troops moved the boundary markers.") and check.search("They built NEW ROADS there.")
+    assert not check.search("The Joint Boundary Commission will meet; a new office opened.")
+
+
+def test_a_meeting_of_the_boundary_commission_is_no_allegation_to_read():
+    assert not incidents.ALLEGATION_CHECK.search("The Joint Boundary Commission will meet on Monday in Surin.")
+    text = "Thailand protested that Cambodian troops removed boundary markers near the temple."
+    assert incidents.ALLEGATION_CHECK.search(text) and incidents._ACT.search(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_the_allegation_pre_check_passes_every_act_its_pattern_finds(data):
+    """Each act phrase, however spelled (case, the words its alternatives allow), passes the pre-check."""
+    import re
+
+    pattern = re.compile("|".join(rf"\b(?:{incidents._VIOLATION_CUES[k]})\b" for k in incidents.ALLEGATION_KINDS), re.I)
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert incidents.ALLEGATION_CHECK.search(text)
+
+
+def test_a_word_boundary_goes_first_only_when_every_alternative_begins_with_one():
+    import re
+
+    assert lexicon.starting_with("ab", r"\balpha|\bbeta\b") == r"\b(?=[ab])(?:\balpha|\bbeta\b)"
+    assert lexicon.starting_with("a,", r"\balpha|,") == r"(?=[a,])(?:\balpha|,)"
+    both = re.compile(lexicon.starting_with("ab", r"\balpha|\bbeta\b"), re.I)
+    assert [m.span() for m in both.finditer("Alpha, xbeta, BETA alphabet")] == [(0, 5), (14, 18), (19, 24)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dashboard.extract.lexicon import COUNTRY_CUES, whole_words
+from dashboard.extract.lexicon import COUNTRY_CUES, guarded, whole_words
 
 # A nationality's cue words (a word → its country), all in one pattern that finds them as whole words.
 _CUE_COUNTRY = {w: c for c, ws in COUNTRY_CUES.items() for w in ws}
@@ -33,17 +33,26 @@ SPEECH = (
     r"said|says|say|reported|reports|report|cited|cites|cite|told|announced|stated|estimated|put"
     r"|confirmed|counted|recorded|added|noted"
 )
-_ATTACKER_AFTER = re.compile(
-    r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
-    r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|weapons))*"
-    # a relative clause ("troops who first fired"), adverbs ("reportedly", "then"), auxiliaries
-    r"(?:,?\s+(?:who|that|which))?(?:\s+(?:also|again|then|first|\w+ly|have|has|had|continued to|began to|started to))*"
-    rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
-    # a weapon a word or two after it, not in what it says ("Cambodia said Thai shells …" names Thailand's shells)
-    rf"|(?:\s+(?!(?:{SPEECH}|accus\w*|claim\w*|alleg\w*|charg\w*)\b)[\w-]+){{0,2}}?\s+(?:attacks?|shelling|fire|rockets?"
-    r"|strikes?|airstrikes?|artillery"
-    r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|warplanes?|tanks?|weapons)\b",
-    re.I,
+# Guarded by the words every match ends with (an attack word or a weapon): most nationalities in a sentence have
+# none after them, and the pattern, tried at the cue, would read on through its optional words first.
+_ATTACKER_AFTER = guarded(
+    re.compile(
+        r"(?:'s)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:forces|troops|army|military|side|soldiers|navy|air force|jets?"
+        r"|F-16s?|units?|artillery|gunners|vessels|ships|gunboats|boats|aircraft|warplanes|planes|drones|weapons))*"
+        # a relative clause ("troops who first fired"), adverbs ("reportedly", "then"), auxiliaries
+        r"(?:,?\s+(?:who|that|which))?"
+        r"(?:\s+(?:also|again|then|first|\w+ly|have|has|had|continued to|began to|started to))*"
+        rf"\s+[\"“”']?(?:{ATTACK_WORDS})\b"
+        # a weapon a word or two after it, not in what it says ("Cambodia said Thai shells …" names Thailand's shells)
+        rf"|(?:\s+(?!(?:{SPEECH}|accus\w*|claim\w*|alleg\w*|charg\w*)\b)[\w-]+){{0,2}}?\s+(?:attacks?|shelling|fire|rockets?"
+        r"|strikes?|airstrikes?|artillery"
+        r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|warplanes?|tanks?|weapons)\b",
+        re.I,
+    ),
+    *("launch", "fire", "firing", "attack", "shell", "struck", "strik", "bomb", "hit", "target", "killing"),
+    *("injuring", "wounding", "used", "using", "deploy", "dropp", "planted", "carried out", "conducted"),
+    *("violat", "breach", "encroached", "intruded", "invaded", "rocket", "artiller", "drone", "mortar"),
+    *("missile", "jet", "warplane", "tank", "weapon"),
 )
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.extract.lexicon import MONTHS, WEEKDAYS
+from dashboard.extract.lexicon import MONTHS, WEEKDAYS, initials, starting_with
 from dashboard.extract.sentences import SENTENCE_CACHE
 from dashboard.pubdate import conflict_day
 
@@ -176,7 +176,9 @@ def _cues() -> list[str]:
         return [row["cue"].strip() for row in csv.DictReader(f) if row["cue"].strip()]
 
 
-EARLIER = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _cues()) + ")", re.I)
+_EARLIER_CUES = "|".join(re.escape(c) for c in _cues())
+# (with the letters a cue begins with in front: lexicon.starting_with)
+EARLIER = re.compile(starting_with(initials(_EARLIER_CUES), rf"\b(?:{_EARLIER_CUES})"), re.I)
 # A month named without a day: "the shelling in December", "since July", "damage from early December", "during the
 # December fighting" (the month naming an episode).
 MONTH_ONLY = re.compile(

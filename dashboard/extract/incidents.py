@@ -385,7 +385,10 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
 
 
 _DAMAGE = {kind: word_pattern(words("damage_cues", kind)) for kind in ("caption", "aftermath", "damage")}
-_DAMAGE_STATE = re.compile(rf"\b(?:{_DAMAGE['damage']})\s+(?:\w+\s+)?(?:by|in|during|from)\b", re.I)
+_DAMAGE_STATE = re.compile(
+    starting_with(initials(_DAMAGE["damage"]), rf"\b(?:{_DAMAGE['damage']})\s+(?:\w+\s+)?(?:by|in|during|from)\b"),
+    re.I,
+)
 _DAMAGE_SEEN = re.compile(rf"(?<!\w)(?:{_DAMAGE['caption']}|{_DAMAGE['aftermath']})(?!\w)", re.I)
 
 
@@ -439,7 +442,8 @@ def _seat_not_scene(text: str, place: PlaceMention, offset: int) -> bool:
     return not _AT_SCENE.search(text, max(0, at - 30), at) or bool(_SPEAKER_AT.search(text, max(0, at - 60), at))
 
 
-_DEPLOYED = re.compile(rf"\b(?:{word_pattern(words('incident_cues', 'deployment'))})\b", re.I)
+_DEPLOYMENT = word_pattern(words("incident_cues", "deployment"))
+_DEPLOYED = re.compile(starting_with(initials(_DEPLOYMENT), rf"\b(?:{_DEPLOYMENT})\b"), re.I)
 
 
 def _deployed_at(text: str, at: int, kinds: tuple[tuple[str, int, bool], ...]) -> bool:
@@ -645,9 +649,11 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
 # --- what the sentences around a telling add to it ------------------------------------------------------------
 
 # Harm told at a place: people killed or hurt, homes damaged.
-HARM = re.compile(rf"\b(?:{word_pattern(_CUES['harm'])})\b", re.I)
+HARM = re.compile(starting_with(initials(word_pattern(_CUES["harm"])), rf"\b(?:{word_pattern(_CUES['harm'])})\b"), re.I)
 # A running total ("since the fighting began, 20 were killed in …"): the harm of the fighting, not of one attack.
-TALLY = re.compile(rf"\b(?:{word_pattern(_CUES['tally'])})\b", re.I)
+TALLY = re.compile(
+    starting_with(initials(word_pattern(_CUES["tally"])), rf"\b(?:{word_pattern(_CUES['tally'])})\b"), re.I
+)
 
 
 def awaits_places(

@@ -69,9 +69,19 @@ TYPE_WORDS = {
 
 
 def literal_prefix(pattern: str) -> str:
-    """The literal text a regex alternative begins with, lowercased ('air ?strikes?' → 'air')."""
+    """The literal text a regex alternative begins with, lowercased ('air ?strikes?' → 'air'). A space escaped as
+    `re.escape` writes it (word_pattern: 'boundary\\ markers') is a space: the stem keeps its later words, and its
+    pre-check key can be the rarest of them (`_rarest`) rather than the first."""
     out = []
+    escaped = False
     for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\" and pattern[i + 1 : i + 2] == " ":
+            out.append(" ")
+            escaped = True
+            continue
         if ch in "\\[](){}|.^$":
             break
         if ch in "?*":
@@ -109,8 +119,11 @@ def alternatives(pattern: str) -> list[str]:
 def starting_with(first: str, pattern: str) -> str:
     """`pattern` with the characters its matches can begin with (`first`) in front, as a lookahead: a
     case-insensitive alternation is otherwise tried branch by branch at every position, and `re` then fails at
-    once at the others (the same matches; tests/test_extract_guards.py compares each pattern made so)."""
-    return rf"(?=[{first}])(?:{pattern})"
+    once at the others (the same matches; tests/test_extract_guards.py compares each pattern made so). When every
+    alternative begins at a word boundary, the boundary goes first: inside a word it fails at once, before the
+    lookahead and the alternatives are tried (about half the time of a search over a sentence)."""
+    lead = "\\b" if all(alt.startswith("\\b") for alt in alternatives(pattern)) else ""
+    return rf"{lead}(?=[{first}])(?:{pattern})"
 
 
 def initials(*patterns: str) -> str:
@@ -180,6 +193,9 @@ COMMON = frozenset(
         "moved",
         "staying",
         "lost",
+        # the border and its boundary are named in most sentences of this news ("the Joint Boundary Commission")
+        "border",
+        "boundary",
     )
 )
 

@@ -145,9 +145,13 @@ _MOVED_TO = guarded(
     *(w.lower() for w in words("meeting_cues", "new-venue")),
 )
 # "move the GBC meeting to Malaysia", "moved the talks to", "will now be held": the meeting left its first venue.
+_MOVE_WORDS = word_pattern(words("meeting_cues", "move"))
 MOVED = re.compile(
-    rf"\b(?:{word_pattern(words('meeting_cues', 'move'))})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
-    r"(?:meeting|talks|venue|session|discussions)\s+)?to\b|\b(?:will|would) now be held\b|\binstead\b",
+    starting_with(
+        initials(_MOVE_WORDS, "will|would|instead"),
+        rf"\b(?:{_MOVE_WORDS})\s+(?:it\s+|(?:the\s+)?(?:[\w()'-]+\s+){{0,5}}?"
+        r"(?:meeting|talks|venue|session|discussions)\s+)?to\b|\b(?:will|would) now be held\b|\binstead\b",
+    ),
     re.I,
 )
 FUTURE = re.compile(
@@ -420,7 +424,7 @@ _SAID_WHEN = re.compile(r"\b(?:next|last|past)\s+$", re.I)
 # "announced on 22 December that talks would take place the following day": a day counted from the date
 # the sentence gives before it.
 COUNTED_DAYS = tuple(w.lower() for w in words("meeting_cues", "counted-day"))
-DAY_AFTER = re.compile(rf"\b(?:{'|'.join(COUNTED_DAYS)})\b", re.I)
+DAY_AFTER = re.compile(starting_with(initials("|".join(COUNTED_DAYS)), rf"\b(?:{'|'.join(COUNTED_DAYS)})\b"), re.I)
 # "met over the weekend": no day, but a span its report's date fixes (dashboard.queries.meetings infers it for the
 # screen; the record stays undated).
 WEEKEND = re.compile(r"\b(?:over|at|during|on|this|last|past) (?:the )?weekend\b", re.I)

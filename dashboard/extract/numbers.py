@@ -41,10 +41,11 @@ AMOUNT = re.compile(
 
 # First words of the amounts that are not digits: where AMOUNT is worth trying.
 STARTERS = (*_UNITS.split("|"), "half", "a", "tens", "hundreds", "thousands", "several", "dozens", "scores")
-# The characters an amount can begin with, in front as a lookahead: `re` fails at once at every other position
-# instead of trying the alternation's branches there (the same matches; tests/test_numbers.py compares).
+# A number word only at a word's start, with the letters one can begin with in front as a lookahead: `re` fails at
+# once at every other position instead of trying the alternation's branches there (the same matches;
+# tests/test_extract_guards.py compares).
 _FIRST = "".join(sorted({w[0] for w in STARTERS}))
-_STARTS = rf"(?=[\d{_FIRST}])(?:\d|\b(?:" + "|".join(sorted(STARTERS, key=len, reverse=True)) + r")\b)"
+_STARTS = rf"\d|\b(?=[{_FIRST}])(?:" + "|".join(sorted(STARTERS, key=len, reverse=True)) + r")\b"
 _START = re.compile(_STARTS)
 _START_ANY_CASE = re.compile(_STARTS, re.I)  # for the rare text whose lowercase changes length
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from dashboard.extract.actors import SPEECH, one_country, speaker_side
 from dashboard.extract.dates import find_dates
-from dashboard.extract.lexicon import precheck, table
-from dashboard.extract.sentences import Sentence, per_text
+from dashboard.extract.lexicon import initials, precheck, starting_with, table
+from dashboard.extract.sentences import SENTENCE_CACHE, Sentence, per_text
 from dashboard.records import Evidence, Statement
 
 
@@ -148,8 +149,33 @@ def _stance_at(text: str, topic: str) -> tuple[str, re.Match] | None:
 PLAN_REACH = 25  # characters before a stance's verb a plan's words govern it in ("will be", "are set to be")
 
 
+# Every topic's names (its whole words and subjects) in one pattern, its anaphors in another: `mention` finds a topic
+# only where one of them matches, so a text neither finds mentions no topic and is not searched topic by topic (the
+# pre-check passes every "soldiers", "mines" or "their"). tests/test_extract_statements.py compares.
+_NAMES = [w for k in TOPIC_WORDS.values() for w in (*k["whole"], *k["subject"])]
+_ANAPHORS = [w for k in TOPIC_WORDS.values() for w in k["anaphor"]]
+ANY_NAME = re.compile(starting_with(initials(*_NAMES), rf"\b(?:{'|'.join(_NAMES)})\b"), re.I)
+ANY_ANAPHOR = re.compile(starting_with(initials(*_ANAPHORS), rf"\b(?:{'|'.join(_ANAPHORS)})\b"), re.I)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _mentions(text: str, referring: bool) -> tuple[tuple[str, tuple[int, int, int]], ...]:
+    """Each topic a text speaks of and where (`mention`), in TOPICS' order: read once per text, whatever the date
+    of the report it comes in."""
+    if not (ANY_ANAPHOR if referring else ANY_NAME).search(text):
+        return ()
+    topics = [t for t in TOPICS if not (referring and t == "ceasefire")]
+    return tuple((t, at) for t in topics if (at := mention(text, t, referring)) is not None)
+
+
 def may_state(text: str) -> bool:
-    """Whether a text can make a statement at all (find_statements finds none in a text that cannot)."""
+    """Whether a text can make a statement at all (find_statements finds none in a text that cannot): it passes the
+    pre-check and mentions a topic, or refers to one."""
+    return bool(_may_state(text) and (_mentions(text, False) or _mentions(text, True)))
+
+
+def _may_state(text: str) -> bool:
+    """The pre-check: a text without any topic's stem, or asking a question, states nothing."""
     return CHECK.search(text) and "?" not in text
 
 
@@ -177,10 +203,9 @@ def _referring(sentence: Sentence, report_id: str, published: date | None) -> li
 
 def _find(sentence: Sentence, report_id: str, published: date | None, referring: bool) -> list[Statement]:
     text = sentence.text
-    if not may_state(text):
+    if not _may_state(text):
         return []
-    topics = [t for t in TOPICS if not (referring and t == "ceasefire")]
-    mentions = {t: at for t in topics if (at := mention(text, t, referring)) is not None}
+    mentions = dict(_mentions(text, referring))
     if not mentions:  # the pre-check passes any "their" (anaphors): find nothing else before a mention
         return []
     out = []
