@@ -28,6 +28,9 @@ only. A report that looks ahead to a date weeks after its latest past one is dat
 day before it (on the weekday it names in that week): never before it was written, at worst late. That is a
 bound (`how` "bound", shown "by 21 Oct"), not a date: its relative days ("this weekend", "on Tuesday") are firm
 only where every day of `written_between` gives them the same day (dashboard.extract).
+
+Size: one module because the ways of finding the date (the table above) fall back on one another and share the
+date patterns and the year rules; split, one reader's reasoning would be spread over several files.
 """
 
 from __future__ import annotations
