@@ -498,3 +498,39 @@ def test_a_held_meeting_dated_only_by_the_statement_of_its_outcome_keeps_those_w
         "The defence ministers will hold talks in Ipoh, the mediator announced on Wednesday.", date(2025, 3, 5)
     )
     assert plan.status != "held" and plan.date_text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the future word is the truce's, in a clause that tells of it: the talks were held
+        (
+            "After two days of talks, the Regional Border Committee meeting, held in Surin province, reached terms "
+            "for a truce, which will take effect on Friday.",
+            "held",
+        ),
+        # a clause of the meeting itself, or one telling of holding it, is the meeting's future
+        ("The Regional Border Committee meeting, which will be held in Surin province, sets the terms.", "scheduled"),
+        ("The Regional Border Committee will meet in Surin province, officials said.", "scheduled"),
+    ],
+)
+def test_an_undated_meetings_tense_is_not_read_from_a_clause_about_another_thing(text, status):
+    [m] = meetings(text)
+    assert (m.date, m.status) == (None, status)
+
+
+def test_talks_told_held_are_not_the_meeting_of_the_same_body_set_for_a_later_day():
+    """A report of Tuesday: the secretariat's talks were held; the ministers will meet on Friday. Two meetings, not
+    the Friday one told as held."""
+    held_then_planned = (
+        "After two days of talks, the General Border Committee secretariat meeting, held in Surin province, "
+        "reached terms for a truce.\n\nDefence ministers will attend a General Border Committee meeting in Surin "
+        "on Friday."
+    )
+    found = sorted(meetings(held_then_planned), key=lambda m: m.date or date.min)
+    assert [(m.date, m.status) for m in found] == [(None, "held"), (date(2025, 12, 26), "scheduled")]
+    # a mention with no verb that tells it held (a headline's "the meeting in Surin") is still the one to come
+    plain = (
+        "Officials prepare for the General Border Committee meeting in Surin.\n\n" + held_then_planned.split("\n\n")[1]
+    )
+    assert [(m.date, m.status) for m in meetings(plain)] == [(date(2025, 12, 26), "scheduled")]

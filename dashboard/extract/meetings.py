@@ -395,9 +395,21 @@ MANDATIVE = guarded(
 )
 
 
+# A relative clause after a comma (", which will take effect on …"): it tells of the noun before it.
+_RELATIVE = re.compile(r"(?P<noun>[\w-]+)\s*,\s+(?:which|that)\b[^,;]*", re.I)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _future(text: str) -> bool:
-    return bool(FUTURE.search(text))
+    """Whether a sentence speaks of its meeting in the future: a future word outside the relative clauses that tell
+    of another thing ("the talks reached terms for a truce, which will take effect on Friday": the truce's future,
+    not the talks'). A clause of a meeting word, or one telling of holding ("…, which will be held in …"), counts."""
+    other = [
+        m.span()
+        for m in _RELATIVE.finditer(text)
+        if not MEETING_WORDS.fullmatch(m["noun"]) and not MEETING_ANCHOR.search(m.group()) and FUTURE.search(m.group())
+    ]
+    return any(not any(lo <= f.start() < hi for lo, hi in other) for f in FUTURE.finditer(text))
 
 
 def _status(text: str, day: date | None, published: date | None) -> str:
@@ -902,9 +914,17 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def _earlier(held: Meeting, planned: Meeting) -> bool:
-    """Whether an undated held mention that tells a time of its own ("met over the weekend") is an earlier meeting
-    than a meeting the report tells as still to come."""
-    return planned.status in ("scheduled", "proposed") and held.date_text is not None
+    """Whether an undated held mention is an earlier meeting than a meeting the report tells as still to come: it
+    tells a time of its own ("met over the weekend"), or its verbs tell it held while the one to come has a day (talks
+    held by the report's day are not the talks set for a day ahead)."""
+    if planned.status not in ("scheduled", "proposed"):
+        return False
+    return held.date_text is not None or (planned.date is not None and bool(TOLD_HELD.search(held.evidence.sentence)))
+
+
+# A verb that tells a meeting as held ("met", "was held", "took place"): not a status read only for want of a future
+# word ("the summit in Malaysia", a headline), which may well be the meeting still to come.
+TOLD_HELD = re.compile(r"\b(?:met|held|took place|convened|concluded|ended)\b", re.I)
 
 
 def _moved_meeting(m: Meeting, merged: list[Meeting], members: list[list[Meeting]]) -> int | None:
