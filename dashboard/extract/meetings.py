@@ -915,11 +915,12 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
 
 def _earlier(held: Meeting, planned: Meeting) -> bool:
     """Whether an undated held mention is an earlier meeting than a meeting the report tells as still to come: it
-    tells a time of its own ("met over the weekend"), or its verbs tell it held while the one to come has a day (talks
-    held by the report's day are not the talks set for a day ahead)."""
+    tells a time of its own ("met over the weekend"), or its verbs tell it held while the one to come is told in the
+    future with a day (talks held by the report's day are not the talks it says will meet on a day ahead)."""
     if planned.status not in ("scheduled", "proposed"):
         return False
-    return held.date_text is not None or (planned.date is not None and bool(TOLD_HELD.search(held.evidence.sentence)))
+    told_ahead = planned.date is not None and _future(planned.evidence.sentence)  # its words, not its day alone
+    return held.date_text is not None or (told_ahead and bool(TOLD_HELD.search(held.evidence.sentence)))
 
 
 # A verb that tells a meeting as held ("met", "was held", "took place"): not a status read only for want of a future
