@@ -102,6 +102,10 @@ class Meeting:
     body: str | None  # General Border Committee, Joint Boundary Commission, ...
     participants: tuple[str, ...]
     status: str  # held | scheduled | proposed
+    # a proposed meeting's venue one side asks for ("Cambodia requested to move the talks to Kuala Lumpur") and
+    # that side (TH | KH | None: not told); None when the sentence asks for no place
+    asked_venue: str | None = None
+    asked_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -453,6 +453,16 @@ def test_a_venue_one_side_asks_for_and_who_asks(text, asked):
     assert asked_venue(text) == asked
 
 
+def test_a_proposed_meeting_carries_the_venue_asked_for_and_who_asks():
+    # read once when the report is extracted (stored with the meeting), not from its sentence at every query
+    text = "Cambodia asked to relocate the General Border Committee talks set for 24 December to Kuala Lumpur."
+    [m] = meetings(text, date(2025, 12, 21))
+    assert (m.status, m.asked_venue, m.asked_by) == ("proposed", "Kuala Lumpur", "KH")
+    # a meeting told as planned asks for nothing
+    [m] = meetings("The General Border Committee will meet in Chanthaburi on 24 December.", date(2025, 12, 21))
+    assert (m.status, m.asked_venue, m.asked_by) == ("scheduled", None, None)
+
+
 def test_a_held_meeting_that_tells_its_own_time_is_not_the_summit_still_to_come():
     text = (
         "Regional leaders will gather in Kuala Lumpur for their summit from 26 to 28 October.\n"

@@ -762,6 +762,7 @@ def find_meetings(
         if told.needs_venue and not venue and not named:
             continue
         evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+        asked = asked_venue(sentence.text) if told.status == "proposed" else None
         out.append(
             Meeting(
                 evidence=evidence,
@@ -774,6 +775,8 @@ def find_meetings(
                 body=told.body,
                 participants=told.participants,
                 status=told.status,
+                asked_venue=asked[1] if asked else None,
+                asked_by=asked[0] if asked else None,
             )
         )
     return out
@@ -968,7 +971,7 @@ def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
     return meeting
 
 
-# --- a venue one side asks for (read by dashboard.queries.meetings from a proposed mention's sentence) ----------
+# --- a venue one side asks for (a proposed meeting's asked_venue and asked_by) ---------------------------------------
 
 # One side asking: "Cambodia requested", "the proposal, made by …", "Thailand suggested".
 _ASKING = re.compile(

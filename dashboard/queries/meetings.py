@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import WEEKEND, asked_venue, key_within, same_body
+from dashboard.extract.meetings import WEEKEND, key_within, same_body
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
@@ -111,23 +111,22 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
 
 
 def _asked_venues(store: Store, as_of: date, groups: list[MeetingSummary]) -> None:
-    """The venues one side asked a meeting to be held at (a proposed mention's sentence: "Cambodia requested to
-    move the talks to Kuala Lumpur"), with the side and the day of the first report that tells it, when not a
+    """The venues one side asked a meeting to be held at (a proposed mention's asked_venue: "Cambodia requested
+    to move the talks to Kuala Lumpur"), with the side and the day of the first report that tells it, when not a
     place the meeting is given already: shown beside its venue, however it was held after."""
     m = meetings_t
     with store.engine.connect() as conn:
         for g in groups:
             rows = conn.execute(
-                sa.select(m.c.sentence, m.c.known_from)
-                .where(_known(m, as_of), m.c.status == "proposed", _meeting_of(g))
+                sa.select(m.c.asked_by, m.c.asked_venue, m.c.known_from)
+                .where(_known(m, as_of), m.c.status == "proposed", m.c.asked_venue.is_not(None), _meeting_of(g))
                 .order_by(m.c.known_from, m.c.id)
             ).all()
-            for sentence, known in rows:
-                asked = asked_venue(sentence or "")
-                if asked is None or any(asked[1] in v or v in asked[1] for v in g.venues):
+            for side, place, known in rows:
+                if any(place in v or v in place for v in g.venues):
                     continue
-                if asked[1] not in {place for _, place, _ in g.asked}:
-                    g.asked.append((asked[0], asked[1], known))
+                if place not in {p for _, p, _ in g.asked}:
+                    g.asked.append((side, place, known))
 
 
 def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
