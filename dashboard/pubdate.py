@@ -24,8 +24,10 @@ A turning point of the conflict's chronology (`dashboard/data/agreements.csv`) t
 report opens with and the report states no date of its own, the report is dated by it (on the weekday it
 names, within the week). One that states no date but tells a ceasefire as hours old was written the day that
 ceasefire began, when the hour it names (midnight, noon) and its weekday fit one ceasefire of the chronology
-only. A report that looks ahead to a date weeks after its latest past one is dated the
-day before it (on the weekday it names in that week): never before it was written, at worst late. That is a
+only; one that tells a ceasefire's age in the present ("is now 38 days old") speaks that many days after the one
+ceasefire that fits (`chronology.ceasefire_age_day`). A report that looks ahead to a date weeks after its latest
+past one is dated the day before it (on the weekday it names in that week), and one that names a date "last
+Tuesday, January 27" the last day of the week after it: never before it was written, at worst late. That is a
 bound (`how` "bound", shown "by 21 Oct"), not a date: its relative days ("this weekend", "on Tuesday") are firm
 only where every day of `written_between` gives them the same day (dashboard.extract).
 
