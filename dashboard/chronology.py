@@ -1,6 +1,7 @@
 """The conflict's turning points as a reader uses them to date a report: one it tells as done was written on
 or after its day (the days are `data/agreements.csv`'s, the words a report tells them by
-`data/chronology_cues.csv`'s), and one that tells a ceasefire as hours old was written the day it began."""
+`data/chronology_cues.csv`'s), one that tells a ceasefire as hours old was written the day it began, and one that
+tells a ceasefire's age in days ("is now 38 days old") that many days after."""
 
 from __future__ import annotations
 
@@ -66,4 +67,47 @@ def ceasefire_just_begun(text: str, weekdays: set[int]) -> date | None:
         if weekdays and a.date.weekday() not in weekdays:
             continue
         fits.append(a.date + timedelta(days=1) if a.time == "24:00" else a.date)
+    return fits[0] if len(fits) == 1 else None
+
+
+# A ceasefire's age told in the present tense, the day the report speaks: "the ceasefire … is now 38 days old", "the
+# truce, now in its 38th day", "the truce has held for 38 days", "it has been 38 days since the ceasefire took
+# effect". Told in the past ("when the truce was ten days old", "ten days into the truce, a mine exploded") it is
+# the day of an event, not the report's, and is not read here. Numbers in words are turned to digits first.
+_TRUCE = r"\b(?:cease[- ]?fire|truce)\b"
+AGE = re.compile(
+    rf"{_TRUCE}[^.;]{{0,80}}?\b(?:is|has been) (?:now |just |only |already )*(?P<old>\d+) days? old\b"
+    rf"|{_TRUCE}[^.;]{{0,80}}?\bnow in its (?P<nth>\d+)(?:st|nd|rd|th) day\b"
+    rf"|{_TRUCE}[^.;]{{0,40}}?\bha(?:s|ve) (?:now |already )*(?:held|lasted|been in (?:force|effect|place))"
+    rf"(?: for)? (?P<held>\d+) days\b"
+    rf"|\b(?:it has been|it's been|it is now) (?P<since>\d+) days since (?:the |a )?(?:\w+ )?{_TRUCE}",
+    re.I,
+)
+
+
+def ceasefire_age_day(text: str, latest: date | None, today: date) -> date | None:
+    """The day a report that tells a ceasefire's age in the present ("is now 38 days old") speaks: that many days
+    after the day a ceasefire of the chronology began (the day after, for one from midnight; its Nth day is N - 1
+    days after), when one ceasefire only fits — still in force that day (no fighting between), not after `today`,
+    and not before the latest day the report tells of its own (`latest`: "38 days old" with a date in January is
+    the December ceasefire, not July's). `text` has its numbers in digits."""
+    ages = set()
+    for m in AGE.finditer(text):
+        if m["nth"]:
+            ages.add(int(m["nth"]) - 1)
+        else:
+            ages.add(int(m["old"] or m["held"] or m["since"]))
+    if len(ages) != 1:
+        return None
+    age = ages.pop()
+    rows = agreements()
+    fits = []
+    for a in rows:
+        if a.kind != "ceasefire":
+            continue
+        began = a.date + timedelta(days=1) if a.time == "24:00" else a.date
+        day = began + timedelta(days=age)
+        ended = any(f.kind == "fighting" and a.date < f.date <= day for f in rows)
+        if day <= today and not ended and (latest is None or day >= latest):
+            fits.append(day)
     return fits[0] if len(fits) == 1 else None

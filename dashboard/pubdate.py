@@ -24,8 +24,10 @@ A turning point of the conflict's chronology (`dashboard/data/agreements.csv`) t
 report opens with and the report states no date of its own, the report is dated by it (on the weekday it
 names, within the week). One that states no date but tells a ceasefire as hours old was written the day that
 ceasefire began, when the hour it names (midnight, noon) and its weekday fit one ceasefire of the chronology
-only. A report that looks ahead to a date weeks after its latest past one is dated the
-day before it (on the weekday it names in that week): never before it was written, at worst late. That is a
+only; one that tells a ceasefire's age in the present ("is now 38 days old") speaks that many days after the one
+ceasefire that fits (`chronology.ceasefire_age_day`). A report that looks ahead to a date weeks after its latest
+past one is dated the day before it (on the weekday it names in that week), and one that names a date "last
+Tuesday, January 27" the last day of the week after it: never before it was written, at worst late. That is a
 bound (`how` "bound", shown "by 21 Oct"), not a date: its relative days ("this weekend", "on Tuesday") are firm
 only where every day of `written_between` gives them the same day (dashboard.extract).
 
@@ -42,7 +44,7 @@ from datetime import date, timedelta
 import htmldate
 from text_to_num import alpha2digit
 
-from dashboard.chronology import ceasefire_just_begun, turning_point_told
+from dashboard.chronology import ceasefire_age_day, ceasefire_just_begun, turning_point_told
 from dashboard.episodes import EPISODES, episode_at
 from dashboard.records import Report
 
@@ -99,6 +101,10 @@ FUTURE = re.compile(
 )
 # A date given as the day the report speaks of ("today (27 December)", "this morning, December 10").
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\W{0,3}(?:\w+\W{1,3})?$", re.I)
+# A date a past weekday stands beside ("held last Tuesday, January 27"): past by its own words, whatever plan the
+# sentence told before it, and the report was written in the week after it.
+LAST_WEEKDAY = re.compile(r"\blast\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\W{0,3}$", re.I)
+LAST_WEEK = timedelta(days=7)  # "last Tuesday": a Tuesday of the seven days before the report's
 # The day the fighting began, told as background ("reignited on 8 December", "since December 7").
 ONSET = re.compile(
     r"\b(?:reignited|resumed|erupted|broke out|began|begun|started|flared(?: up)?|since)\b(?:\s+\S+){0,3}\s+$", re.I
@@ -185,13 +191,15 @@ def written_between(text: str, today: date) -> tuple[date, date] | None:
 def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
     """The estimate, and the earliest day the report can have been written when the estimate is a bound."""
     years = _years(text)
-    latest = onset = earliest = upcoming = None
+    latest = onset = earliest = upcoming = last_week = None
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 100) : m.start()]
         day = _resolve(m, years, today, text)
         if day is None:
             continue
-        if FUTURE.search(before):
+        if LAST_WEEKDAY.search(before[-20:]):
+            last_week = max(last_week or day, day)
+        elif FUTURE.search(before):
             upcoming = min(upcoming or day, day)
             continue
         if TODAY.search(before[-30:]):
@@ -200,6 +208,9 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
             onset = day
         last = _range_end(text, m, day)  # "from August 18 to 20": the 20th is told too
         latest, earliest = max(latest or last, last), min(earliest or day, day)
+    aged = ceasefire_age_day(_in_digits(text), latest, today) if AGE_CUE.search(text) else None
+    if aged is not None:
+        return aged, None  # the ceasefire's age it tells in the present: the day it speaks
     if latest is None or not _bounds_agree(text, earliest, latest):
         # no date of its own to go by: the turning point it opens with, if it tells one as done
         opened = turning_point_told(text[:HEAD_CHARS])
@@ -215,12 +226,28 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
         day = min(_on_weekday_told(text, began + lasted), today)
     if floor is not None and day < floor <= today:
         day = min(_on_weekday_told(text, floor), today)  # written after a turning point it tells as done
+    if last_week is not None and day <= last_week + LAST_WEEK:
+        # "held last Tuesday, January 27": written in the week after that day, at the latest a week after it —
+        # a bound (never early), unless a date it tells or a day it looks ahead to leaves one day only
+        day = max(day, last_week + timedelta(days=1))
+        bound = min(last_week + LAST_WEEK, today)
+        if upcoming is not None and upcoming - day > PLAN_GAP:
+            bound = min(bound, _before_weekday_told(text, upcoming))
+        return (bound, day) if bound > day else (min(day, today), None)
     if upcoming is not None and upcoming - day > PLAN_GAP:
         # written somewhere between its latest past date and a day it looks ahead to, weeks later: dated at
         # the latest it can have been written, so its news never shows before it was known — a bound, not a date
         bound = min(_before_weekday_told(text, upcoming), today)
         return (bound, day) if bound > day else (day, None)
     return day, None
+
+
+AGE_CUE = re.compile(r"\bdays?\b", re.I)  # a ceasefire's age is told in days
+
+
+def _in_digits(text: str) -> str:
+    """The text with its numbers in digits ("thirty-eight days" → "38 days")."""
+    return alpha2digit(text.replace("-", " "), "en", threshold=0)
 
 
 MONTHS_SPAN = re.compile(r"\b(?:(?P<n>\d+)[\s-]+months?|months)\b", re.I)

@@ -241,3 +241,94 @@ def test_a_turning_point_told_as_still_to_come_in_the_cues_own_words_is_no_floor
 
     assert turning_point_told("The 18 soldiers held in Thailand will be returned to Cambodia.") is None
     assert turning_point_told("The 18 soldiers held in Thailand were returned at the checkpoint.") == date(2025, 12, 31)
+
+
+# The unseen-report audit (session 10, item 34): an undated op-ed telling the ceasefire's age and a dated weekday
+# named "last Tuesday" got no date.
+OPED = (
+    "The ceasefire between Thailand and Cambodia is now 38 days old. By the standards of this border, that is "
+    "something.\n\nOn January 10, Cambodia accused Thai troops of firing mortar rounds into a village. A Regional "
+    "Border Committee meeting planned for January 20 in Aranyaprathet was postponed twice, then finally held last "
+    "Tuesday, January 27, in Siem Reap. The General Border Committee meeting promised for January has slipped to "
+    "March, and heavy weapons should have been pulled back months ago."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # 38 days after the December ceasefire (27 Dec, noon); the July one is over by the dates it tells
+        (OPED, date(2026, 2, 3)),
+        (
+            "The truce, now in its 20th day, has brought farmers back to fields they left on 2 January.",
+            date(2026, 1, 15),
+        ),
+        (
+            "It has been twenty days since the ceasefire took effect, and schools reopened on January 5.",
+            date(2026, 1, 16),
+        ),
+        ("The cease-fire has held for thirty-eight days; the market reopened on 30 January.", date(2026, 2, 3)),
+    ],
+)
+def test_a_ceasefires_age_told_in_the_present_dates_the_report(text, day):
+    assert found(text) == (day, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire is now 38 days old.", (None, None)),  # the July or the December one: nothing says which
+        # an age told in the past is an event's day, not the report's
+        ("When the truce was ten days old, a mine exploded near the temple on August 8.", (date(2025, 8, 8), "text")),
+    ],
+)
+def test_a_ceasefires_age_that_fits_no_one_ceasefire_or_is_told_in_the_past_dates_nothing(text, expected):
+    assert found(text) == expected
+
+
+def test_a_ceasefires_age_counts_from_one_still_in_force_and_never_after_today():
+    from dashboard.chronology import ceasefire_age_day
+
+    text = "The truce has held for 100 days."
+    assert ceasefire_age_day(text, None, date(2026, 1, 10)) == date(2025, 11, 6)  # the July one (from midnight)
+    # 135 days: the July one had ended in the December fighting, the December one is not yet that old
+    assert ceasefire_age_day("The truce has held for 135 days.", None, date(2026, 1, 10)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "between"),
+    [
+        # "held last Tuesday, January 27": past by its own words although a plan was told before it, and the
+        # report was written in the week after it: a bound (never early)
+        (
+            "A Regional Border Committee meeting planned for January 20 in Aranyaprathet was postponed twice, then "
+            "finally held last Tuesday, January 27, in Siem Reap.",
+            date(2026, 2, 3),
+            (date(2026, 1, 28), date(2026, 2, 3)),
+        ),
+        (
+            "The two commanders met last Friday, August 1, at the Chong Chom crossing, the army said.",
+            date(2025, 8, 8),
+            (date(2025, 8, 2), date(2025, 8, 8)),
+        ),
+        (
+            "The commanders met last Friday, August 1, and the observers arrived on August 6.",
+            date(2025, 8, 8),
+            (date(2025, 8, 6), date(2025, 8, 8)),
+        ),
+    ],
+)
+def test_a_date_named_last_weekday_bounds_the_report_to_the_week_after_it(text, day, between):
+    assert found(text) == (day, "bound")
+    assert pubdate.written_between(text, TODAY) == between
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Next Tuesday, January 27, the committee meets.", (None, None)),
+        ("The committee met on Tuesday, January 27.", (date(2026, 1, 27), "text")),
+    ],
+)
+def test_a_dated_weekday_not_named_last_is_no_week_bound(text, expected):
+    assert found(text) == expected

@@ -46,13 +46,28 @@ _RX = {
     topic: {kind: _compile("|".join(ws)) if ws else None for kind, ws in kinds.items()}
     for topic, kinds in TOPIC_WORDS.items()
 }
-# The stances (dashboard/data/lexicon/statement_stances.csv): of the ceasefire itself, and of a provision; the
-# first stance of the file that matches wins.
+# The stances (dashboard/data/lexicon/statement_stances.csv): of the ceasefire itself, of every provision, and of
+# one provision's topic only (the observers at work: "the team watched the handover"); the first stance of the file
+# that matches wins, a topic's own words taking the place of their stance among the provisions' (`_stance_table`).
 _STANCES: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _row in _rows("statement_stances"):
     _STANCES.setdefault(_row["topic"].strip(), []).append((_row["kind"].strip(), _compile(_row["word"].strip())))
 _CEASEFIRE_RX = _STANCES["ceasefire"]
 _PROVISION_RX = _STANCES["provision"]
+
+
+def _stance_table(topic: str) -> list[tuple[str, re.Pattern]]:
+    """The stances read of a topic, in the order they are tried: the ceasefire's; of a provision, the provisions'
+    with the topic's own words after the provisions' words of the same stance."""
+    if topic == "ceasefire":
+        return _CEASEFIRE_RX
+    order = [stance for stance, _ in _PROVISION_RX]
+    ranked = [(order.index(stance), 0, row) for row in _PROVISION_RX for stance in (row[0],)]
+    ranked += [(order.index(stance), 1, row) for row in _STANCES.get(topic, []) for stance in (row[0],)]
+    return [row for *_, row in sorted(ranked, key=lambda r: r[:2])]
+
+
+_TABLES = {topic: _stance_table(topic) for topic in TOPICS}
 CHECK = precheck(*(w for k in TOPIC_WORDS.values() for w in (*k["whole"], *k["subject"], *k["anaphor"])))
 # A denial or a negation near the topic: the sentence does not state the stance (it may state its opposite).
 NEGATED = re.compile(r"\b(?:not|no|never|den(?:y|ies|ied)|rejected|dismissed|without|before)\b|n't\b", re.I)
@@ -64,13 +79,30 @@ HYPOTHETICAL = re.compile(
     r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?",
     re.I,
 )
+# A hope, call or request in the past that "as" brings in is a comparison with it ("has not decreased as we had
+# hoped", "as Cambodia requested, the soldiers were freed"): no condition on what the sentence tells ("as well as",
+# "such as" and "as soon as" are other words).
+AS_BEFORE = re.compile(r"(?<!\bwell )(?<!\bsuch )(?<!\bsoon )\bas\s+(?:[\w'-]+\s+){0,3}$", re.I)
+
+
+def _hypothetical(text: str, end: int) -> bool:
+    """Whether a text states a condition, call, hope or request before `end` (not one "as" compares with)."""
+    for m in HYPOTHETICAL.finditer(text, 0, end):
+        if not (m.group().lower().endswith("ed") and AS_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            return True
+    return False
+
+
 # Of a provision, also a condition it is put as ("will not stop until the other side clears the mines"): a demand.
 CONDITION = re.compile(r"\b(?:until|till|unless|once|as soon as|provided that|on condition)\b", re.I)
 # What is to happen: of a provision, a plan ("the team will monitor", "the deal will require both sides to remove
 # heavy artillery"); of the ceasefire itself, no statement (whether it will hold is no news of it).
+# An instrument that puts a duty on the sides ("the statement commits both sides to … resume demining", "the accord
+# requires Thailand to free the soldiers") tells what is to be done, however long the list of duties it heads.
 PLANNED = re.compile(
     r"\b(?:will|would|shall|plans? to|planning to|set to|is to|are to|to be (?:set up|established"
-    r"|deployed|withdrawn|removed|cleared|released|returned))\b|'ll\b",
+    r"|deployed|withdrawn|removed|cleared|released|returned)"
+    r"|(?:commit(?:s|ted)?|requires?|required|oblig(?:es|ed|ates)|binds?) (?:[\w'-]+ ){1,3}to)\b|'ll\b",
     re.I,
 )
 CEASEFIRE_AHEAD = re.compile(r"\b(?:will|would|plans? to)\b", re.I)  # the ceasefire's: no statement
@@ -89,7 +121,10 @@ def _denier(window: str) -> str | None:
     return one_country(clause)
 
 
-CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s")  # an action is read in the clause of the topic's subject
+# An action is read in the clause of the topic's subject, and a stance in the topic's clause: clauses end at
+# semicolons, colons and dashes, and a second reported clause begins at "and that" ("said the hostility 'has not
+# decreased' and that Thailand would halt the release": the negation is the other clause's).
+CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s|\b(?:and|but|while) that\b")
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
@@ -138,8 +173,7 @@ def topic_of(text: str) -> str | None:
 
 def _stance_at(text: str, topic: str) -> tuple[str, re.Match] | None:
     """The first stance of the topic's table a text states, with where its words are."""
-    table = _CEASEFIRE_RX if topic == "ceasefire" else _PROVISION_RX
-    for stance, rx in table:
+    for stance, rx in _TABLES[topic]:
         m = rx.search(text)
         if m:
             return stance, m
@@ -147,6 +181,18 @@ def _stance_at(text: str, topic: str) -> tuple[str, re.Match] | None:
 
 
 PLAN_REACH = 25  # characters before a stance's verb a plan's words govern it in ("will be", "are set to be")
+
+
+def _plan_refused(text: str, start: int, end: int, plan: int | None = None) -> bool:
+    """Whether the plan a topic (text[start:end]) is told in is refused: a negation between the plan's words (at
+    `plan`, else the nearest before the topic's end, else after it) and the topic ("will not withdraw its heavy
+    weapons", "the soldiers will not be released"), not one of another clause ("… 'has not decreased', and
+    that Thailand would halt the release")."""
+    if plan is None:
+        before = [m.start() for m in PLANNED.finditer(text, 0, end)]
+        after = PLANNED.search(text, end)
+        plan = before[-1] if before else after.start() if after else start
+    return PLAN_NEGATED.search(text, min(plan, start), max(plan, end)) is not None
 
 
 # Every topic's names (its whole words and subjects) in one pattern, its anaphors in another: `mention` finds a topic
@@ -223,11 +269,13 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
         # a condition, call, hope or request: of the ceasefire, anywhere in the sentence; of a provision, before
         # what the sentence says of it ("Cambodia is negotiating their release and has asked Malaysia to help":
         # the negotiation is told; "urged both sides to remove heavy weapons": not)
-        if HYPOTHETICAL.search(text, 0, len(text) if topic == "ceasefire" else end) or (
+        if _hypothetical(text, len(text) if topic == "ceasefire" else end) or (
             topic != "ceasefire" and CONDITION.search(text, 0, end)
         ):
             continue
-        window = text[max(0, start - NEAR) : end + NEAR]  # what is said of it, not elsewhere
+        lo, hi = _clause(text, start)
+        offset = max(lo, start - NEAR)
+        window = text[offset : min(hi, end + NEAR)]  # what is said of it in its clause, not elsewhere
         found = _stance_at(window, topic)
         stance = found[0] if found else None
         who = said_by or (subject if stance != "violated" else None)
@@ -238,10 +286,13 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
             if who is None:
                 continue
         elif (planned and topic != "ceasefire") and (
-            found is None or PLANNED.search(window, max(0, found[1].start() - PLAN_REACH), found[1].start())
+            found is None
+            or (plan := PLANNED.search(window, max(0, found[1].start() - PLAN_REACH), found[1].start())) is not None
         ):
             # what is to be done: planned, or disputed when refused ("will not withdraw"); put off, suspended
-            stance = "disputed" if PLAN_NEGATED.search(window) else "suspended" if stance == "suspended" else "planned"
+            at = None if found is None else offset + plan.start()
+            refused = _plan_refused(text, start, max(end, offset + found[1].end()) if found else end, at)
+            stance = "disputed" if refused else "suspended" if stance == "suspended" else "planned"
         elif stance is not None and NEGATED.search(window):
             if topic == "ceasefire":  # "denied violating the truce", "no violations": not a statement that it was
                 if stance != "violated" or not DENIED.search(window):
