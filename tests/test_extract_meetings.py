@@ -773,3 +773,17 @@ def test_two_meetings_a_week_apart_with_no_opening_stay_two():
 def test_a_day_counted_back_from_the_report_dates_the_meeting(text, day):
     [m] = meetings(text, published=date(2025, 11, 1))
     assert (m.date, m.venue, m.status) == (day, "Kuala Lumpur", "held")
+
+
+def test_talks_with_one_party_by_someone_named_only_by_name_need_a_host_named_to_be_the_parties():
+    # no host named: the one who meets may be the mediator himself
+    assert meetings("Prime Minister Anwar Ibrahim will hold talks with Hun Manet in Kuala Lumpur on Monday.") == []
+
+
+def test_a_meeting_opening_is_no_span_into_another_committees_meeting():
+    found = meetings(
+        "The General Border Committee talks opened on 2 March in Trat province.\n\nThe Regional Border Committee "
+        "met on 5 March in Trat province.",
+        published=date(2026, 3, 6),
+    )
+    assert sorted(m.date for m in found) == [date(2026, 3, 2), date(2026, 3, 5)]

@@ -671,18 +671,20 @@ PARTIES_MEET = re.compile(
 )
 
 
+# "hosted by Malaysia": a third party named as the talks' host, so not the one who meets the party.
+HOST_NAMED = re.compile(r"\b(?:hosted|mediated|brokered|facilitated|chaired)\s+by\b", re.I)
 # "for talks with Cambodian Prime Minister Hun Manet": the one met, after "with".
 TALKS_WITH = re.compile(rf"\b(?:{_MEETING_NOUNS}|meet|meets|met)\s+with\s+", re.I)
 
 
 def _met_by_unnamed(text: str) -> bool:
     """Whether a sentence tells talks with one party by someone it names by no side at all (a person's title and
-    name only, "the acting premier will travel … for talks with Cambodia's prime minister"): the one party is named
-    only after "with", and nothing before the meeting word names a party, a mediator or one side's own body. That
-    someone is the other party (a mediator is named as such)."""
+    name only, "the acting premier will travel … for talks with Cambodia's prime minister, hosted by Malaysia"): the
+    one party is named only after "with", a third party after it as the talks' host, and nothing before the meeting
+    word names a party, a mediator or one side's own body. That someone is the other party."""
     found = TALKS_WITH.search(text)
-    if found is None:
-        return False
+    if found is None or not HOST_NAMED.search(text, found.end()):
+        return False  # no third party named as host: the one who meets may be a mediator named only by name
     before, after = text[: found.start()], text[found.end() :]
     return (
         not any(rx.search(before) for _, rx in _PARTICIPANT_RX)
@@ -1102,6 +1104,7 @@ def _opened_spans(merged: list[Meeting]) -> list[Meeting]:
             and b.status == "held"
             and same_place(a, b)
             and (family(a) is None or family(b) is None or family(a) == family(b))
+            and (a.body is None or b.body is None or a.body == b.body)
         ]
         if len(later) != 1:
             continue  # none, or more than one meeting it could run into
