@@ -548,6 +548,9 @@ JUL_29 = date(2025, 7, 29)  # a Tuesday
         "There will be no new GBC meeting before the rainy season, a Thai general said.",
         "The two defence ministers have not met since the fighting began.",
         "Talks between Thai and Cambodian commanders in Trat province have not yet been scheduled, the army said.",
+        "The two sides have yet to meet since the ceasefire collapsed on December 8.",
+        "Talks between the two sides in Trat province haven't been scheduled yet.",
+        "Cambodia refused to meet Thai officials in Trat on Monday.",
     ],
 )
 def test_a_meeting_told_as_not_taking_place_is_no_meeting(text):
@@ -787,3 +790,15 @@ def test_a_meeting_opening_is_no_span_into_another_committees_meeting():
         published=date(2026, 3, 6),
     )
     assert sorted(m.date for m in found) == [date(2026, 3, 2), date(2026, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GBC meeting that was supposed to take place in Trat on Monday did not happen.",
+        "The GBC meeting that was supposed to take place in Trat on Monday didn't go ahead.",
+    ],
+)
+def test_a_meeting_told_as_not_having_happened_is_no_meeting_held(text):
+    [m] = meetings(text)
+    assert (m.date, m.status) == (date(2025, 12, 22), "cancelled")

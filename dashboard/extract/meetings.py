@@ -113,17 +113,23 @@ CROWD_GATHERED = re.compile(
 )
 # A meeting told as not taking place: a meeting word with "no" as its determiner ("no talks have been scheduled",
 # "no new GBC meeting"; not "no date for the talks", where "no" is another noun's), a meeting verb negated ("the two
-# sides have not met", "never met"), or talks told as not held or set ("talks have not yet been scheduled").
+# sides have not met", "have yet to meet", "refused to meet"), or talks told as not held or set ("talks have not yet
+# been scheduled").
 _MEETING_NOUNS = r"talks|meetings?|negotiations|sessions?|summits?|discussions|consultations"
 _NOT_A_MODIFIER = r"for|of|on|about|to|with|in|at|the|a|an|from|by|date|day|time|venue|word|sign|news|plans?"
+_NOT_CONTRACTED = r"(?:did|do|does|have|has|had|wo|would|could|is|are|was|were)n['’]t"
+_NEGATIONS = rf"not|never|{_NOT_CONTRACTED}|yet\s+to|refused\s+to|declined\s+to"
 NEGATED_MEETING = re.compile(
     rf"\bno\s+(?:(?!(?:{_NOT_A_MODIFIER})\b)[\w'’-]+\s+){{0,3}}?(?:{_MEETING_NOUNS})\b"
-    r"|\b(?:not|never|n['’]t)\s+(?:yet\s+|ever\s+)?(?:met|meet|meeting)\b"
-    rf"|(?<!\bof )(?<!\bof the )\b(?:{_MEETING_NOUNS})\s+(?:[\w'’-]+\s+){{0,8}}?(?:has|have|had|was|were|is|are)\s+"
-    r"(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:held|scheduled|convened|arranged|planned)\b",
+    rf"|\b(?:{_NEGATIONS})\s+(?:yet\s+|ever\s+)?(?:met|meet|meeting)\b"
+    rf"|(?<!\bof )(?<!\bof the )\b(?:{_MEETING_NOUNS})\s+(?:[\w'’-]+\s+){{0,8}}?"
+    rf"(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)|{_NOT_CONTRACTED})\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:held|scheduled|convened|arranged|planned)\b",
     re.I,
 )
-NEGATED_CHECK = precheck(r"no|not|never|n['’]t")
+NEGATED_CHECK = precheck(
+    r"no|not|never|didn|don|doesn|haven|hasn|hadn|won|wouldn|couldn|isn|aren|wasn|weren|yet|refused|declined"
+)
 # A clause of another event the meeting is set against ("the meeting came days after a claim that troops had fired
 # on Wednesday", "met on Monday after clashes in Trat"): from after/before/following to the clause's end, when no
 # meeting word, signing or word of the meeting's standing (a proposal, a postponement) is in it. Its dates, places
