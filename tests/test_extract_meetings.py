@@ -678,7 +678,7 @@ def test_a_day_beside_another_events_word_is_still_that_events():
             "Putrajaya",
         ),
         (
-            "Both defence ministers announced on Thursday, at the close of a three-day GBC session in Kuala Lumpur, "
+            "Both defence ministers announced on Thursday, at the close of the GBC session in Kuala Lumpur, "
             "that observers would be deployed.",
             date(2025, 8, 8),
             date(2025, 8, 7),
@@ -802,3 +802,30 @@ def test_a_meeting_opening_is_no_span_into_another_committees_meeting():
 def test_a_meeting_told_as_not_having_happened_is_no_meeting_held(text):
     [m] = meetings(text)
     assert (m.date, m.status) == (date(2025, 12, 22), "cancelled")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "Talks began on Wednesday at the Ban Pak Kard checkpoint in Chanthaburi and ended on Saturday with a "
+            "joint statement.",
+            date(2025, 12, 24),
+            date(2025, 12, 27),
+        ),
+        ("The three-day GBC meeting ended on Saturday in Chanthaburi.", date(2025, 12, 25), date(2025, 12, 27)),
+        (
+            "Thailand and Cambodia agreed on Saturday to let observers monitor the ceasefire, at the end of a four-day "
+            "extraordinary meeting of their General Border Committee in Chanthaburi.",
+            date(2025, 12, 24),
+            date(2025, 12, 27),
+        ),
+        # a last day with no length nor opening day told is one day
+        ("The GBC meeting ended on Saturday in Chanthaburi.", date(2025, 12, 27), None),
+    ],
+)
+def test_a_sentence_telling_a_meetings_length_or_opening_and_end_gives_its_days(text, first, last):
+    from dashboard.extract.dates import range_end
+
+    [m] = meetings(text, published=date(2025, 12, 28))
+    assert (m.date, range_end(m.date_text, m.date), m.status) == (first, last, "held")

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.dates import RANGE_DAYS, DateMention, find_dates, with_ranges
+from dashboard.extract.dates import RANGE_DAYS, DateMention, find_dates, range_end, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
     GOVERNMENT_SEATS,
@@ -832,6 +832,9 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
         # minister announced on Monday"): the record stays undated (the meeting may have ended the day before), its
         # words say by when it was held (dashboard.queries.meeting_days.said_by)
         said = _said_on(text, published) if not (when or own_time) and status == "held" else None
+        days = _span_told(text, dates) if when else None
+        if days is not None:  # "began on Wednesday and ended on Saturday", "the three-day meeting ended on Saturday"
+            when = DateMention(f"{days[0]:%-d %B} to {days[1]:%-d %B}", when.start, when.end, days[0])
         return tuple(
             _Told(
                 date=when.date if when else None,
@@ -897,6 +900,49 @@ def _held_after_delay(read: _Read, dates: list[DateMention]) -> _Told | None:
         needs_venue=False,
         span=(verb.start(), len(text)),
     )
+
+
+# A day told as a meeting's last: "ended on Saturday", "closed on 27 December".
+ENDED_ON = re.compile(r"\b(?:ended|closed|concluded|wrapped up|finished)\s+(?:on\s+)?$", re.I)
+# "at the end of a four-day meeting", "at the close of the talks": what the clause tells was done on the last day.
+AT_END_OF = re.compile(r"\b(?:at|on)\s+the\s+(?:end|close|conclusion)\s+of\b", re.I)
+# "a four-day meeting", "three days of talks": the meeting's length in days.
+DURATION = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d)[\s-]+days?(?:\s+of)?\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{_MEETING_NOUNS}|meeting)\b",
+    re.I,
+)
+
+
+def _span_told(text: str, dates: list[DateMention]) -> tuple[date, date] | None:
+    """The first and last days of a meeting one sentence tells over days: a day told as its opening and a later one
+    told as its end ("began on Wednesday … and ended on Saturday"), or a day told as its end and its length ("the
+    three-day meeting ended on Saturday", "signed on Thursday at the end of a four-day meeting"); None otherwise (and
+    for a span the dates already give, "4-7 August")."""
+    dated = [d for d in dates if d.date is not None]
+    if not dated or range_end(dated[0].text, dated[0].date):
+        return None
+    last = next(
+        (
+            d
+            for d in dated
+            if ENDED_ON.search(text, max(0, d.start - 25), d.start)
+            or AT_END_OF.search(re.split(r"[;]|\.\s", text[d.end : d.end + 160], maxsplit=1)[0])
+        ),
+        None,
+    )
+    if last is None:
+        return None
+    first = next(
+        (d for d in dated if d.start < last.start and OPENED_ON.search(text, max(0, d.start - 25), d.start)), None
+    )
+    if first is not None and first.date < last.date <= first.date + timedelta(days=RANGE_DAYS):
+        return first.date, last.date
+    length = DURATION.search(text)
+    n = (int(length["n"]) if length["n"].isdigit() else parse_amount(length["n"])) if length else None
+    if n is None or not 1 < n <= RANGE_DAYS:
+        return None
+    return last.date - timedelta(days=n - 1), last.date
 
 
 def _said_on(text: str, published: date | None) -> str | None:
@@ -1131,6 +1177,7 @@ def _opens(m: Meeting) -> bool:
 
 
 OPENED = re.compile(r"\b(?:beg[au]n|start(?:ed)?|open(?:ed)?|kicked off)\s+(?:on\s+)?", re.I)
+OPENED_ON = re.compile(OPENED.pattern + "$", re.I)  # the words just before a day told as the opening
 
 
 def _earlier(held: Meeting, planned: Meeting) -> bool:
