@@ -829,3 +829,8 @@ def test_a_sentence_telling_a_meetings_length_or_opening_and_end_gives_its_days(
 
     [m] = meetings(text, published=date(2025, 12, 28))
     assert (m.date, range_end(m.date_text, m.date), m.status) == (first, last, "held")
+
+
+def test_a_time_told_with_before_keeps_the_meetings_place():
+    [m] = meetings("The General Border Committee will meet before the end of the month in Trat province.")
+    assert (m.admin1, m.status) == ("TH-23", "scheduled")

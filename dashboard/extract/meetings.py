@@ -134,6 +134,13 @@ NEGATED_CHECK = precheck(
 # on Wednesday", "met on Monday after clashes in Trat"): from after/before/following to the clause's end, when no
 # meeting word, signing or word of the meeting's standing (a proposal, a postponement) is in it. Its dates, places
 # and parties are that event's ("followed"/"preceded" too: "the session followed shelling near Chong Chom").
+# What makes such a clause tell an event, not a time ("before the end of the month in Trat" is the meeting's time and
+# place): a word of another event (the fighting, a ceasefire), a verb's past or -ing form, or a "that" clause.
+EVENT_TOLD = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'other-event'))})\b"
+    r"|\b(?!(?:morning|evening|during)\b)[a-z]{2,}(?:ed|ing)\b|\bthat\b",
+    re.I,
+)
 OTHER_CLAUSE = re.compile(
     r"\b(?:after|before|following|followed|preceded)\s+(?:by\s+)?"
     r"(?!(?:noon|midnight|dawn|dusk|daybreak|sunrise|sunset|day|days|week|morning|afternoon|evening|night|\d)\b)"
@@ -761,7 +768,10 @@ def _read(text: str) -> _Read | None:
     others = tuple(
         m.span()
         for m in OTHER_CLAUSE.finditer(text)
-        if not MEETING_WORDS.search(m.group()) and not SIGNING_WORDS.search(m.group()) and not _worded_status(m.group())
+        if EVENT_TOLD.search(m.group())
+        and not MEETING_WORDS.search(m.group())
+        and not SIGNING_WORDS.search(m.group())
+        and not _worded_status(m.group())
     )  # "following Thailand's proposal": a clause of the meeting's own standing is the meeting's
     for lo, hi in others:  # another event's clause: its dates, places and parties are that event's
         text = text[:lo] + " " * (hi - lo) + text[hi:]
