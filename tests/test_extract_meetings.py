@@ -544,3 +544,303 @@ def test_talks_told_held_are_not_the_meeting_of_the_same_body_set_for_a_later_da
         "Officials prepare for the General Border Committee meeting in Surin.\n\n" + held_then_planned.split("\n\n")[1]
     )
     assert [(m.date, m.status) for m in meetings(plain)] == [(date(2025, 12, 26), "scheduled")]
+
+
+# --- session 10: phrasings of the unseen-report audit (items 13, 23-31), each with a text of our own ------------
+
+JUL_29 = date(2025, 7, 29)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No talks between the two sides have been scheduled.",
+        "There will be no new GBC meeting before the rainy season, a Thai general said.",
+        "The two defence ministers have not met since the fighting began.",
+        "Talks between Thai and Cambodian commanders in Trat province have not yet been scheduled, the army said.",
+        "The two sides have yet to meet since the ceasefire collapsed on December 8.",
+        "Talks between the two sides in Trat province haven't been scheduled yet.",
+        "Cambodia refused to meet Thai officials in Trat on Monday.",
+    ],
+)
+def test_a_meeting_told_as_not_taking_place_is_no_meeting(text):
+    assert meetings(text) == []
+
+
+def test_no_date_for_a_meeting_still_tells_the_meeting():
+    [m] = meetings("The next regular GBC meeting is expected in Thailand, but no date has been set.")
+    assert (m.body, m.venue, m.status) == ("General Border Committee", "Thailand", "scheduled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the shooting's day and place are the claim's, not the meeting's
+        "The meeting came days after a Thai army claim that Cambodian troops had fired small arms at Thai "
+        "positions in Sisaket's Khun Han district on Wednesday, which Phnom Penh rejected as baseless.",
+        "The session followed shelling near Chong Chom in Surin province on Sunday.",
+        # people who gathered are a crowd
+        "Cambodia's information ministry said Thai troops fired on residents of Prey Chan village, in Banteay "
+        "Meanchey province, who had gathered near a barbed-wire fence erected by Thai soldiers.",
+        "Villagers who had gathered at the temple in Kantharalak district fled when shells landed on Sunday.",
+    ],
+)
+def test_another_events_clause_and_a_crowd_tell_no_meeting(text):
+    assert meetings(text, published=date(2025, 8, 7)) == []
+
+
+def test_a_meeting_keeps_its_own_day_and_place_beside_another_events_clause():
+    [m] = meetings("The Regional Border Committee met in Trat province on Monday after clashes in Surin on Sunday.")
+    assert (m.date, m.admin1, m.status) == (date(2025, 12, 22), "TH-23", "held")
+    # a clause after the meeting that names the meeting is the meeting's
+    [m] = meetings("After the meeting in Trat province on Monday, both defence ministers spoke.")
+    assert (m.date, m.admin1) == (date(2025, 12, 22), "TH-23")
+
+
+def test_ministers_who_gathered_are_a_meeting():
+    [m] = meetings("Foreign ministers of both countries gathered in Kuala Lumpur on Monday.")
+    assert (m.date, m.venue, m.status) == (date(2025, 12, 22), "Kuala Lumpur", "held")
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Acting Prime Minister Phumtham Wechayachai will travel to Kuala Lumpur on Monday for talks with "
+            "Cambodian Prime Minister Hun Manet hosted by Malaysia, the government spokesman said.",
+            "Kuala Lumpur",
+        ),
+        (
+            "The foreign minister will fly to Phnom Penh on Friday for talks with his Cambodian counterpart.",
+            "Phnom Penh",
+        ),
+        # a journey not made for the talks is not their venue
+        ("The minister, who flew to Phnom Penh last week, said the talks will be held in Trat on Friday.", "Trat"),
+    ],
+)
+def test_the_end_of_a_journey_made_for_talks_is_their_venue(text, venue):
+    [m] = meetings(text, published=date(2025, 7, 27))
+    assert (m.venue, m.status) == (venue, "scheduled")
+
+
+def test_a_mediator_meeting_one_side_is_still_no_meeting():
+    assert meetings("Malaysia's prime minister held talks with Hun Manet in Kuala Lumpur on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "status"),
+    [
+        (
+            "Local commanders from both armies met as planned at 7 a.m. on Tuesday at the Chong Chom checkpoint "
+            "in Surin to discuss how to keep the truce in place, Thai officials said.",
+            JUL_29,
+            "held",
+        ),
+        ("Border officers of the two sides convened in Trat province on Tuesday as scheduled.", JUL_29, "held"),
+        ("Border officers of the two sides will meet as planned in Trat province on Tuesday.", JUL_29, "scheduled"),
+    ],
+)
+def test_as_planned_tells_no_future(text, published, status):
+    [m] = meetings(text, published=published)
+    assert (m.date, m.status) == (JUL_29, status)
+
+
+def test_a_place_before_a_purpose_clause_is_the_meetings():
+    [m] = meetings(
+        "Local commanders from both armies met on Tuesday at the Chong Chom checkpoint in Surin to discuss how "
+        "to keep the truce in place.",
+        published=JUL_29,
+    )
+    assert m.venue is not None and "Chong Chom" in m.venue
+    [m] = meetings(
+        "Military officers from the two sides would meet on Wednesday under the General Border Committee at a "
+        "checkpoint in Chanthaburi province to work out the terms of a new ceasefire."
+    )
+    assert (m.date, m.admin1) == (date(2025, 12, 24), "TH-22")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Southeast Asian foreign ministers urged Thailand and Cambodia on Monday to stop fighting and return to the "
+        "peace deal they signed in October, at a special meeting in Kuala Lumpur.",
+        "ASEAN foreign ministers met in Kuala Lumpur on Monday to push both sides toward a ceasefire.",
+    ],
+)
+def test_a_day_before_a_purpose_clause_is_the_meetings(text):
+    [m] = meetings(text)
+    assert (m.date, m.venue) == (date(2025, 12, 22), "Kuala Lumpur")
+
+
+def test_a_day_beside_another_events_word_is_still_that_events():
+    found = meetings("The GBC meeting in Trat province discussed the December 7 clashes.")
+    assert found and all(m.date != date(2025, 12, 7) for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day", "venue"),
+    [
+        (
+            'Leaders of the two countries agreed on Monday to an "immediate and unconditional" ceasefire at talks in '
+            "Putrajaya, Malaysia's administrative capital, hosted by Prime Minister Anwar Ibrahim.",
+            JUL_29,
+            date(2025, 7, 28),
+            "Putrajaya",
+        ),
+        (
+            "Both defence ministers announced on Thursday, at the close of the GBC session in Kuala Lumpur, "
+            "that observers would be deployed.",
+            date(2025, 8, 8),
+            date(2025, 8, 7),
+            "Kuala Lumpur",
+        ),
+    ],
+)
+def test_what_was_said_at_the_meeting_is_dated_by_the_meetings_day(text, published, day, venue):
+    [m] = meetings(text, published=published)
+    assert (m.date, m.venue, m.status) == (day, venue, "held")
+
+
+def test_a_day_something_was_said_about_talks_to_come_is_not_theirs():
+    [m] = meetings("Thailand said on Monday that talks with Cambodia would be held in Trat province on Friday.")
+    assert (m.date, m.status) == (date(2025, 12, 26), "scheduled")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "venue"),
+    [
+        (
+            "A Regional Border Committee meeting planned for January 20 in Aranyaprathet was postponed twice, then "
+            "finally held last Tuesday, January 27, in Siem Reap, at Cambodia's request.",
+            date(2026, 1, 27),
+            "Siem Reap",
+        ),
+        (
+            "The JBC session set for 3 March in Bangkok was put off once and finally took place on 10 March in "
+            "Phnom Penh.",
+            date(2026, 3, 10),
+            "Phnom Penh",
+        ),
+    ],
+)
+def test_a_meeting_put_off_and_then_held_is_held_on_its_later_day_and_place(text, day, venue):
+    [m] = meetings(text, published=date(2026, 3, 15))
+    assert (m.date, m.venue, m.status) == (day, venue, "held")
+
+
+def test_a_meeting_put_off_to_be_held_later_is_not_held():
+    [m] = meetings("The JBC session set for 3 March was postponed, to be held on 10 March.", published=date(2026, 3, 1))
+    assert m.status == "postponed"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "last"),
+    [
+        (
+            "KUALA LUMPUR, Aug 7 (CP) - Thailand and Cambodia agreed on Thursday to let Southeast Asian observers "
+            "monitor their fragile ceasefire, at the end of a four-day extraordinary meeting of their General Border "
+            "Committee in the Malaysian capital.\n\nThe talks, which opened on Monday, also covered the detained "
+            "soldiers.",
+            date(2025, 8, 7),
+            date(2025, 8, 4),
+            date(2025, 8, 7),
+        ),
+        (
+            "The Joint Boundary Commission's talks began on 2 March in Siem Reap.\n\nThe JBC meeting concluded on "
+            "5 March with a joint record.",
+            date(2026, 3, 6),
+            date(2026, 3, 2),
+            date(2026, 3, 5),
+        ),
+    ],
+)
+def test_a_meeting_told_opening_on_one_day_and_held_on_a_later_one_is_one_meeting_over_those_days(
+    text, published, first, last
+):
+    from dashboard.extract.dates import range_end
+
+    [m] = meetings(text, published=published)
+    assert (m.date, range_end(m.date_text, m.date), m.status) == (first, last, "held")
+
+
+def test_two_meetings_a_week_apart_with_no_opening_stay_two():
+    found = meetings(
+        "The GBC met on 2 March in Trat province.\n\nThe GBC met again on 9 March in Trat province.",
+        published=date(2026, 3, 10),
+    )
+    assert sorted(m.date for m in found) == [date(2026, 3, 2), date(2026, 3, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Six days ago, on the sidelines of the ASEAN summit in Kuala Lumpur, the prime ministers of Thailand and "
+            "Cambodia signed a joint declaration.",
+            date(2025, 10, 26),
+        ),
+        ("Two weeks ago, the defence ministers of both countries met in Kuala Lumpur.", date(2025, 10, 18)),
+        ("Several days ago, the defence ministers of both countries met in Kuala Lumpur.", None),
+    ],
+)
+def test_a_day_counted_back_from_the_report_dates_the_meeting(text, day):
+    [m] = meetings(text, published=date(2025, 11, 1))
+    assert (m.date, m.venue, m.status) == (day, "Kuala Lumpur", "held")
+
+
+def test_talks_with_one_party_by_someone_named_only_by_name_need_a_host_named_to_be_the_parties():
+    # no host named: the one who meets may be the mediator himself
+    assert meetings("Prime Minister Anwar Ibrahim will hold talks with Hun Manet in Kuala Lumpur on Monday.") == []
+
+
+def test_a_meeting_opening_is_no_span_into_another_committees_meeting():
+    found = meetings(
+        "The General Border Committee talks opened on 2 March in Trat province.\n\nThe Regional Border Committee "
+        "met on 5 March in Trat province.",
+        published=date(2026, 3, 6),
+    )
+    assert sorted(m.date for m in found) == [date(2026, 3, 2), date(2026, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GBC meeting that was supposed to take place in Trat on Monday did not happen.",
+        "The GBC meeting that was supposed to take place in Trat on Monday didn't go ahead.",
+    ],
+)
+def test_a_meeting_told_as_not_having_happened_is_no_meeting_held(text):
+    [m] = meetings(text)
+    assert (m.date, m.status) == (date(2025, 12, 22), "cancelled")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "Talks began on Wednesday at the Ban Pak Kard checkpoint in Chanthaburi and ended on Saturday with a "
+            "joint statement.",
+            date(2025, 12, 24),
+            date(2025, 12, 27),
+        ),
+        ("The three-day GBC meeting ended on Saturday in Chanthaburi.", date(2025, 12, 25), date(2025, 12, 27)),
+        (
+            "Thailand and Cambodia agreed on Saturday to let observers monitor the ceasefire, at the end of a four-day "
+            "extraordinary meeting of their General Border Committee in Chanthaburi.",
+            date(2025, 12, 24),
+            date(2025, 12, 27),
+        ),
+        # a last day with no length nor opening day told is one day
+        ("The GBC meeting ended on Saturday in Chanthaburi.", date(2025, 12, 27), None),
+    ],
+)
+def test_a_sentence_telling_a_meetings_length_or_opening_and_end_gives_its_days(text, first, last):
+    from dashboard.extract.dates import range_end
+
+    [m] = meetings(text, published=date(2025, 12, 28))
+    assert (m.date, range_end(m.date_text, m.date), m.status) == (first, last, "held")
+
+
+def test_a_time_told_with_before_keeps_the_meetings_place():
+    [m] = meetings("The General Border Committee will meet before the end of the month in Trat province.")
+    assert (m.admin1, m.status) == ("TH-23", "scheduled")

@@ -501,3 +501,96 @@ def test_a_venue_one_side_asked_for_is_said_beside_the_meetings_venue(tmp_path, 
     assert g.venue_text == "Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)"  # asked, not moved
     [g] = queries.meetings(store, date(2025, 12, 29))
     assert g.venue_text == "Chanthaburi · Cambodia asked for Kuala Lumpur (23 Dec)"  # held where planned: still told
+
+
+# --- session 10: the unseen-report audit's meetings (items 26-28, 31), each with texts of our own ---------------
+
+
+def test_an_undated_plan_of_one_committee_is_not_a_meeting_of_another_committee_of_its_family(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The next regular GBC meeting is expected in Thailand before the end of the year.", date(2025, 11, 1)),
+            (
+                "A meeting of the Regional Border Committee that had been planned for Friday in Sa Kaeo province "
+                "was postponed indefinitely, a Thai army spokesman said.",
+                date(2025, 11, 12),
+            ),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 11, 15))
+    assert sorted((g.date is None, g.body_text) for g in found) == [
+        (False, "Regional Border Committee"),
+        (True, "General Border Committee"),
+    ]
+
+
+def test_talks_planned_at_one_place_and_held_that_day_at_another_are_one_meeting(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "Acting Prime Minister Phumtham Wechayachai will travel to Kuala Lumpur on Monday for talks with "
+                "Cambodian Prime Minister Hun Manet hosted by Malaysia.",
+                date(2025, 7, 27),
+            ),
+            (
+                "Leaders of the two countries agreed on Monday to a ceasefire at talks in Putrajaya hosted by "
+                "Malaysia's prime minister.",
+                date(2025, 7, 29),
+            ),
+        ],
+    )
+    [planned] = queries.meetings(store, date(2025, 7, 28))
+    assert (planned.date, planned.venue_text, planned.newest_status) == (date(2025, 7, 28), "Kuala Lumpur", "scheduled")
+    [held] = queries.meetings(store, date(2025, 7, 30))
+    assert (held.date, held.venue_text, held.newest_status, held.reports) == (date(2025, 7, 28), "Putrajaya", "held", 2)
+
+
+def test_two_meetings_of_other_bodies_the_same_day_stay_two(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet on 22 December in Chanthaburi province.", date(2025, 12, 20)),
+            ("ASEAN foreign ministers met in Kuala Lumpur on Monday.", date(2025, 12, 23)),
+        ],
+    )
+    found = queries.meetings(store, date(2025, 12, 24))
+    assert sorted(g.venue_text for g in found) == ["Chanthaburi", "Kuala Lumpur"]
+
+
+def test_a_newer_reports_undated_plan_of_a_committee_tells_anew_where_its_next_meeting_stands(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The next regular GBC meeting will take place in Cambodia, the statement said.", date(2025, 8, 7)),
+            ("The next regular GBC meeting is expected in Thailand before the end of the year.", date(2025, 11, 1)),
+        ],
+    )
+    assert [g.venue_text for g in queries.meetings(store, date(2025, 9, 1))] == ["Cambodia"]
+    assert [g.venue_text for g in queries.meetings(store, date(2025, 11, 15))] == ["Thailand"]
+
+
+def test_a_meeting_told_opening_on_one_day_takes_in_another_reports_mention_of_its_last_day(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "Thailand and Cambodia agreed on Thursday to let observers monitor the ceasefire, at the end of an "
+                "extraordinary meeting of their General Border Committee.\n\nThe talks, which opened on Monday, also "
+                "covered the detained soldiers.",
+                date(2025, 8, 7),
+            ),
+            (
+                "Observers agreed at the General Border Committee meeting in Kuala Lumpur on Thursday.",
+                date(2025, 8, 10),
+            ),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 8, 11))
+    assert (g.when_text, g.venue_text, g.body_text) == ("4–7 Aug 2025", "Kuala Lumpur", "General Border Committee")

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.dates import DateMention, find_dates, with_ranges
+from dashboard.extract.dates import RANGE_DAYS, DateMention, find_dates, range_end, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
     GOVERNMENT_SEATS,
@@ -32,6 +32,7 @@ from dashboard.extract.lexicon import (
     word_pattern,
     words,
 )
+from dashboard.extract.numbers import parse_amount
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Meeting, PlaceMention
 
@@ -105,6 +106,47 @@ CANCELLED = _cue_words("cancelled")
 _PROTEST_WORDS = word_pattern(words("meeting_cues", "protest"))
 PROTEST = re.compile(starting_with(initials(_PROTEST_WORDS), rf"\b(?:{_PROTEST_WORDS})\b"), re.I)
 GATHERED = re.compile(r"\bgathered\b", re.I)
+# People who gathered are a crowd, not talks: residents, villagers, evacuees (meeting_cues.csv, kind "crowd").
+_CROWD_WORDS = word_pattern(words("meeting_cues", "crowd"))
+CROWD_GATHERED = re.compile(
+    starting_with(initials(_CROWD_WORDS), rf"\b(?:{_CROWD_WORDS})\b[^.;]{{0,80}}?\bgathered\b"), re.I
+)
+# A meeting told as not taking place: a meeting word with "no" as its determiner ("no talks have been scheduled",
+# "no new GBC meeting"; not "no date for the talks", where "no" is another noun's), a meeting verb negated ("the two
+# sides have not met", "have yet to meet", "refused to meet"), or talks told as not held or set ("talks have not yet
+# been scheduled").
+_MEETING_NOUNS = r"talks|meetings?|negotiations|sessions?|summits?|discussions|consultations"
+_NOT_A_MODIFIER = r"for|of|on|about|to|with|in|at|the|a|an|from|by|date|day|time|venue|word|sign|news|plans?"
+_NOT_CONTRACTED = r"(?:did|do|does|have|has|had|wo|would|could|is|are|was|were)n['’]t"
+_NEGATIONS = rf"not|never|{_NOT_CONTRACTED}|yet\s+to|refused\s+to|declined\s+to"
+NEGATED_MEETING = re.compile(
+    rf"\bno\s+(?:(?!(?:{_NOT_A_MODIFIER})\b)[\w'’-]+\s+){{0,3}}?(?:{_MEETING_NOUNS})\b"
+    rf"|\b(?:{_NEGATIONS})\s+(?:yet\s+|ever\s+)?(?:met|meet|meeting)\b"
+    rf"|(?<!\bof )(?<!\bof the )\b(?:{_MEETING_NOUNS})\s+(?:[\w'’-]+\s+){{0,8}}?"
+    rf"(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)|{_NOT_CONTRACTED})\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:held|scheduled|convened|arranged|planned)\b",
+    re.I,
+)
+NEGATED_CHECK = precheck(
+    r"no|not|never|didn|don|doesn|haven|hasn|hadn|won|wouldn|couldn|isn|aren|wasn|weren|yet|refused|declined"
+)
+# A clause of another event the meeting is set against ("the meeting came days after a claim that troops had fired
+# on Wednesday", "met on Monday after clashes in Trat"): from after/before/following to the clause's end, when no
+# meeting word, signing or word of the meeting's standing (a proposal, a postponement) is in it. Its dates, places
+# and parties are that event's ("followed"/"preceded" too: "the session followed shelling near Chong Chom").
+# What makes such a clause tell an event, not a time ("before the end of the month in Trat" is the meeting's time and
+# place): a word of another event (the fighting, a ceasefire), a verb's past or -ing form, or a "that" clause.
+EVENT_TOLD = re.compile(
+    rf"\b(?:{word_pattern(words('meeting_cues', 'other-event'))})\b"
+    r"|\b(?!(?:morning|evening|during)\b)[a-z]{2,}(?:ed|ing)\b|\bthat\b",
+    re.I,
+)
+OTHER_CLAUSE = re.compile(
+    r"\b(?:after|before|following|followed|preceded)\s+(?:by\s+)?"
+    r"(?!(?:noon|midnight|dawn|dusk|daybreak|sunrise|sunset|day|days|week|morning|afternoon|evening|night|\d)\b)"
+    r"[^,;:().]*",
+    re.I,
+)
 # Events whose dates are not a meeting's: a date is the meeting's only when the event word nearest it is a
 # meeting word ("the July 28 ceasefire agreement", "fighting persisted on Dec 23" are not).
 _OTHER_EVENT_WORDS = word_pattern(words("meeting_cues", "other-event"))
@@ -154,8 +196,10 @@ MOVED = re.compile(
     ),
     re.I,
 )
+# "met as planned", "went ahead as scheduled": a clause of comparison ("as" and a participle) says the meeting kept to
+# its plan, not that it is still to come.
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
+    r"(?<!\bas )\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
     r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
     re.I,
 )
@@ -192,7 +236,10 @@ SPEECH_BEFORE = re.compile(
 SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
 DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
-PAST = re.compile(r"\b(?:met|held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I)
+# "will be held", "to be held": the passive of a plan, not a past ("has been held" stays past by "has").
+PAST = re.compile(
+    r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I
+)
 # "outcomes to be achieved before Thursday": a deadline, not the day of a meeting.
 DEADLINE = re.compile(r"\b(?:before|by|until|no later than)\s+(?:this\s+|next\s+)?$", re.I)
 SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
@@ -286,9 +333,30 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
             or first is None
             and VENUE_BEFORE.search(before)
             and not FORMER_VENUE.search(before)
+            or first is None
+            and _travels_for_talks(sentence.text, start, end)
         ):
             first = p
     return first
+
+
+# "will travel to Kuala Lumpur on Monday for talks": the end of a journey made for the meeting is its venue (verbs of
+# travelling: meeting_cues.csv, kind "travel").
+_TRAVEL_TO = guarded(
+    re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'travel'))})\s+to\s+(?:the\s+)?$", re.I),
+    *(w.lower() for w in words("meeting_cues", "travel")),
+)
+FOR_MEETING = re.compile(
+    rf"^[^,;.]{{0,60}}?\b(?:for|to attend|to join|to hold)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_MEETING_NOUNS}|meeting)\b",
+    re.I,
+)
+
+
+def _travels_for_talks(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] is where someone travels to for the meeting ("will fly to Phnom Penh on
+    Friday for talks with …"): a verb of travelling and "to" before it, the meeting as the journey's purpose after."""
+    return bool(_TRAVEL_TO.search(text[max(0, start - 40) : start]) and FOR_MEETING.search(text[end : end + 120]))
 
 
 # "in Prum, Pailin province, Cambodia, and at Ban Pak Kard": a second venue joined to the first by "and at/in",
@@ -458,7 +526,17 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
         before = [d for d in out if d.end <= m.start() and d.date is not None]
         if before:
             out.append(DateMention(m.group(), m.start(), m.end(), before[-1].date + timedelta(days=1)))
+    if published is not None:
+        for m in DAYS_AGO.finditer(text):
+            n = 1 if m["n"].lower() in ("a", "one") else parse_amount(m["n"])
+            if n is not None and 0 < n <= 31:
+                days = n * (7 if m["unit"].lower().startswith("week") else 1)
+                out.append(DateMention(m.group(), m.start(), m.end(), published - timedelta(days=days)))
     return sorted(out, key=lambda d: d.start)
+
+
+# "six days ago", "a week ago": a day counted back from the report's own day.
+DAYS_AGO = re.compile(r"\b(?P<n>a|one|\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 
 
 def _told_dates(text: str, published: date | None) -> list[DateMention]:
@@ -517,8 +595,34 @@ def _of_other_event(text: str, start: int, end: int) -> bool:
     others, meeting = _event_spans(text)
     if not others:
         return False
+    # "met in Surin to discuss how to keep the truce": an event word after it, past an infinitive, a relative or a
+    # purpose, is that clause's, not the date's or place's
+    others = tuple((s, e) for s, e in others if s < end or not LATER_CLAUSE.search(text, end, s))
     other = nearest(others)
     return other < 10**6 and other < nearest(meeting)
+
+
+# "at talks in Putrajaya", "at the end of a four-day meeting", "on the sidelines of the summit": the meeting as the
+# setting of what the clause tells (part-of words: meeting_cues.csv, kind "part-of").
+_PART_OF = word_pattern(words("meeting_cues", "part-of"))
+AT_MEETING = re.compile(
+    r"\b(?:at|during|on)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
+    rf"(?:(?:{_PART_OF})\s+of\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?)?"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_MEETING_NOUNS}|meeting)\b",
+    re.I,
+)
+
+
+def _at_meeting(text: str, end: int) -> bool:
+    """Whether the clause after a statement's date tells the statement made at the meeting ("agreed on Monday to a
+    ceasefire at talks in Putrajaya"): then the date is the meeting's (one of its days)."""
+    clause = re.split(r"[;]|\.\s", text[end : end + 160], maxsplit=1)[0]
+    found = AT_MEETING.search(clause)
+    return found is not None and not re.match(r"on\s+(?:the\s+|a\s+)?(?!(?:" + _PART_OF + r")\b)", found.group(), re.I)
+
+
+# Words that open another clause after a date or place: an infinitive, a relative, a purpose.
+LATER_CLAUSE = re.compile(r"\b(?:to|which|that|who|whom|how|where|for|so)\b", re.I)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -530,8 +634,10 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if DEADLINE.search(before):
         return True
-    if SINCE.search(before) or SPEECH_BEFORE.search(before[-40:]) or DATELINE.match(text[:start]):
+    if SINCE.search(before) or DATELINE.match(text[:start]):
         return True
+    if SPEECH_BEFORE.search(before[-40:]):
+        return not _at_meeting(text, end)  # "agreed on Monday … at talks in Putrajaya": said at the meeting
     if MEETING_WORDS.search(text, 0, start):
         return False  # "the RBC will meet on Wednesday, the army said": the date is the meeting's
     speech = SPEECH_AFTER.search(text, end, end + 120)
@@ -559,6 +665,8 @@ def _one_sided(read: _Read) -> bool:
     if (read.body and FAMILY[read.body] in JOINT) or read.hosted_signing or TWO_PARTIES.search(read.text):
         return False
     parties = PARTIES.intersection(read.participants)
+    if len(parties) == 1 and _met_by_unnamed(read.text):
+        return False  # "the acting premier will travel to … for talks with Cambodia's prime minister"
     if len(parties) == 1:
         # "met his Cambodian counterpart": the other party, unless a mediator is the one meeting
         return len(read.participants) > 1 or not COUNTERPART.search(read.text)
@@ -574,6 +682,28 @@ PARTIES_MEET = re.compile(
     rf"|\b(?:{_TWO_PARTIES})(?:\s+[\w'’-]+){{0,2}}?\s+(?:met|meet|meets|will meet|to meet|held talks)\b",
     re.I,
 )
+
+
+# "hosted by Malaysia": a third party named as the talks' host, so not the one who meets the party.
+HOST_NAMED = re.compile(r"\b(?:hosted|mediated|brokered|facilitated|chaired)\s+by\b", re.I)
+# "for talks with Cambodian Prime Minister Hun Manet": the one met, after "with".
+TALKS_WITH = re.compile(rf"\b(?:{_MEETING_NOUNS}|meet|meets|met)\s+with\s+", re.I)
+
+
+def _met_by_unnamed(text: str) -> bool:
+    """Whether a sentence tells talks with one party by someone it names by no side at all (a person's title and
+    name only, "the acting premier will travel … for talks with Cambodia's prime minister, hosted by Malaysia"): the
+    one party is named only after "with", a third party after it as the talks' host, and nothing before the meeting
+    word names a party, a mediator or one side's own body. That someone is the other party."""
+    found = TALKS_WITH.search(text)
+    if found is None or not HOST_NAMED.search(text, found.end()):
+        return False  # no third party named as host: the one who meets may be a mediator named only by name
+    before, after = text[: found.start()], text[found.end() :]
+    return (
+        not any(rx.search(before) for _, rx in _PARTICIPANT_RX)
+        and not _ONE_SIDE_RX.search(before)
+        and any(rx.search(after[:80]) for name, rx in _PARTICIPANT_RX if name in PARTIES)
+    )
 
 
 def _parties_meet(read: _Read) -> bool:
@@ -615,6 +745,7 @@ class _Read:
 
     text: str  # with one side's own meetings, calls and press events masked
     masked: tuple[tuple[int, int], ...]  # the spans masked
+    other_clauses: tuple[tuple[int, int], ...]  # clauses of another event (OTHER_CLAUSE), masked too
     body: str | None
     participants: tuple[str, ...]
     hosted_signing: bool
@@ -630,8 +761,20 @@ def _read(text: str) -> _Read | None:
         masked = tuple(m.span() for m in NOT_MEETINGS.finditer(text))
         text = NOT_MEETINGS.sub(lambda m: " " * len(m.group()), text)
     text = LATER_MEETING.sub(lambda m: " " * len(m.group()), text)
-    if PROTEST.search(text):  # people who gathered to protest: a crowd, not talks
+    if NEGATED_CHECK.search(text):  # "no talks have been scheduled": a meeting told as not taking place
+        text = NEGATED_MEETING.sub(lambda m: " " * len(m.group()), text)
+    if PROTEST.search(text) or CROWD_GATHERED.search(text):  # people who gathered to protest: a crowd, not talks
         text = GATHERED.sub(lambda m: " " * len(m.group()), text)
+    others = tuple(
+        m.span()
+        for m in OTHER_CLAUSE.finditer(text)
+        if EVENT_TOLD.search(m.group())
+        and not MEETING_WORDS.search(m.group())
+        and not SIGNING_WORDS.search(m.group())
+        and not _worded_status(m.group())
+    )  # "following Thailand's proposal": a clause of the meeting's own standing is the meeting's
+    for lo, hi in others:  # another event's clause: its dates, places and parties are that event's
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
     signing = bool(SIGNING_WORDS.search(text) and SIGNING_EVENT.search(text))
     if not MEETING_WORDS.search(text) and not signing:
         return None
@@ -639,6 +782,7 @@ def _read(text: str) -> _Read | None:
     return _Read(
         text=text,
         masked=masked,
+        other_clauses=others,
         body=_body(text)[0],
         participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(sides)),
         hosted_signing=bool(signing and HOSTED.search(text)),
@@ -686,6 +830,9 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
         for d in _dates(text, published)
         if not _not_meeting_date(text, d.start, d.end) and not _of_masked(text, read.masked, d.start)
     ]
+    held = _held_after_delay(read, dates)
+    if held is not None:
+        return (held,)
     groups = _date_groups(text, dates)
     if len(groups) < 2:
         when = dates[0] if dates else None
@@ -695,6 +842,9 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
         # minister announced on Monday"): the record stays undated (the meeting may have ended the day before), its
         # words say by when it was held (dashboard.queries.meeting_days.said_by)
         said = _said_on(text, published) if not (when or own_time) and status == "held" else None
+        days = _span_told(text, dates) if when else None
+        if days is not None:  # "began on Wednesday and ended on Saturday", "the three-day meeting ended on Saturday"
+            when = DateMention(f"{days[0]:%-d %B} to {days[1]:%-d %B}", when.start, when.end, days[0])
         return tuple(
             _Told(
                 date=when.date if when else None,
@@ -725,6 +875,86 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     return tuple(out)
 
 
+# "to be held", "been held": a verb of holding that tells no holding done.
+_NOT_DONE = re.compile(r"\b(?:be|been|being|to)\s+$", re.I)
+
+
+def _held_after_delay(read: _Read, dates: list[DateMention]) -> _Told | None:
+    """The meeting a sentence tells put off and then held ("planned for January 20 in X, postponed twice, then held
+    on January 27 in Y"): the day after the verb of holding that follows the putting off is the meeting's, held, at
+    the place of that part of the sentence; None when the sentence tells no holding after putting off."""
+    text = read.text
+    delay = POSTPONED.search(text)
+    if delay is None:
+        return None
+    verb = next(
+        (
+            v
+            for v in TOLD_HELD.finditer(text, delay.end())
+            if not _NOT_DONE.search(text, max(0, v.start() - 8), v.start())
+        ),
+        None,
+    )
+    later = [d for d in dates if verb is not None and d.start > verb.start() and d.date is not None]
+    if not later:
+        return None
+    # "last Tuesday, January 27": a weekday and the date in apposition; the date written in full is the day
+    apposed = len(later) > 1 and re.fullmatch(r",\s*", text[later[0].end : later[1].start])
+    later = later[1] if apposed else later[0]
+    return _Told(
+        date=later.date,
+        date_text=later.text,
+        body=read.body,
+        participants=read.participants,
+        status="held",
+        needs_venue=False,
+        span=(verb.start(), len(text)),
+    )
+
+
+# A day told as a meeting's last: "ended on Saturday", "closed on 27 December".
+ENDED_ON = re.compile(r"\b(?:ended|closed|concluded|wrapped up|finished)\s+(?:on\s+)?$", re.I)
+# "at the end of a four-day meeting", "at the close of the talks": what the clause tells was done on the last day.
+AT_END_OF = re.compile(r"\b(?:at|on)\s+the\s+(?:end|close|conclusion)\s+of\b", re.I)
+# "a four-day meeting", "three days of talks": the meeting's length in days.
+DURATION = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d)[\s-]+days?(?:\s+of)?\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{_MEETING_NOUNS}|meeting)\b",
+    re.I,
+)
+
+
+def _span_told(text: str, dates: list[DateMention]) -> tuple[date, date] | None:
+    """The first and last days of a meeting one sentence tells over days: a day told as its opening and a later one
+    told as its end ("began on Wednesday … and ended on Saturday"), or a day told as its end and its length ("the
+    three-day meeting ended on Saturday", "signed on Thursday at the end of a four-day meeting"); None otherwise (and
+    for a span the dates already give, "4-7 August")."""
+    dated = [d for d in dates if d.date is not None]
+    if not dated or range_end(dated[0].text, dated[0].date):
+        return None
+    last = next(
+        (
+            d
+            for d in dated
+            if ENDED_ON.search(text, max(0, d.start - 25), d.start)
+            or AT_END_OF.search(re.split(r"[;]|\.\s", text[d.end : d.end + 160], maxsplit=1)[0])
+        ),
+        None,
+    )
+    if last is None:
+        return None
+    first = next(
+        (d for d in dated if d.start < last.start and OPENED_ON.search(text, max(0, d.start - 25), d.start)), None
+    )
+    if first is not None and first.date < last.date <= first.date + timedelta(days=RANGE_DAYS):
+        return first.date, last.date
+    length = DURATION.search(text)
+    n = (int(length["n"]) if length["n"].isdigit() else parse_amount(length["n"])) if length else None
+    if n is None or not 1 < n <= RANGE_DAYS:
+        return None
+    return last.date - timedelta(days=n - 1), last.date
+
+
 def _said_on(text: str, published: date | None) -> str | None:
     """The words that date a statement in the sentence ("announced on Monday", "said on 28 July"), from the verb to
     the date; None when no date of the sentence is a statement's."""
@@ -751,6 +981,11 @@ def find_meetings(
     """The meetings a sentence tells of (most tell of one; a sentence can date several). `dateline`: the
     city of the report's dateline, which "here" names."""
     out = []
+    read = _read(sentence.text)
+    if read is not None and read.other_clauses:  # a place of another event's clause is not the meeting's
+        places = [
+            p for p in places if not any(lo <= p.evidence.start - sentence.start < hi for lo, hi in read.other_clauses)
+        ]
     for told in _told(sentence.text, published):
         own, lo, hi = places, 0, len(sentence.text)
         if told.span is not None:
@@ -913,7 +1148,49 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
             members[moved].append(m)
     merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
-    return sorted(merged, key=lambda m: m.evidence.start)
+    return sorted(_opened_spans(merged), key=lambda m: m.evidence.start)
+
+
+def _opened_spans(merged: list[Meeting]) -> list[Meeting]:
+    """A meeting the report tells as opening on a day ("the talks, which opened on Monday") and the meeting it tells
+    held on a later day of the next RANGE_DAYS, with no conflicting body family or venue ("agreed on Thursday at the
+    end of the committee's meeting"), are one meeting over those days: dated by its first, its days written as a span
+    ("4 August to 7 August", which range_end reads)."""
+    out = list(merged)
+    for a in merged:
+        if a not in out or a.date is None or not _opens(a):
+            continue
+        later = [
+            b
+            for b in out
+            if b is not a
+            and b.date is not None
+            and a.date < b.date <= a.date + timedelta(days=RANGE_DAYS)
+            and b.status == "held"
+            and same_place(a, b)
+            and (family(a) is None or family(b) is None or family(a) == family(b))
+            and (a.body is None or b.body is None or a.body == b.body)
+        ]
+        if len(later) != 1:
+            continue  # none, or more than one meeting it could run into
+        b = later[0]
+        span = replace(combine(a, b), date=a.date, date_text=f"{a.date:%-d %B} to {b.date:%-d %B}")
+        out[out.index(a)] = span
+        out.remove(b)
+    return out
+
+
+def _opens(m: Meeting) -> bool:
+    """Whether a mention's date is told as the day its meeting opened ("which opened on Monday", "began on 24
+    December")."""
+    return (
+        bool(m.date_text)
+        and re.search(rf"{OPENED.pattern}{re.escape(m.date_text)}", m.evidence.sentence, re.I) is not None
+    )
+
+
+OPENED = re.compile(r"\b(?:beg[au]n|start(?:ed)?|open(?:ed)?|kicked off)\s+(?:on\s+)?", re.I)
+OPENED_ON = re.compile(OPENED.pattern + "$", re.I)  # the words just before a day told as the opening
 
 
 def _earlier(held: Meeting, planned: Meeting) -> bool:

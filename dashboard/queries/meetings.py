@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import WEEKEND, key_within, same_body
+from dashboard.extract.meetings import GENERIC_BODIES, WEEKEND, key_within, same_body
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
@@ -94,6 +94,7 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         group.name(body, n)
         if status == "held":
             group.held_on.append((day, known))
+    out = _plans_held_elsewhere(out)
     for day, place, family, text in span_rows:
         last = range_end(text, day)
         group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
@@ -107,6 +108,34 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         g.rank_bodies()
     _count_reports(store, as_of, out)
     _asked_venues(store, as_of, out)
+    return out
+
+
+PLANNED = frozenset({"scheduled", "proposed"})
+# A later report that tells a plan still to come, or put off, tells anew where the plan stands.
+TOLD_ANEW = PLANNED | {"postponed"}
+
+
+def _plans_held_elsewhere(groups: list[MeetingSummary]) -> list[MeetingSummary]:
+    """A meeting only planned at one place and the one meeting held that day at another, with no conflicting body
+    family, are one meeting: the plan went ahead elsewhere (talks planned for Kuala Lumpur held in Putrajaya). The
+    held meeting's place is its venue (_place ranks a place held above one planned)."""
+    out: list[MeetingSummary] = []
+    for g in groups:
+        if set(g.statuses) <= PLANNED:
+            families = {f for _, f in g.keys if f}
+            held = [
+                h
+                for h in groups
+                if h is not g
+                and h.date == g.date
+                and "held" in h.statuses
+                and (not families or not {f for _, f in h.keys if f} or families & {f for _, f in h.keys})
+            ]
+            if len(held) == 1:
+                held[0].absorb(g)
+                continue
+        out.append(g)
     return out
 
 
@@ -200,6 +229,7 @@ def _told_of(dated: list[MeetingSummary], reports: dict[str, set], row) -> Meeti
         g
         for g in dated
         if family in {f for _, f in g.keys}
+        and same_body(body, family, g.bodies)  # "the next GBC meeting" is no RBC meeting of the same weeks
         and (
             known - HELD_BEFORE <= g.date <= known
             if status == "held"
@@ -238,6 +268,16 @@ def _closed(plan, dated: list[MeetingSummary], held: list) -> bool:
     return any(g.date > known and "held" in g.statuses and same_body(body, family, g.bodies) for g in dated) or any(
         row[2] is not None and row[2] > known and same_body(body, family, [row[10]]) for row in held
     )
+
+
+def _superseded(plan, rows) -> bool:
+    """Whether an undated plan of a standing body ("the next GBC meeting will take place in Cambodia") is told anew by
+    a later report's undated plan of the same body ("the next GBC meeting is expected in Thailand"): the body's next
+    meeting is one meeting, and the newest report tells where it stands."""
+    _, _, known, *_, body, _ = plan
+    if plan[5] not in PLANNED or known is None or not body or body in GENERIC_BODIES:
+        return False
+    return any(row[10] == body and row[2] is not None and row[2] > known and row[5] in TOLD_ANEW for row in rows)
 
 
 def _after(g: MeetingSummary, known: date) -> bool:
@@ -331,7 +371,7 @@ def _undated_meetings(
     if any(g.attached for g in dated):
         _count_reports(store, as_of, [g for g in dated if g.attached])
     held = [row for row in rows if row[5] == "held"]
-    alone = [row for row in alone if not _closed(row, dated, held)]
+    alone = [row for row in alone if not _closed(row, dated, held) and not _superseded(row, alone)]
     return [undated_summary(row, row[1] in bound) for row in alone[:limit]]
 
 
