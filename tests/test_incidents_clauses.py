@@ -1,0 +1,306 @@
+"""Incidents read by their clauses: each clause's own day dates its attack, the side that denies is the subject of
+the verb of denying, a denial may come later or as a side's word that nothing happened, an accusation named as a
+noun has its owner, and fire traded by both sides accuses no one."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract import extract
+from dashboard.read import make_report
+from dashboard.reconcile import merge_incidents
+from tests.test_reconcile import telling
+
+
+def incidents(text, published=date(2025, 12, 20)):  # a Saturday
+    return extract(make_report(text, published=published)).incidents
+
+
+def brief(found):
+    return sorted((i.kind, i.date, i.reported_by, i.accused, i.denied_by) for i in found)
+
+
+# --- harm told with days of its own: one attack per day, dated by it -------------------------------------------
+
+
+def test_background_blasts_told_with_their_own_past_days_are_dated_by_them():
+    text = (
+        "It was the third landmine incident involving Thai troops in less than a month. On July 16, three soldiers "
+        "were wounded near Chong Bok in Ubon Ratchathani's Nam Yuen district, and on July 23, five soldiers were "
+        "injured near Ta Muen Thom temple in Surin, one of whom lost a leg."
+    )
+    found = incidents(text, date(2025, 8, 10))
+    assert sorted((i.kind, i.date, i.admin1[-1]) for i in found) == [
+        ("landmine", date(2025, 7, 16), "TH-34"),
+        ("landmine", date(2025, 7, 23), "TH-32"),
+    ]
+
+
+def test_harm_told_after_a_weapon_each_on_its_own_day():
+    text = (
+        "Landmines have struck border rangers again and again this spring. On 2 March a ranger was wounded near "
+        "Chong Chom in Surin, "
+        "and on 9 March two privates were injured near Ta Krabey temple in Surin."
+    )
+    found = incidents(text, date(2025, 3, 20))
+    assert sorted(i.date for i in found) == [date(2025, 3, 2), date(2025, 3, 9)]
+
+
+def test_harm_told_with_no_day_of_its_own_keeps_the_attack_undated():
+    found = incidents("A landmine blast hurt troops this week. Two soldiers were wounded near Chong Chom in Surin.")
+    assert [(i.kind, i.date) for i in found] == [("landmine", None)]
+
+
+# --- a day named in a list of clauses belongs to its own clause ------------------------------------------------
+
+
+def test_each_clause_day_dates_its_own_attack():
+    text = (
+        "According to the Ministry of National Defence, Thai F-16 fighter jets dropped bombs on Saturday in Thmar Da "
+        "commune of Pursat's Veal Veng district, far from any military objective, while Thai naval forces fired on "
+        "the Cham Yeam area of Koh Kong province on Friday."
+    )
+    found = incidents(text, date(2025, 12, 14))
+    assert {i.kind: i.date for i in found} == {"airstrike": date(2025, 12, 13), "armed_clash": date(2025, 12, 12)}
+
+
+def test_two_attacks_of_two_days_in_one_sentence():
+    text = (
+        "Cambodian rockets hit Kantharalak district in Sisaket on Monday, and Cambodian mortars struck a school in "
+        "Surin's Phanom Dong Rak district on Tuesday."
+    )
+    assert {i.kind: i.date for i in incidents(text)} == {"rocket": date(2025, 12, 15), "artillery": date(2025, 12, 16)}
+
+
+def test_the_day_of_a_saying_dates_no_attack():
+    [i] = incidents("Cambodia said on Tuesday that Thai jets bombed a bridge in Oddar Meanchey province on Monday.")
+    assert i.date == date(2025, 12, 15)
+
+
+# --- a day opening the sentence dates its main clause: an accusation's day is not the attack's ------------------
+
+
+def test_an_accusation_opened_by_its_day_dates_the_act_by_its_own_day():
+    text = (
+        "On Monday, Thailand accused Cambodia of flying more than 250 drones over Thai territory in Sa Kaeo province "
+        "on Sunday night and called it a provocation that could undermine the truce."
+    )
+    [i] = incidents(text, date(2025, 12, 31))
+    assert (i.kind, i.date, i.reported_by, i.accused) == ("airspace", date(2025, 12, 28), "TH", "KH")
+
+
+def test_a_charge_opened_by_its_day_dates_the_shelling_by_its_own():
+    [i] = incidents(
+        "On Friday, Cambodia accused Thai troops of shelling a temple in Preah Vihear province on Thursday."
+    )
+    assert (i.date, i.accused, i.reported_by) == (date(2025, 12, 18), "TH", "KH")
+
+
+def test_an_opening_day_with_no_other_dates_the_attack():
+    [i] = incidents("On Friday, Thai troops shelled a temple in Preah Vihear province, Cambodia said.")
+    assert i.date == date(2025, 12, 19)
+
+
+# --- who denies: the subject of the verb of denying -----------------------------------------------------------
+
+
+def test_the_denier_is_the_accused_side_whose_speaker_denies_and_the_lead_dates_the_event():
+    text = (
+        "BANGKOK, Nov 12 (MNA) - One Cambodian civilian was killed and three others were wounded on Wednesday when "
+        "Thai soldiers opened fire in a disputed border village, Cambodian officials said.\n\n"
+        "Cambodia's information ministry said Thai troops fired on residents of Prey Chan village, in Banteay "
+        "Meanchey province's O'Chrov district, who had gathered near a barbed-wire fence erected by Thai soldiers. "
+        "The Thai army said its troops had fired warning shots into the air after hearing gunfire from the Cambodian "
+        'side and denied that anyone had been targeted. "There was no clash," an army spokesman said.'
+    )
+    [i] = incidents(text, date(2025, 11, 12))
+    assert (i.kind, i.date, i.reported_by, i.accused, i.denied_by) == (
+        "armed_clash",
+        date(2025, 11, 12),
+        "KH",
+        "TH",
+        "TH",
+    )
+    assert "Prey Chan" in i.places
+
+
+def test_a_denial_coordinated_with_the_speakers_first_verb_is_the_speakers():
+    text = (
+        "Thai officials said Cambodian troops shelled a village in Surin on Monday. The Cambodian defence ministry "
+        "said its gunners had returned fire after being attacked by Thai forces and denied that civilians had been hit."
+    )
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == ("KH", "KH")
+
+
+def test_a_side_named_denying_after_and_is_that_side():
+    [i] = incidents("Cambodia said Thai shells hit a school in Oddar Meanchey on Monday, and Thailand denied it.")
+    assert (i.accused, i.denied_by) == ("TH", "TH")
+
+
+# --- the same attack told in the lead and placed later is one -------------------------------------------------
+
+
+def test_an_attack_dated_in_the_lead_and_placed_later_is_one():
+    text = (
+        "Thai troops opened fire on Cambodian farmers on Thursday, Cambodian officials said. Cambodia's ministry said "
+        "Thai soldiers fired on farmers near Chouk Chey village in Banteay Meanchey province."
+    )
+    [i] = incidents(text)
+    assert (i.date, i.accused, i.admin1) == (date(2025, 12, 18), "TH", ("KH-1",))
+
+
+def test_attacks_of_different_sides_are_not_joined():
+    text = (
+        "Thai troops opened fire on Cambodian farmers on Thursday, Cambodian officials said. Thai officials said "
+        "Cambodian troops fired on a patrol near Chouk Chey village in Banteay Meanchey province."
+    )
+    assert sorted(i.accused for i in incidents(text)) == ["KH", "TH"]
+
+
+# --- a side's word that nothing happened, the sentence after, is its denial ------------------------------------
+
+
+def test_the_accused_sides_word_that_no_clash_happened_is_its_denial():
+    text = (
+        "The Thai army said Cambodian troops had attacked Thai positions overnight near the Ta Muen Thom temple in "
+        'Surin province on Tuesday. Cambodia\'s defence ministry said there had been "no armed clashes in any area" '
+        "since the truce began."
+    )
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == ("KH", "KH")
+
+
+def test_no_knowledge_of_such_flights_answers_the_flights():
+    text = (
+        "On Monday, Thailand accused Cambodia of flying drones over Thai territory in Sa Kaeo province on Sunday "
+        "night. Cambodia's defence ministry said it had no knowledge of any such flights."
+    )
+    [i] = incidents(text, date(2025, 12, 31))
+    assert i.denied_by == "KH"
+
+
+def test_the_accusing_sides_word_of_no_casualties_is_no_denial():
+    text = (
+        "Thai troops fired on Cambodian positions in Oddar Meanchey province on Monday, Cambodia said. Thailand's "
+        "army said there had been no casualties on its side."
+    )
+    [i] = incidents(text)
+    assert i.denied_by is None
+
+
+# --- a denial naming the kind of attack, later in the report --------------------------------------------------
+
+
+def test_a_later_denial_of_laying_mines_names_the_accused_of_the_blast():
+    text = (
+        "Three Thai soldiers were wounded when a landmine exploded during a patrol in Kantharalak district of "
+        "Sisaket province on Saturday morning, the Second Army Area said.\n\n"
+        "The army said the mine was of a type Thailand does not possess.\n\n"
+        "The Cambodian Mine Action and Victim Assistance Authority denied that Cambodia had laid any new mines."
+    )
+    [i] = incidents(text, date(2025, 8, 10))
+    assert (i.kind, i.reported_by, i.accused, i.denied_by) == ("landmine", "TH", "KH", "KH")
+
+
+def test_a_denial_of_planting_mines_in_other_words():
+    text = (
+        "A mine blast wounded two Thai rangers near Chong Chom in Surin on Tuesday.\n\n"
+        "Phnom Penh again denied planting mines along the frontier."
+    )
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == ("KH", "KH")
+
+
+def test_a_denial_of_another_kind_names_no_accused_of_the_blast():
+    text = (
+        "A mine blast wounded two Thai rangers near Chong Chom in Surin on Tuesday.\n\n"
+        "Cambodia denied firing rockets at Thai villages."
+    )
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == (None, None)
+
+
+# --- an accusation named as a noun: its owner accuses ---------------------------------------------------------
+
+
+def test_a_claim_named_as_a_noun_is_its_owners():
+    text = (
+        "The meeting came days after a Thai army claim that Cambodian troops had fired small arms at Thai positions "
+        'in Sisaket\'s Khun Han district on Wednesday, which Phnom Penh rejected as "baseless".'
+    )
+    [i] = incidents(text, date(2025, 8, 7))
+    assert (i.kind, i.date, i.reported_by, i.accused, i.denied_by) == (
+        "armed_clash",
+        date(2025, 8, 6),
+        "TH",
+        "KH",
+        "KH",
+    )
+
+
+def test_an_allegation_by_a_side_is_that_sides():
+    text = (
+        "Tensions rose after the allegation by the Cambodian side that Thai soldiers shelled homes in Banteay Meanchey."
+    )
+    [i] = incidents(text)
+    assert (i.reported_by, i.accused) == ("KH", "TH")
+
+
+def test_a_claim_with_no_owner_has_no_accuser():
+    [i] = incidents("The claim that Cambodian rockets hit Surin province on Thursday could not be verified.")
+    assert i.reported_by is None
+
+
+# --- kinds told by their weapon or verb -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Cambodia accused Thailand on Tuesday of bombing positions in Banteay Meanchey province overnight.",
+            "airstrike",
+        ),
+        ("Thai aircraft bombed a bridge in Oddar Meanchey province on Friday.", "airstrike"),
+        ("Soldiers fired small arms at a border post in Sa Kaeo province on Friday.", "armed_clash"),
+        ("Machine-gun fire was heard near a checkpoint in Trat province on Friday.", "armed_clash"),
+    ],
+)
+def test_bombing_is_an_airstrike_and_small_arms_a_clash(text, kind):
+    [i] = incidents(text)
+    assert i.kind == kind
+
+
+# --- fire traded by both sides accuses no one -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thai and Cambodian troops traded artillery and rocket fire for a second day on Friday along their frontier.",
+        "Cambodian and Thai forces exchanged heavy machine-gun and mortar fire near Ta Krabey temple on Monday.",
+    ],
+)
+def test_fire_traded_by_both_names_no_attacker(text):
+    assert {i.accused for i in incidents(text)} == {None}
+
+
+def test_one_side_firing_artillery_is_that_sides():
+    [i] = incidents("Cambodian troops fired artillery at Thai positions near Ta Krabey temple on Monday.")
+    assert i.accused == "KH"
+
+
+# --- across reports: a report telling two kinds on two days tells two events ------------------------------------
+
+
+def test_one_reports_two_kinds_on_two_days_are_two_events():
+    shells = telling(date(2025, 7, 27), date(2025, 7, 27), kind="artillery", rid="a")
+    cluster = telling(date(2025, 7, 26), date(2025, 7, 27), kind="other", rid="a")
+    assert len(merge_incidents([shells, cluster])) == 2
+
+
+def test_another_reports_blast_of_no_stated_kind_a_day_apart_still_joins():
+    shells = telling(date(2025, 7, 27), date(2025, 7, 27), kind="artillery", rid="a")
+    blast = telling(date(2025, 7, 26), date(2025, 7, 27), kind="other", rid="b")
+    assert len(merge_incidents([shells, blast])) == 1
