@@ -160,6 +160,8 @@ class IncidentEvent:
             for o in self.tellings
         ):
             return False
+        if not placed and not self.day <= t.day <= self.last_day:
+            return False  # no place ties them: only a day both give does
         return abs(apart) <= DAYS_APART and near(self.point, t.point, self.admin1, t.incident.admin1)
 
     def add(self, t: Telling) -> None:

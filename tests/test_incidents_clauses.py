@@ -2,13 +2,14 @@
 the verb of denying, a denial may come later or as a side's word that nothing happened, an accusation named as a
 noun has its owner, and fire traded by both sides accuses no one."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from dashboard.extract import extract
 from dashboard.read import make_report
-from dashboard.reconcile import merge_incidents
+from dashboard.reconcile import Telling, merge_incidents
 from tests.test_reconcile import telling
 
 
@@ -304,3 +305,75 @@ def test_another_reports_blast_of_no_stated_kind_a_day_apart_still_joins():
     shells = telling(date(2025, 7, 27), date(2025, 7, 27), kind="artillery", rid="a")
     blast = telling(date(2025, 7, 26), date(2025, 7, 27), kind="other", rid="b")
     assert len(merge_incidents([shells, blast])) == 1
+
+
+# --- the accused side's word in a later clause of the same sentence; days counted from the day told before ------
+
+
+def test_the_accused_sides_word_after_a_semicolon_is_its_denial():
+    text = (
+        "On January 10, Cambodia accused Thai troops of firing mortar rounds into Chouk Chey village in Banteay "
+        "Meanchey, wounding a farmer; the Thai army said its forces had fired no mortars and suggested an old mine "
+        "had gone off."
+    )
+    [i] = incidents(text, date(2026, 2, 3))
+    assert (i.accused, i.denied_by) == ("TH", "TH")
+
+
+def test_the_accused_sides_word_after_while_is_its_denial():
+    text = "Thailand said Cambodian rockets hit Surin province on Friday, while Cambodia said it had fired no rockets."
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == ("KH", "KH")
+
+
+def test_the_accusers_word_after_a_semicolon_is_no_denial():
+    text = "Thailand said Cambodian rockets hit Surin province on Friday; Thai officials said no one was hurt."
+    [i] = incidents(text)
+    assert i.denied_by is None
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [("Four days later", date(2025, 12, 14)), ("The next day", date(2025, 12, 11))],
+)
+def test_days_later_count_from_the_day_told_before(later, day):
+    text = (
+        "On December 10, Cambodia accused Thai troops of shelling a village in Banteay Meanchey province. "
+        f"{later}, Thailand said a Cambodian drone had dropped an explosive near an outpost in Sa Kaeo province."
+    )
+    found = {i.kind: i.date for i in incidents(text)}
+    assert found == {"artillery": date(2025, 12, 10), "drone": day}
+
+
+def test_days_later_with_no_day_told_before_gives_no_day():
+    text = "Four days later, Thailand said a Cambodian drone had dropped an explosive near an outpost in Sa Kaeo."
+    [i] = incidents(text)
+    assert i.date is None
+
+
+def test_a_side_sending_f16s_is_the_attacker_and_the_later_telling_of_the_strike_is_one():
+    text = (
+        "Thailand sent F-16 fighter jets on Thursday to strike what it said were two Cambodian military targets. "
+        "Phnom Penh said Thai jets had dropped bombs on a road near the Preah Vihear temple."
+    )
+    [i] = incidents(text, date(2025, 7, 25))
+    assert (i.kind, i.date, i.accused) == ("airstrike", date(2025, 7, 24), "TH") and i.admin1
+
+
+def test_a_side_sending_f16s_alone_is_named():
+    [i] = incidents("Thailand sent F-16s to Oddar Meanchey province on Thursday.", date(2025, 7, 25))
+    assert i.accused == "TH"
+
+
+def test_a_placeless_telling_of_another_day_does_not_join_a_placed_event():
+    placed = telling(date(2025, 7, 24), date(2025, 7, 25), kind="rocket", rid="a")
+    bare = telling(date(2025, 7, 25), date(2025, 7, 25), kind="rocket", rid="b", places=(), point=None)
+    bare = Telling(replace(bare.incident, admin1=()), bare.report, bare.day, None)
+    assert len(merge_incidents([placed, bare])) == 2
+
+
+def test_a_placeless_telling_of_the_same_day_still_joins():
+    placed = telling(date(2025, 7, 24), date(2025, 7, 25), kind="rocket", rid="a")
+    bare = telling(date(2025, 7, 24), date(2025, 7, 25), kind="rocket", rid="b", places=(), point=None)
+    bare = Telling(replace(bare.incident, admin1=()), bare.report, bare.day, None)
+    assert len(merge_incidents([placed, bare])) == 1

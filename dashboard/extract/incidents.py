@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.actors import (
@@ -32,6 +32,7 @@ from dashboard.extract.actors import (
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
+from dashboard.extract.numbers import parse_amount
 from dashboard.extract.onset import BEGINNING
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, Onset, PlaceMention
@@ -333,7 +334,11 @@ def _told(text: str) -> _Told | None:
             return None
     accuse = _accusation(text)
     source = attribution(text)
-    denied_by = _denier(text)
+    accused = tuple(_attacker(text, accuse, at) for _, at, _ in kinds)
+    # a denial in the sentence's own words, else the accused side's word, in a later clause, that nothing happened
+    # ("Cambodia accused Thai troops of firing mortars …; the Thai army said its forces had fired no mortars")
+    said_no = next((side for part in _LATER_CLAUSE.split(text)[1:] if (side := _said_no(part))), None)
+    denied_by = _denier(text) or (said_no if said_no in accused else None)
     return _Told(
         kinds=tuple(kinds),
         # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
@@ -341,7 +346,7 @@ def _told(text: str) -> _Told | None:
         or (one_country(source) if source else None)
         or _claim_owner(text),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
-        accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
+        accused=tuple(side or denied_by for side in accused),
         denied_by=denied_by,
     )
 
@@ -667,6 +672,10 @@ _SUCH = re.compile(r"\bsuch\s+\w+|\bany\s+(?:such\s+)?(?:incidents?|attacks?|vio
 _LAID_MINES = re.compile(r"\b(?:laid|lay|laying|plant(?:ed|ing)?)\s+(?:[\w-]+\s+){0,3}?mines?\b", re.I)
 
 
+# Where a sentence goes on with another clause that may answer the first: a semicolon, ", while", ", but".
+_LATER_CLAUSE = re.compile(r";|,\s+(?:while|but|whereas)\b", re.I)
+
+
 def _said_no(text: str) -> str | None:
     """The side whose speaker says that what was told did not happen: a negation, after the verb of saying, of an
     attack's kind, an alleged act or the thing just told, within a few words and in one clause ("Cambodia's
@@ -883,12 +892,30 @@ def told_day(sentence: Sentence, published: date | None) -> date | None:
     return _day(sentence.text, published)
 
 
+# A sentence opening with a count of days after the one told before ("Four days later, …", "The next day, …").
+_DAYS_LATER = re.compile(
+    r"^\W*(?:(?:a|one) day later|(?:on\s+)?the (?:next|following) day|(?P<n>\w+|\d+) days later)\b", re.I
+)
+
+
 def same_day(found: list[Incident], sentence: Sentence, day: date | None) -> list[Incident]:
     """Incidents told in a sentence that gives their day as the one told before ("The ministry said that on the
-    same day, troops shelled …") and no day of its own: dated by the day the text told last (`day`)."""
-    if day is None or not _SAME_DAY.search(sentence.text):
+    same day, troops shelled …"), or as days after it ("Four days later, a drone dropped …"), and no day of its
+    own: dated by the day the text told last (`day`), plus those days."""
+    if day is None:
+        return found
+    later = _DAYS_LATER.match(sentence.text)
+    if later:
+        n = parse_amount(later.group("n")) if later.group("n") else 1
+        if n is None or n > MAX_DAYS_LATER:
+            return found
+        day = day + timedelta(days=n)
+    elif not _SAME_DAY.search(sentence.text):
         return found
     return [replace(i, date=day, timing="stated") if i.date is None and i.timing == "reported" else i for i in found]
+
+
+MAX_DAYS_LATER = 31  # "N days later" counts from the day told before; a larger count is no day of that telling
 
 
 REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
