@@ -377,3 +377,25 @@ def test_a_placeless_telling_of_the_same_day_still_joins():
     bare = telling(date(2025, 7, 24), date(2025, 7, 25), kind="rocket", rid="b", places=(), point=None)
     bare = Telling(replace(bare.incident, admin1=()), bare.report, bare.day, None)
     assert len(merge_incidents([placed, bare])) == 1
+
+
+def test_the_accused_sides_word_of_no_casualties_from_the_attack_is_no_denial():
+    text = (
+        "Cambodia said Thai shells hit a school in Oddar Meanchey province on Monday. Thailand's army said there had "
+        "been no casualties from the shelling."
+    )
+    [i] = incidents(text)
+    assert (i.accused, i.denied_by) == ("TH", None)
+
+
+def test_the_owner_of_a_claim_is_the_side_named_nearest_before_it():
+    text = "Thailand rejected Cambodia's claim that Thai troops shelled a temple in Preah Vihear province on Monday."
+    [i] = incidents(text)
+    assert (i.reported_by, i.accused, i.denied_by) == ("KH", "TH", "TH")
+
+
+def test_soldiers_shot_at_is_a_clash_and_the_side_denying_after_and_is_named():
+    [i] = incidents(
+        "The army said Cambodian soldiers shot at a Thai patrol in Sa Kaeo on Friday, and Cambodia denied it."
+    )
+    assert (i.kind, i.accused, i.denied_by, i.date) == ("armed_clash", "KH", "KH", date(2025, 12, 19))

@@ -26,6 +26,7 @@ from dashboard.extract.actors import (
     attacker_near,
     attackers_in,
     attribution,
+    countries_in,
     first_attacker_at,
     one_country,
     speaker_side,
@@ -65,7 +66,8 @@ KINDS = [
     (
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
-        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)|small[- ]arms|machine[- ]guns?|rifle fire"
+        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)|shot (?:at|on)|shots at"
+        r"|small[- ]arms|machine[- ]guns?|rifle fire"
         r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|military operations?|offensive"
@@ -76,7 +78,8 @@ WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|" + word_pattern(words("i
 # Clash words that tell of a specific engagement, not of the fighting in general.
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
-    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)|small[- ]arms|machine[- ]guns?|rifle fire"
+    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)|shot (?:at|on)|shots at"
+    r"|small[- ]arms|machine[- ]guns?|rifle fire"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
     r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
@@ -164,8 +167,8 @@ def _claim_owner(text: str) -> str | None:
         return None
     if m.group("by"):
         return one_country(m.group("by"))
-    before = text[: m.start()].split()[-_OWNER_WORDS:]
-    return one_country(" ".join(before))
+    named = countries_in(" ".join(text[: m.start()].split()[-_OWNER_WORDS:]))
+    return named[-1] if named else None  # the nearest: "Thailand rejected Cambodia's claim" is Cambodia's
 
 
 def _accusation(text: str) -> tuple[str, str] | None:
@@ -688,10 +691,13 @@ def _said_no(text: str) -> str | None:
     for neg in _NEGATION.finditer(text, said.end()):
         named = [m.start() for rx in (_ANY_KIND, _ACT, _SUCH) if (m := rx.search(text, neg.end()))]
         at = min(named, default=None)
+        between = text[neg.end() : at] if at is not None else ""
+        # "no casualties from the shelling" negates the harm, not the attack
         if (
             at is not None
-            and len(text[neg.end() : at].split()) <= _NEGATED_WORDS
-            and not _CLAUSE_BREAK.search(text, neg.end(), at)
+            and len(between.split()) <= _NEGATED_WORDS
+            and not _CLAUSE_BREAK.search(between)
+            and not HARM.search(between)
         ):
             return side
     return None
