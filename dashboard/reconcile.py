@@ -141,7 +141,8 @@ class IncidentEvent:
         near; a denial answers an accusation of the week before it, of any kind. Two tellings are one event only
         when something ties them: a day both give, or a place both name. A telling with no day of its own joins
         only an event at its place, and a blast of no stated kind only one at its place (a day alone ties
-        nothing: many attacks share a day)."""
+        nothing: many attacks share a day). A report that gives two tellings of different kinds days of their own
+        that differ tells two events ("on Sunday … artillery …; on Saturday … cluster munitions …")."""
         apart = (t.day - self.day).days
         if t.is_denial_only:
             return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
@@ -154,6 +155,13 @@ class IncidentEvent:
                 and (0 <= (t.day - self.last_day).days <= REPORTED_DAYS or self.day <= t.day <= self.last_day)
                 and near(self.point, t.point, self.admin1, t.incident.admin1)
             )
+        if any(
+            o.stated and o.incident.date != t.incident.date and o.incident.kind != t.incident.kind and o.ids & t.ids
+            for o in self.tellings
+        ):
+            return False
+        if not placed and not self.day <= t.day <= self.last_day:
+            return False  # no place ties them: only a day both give does
         return abs(apart) <= DAYS_APART and near(self.point, t.point, self.admin1, t.incident.admin1)
 
     def add(self, t: Telling) -> None:

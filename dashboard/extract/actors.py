@@ -46,13 +46,13 @@ _ATTACKER_AFTER = guarded(
         # a weapon a word or two after it, not in what it says ("Cambodia said Thai shells …" names Thailand's shells)
         rf"|(?:\s+(?!(?:{SPEECH}|accus\w*|claim\w*|alleg\w*|charg\w*)\b)[\w-]+){{0,2}}?\s+(?:attacks?|shelling|fire|rockets?"
         r"|strikes?|airstrikes?|artillery"
-        r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|warplanes?|tanks?|weapons)\b",
+        r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|F-16s?|warplanes?|tanks?|weapons)\b",
         re.I,
     ),
     *("launch", "fire", "firing", "attack", "shell", "struck", "strik", "bomb", "hit", "target", "killing"),
     *("injuring", "wounding", "used", "using", "deploy", "dropp", "planted", "carried out", "conducted"),
     *("violat", "breach", "encroached", "intruded", "invaded", "rocket", "artiller", "drone", "mortar"),
-    *("missile", "jet", "warplane", "tank", "weapon"),
+    *("missile", "jet", "f-16", "warplane", "tank", "weapon"),
 )
 
 

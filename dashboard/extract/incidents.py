@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.actors import (
@@ -26,12 +26,14 @@ from dashboard.extract.actors import (
     attacker_near,
     attackers_in,
     attribution,
+    countries_in,
     first_attacker_at,
     one_country,
     speaker_side,
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
+from dashboard.extract.numbers import parse_amount
 from dashboard.extract.onset import BEGINNING
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import ALLEGATION_KINDS, Evidence, Incident, Onset, PlaceMention
@@ -51,7 +53,8 @@ KINDS = [
         "airstrike",
         r"air ?strikes?|airstrikes?|fighter jets?|F-16s?|Gripens?|aerial bombardments?|air raids?|bombing runs?"
         r"|warplanes?|combat aircraft|military aircraft|fighter aircraft|dropped bombs|dropping bombs|bombing raids?"
-        r"|jets",
+        # "bombed"/"bombing" as a verb: bombs are dropped from the air (shells are "shelled", rockets "fired")
+        r"|jets|bomb(?:ed|ing)",
     ),
     ("drone", r"drones?|UAVs?"),
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
@@ -63,7 +66,8 @@ KINDS = [
     (
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
-        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)"
+        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)|shot (?:at|on)|shots at"
+        r"|small[- ]arms|machine[- ]guns?|rifle fire"
         r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|military operations?|offensive"
@@ -74,15 +78,18 @@ WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|" + word_pattern(words("i
 # Clash words that tell of a specific engagement, not of the fighting in general.
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
-    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)"
+    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)|shot (?:at|on)|shots at"
+    r"|small[- ]arms|machine[- ]guns?|rifle fire"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
     r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
     re.I,
 )
-# Fire traded by both sides ("exchanged fire", "traded artillery fire"): no one side attacked.
+# Fire traded by both sides ("exchanged fire", "traded artillery and rocket fire"), or forces of the two named
+# together as the subject ("Thai and Cambodian troops"): no one side attacked.
 MUTUAL = re.compile(
-    r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:[\w-]+ ){0,2}?(?:fire|shots|salvos|rounds)\b"
-    r"|\beach other\b|\bboth sides\b",
+    r"\b(?:exchang\w+|trad(?:ed|ing)) (?:of )?(?:[\w-]+ ){0,3}?(?:fire|shots|salvos|rounds)\b"
+    r"|\beach other\b|\bboth sides\b"
+    r"|\b(?:Thai|Cambodian) and (?:Thai|Cambodian) (?:troops|forces|soldiers|armies|militaries)\b",
     re.I,
 )
 # A clock time makes an event specific ("At 4.20pm, troops fired …"): the day is the report's.
@@ -143,6 +150,27 @@ _ACCUSED_BY = re.compile(
 )
 
 
+# An accusation named as a noun with its owner ("a Thai army claim that …", "the accusation by the Thai side
+# that …", "Cambodia's allegation that …"): the owner tells what follows "that".
+_CLAIM_NOUN = re.compile(
+    r"\b(?:claims?|accusations?|allegations?|charges?|complaints?)"
+    r"(?:\s+(?:by|of|from)\s+(?P<by>(?:the\s+)?[\w' ]{2,30}?))?\s+that\b"
+)
+_OWNER_WORDS = 4  # words before the noun that may name its owner ("a Thai army spokesman's claim")
+
+
+def _claim_owner(text: str) -> str | None:
+    """The side that owns an accusation told as a noun (_CLAIM_NOUN): named after "by"/"of", else in the few
+    words before the noun."""
+    m = _CLAIM_NOUN.search(text)
+    if m is None:
+        return None
+    if m.group("by"):
+        return one_country(m.group("by"))
+    named = countries_in(" ".join(text[: m.start()].split()[-_OWNER_WORDS:]))
+    return named[-1] if named else None  # the nearest: "Thailand rejected Cambodia's claim" is Cambodia's
+
+
 def _accusation(text: str) -> tuple[str, str] | None:
     """Who accuses and whom, as written, when the sentence tells an accusation (active or passive)."""
     passive = _ACCUSED_BY.search(text) if " by " in text else None
@@ -159,6 +187,29 @@ _DENY = re.compile(
     r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
     r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
+# A denial coordinated with the speaker's first verb ("The army said its troops fired warning shots after hearing
+# gunfire from the other side and denied that …"): the one denying is the sentence's subject, not a side named in
+# the clause before "and".
+_SUBJECT_SPAN = 120  # characters: a longer subject is a clause of its own
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s*$")
+
+
+def _denier(text: str) -> str | None:
+    """The side a sentence tells denying: the subject of its verb of denying; of a denial coordinated with the
+    verb of an earlier subject, that subject's side (the sentence's speaker)."""
+    deny = _DENY.search(text)
+    if deny is None:
+        return None
+    if _COORDINATED.search(text[max(0, deny.end("who") - 40) : deny.end("who")]):
+        return speaker_side(text)
+    # a long name ("The Cambodian Mine Action and Victim Assistance Authority denied"): the subject from the
+    # sentence's start, when the verb is the sentence's first and no clause comes before it
+    subject = text[: deny.end("who")]
+    if len(subject) <= _SUBJECT_SPAN and not _CLAUSE_BREAK.search(subject):
+        return one_country(deny.group("who")) or one_country(subject)
+    return one_country(deny.group("who"))
+
+
 # The speaker owning the attack: "Thai authorities confirmed launching airstrikes".
 _OWN = re.compile(
     r"(?P<who>\b(?:Thai|Thailand|Cambodian?)\b(?:'s)?(?:\s+\w+){0,2})\s+(?:confirmed|admitted|said|announced)"
@@ -284,15 +335,21 @@ def _told(text: str) -> _Told | None:
         kinds = [k for k in kinds if k[1] < hedge.start()]
         if not kinds:
             return None
-    accuse, deny = _accusation(text), _DENY.search(text)
+    accuse = _accusation(text)
     source = attribution(text)
-    denied_by = one_country(deny.group("who")) if deny else None
+    accused = tuple(_attacker(text, accuse, at) for _, at, _ in kinds)
+    # a denial in the sentence's own words, else the accused side's word, in a later clause, that nothing happened
+    # ("Cambodia accused Thai troops of firing mortars …; the Thai army said its forces had fired no mortars")
+    said_no = next((side for part in _LATER_CLAUSE.split(text)[1:] if (side := _said_no(part))), None)
+    denied_by = _denier(text) or (said_no if said_no in accused else None)
     return _Told(
         kinds=tuple(kinds),
         # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
-        reported_by=(one_country(accuse[0]) if accuse else None) or (one_country(source) if source else None),
+        reported_by=(one_country(accuse[0]) if accuse else None)
+        or (one_country(source) if source else None)
+        or _claim_owner(text),
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
-        accused=tuple(_attacker(text, accuse, at) or denied_by for _, at, _ in kinds),
+        accused=tuple(side or denied_by for side in accused),
         denied_by=denied_by,
     )
 
@@ -339,11 +396,45 @@ def _day(text: str, published: date | None) -> date | None:
     return days[-1].date if days else day
 
 
+def _clause_day(text: str, at: int, published: date | None, day: date | None) -> date | None:
+    """The day of the attack told at `at` in a sentence that tells attacks of different days, each with its own
+    ("jets dropped bombs on Saturday in X, while naval forces fired on Y on Friday"): the day in its own clause
+    (no clause break between them), else the sentence's day (`day`, _day). A day of a saying ("accused … on
+    Monday of …") dates no attack."""
+    if day is None:
+        return None
+    days = [
+        d
+        for d in find_dates(text, published, future=False)
+        if d.date
+        and (published is None or d.date <= published)
+        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        and not _in_concession(text, d.start)
+    ]
+    told = [
+        d
+        for d, after in zip(days, [*days[1:], None], strict=True)
+        if not after or not _said_on(text, d.start, d.end, after.start)
+    ]
+    if len({d.date for d in told}) < 2:
+        return day
+    own = [
+        d
+        for d in told
+        if not _CLAUSE_BREAK.search(text, *sorted((d.end if d.end <= at else at, at if d.end <= at else d.start)))
+    ]
+    return min(own, key=lambda d: abs(d.start - at)).date if own else day
+
+
 def _said_on(text: str, start: int, end: int, next_day: int) -> bool:
     """Whether the day at start:end is the day of a saying whose words tell of the day at `next_day`: a verb of
     saying after it in its own clause ("X on Monday accused Y of …", "…, saying that"), or right before it ("said
     on Monday that …")."""
     verb = _SPEECH.search(text, end, next_day)
+    # a day opening the sentence ("On Monday, Thailand accused …") dates its main clause: the comma after it
+    # closes the adverbial, not the clause
+    if _OPENING_TIME.match(text[:start]):
+        end += len(text[end:]) - len(text[end:].lstrip(", "))
     if verb and (verb.group(0).lower() == "saying" or not _CLAUSE_BREAK.search(text, end, verb.start())):
         return True
     return bool(_SAID_ON.search(text, max(0, start - 30), start)) and text[end : end + 6].strip().startswith("that")
@@ -507,7 +598,7 @@ def find_incidents(
                 kind=k[0],
                 places=tuple(dict.fromkeys(p.name for p in where)),
                 admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
-                date=day,
+                date=_clause_day(text, k[1], published, day),
                 reported_by=told.reported_by,
                 accused=accused[k],
                 denied_by=told.denied_by,
@@ -571,13 +662,67 @@ def denial(sentence: Sentence) -> str | None:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _denial(text: str) -> str | None:
+    return _denier(text)
+
+
+# A negation in what a side says ("said there had been no clashes", "said it had no knowledge of any such
+# flights"): the side's word that the thing told did not happen.
+_NEGATION = re.compile(rf"\b(?:{word_pattern(_CUES['negation'])})(?!\w)", re.I)
+_NEGATED_WORDS = 5  # words at most between the negation and what it negates
+# What a negation or a denial names: an attack's kind, an alleged act, the thing just told ("any such flights").
+_SUCH = re.compile(r"\bsuch\s+\w+|\bany\s+(?:such\s+)?(?:incidents?|attacks?|violations?)\b", re.I)
+# Mines named as what was laid ("laid any new mines", "planting mines"): a landmine's telling without "land".
+_LAID_MINES = re.compile(r"\b(?:laid|lay|laying|plant(?:ed|ing)?)\s+(?:[\w-]+\s+){0,3}?mines?\b", re.I)
+
+
+# Where a sentence goes on with another clause that may answer the first: a semicolon, ", while", ", but".
+_LATER_CLAUSE = re.compile(r";|,\s+(?:while|but|whereas)\b", re.I)
+
+
+def _said_no(text: str) -> str | None:
+    """The side whose speaker says that what was told did not happen: a negation, after the verb of saying, of an
+    attack's kind, an alleged act or the thing just told, within a few words and in one clause ("Cambodia's
+    ministry said there had been no armed clashes in any area", "The ministry of Cambodia said it had no knowledge
+    of any such flights")."""
+    side = speaker_side(text)
+    said = SAYING.search(text) if side else None
+    if said is None:
+        return None
+    for neg in _NEGATION.finditer(text, said.end()):
+        named = [m.start() for rx in (_ANY_KIND, _ACT, _SUCH) if (m := rx.search(text, neg.end()))]
+        at = min(named, default=None)
+        between = text[neg.end() : at] if at is not None else ""
+        # "no casualties from the shelling" negates the harm, not the attack
+        if (
+            at is not None
+            and len(between.split()) <= _NEGATED_WORDS
+            and not _CLAUSE_BREAK.search(between)
+            and not HARM.search(between)
+        ):
+            return side
+    return None
+
+
+def _denied_kinds(text: str) -> tuple[str | None, set[str]]:
+    """The side a sentence tells denying and the kinds of attack its denial names after the verb ("denied that
+    Cambodia had laid any new mines": a landmine)."""
+    side = _denier(text)
+    if side is None:
+        return None, set()
     deny = _DENY.search(text)
-    return one_country(deny.group("who")) if deny else None
+    rest = text[deny.end() :]
+    kinds = {m.lastgroup for m in _ANY_KIND.finditer(rest)}
+    if _LAID_MINES.search(rest):
+        kinds.add("landmine")
+    return side, kinds
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
-    """A denial told in the sentence after an accusation answers it: the incidents of the sentence
-    before (in the same paragraph) that accuse the denying side get it as `denied_by`."""
+    """A denial told in the sentence after an accusation answers it: the incidents of the sentence before (in the
+    same paragraph) that accuse the denying side get it as `denied_by`; so does the accused side's word that no
+    such thing happened (_said_no). A denial that names the kind of attack denied ("denied that Cambodia had laid
+    any new mines") answers the last incident of that kind told before it in the report that names no other
+    accused: the denying side is the one accused, by the other side."""
     if not incidents:
         return incidents
     by_start = {s.start: i for i, s in enumerate(sentences)}
@@ -586,10 +731,26 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
         i = by_start.get(inc.evidence.start)
         if inc.denied_by is None and i is not None and i + 1 < len(sentences):
             nxt = sentences[i + 1]
-            side = denial(nxt) if nxt.paragraph == sentences[i].paragraph else None
+            side = (denial(nxt) or _said_no(nxt.text)) if nxt.paragraph == sentences[i].paragraph else None
             if side and side == inc.accused:
                 inc = replace(inc, denied_by=side)
         out.append(inc)
+    for s in sentences:
+        side, kinds = _denied_kinds(s.text) if _DENY.search(s.text) else (None, set())
+        if side not in _OPPOSITE or not kinds:
+            continue
+        before = [
+            n
+            for n, inc in enumerate(out)
+            if inc.evidence.start < s.start
+            and inc.kind in kinds
+            and inc.timing != "earlier"
+            and inc.accused in (None, side)
+            and inc.denied_by is None
+        ]
+        if before:
+            inc = out[before[-1]]
+            out[before[-1]] = replace(inc, accused=side, denied_by=side, reported_by=inc.reported_by or _OPPOSITE[side])
     return out
 
 
@@ -603,13 +764,16 @@ def _unspecified(inc: Incident) -> bool:
 
 def _same_time(a: Incident, b: Incident) -> bool:
     """Whether a telling with no place can be one with a place (or none): the same day, or neither gives one;
-    or one is a blast of no stated kind and one of them is known only by its report's date ("four soldiers
-    were hurt by a landmine in Si Sa Ket" beside "the explosion at 9.30am on Monday" retells it). Neither
-    tells an earlier period."""
+    or one is known only by its report's date and the other is a blast of no stated kind ("four soldiers were
+    hurt by a landmine in Si Sa Ket" beside "the explosion at 9.30am on Monday" retells it) or the same side's
+    attack of the same kind. Neither tells an earlier period."""
     if "earlier" in (a.timing, b.timing):
         return False
     undated = (a.date is None and a.timing == "reported") or (b.date is None and b.timing == "reported")
-    return a.date == b.date or (undated and (_unspecified(a) or _unspecified(b)))
+    # the same side's attack of one kind, told dated in the lead and placed later with no day ("Thai troops opened
+    # fire on Wednesday, officials said. … Thai troops fired on residents of X village …"): one telling retold
+    same_side = a.accused is not None and a.accused == b.accused and a.kind == b.kind
+    return a.date == b.date or (undated and (_unspecified(a) or _unspecified(b) or same_side))
 
 
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
@@ -679,8 +843,28 @@ def harm_at(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention
 
 
 def struck_at(sentence: Sentence, report_id: str, published: date | None, places: list[PlaceMention]) -> list[Incident]:
-    """The attacks a sentence tells (see awaits_places) at the places the sentences after it give their harm."""
-    return find_incidents(sentence, report_id, published, places) if places else []
+    """The attacks a sentence tells (see awaits_places) at the places the sentences after it give their harm. Harm
+    told with days of its own ("On July 16, three soldiers were wounded near A, and on July 23, five near B") is
+    one attack per day, each at the places told after its day and dated by it."""
+    if not places:
+        return []
+    days = [_harm_day(p, published) for p in places]
+    if not any(days):
+        return find_incidents(sentence, report_id, published, places)
+    out = []
+    for day in dict.fromkeys(days):
+        where = [p for p, d in zip(places, days, strict=True) if d == day]
+        found = find_incidents(sentence, report_id, published, where)
+        out.extend(replace(i, date=day, timing="stated") if day else i for i in found)
+    return out
+
+
+def _harm_day(place: PlaceMention, published: date | None) -> date | None:
+    """The day told before a place in its own sentence (the last one before it), if any."""
+    text = place.evidence.sentence
+    at = text.find(place.evidence.quote)
+    told = [d for d in find_dates(text, published, future=False) if d.date and d.end <= at]
+    return told[-1].date if told and (published is None or told[-1].date <= published) else None
 
 
 # A sentence that opens with a time of day and names no day ("Later at 5pm, …", "At 4.20pm, …"): it goes on
@@ -714,12 +898,30 @@ def told_day(sentence: Sentence, published: date | None) -> date | None:
     return _day(sentence.text, published)
 
 
+# A sentence opening with a count of days after the one told before ("Four days later, …", "The next day, …").
+_DAYS_LATER = re.compile(
+    r"^\W*(?:(?:a|one) day later|(?:on\s+)?the (?:next|following) day|(?P<n>\w+|\d+) days later)\b", re.I
+)
+
+
 def same_day(found: list[Incident], sentence: Sentence, day: date | None) -> list[Incident]:
     """Incidents told in a sentence that gives their day as the one told before ("The ministry said that on the
-    same day, troops shelled …") and no day of its own: dated by the day the text told last (`day`)."""
-    if day is None or not _SAME_DAY.search(sentence.text):
+    same day, troops shelled …"), or as days after it ("Four days later, a drone dropped …"), and no day of its
+    own: dated by the day the text told last (`day`), plus those days."""
+    if day is None:
+        return found
+    later = _DAYS_LATER.match(sentence.text)
+    if later:
+        n = parse_amount(later.group("n")) if later.group("n") else 1
+        if n is None or n > MAX_DAYS_LATER:
+            return found
+        day = day + timedelta(days=n)
+    elif not _SAME_DAY.search(sentence.text):
         return found
     return [replace(i, date=day, timing="stated") if i.date is None and i.timing == "reported" else i for i in found]
+
+
+MAX_DAYS_LATER = 31  # "N days later" counts from the day told before; a larger count is no day of that telling
 
 
 REPORTED_DAYS = 2  # a telling with no day of its own tells an event of its report's day or the two before
