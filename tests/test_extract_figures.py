@@ -446,3 +446,279 @@ def one_found(sentence):
 def test_the_displaced_told_as_those_who_remain_are_a_stock_of_the_still_displaced(text, scope):
     [f] = figures(text)
     assert (f.metric, f.value, f.scope) == ("displaced", 7300, scope)
+
+
+# Phrasings of the unseen-report audit (session 10): each rule with the tester's sentence, one of our own, and
+# a case it must leave alone.
+
+
+def _seen(text):
+    return [(f.metric, f.value, f.country, f.both_sides, f.group, f.scope, f.part_of_total) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the tester's: a both-sides total, then each country's count after a dash
+            "The five days of fighting, the worst between the neighbours in more than a decade, killed at least 36 "
+            "people - 23 in Thailand, including 14 civilians, and 13 in Cambodia, including eight civilians - and "
+            "displaced more than 300,000 people on both sides of the border.",
+            [
+                ("killed", 36, None, True, None, None, False),
+                ("killed", 23, "TH", False, None, None, False),
+                ("killed", 14, "TH", False, "civilian", None, True),
+                ("killed", 13, "KH", False, None, None, False),
+                ("killed", 8, "KH", False, "civilian", None, True),
+                ("displaced", 300000, None, True, None, None, False),
+            ],
+        ),
+        (  # in brackets, nationalities for the countries, no "between" to tell both sides
+            "Shelling over the weekend left 52 people dead (31 Thai and 21 Cambodian), officials said.",
+            [
+                ("killed", 52, None, True, None, None, False),
+                ("killed", 31, "TH", False, None, None, False),
+                ("killed", 21, "KH", False, None, None, False),
+            ],
+        ),
+        (  # after a colon, with qualifiers
+            "Officials said 640,000 people had fled their homes: about 260,000 in Thailand and more than 380,000 "
+            "in Cambodia.",
+            [
+                ("displaced", 640000, None, True, None, None, False),
+                ("displaced", 260000, "TH", False, None, None, False),
+                ("displaced", 380000, "KH", False, None, None, False),
+            ],
+        ),
+    ],
+)
+def test_a_total_broken_down_by_country_counts_both_sides_and_each_part_its_country(text, expected):
+    assert _seen(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting killed at least 12 people - 4 more than on Sunday.", [("killed", 12, None)]),
+        # a breakdown by province names no country: the total stays one side's
+        ("The shelling killed 30 Thai people - 20 in Surin and 10 in Sisaket.", [("killed", 30, "TH")]),
+    ],
+)
+def test_what_follows_a_dash_without_a_country_is_no_breakdown(text, expected):
+    assert [(f.metric, f.value, f.country) for f in figures(text)] == expected
+    assert not any(f.both_sides for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric", "country"),
+    [
+        (  # the tester's: and one shooting's victims
+            "One Cambodian civilian was killed and three others were wounded on Wednesday when Thai soldiers opened "
+            "fire in a disputed border village, Cambodian officials said, two days after Thailand suspended its "
+            "implementation of a peace deal signed last month.",
+            3,
+            "injured",
+            "KH",
+        ),
+        ("Three Cambodian soldiers were killed and 12 others injured, Thailand's army said.", 12, "injured", "KH"),
+        (  # the tester's: "others" after a list of the people counted
+            "Since 24 July, the Thai aggression has killed 13 Cambodians, eight civilians and five soldiers, and "
+            "injured 71 others, including 50 civilians and 21 soldiers, the spokesperson said.",
+            71,
+            "injured",
+            "KH",
+        ),
+        ("Four people were killed and nine others wounded.", 9, "injured", None),  # no nationality to take
+    ],
+)
+def test_others_are_of_the_nationality_of_the_people_they_continue(text, value, metric, country):
+    [f] = [f for f in figures(text) if f.value == value]
+    assert (f.metric, f.country) == (metric, country)
+
+
+def test_the_parts_of_others_take_their_side_and_metric():
+    found = figures(
+        "Since 24 July, the Thai aggression has killed 13 Cambodians, eight civilians and five soldiers, and "
+        "injured 71 others, including 50 civilians and 21 soldiers, the spokesperson said."
+    )
+    parts = [(f.metric, f.value, f.country, f.group) for f in found if f.part_of_total]
+    assert parts == [("injured", 50, "KH", "civilian"), ("injured", 21, "KH", "military")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "One Cambodian civilian was killed and three others were wounded on Wednesday when Thai soldiers opened "
+            "fire in a disputed border village.",
+            "incident",
+        ),
+        ("Eight villagers were wounded when Cambodian rockets hit a market in Kantharalak.", "incident"),
+        # a running total told with the day the fighting began is no one attack's
+        (
+            "Twelve civilians have been killed since Monday, when Cambodian troops opened fire along the border.",
+            "total",
+        ),
+        ("At least 30 villagers were wounded as artillery duels went on along the border.", None),
+    ],
+)
+def test_victims_told_in_a_clause_of_one_attack_are_that_incidents(text, scope):
+    [f] = figures(text)
+    assert f.scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "direct", "indirect"),
+    [
+        (
+            "The Thai government says 21 soldiers and one civilian have been killed in the December fighting, and a "
+            "further 16 civilians have died of indirect causes such as health problems during evacuation.",
+            [21, 1],
+            16,
+        ),
+        (
+            "The ministry counts 12 civilians killed by shelling, and another 5 civilians have died of indirect causes "
+            "in crowded shelters.",
+            [12],
+            5,
+        ),
+    ],
+)
+def test_indirect_deaths_told_beside_a_toll_leave_the_toll_direct(text, direct, indirect):
+    found = figures(text)
+    assert [f.value for f in found if f.scope != "indirect"] == direct
+    assert [f.value for f in found if f.scope == "indirect"] == [indirect]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the tester's: one as an item of a toll, and the metric elided after an attribution
+            "The December fighting killed at least 26 Thai soldiers and one Thai civilian, according to Bangkok, and "
+            "30 Cambodian civilians, according to Phnom Penh.",
+            [("killed", 26, "TH", "military"), ("killed", 1, "TH", "civilian"), ("killed", 30, "KH", "civilian")],
+        ),
+        (
+            "The fighting killed nine Cambodian soldiers and one Cambodian monk, according to the defence ministry in "
+            "Phnom Penh, and 12 Thai troops, according to the Thai army.",
+            [("killed", 9, "KH", "military"), ("killed", 1, "KH", None), ("killed", 12, "TH", "military")],
+        ),
+        (
+            "Shelling killed 12 Thai soldiers and 3 Cambodian civilians.",
+            [("killed", 12, "TH", "military"), ("killed", 3, "KH", "civilian")],
+        ),
+        ("A rocket killed one villager and damaged 40 houses.", []),
+    ],
+)
+def test_the_items_of_a_list_of_tolls_take_its_metric_and_their_own_country(text, expected):
+    assert [(f.metric, f.value, f.country, f.group) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the tester's
+            "According to the Emergency Operations Center of the Ministry of Public Health, as of 10.00 hrs on Sunday "
+            "the number of Thais killed since Thursday stands at 20, comprising 14 civilians and six military "
+            "personnel.",
+            [
+                ("killed", 20, "TH", None, False),
+                ("killed", 14, "TH", "civilian", True),
+                ("killed", 6, "TH", "military", True),
+            ],
+        ),
+        (
+            "The tally of civilians wounded across the province has now risen to 57.",
+            [("injured", 57, None, "civilian", False)],
+        ),
+        (
+            "Officials said the count of displaced people stood at 48,000 on Friday.",
+            [("displaced", 48000, None, None, False)],
+        ),
+        ("The death toll in Cambodia stands at 13.", [("killed", 13, "KH", None, False)]),
+        ("The number of shelters stands at 120.", []),
+    ],
+)
+def test_a_number_after_the_phrase_that_names_its_metric(text, expected):
+    assert [(f.metric, f.value, f.country, f.group, f.part_of_total) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "scope"),
+    [
+        (  # the tester's
+            "More than 37,600 families, or over 140,000 people, have been evacuated to safe locations in Oddar "
+            "Meanchey, Preah Vihear, Banteay Meanchey and Pursat.",
+            "displaced",
+            140000,
+            "total",
+        ),
+        (
+            "At the peak of the crisis on 28 July, the National Committee for Disaster Management (NCDM) recorded "
+            "41,580 families (approximately 157,500 people) displaced in Oddar Meanchey and Preah Vihear.",
+            "displaced",
+            157500,
+            None,
+        ),
+        ("Some 9,200 households - roughly 35,000 people - have fled to temples and schools.", "displaced", 35000, None),
+        (
+            "By Friday, 3,100 families (about 12,000 people) remained in 40 displacement sites.",
+            "displaced",
+            12000,
+            "remaining",
+        ),
+        ("As of 31 July, around 24,000 families (about 91,000 people) had returned home.", "returned", 91000, None),
+    ],
+)
+def test_the_people_beside_a_count_of_families_share_its_predicate(text, metric, value, scope):
+    [f] = figures(text)
+    assert (f.metric, f.value, f.scope) == (metric, value, scope)
+
+
+def test_a_count_of_households_alone_is_still_no_figure():
+    assert figures("In addition, about 35,000 households have registered to receive relief payments.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (  # the tester's
+            "The interior ministry says more than 385,000 residents of border districts in Sisaket, Surin, Ubon "
+            "Ratchathani, Buriram, Sa Kaeo, Chanthaburi and Trat have been evacuated since Sunday, of whom about "
+            "136,000 are in shelters.",
+            385000,
+        ),
+        (
+            "The Ministry of Interior said 138,404 people from border districts of Surin, Sisaket, Ubon Ratchathani, "
+            "Buriram, Chanthaburi and Trat were staying in 297 temporary shelters.",
+            138404,
+        ),
+        ("Around 52,000 villagers from Oddar Meanchey, Preah Vihear and Banteay Meanchey have been evacuated.", 52000),
+    ],
+)
+def test_the_displaced_of_a_list_of_provinces(text, value):
+    assert [f.value for f in figures(text) if f.metric == "displaced" and not f.part_of_total] == [value]
+
+
+def test_a_list_of_provinces_after_a_count_of_villages_is_no_figure():
+    assert figures("Some 52 villages in Surin, Sisaket and Buriram were emptied.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "country"),
+    [
+        (  # the tester's: whose toll it is, told before the number, not the next item's people
+            "Thai and Cambodian troops traded artillery and rocket fire for a second day on Friday, as the death toll "
+            "in Thailand rose to at least 15 and more than 100,000 Thai villagers fled to temporary shelters.",
+            15,
+            "TH",
+        ),
+        (
+            "Thai and Cambodian troops traded fire as the toll in Cambodia rose to 11 and 2,000 Thai villagers fled.",
+            11,
+            "KH",
+        ),
+    ],
+)
+def test_the_side_of_a_toll_named_before_its_number(text, value, country):
+    [f] = [f for f in figures(text) if f.value == value]
+    assert (f.metric, f.country, f.both_sides) == ("killed", country, False)

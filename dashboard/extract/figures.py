@@ -3,12 +3,17 @@
 A number counts as a figure only where the grammar ties it to a metric: the metric right after it
 ("20 civilian deaths", "525,000 people displaced", "60 people have been killed") or a metric verb
 right before it ("killing at least 40 people", "displacement of more than 140,000 civilians"). In a
-list ("12 killed, 35 injured and 40,000 displaced") each number takes the metric nearest it.
+list ("12 killed, 35 injured and 40,000 displaced") each number takes the metric nearest it; a number with
+none of its own takes the list's ("23 deaths in Thailand and 21 in Cambodia"), the total's when it is a part
+("…, including 14 civilians") or a breakdown by country after a dash, a colon or a bracket ("36 people - 23 in
+Thailand and 13 in Cambodia": the total then counts both countries). The people counted beside a count of
+families ("37,600 families, or over 140,000 people, have been evacuated") share its predicate.
 
 Whose people are counted comes from the clause first (the nationality of the counted, or the province
-they are in), then the sentence, then the paragraph; a nationality that names the attacker ("killed
-by Cambodian rockets") points at the other side. A single casualty of one incident ("killing one
-soldier") is not a figure; one victim counted as a running total ("one civilian has been killed") is.
+they are in; "others" are of the people counted before them), then the sentence, then the paragraph; a
+nationality that names the attacker ("killed by Cambodian rockets") points at the other side. A single
+casualty of one incident ("killing one soldier") is not a figure; one victim counted as a running total ("one
+civilian has been killed") or as an item of a toll ("26 soldiers and one civilian") is.
 
 Size: one module because the patterns and the clause rules that bind a number to its metric, side, group
 and scope are read together from one clause and share its private patterns.
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
 
@@ -43,9 +48,9 @@ METRIC_AFTER = {
     r"|forced (?:out )?(?:from|to flee|to leave)|moved to (?:\S+ ){0,3}(?:shelters|safe areas|safer areas|camps)"
     r"|sought shelter|seeking shelter|refugees|taking refuge|took refuge|sought refuge|seeking refuge"
     r"|taken to (?:\S+ ){0,3}shelters"
-    r"|staying in (?:temporary |evacuation )?(?:shelters|camps|centres|centers)"
+    r"|staying in (?:\S+ ){0,3}?(?:shelters|camps|centres|centers)"
     r"|remain(?:s|ed)? displaced|remain(?:s|ed)? homeless|still displaced"
-    r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers)",
+    r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers|displacement sites|sites for the displaced)",
     "returned": r"returned|returning|returnees|"
     + "|".join(  # each alternative begins with a literal word: the pre-check is made of them
         rf"{verb} back (?:home|to (?:their |its |his |her )?(?:homes?|villages?))"
@@ -75,6 +80,9 @@ PURPOSE_AFTER = {
     ),
     "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
 }
+# A list of capitalised names ("Sisaket, Surin, Ubon Ratchathani and Trat"), whatever the case of the pattern around.
+_NAME = r"(?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*)){0,2}"
+_NAMES = rf"{_NAME}(?:(?:,|,? and) {_NAME})*"
 PEOPLE = (
     r"(?:people|persons|individuals|civilians?|soldiers|troops|servicemen|military personnel|personnel|residents"
     r"|villagers|children|Thais|Cambodians|Thai|Cambodian|nationals|citizens|others|more|of them"
@@ -83,7 +91,9 @@ PEOPLE = (
     r"|in border areas|from border areas|across the border|on the Thai side|on the Cambodian side"
     r"|in Thailand|in Cambodia|inside Thailand|inside Cambodia|from their homes|and|so far|in total"
     r"|including|total|have|has|had|were|was|are|been|being|now|reportedly|also|already|confirmed|reported"
-    r"|(?:of|in|from|across|along) (?:the )?[\w'-]+(?: [\w'-]+){0,2})"
+    r"|(?:of|in|from|across|along) (?:the )?[\w'-]+(?: [\w'-]+){0,2}"
+    # a list of the places they are from ("residents of Sisaket, Surin, Buriram and Trat"): capitalised names
+    rf"|(?:of|in|from|across) {_NAMES})"
 )
 QUALIFIERS = [
     ("at_least", r"at least|no fewer than|a minimum of"),
@@ -115,6 +125,7 @@ LOOKBACK = 80  # characters before a number that its rules look at (end-anchored
 _UNITS = "|".join(re.escape(w) for w in words("figure_cues", "unit"))
 _ATTACKS = "|".join(re.escape(w) for w in sorted(words("figure_cues", "attack"), key=len, reverse=True))
 _INDIRECT = "|".join(re.escape(w) for w in words("figure_cues", "indirect"))
+_ATTACK_VERBS = "|".join(re.escape(w) for w in sorted(words("figure_cues", "attack_verb"), key=len, reverse=True))
 # The counted noun after a metric word: "9,005 displaced families" counts families.
 _UNIT_AFTER = re.compile(
     rf"^\s+(?:(?:displaced|evacuated|affected|relocated|uprooted|homeless|more|other|Thai|Cambodian)\s+)?(?:{_UNITS})\b",
@@ -127,6 +138,8 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 _DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
+# "at" before a count a total stands at, not before a time: "the toll stands at 20", "estimated at 40,000".
+_AT_COUNT = re.compile(r"\b(?:stands?|stood|standing|put|estimated|placed)\s+at\s+$", re.I)
 GROUPS = [
     ("military", r"soldiers?|troops|military|servicemen|personnel|army|marines?"),
     ("civilian", r"civilians?|residents|villagers|children"),
@@ -147,7 +160,7 @@ BOTH_SIDES = guarded(
 )
 # A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
 PART_BEFORE = re.compile(
-    r"\b(?:including|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
+    r"\b(?:including|comprising|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
 )
 PART_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
 # A count over a span of years, not an episode's: "in recent years", "since 2008".
@@ -161,15 +174,16 @@ PERIOD_SCOPE = guarded(
 )
 # A figure tied to one attack counts that attack's victims: the attack named in the singular with an
 # article, as the cause ("wounded in a landmine blast", "killed by a rocket") or as the subject ("a mine
-# blast in X wounded four"). Fighting summed up ("clashes have killed 9") is not one attack.
+# blast in X wounded four"), or told in a clause of time ("wounded when Thai soldiers opened fire", "when
+# a shell hit the house"). Fighting summed up ("clashes have killed 9") is not one attack.
 INCIDENT_SCOPE = guarded(
     re.compile(
         rf"\b(?:(?:in|by|from|during|due to) (?:a|an|the)|a|an) (?:[\w-]+ ){{0,2}}?(?:{_ATTACKS})\b(?!-)"
-        r"|\bwhen (?:a|an|the) \w+",
+        rf"|\bwhen (?:a|an|the) \w+|\bwhen (?:[\w'-]+ ){{1,3}}?(?:{_ATTACK_VERBS})\b",
         re.I,
     ),
     *(w.lower() for w in words("figure_cues", "attack")),
-    *("when a", "when the"),
+    *("when ",),
 )
 # Deaths counted as an indirect effect of the fighting: another category, kept apart from the toll.
 INDIRECT_SCOPE = guarded(
@@ -177,15 +191,38 @@ INDIRECT_SCOPE = guarded(
 )
 
 # Elided metric in a list: "23 deaths in Thailand and 21 in Cambodia" (the second number takes the first's).
+# Between them: the counted people of the first ("26 Thai soldiers and one …"), where they are, an attribution
+# of the first ("…, according to Bangkok, and 30 …"), the joining word, a qualifier of the second.
+_ELIDED_NOUN = r"(?:\s+[a-z][\w-]*){0,3}?"  # the counted noun of the first ("300,000 people in Thailand and 150,000 …")
+_ELIDED_WHERE = r"(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
+_ELIDED_QUAL = rf"(?:(?:another|a further|{_QUAL})\s+)?$"
 ELIDED = re.compile(
-    r"^(?:\s+[a-z][\w-]*)?"  # the counted noun of the first ("300,000 people in Thailand and 150,000 in Cambodia")
-    r"(?:\s+(?:in|on|from|inside|among)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)?"
-    r"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+)(?:another\s+)?$",
+    rf"^{_ELIDED_NOUN}{_ELIDED_WHERE}(?:,\s*according to [^,;:()]{{1,60}}?)?"
+    rf"\s*(?:,\s*|,?\s+and\s+|,?\s+while\s+|\s+with\s+){_ELIDED_QUAL}",
     re.I,
 )
 ELIDED_AFTER = re.compile(
     r"^\s+(?:(?:more |others? )?(?:in|on|from|inside)\s+(?:the\s+)?(?:Thai|Cambodian?|Thailand)\b"
     r"|(?:Thais|Cambodians|Thai|Cambodian)\b)",
+    re.I,
+)
+# A total broken down after a dash, a colon or a bracket: "killed 36 people - 23 in Thailand … and 13 in
+# Cambodia -", "900,000 displaced: about 400,000 in Thailand and …". The parts named by country take the
+# total's metric; each is its country's count (a total so broken down into both countries counts both).
+BREAKDOWN = re.compile(
+    rf"^{_ELIDED_NOUN}{_ELIDED_WHERE}[^.;:()–—]{{0,60}}?(?:\s[-–—]\s*|\s*[–—:(]\s*){_ELIDED_QUAL}", re.I
+)
+# A list of what a total includes: "23 in Thailand, including 14 civilians", "stands at 20, comprising 14
+# civilians and six military personnel": the parts take the total's metric and whose people it counts.
+PART_LIST = re.compile(
+    rf"^{_ELIDED_NOUN}{_ELIDED_WHERE}\s*,?\s*(?:including|comprising|among them|among whom|of whom|of which)\s+"
+    rf"{_ELIDED_QUAL}",
+    re.I,
+)
+# The people a part counts, right after its number ("14 civilians", "six military personnel").
+PART_PEOPLE = re.compile(
+    r"^\s+(?:(?:Thai|Cambodian)\s+)?(?:civilians?|soldiers?|troops|military personnel|personnel|servicemen"
+    r"|children|women|villagers|residents|people|police(?:men)?|marines|rangers)\b",
     re.I,
 )
 
@@ -200,10 +237,56 @@ RUNNING_TOTAL = guarded(
 )
 
 
+# The people counted beside a count of another thing, in apposition or in brackets: "37,600 families, or over
+# 140,000 people, have been evacuated", "41,580 families (approximately 157,500 people) displaced". The
+# people's number shares the predicate after the apposition.
+APPOSITION = re.compile(
+    rf"\d\s+(?:[\w-]+\s+){{0,2}}?(?:{_UNITS})\s*(?:,\s*or\s+|,\s*i\.e\.,?\s+|,\s*that is,?\s+|\(\s*|\s[-–—]\s+)"
+    rf"(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+_APPOSITION_END = re.compile(r"^((?:\s+[\w-]+){1,3}?)\s*(?:\)|,|\s[-–—])")
+# The metric before the number in a phrase that names it first: "the number of Thais killed since Thursday
+# stands at 20", "the tally of people displaced has risen to 40,000".
+_STANDS = r"(?:stands?|stood|rose|risen|reached|climbed|jumped|hit|is|was|increased|grew)"
+NUMBER_OF = {
+    metric: re.compile(
+        rf"\b(?:number|count|tally|total) of (?P<who>(?:[\w'-]+ ){{0,4}}?)(?:{p})\b[^.;:]{{0,50}}?\s{_STANDS}"
+        rf"(?:\s+(?:to|at))?\s+(?:(?:{_QUAL})\s+)?$",
+        re.I,
+    )
+    for metric, p in METRIC_AFTER.items()
+    if metric != "returned"
+}
+_NUMBER_OF_WORDS = ("number of", "count of", "tally of", "total of")
+
+
+def _number_of(before: str) -> tuple[str, str] | None:
+    """The metric and the people named in a "number of <people> <metric> … stands at" phrase before a number."""
+    low = before.lower()
+    if not any(w in low for w in _NUMBER_OF_WORDS):
+        return None
+    for metric, rx in NUMBER_OF.items():
+        hit = rx.search(before)
+        if hit:
+            return metric, hit.group("who")
+    return None
+
+
+def _following(text: str, m: re.Match) -> str:
+    """The text after a number, with the apposition it stands in closed: "families (about 66,500 people) remained"
+    reads "about 66,500 people remained"."""
+    after = text[m.end() :]
+    if APPOSITION.search(text, max(0, m.start() - LOOKBACK), m.start()):
+        return _APPOSITION_END.sub(r"\1", after, count=1)
+    return after
+
+
 def _metric(text: str, m: re.Match) -> str | None:
     after, before = text[m.end() :], text[max(0, m.start() - LOOKBACK) : m.start()]
-    if _NOT_PEOPLE.match(after) or _DATEISH.search(before[-12:]):
+    if _NOT_PEOPLE.match(after) or (_DATEISH.search(before[-12:]) and not _AT_COUNT.search(before[-20:])):
         return None
+    after = _following(text, m)
     hit = _ANY_AFTER.match(after)  # the nearest metric word after the number (lazy filler)
     bound = hit.lastgroup if hit else None
     if bound == "displaced" and _AFTER["returned"].match(after):
@@ -217,6 +300,9 @@ def _metric(text: str, m: re.Match) -> str | None:
             if need and need.search(before) and not PURPOSE_AFTER[metric].match(after):
                 continue
             return metric
+    if bound is None:
+        named = _number_of(before)
+        return named[0] if named else None
     return bound
 
 
@@ -283,12 +369,44 @@ class _Whose:
     both: bool = False  # the clause counts both countries' people ("on both sides", "across the border")
 
 
+# Where the words of a number's own people end: the next item of a list, an aside, a breakdown.
+_OWN_ITEM_END = re.compile(r"[,;:(]|\s[-–—]\s|[–—]|\band\b|\bwhile\b", re.I)
+# "three others", "71 others": more people of the kind just counted.
+OTHERS = re.compile(r"^\s+others\b", re.I)
+
+
+def _own_side(after: str) -> str | None:
+    """The country of the people a number counts, named in its own words right after it ("13 Cambodians", "23 in
+    Thailand"), not in the next item of its list ("26 Thai soldiers and 30 Cambodian civilians")."""
+    window = " ".join(after[:80].split()[:6])
+    if BOTH.search(window) or BOTH_SIDES.search(window):
+        return None
+    return victim_side(_OWN_ITEM_END.split(window, maxsplit=1)[0])
+
+
+# The metric named before the number with whose people it counts: "the death toll in Thailand rose to 15",
+# "Thailand's death toll", "the number of Thais killed since Thursday stands at 20".
+TOLL_PHRASE = re.compile(
+    r"(?:[\w'’]+\s+){0,2}\b(?:toll|number|tally|count|fatalities|deaths|casualties)\b[^,;:.()]{0,50}$", re.I
+)
+
+
+def _toll_side(before: str) -> str | None:
+    hit = TOLL_PHRASE.search(before[-LOOKBACK:])
+    return victim_side(hit.group(0)) if hit else None
+
+
 def _whose(text: str, before: str, after: str) -> _Whose:
-    """The part of _country that reads the text alone: the clause (its counted people first), then
+    """The part of _country that reads the text alone: the clause (its counted people first, or those of the
+    toll the number is the count of; "others" are of the nationality of the people counted before them), then
     the sentence."""
-    side = victim_side(" ".join(after[:80].split()[:6]))
+    side = _own_side(after) or _toll_side(before)
     if side:
         return _Whose(True, side)
+    if OTHERS.match(after):
+        told = [c for c, attacking in cues_in(before) if not attacking]
+        if told:  # "one Cambodian civilian was killed and three others were wounded": Cambodians
+            return _Whose(True, told[-1])
     clause = before + after
     if BOTH.search(clause) or BOTH_SIDES.search(clause):
         return _Whose(True, None, both=True)
@@ -339,7 +457,7 @@ _GROUP_BEFORE = [
 ]
 # Where the people counted stop and a list of what they include begins ("34 people, including soldiers
 # and civilians": the count is of people, soldiers and civilians together).
-_GROUP_END = re.compile(starting_with(",;iaos", r",|;|\b(?:including|among|of whom|such as)\b"), re.I)
+_GROUP_END = re.compile(starting_with(",;iaocs", r",|;|\b(?:including|comprising|among|of whom|such as)\b"), re.I)
 
 
 _LIST_ITEM = re.compile(starting_with(",;a", r"[,;]|\band\b"))
@@ -379,19 +497,21 @@ class _Stated:
     part_of_total: bool
 
 
-def _scope(text: str, before: str, after: str) -> str | None:
+def _scope(text: str, before: str, after: str, alone: bool = True) -> str | None:
     """What a figure counts: a span of years (period), deaths from indirect effects (indirect), an
     episode's running total (total), one attack's victims (incident), or None when its clause does not
     say. The attack must be in the number's own stretch of the clause (up to the next comma after it):
-    "three killed since Monday, one by a grenade" counts more than that grenade's victims."""
+    "three killed since Monday, one by a grenade" counts more than that grenade's victims. So must the
+    indirect effects when the clause counts other people too (not `alone`): "21 soldiers have been killed in
+    the fighting, and a further 16 civilians have died of indirect causes" — the 21 are killed in it."""
     clause = before + after
     if PERIOD_SCOPE.search(clause):
         return "period"
-    if INDIRECT_SCOPE.search(clause):
+    own = before + after.split(",", 1)[0]
+    if INDIRECT_SCOPE.search(clause if alone else before.rsplit(",", 1)[-1] + after.split(",", 1)[0]):
         return "indirect"
     if RUNNING_TOTAL.search(clause):
         return "total"
-    own = before + after.split(",", 1)[0]
     if INCIDENT_SCOPE.search(own):
         return "incident"
     return None
@@ -410,19 +530,62 @@ def _still_scope(metric: str, metric_words: re.Match | None, scope: str | None) 
     return scope
 
 
+def _link(text: str, prev: _Stated, prev_part: bool, m: re.Match) -> str | None:
+    """How a number with no metric of its own continues the figure before it in a list: "item" (the next item,
+    its country named: "23 deaths in Thailand and 21 in Cambodia"), "breakdown" (a part by country of a total,
+    after a dash, a colon or a bracket: "36 people - 23 in Thailand …"), "part" (what a total includes:
+    "23 in Thailand, including 14 civilians", and the next item of that list), or None."""
+    between, following = text[prev.end : m.start()], text[m.end() :]
+    named = ELIDED_AFTER.match(following)
+    if named and ELIDED.match(between):
+        return "item"
+    if named and BREAKDOWN.match(between):
+        return "breakdown"
+    if PART_PEOPLE.match(following) and (PART_LIST.match(between) or (prev_part and ELIDED.match(between))):
+        return "part"
+    return None
+
+
+def _total_of(link: str | None, prev: int, parent: list[int | None], part: list[bool]) -> int | None:
+    """The total a figure linked to the one before (`prev`, by `_link`) belongs to: the one before, for the first
+    part or the first item of a breakdown; for the next item of a list, the total the one before belongs to — or,
+    after a part ("…, including 14 civilians, and 13 in Cambodia"), the total that part's total belongs to."""
+    if link is None:
+        return None
+    if link == "breakdown" or (link == "part" and not part[prev]):
+        return prev
+    up = parent[prev]
+    if link == "item" and part[prev]:
+        return parent[up] if up is not None else None
+    return up
+
+
+def _with_breakdowns(out: list[_Stated], parent: list[int | None], part: list[bool]) -> tuple[_Stated, ...]:
+    """A total broken down into counts of each country's people ("36 people - 23 in Thailand … 13 in Cambodia")
+    counts both countries' people."""
+    for i, total in enumerate(out):
+        sides = {out[j].whose.side for j in range(i + 1, len(out)) if parent[j] == i and not part[j]}
+        if {"TH", "KH"} <= sides:
+            out[i] = replace(total, whose=_Whose(True, None, both=True))
+    return tuple(out)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _stated(text: str) -> tuple[_Stated, ...]:
     """The figures a sentence's text states: read once per distinct text."""
     if not METRIC_CHECK.search(text):
         return ()
     out: list[_Stated] = []
+    parent: list[int | None] = []  # the total each figure is an item, a part or a breakdown of
+    part: list[bool] = []  # a part of that total (not a count of its own of one country's people)
     breaks = None
-    for m in amounts(text):
+    found = list(amounts(text))
+    for m in found:
         metric = _metric(text, m)
+        link = None
         if metric is None and out and out[-1].value is not None:
-            prev = out[-1]  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
-            if ELIDED.match(text[prev.end : m.start()]) and ELIDED_AFTER.match(text[m.end() :]):
-                metric = prev.metric
+            link = _link(text, out[-1], part[-1], m)  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
+            metric = out[-1].metric if link else None
         if metric is None or _UNIT_AFTER.match(text[m.end() :]):
             continue  # no metric, or families, homes: not people
         value = amount_value(m)
@@ -432,16 +595,28 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         if breaks is None:
             breaks = _breaks(text)
         before, after = _clause(text, m.start(), m.end(), breaks)
-        if value == 1 and not RUNNING_TOTAL.search(before + after):
-            continue  # one victim of one incident
-        metric_words = _AFTER[metric].match(text[m.end() :])
-        end = m.end() + (metric_words.end() if metric_words else 0)
+        if value == 1 and link is None and not RUNNING_TOTAL.search(before + after):
+            continue  # one victim of one incident (not "26 soldiers and one civilian": an item of a toll)
+        following = _following(text, m)
+        metric_words = _AFTER[metric].match(following)
+        end = m.end() + (metric_words.end() if metric_words and len(following) == len(text) - m.end() else 0)
         lookback = max(0, m.start() - LOOKBACK)
         near = max(0, m.start() - 25)
         tail = text[near : m.start()]  # the last 25 characters before the number: where a qualifier stands
         may_qualify = _may_end_with_qualifier(tail)
         qual = _QUAL_BEFORE.search(text, near, m.start()) if may_qualify else None
         clause_start = m.start() - len(before)
+        clause_end = m.end() + len(after)
+        alone = not any(o is not m and clause_start <= o.start() < clause_end for o in found)
+        up = _total_of(link, len(out) - 1, parent, part)
+        whose = _whose(text, before, after)
+        if link == "part":  # a part counts the total's people, unless its own words name them
+            own = _own_side(after)
+            whose = _Whose(True, own) if own else out[up].whose
+        named = _number_of(text[lookback : m.start()]) if metric != "displaced" else None
+        group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
+        if group is None and named:
+            group = next((g for g, rx in _GROUP_RX if rx.search(named[1])), None)
         out.append(
             _Stated(
                 start=qual.start() if qual else m.start(),
@@ -451,18 +626,19 @@ def _stated(text: str) -> tuple[_Stated, ...]:
                 value=value,
                 value_text=m.group(0),
                 qualifier=_qualifier(tail, vague, may_qualify),
-                whose=_whose(text, before, after),
+                whose=whose,
                 # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
-                group=None if metric == "displaced" else _group(after, text[lookback : m.start()]),
+                group=group,
                 source=attribution(text[clause_start:]) or attribution(text),
                 period=episode_named_in(text),
-                scope=_still_scope(metric, metric_words, _scope(text, before, after)),
-                part_of_total=bool(
-                    out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))
-                ),
+                scope=_still_scope(metric, metric_words, _scope(text, before, after, alone)),
+                part_of_total=link == "part"
+                or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))),
             )
         )
-    return tuple(out)
+        parent.append(up)
+        part.append(link == "part")
+    return _with_breakdowns(out, parent, part)
 
 
 def _names_both(text: str) -> bool:

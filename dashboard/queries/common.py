@@ -148,9 +148,24 @@ def _figure_row(f: Figure, r: Report) -> dict:
     }
 
 
+# A count whose sentence names this many provinces or more is told over the list of a side's provinces the
+# fighting reached ("evacuated from Sisaket, Surin, Buriram and Trat"): the side's count, not one province's.
+PROVINCE_LIST = 3
+
+
 def _naming_no_province():
-    """A figure whose sentence names no province: a side's total, not one province's."""
-    return sa.or_(figures_t.c.provinces.is_(None), figures_t.c.provinces == "")
+    """A figure whose sentence names no province, or a list of them (PROVINCE_LIST or more): a side's total, not
+    one province's ("20,000 returned home in Pailin province") nor a pair's."""
+    provinces = figures_t.c.provinces
+    named = sa.func.length(provinces) - sa.func.length(sa.func.replace(provinces, "|", ""))  # n provinces: n + 1 bars
+    return sa.or_(provinces.is_(None), provinces == "", named > PROVINCE_LIST)
+
+
+def newest_first(f):
+    """The order of a table of figures from the newest: its report's day, then the day the figure counts to (a
+    report that tells a count "at the peak on 28 July" and one "as of 31 July" is newest in the second), then
+    the larger count (two reports of the same day: the later total is the larger)."""
+    return (f.c.known_from.desc(), sa.func.coalesce(f.c.date, f.c.known_from).desc(), f.c.value.desc(), f.c.id)
 
 
 def indirect_deaths(store: Store, report_ids: set[str]) -> dict[tuple[str, str | None], Figure]:

@@ -19,6 +19,7 @@ from dashboard.queries.common import (
     _with_reports,
     figures_t,
     indirect_deaths,
+    newest_first,
 )
 from dashboard.queries.tracker import SourceLatest, disagreement, latest_per_source
 from dashboard.records import Figure, Report
@@ -58,8 +59,8 @@ def figure_ranges(store: Store, as_of: date, episode: str | None, metrics: list[
     never compared with another (civilians) nor with everyone."""
     f = figures_t
     source = sa.func.coalesce(reports.c.outlet, reports.c.url, reports.c.id)
-    newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
-    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group, source), order_by=newest_first)
+    partition = (f.c.metric, _side_key(), f.c.group, source)
+    rank = sa.func.row_number().over(partition_by=partition, order_by=newest_first(f))
     scope = sa.and_(_figure_scope(as_of, episode, metrics, sides, totals=True), f.c.value.is_not(None))
     ranked = (
         sa.select(f.c.id, _side_key().label("side"), rank.label("rank"))

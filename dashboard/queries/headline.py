@@ -16,6 +16,7 @@ from dashboard.queries.common import (
     _side_key,
     figures_t,
     indirect_deaths,
+    newest_first,
     onsets_t,
 )
 from dashboard.queries.meetings import MeetingSummary, meetings
@@ -69,8 +70,7 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
         f.c.metric.in_(METRICS),
         _a_sides_running_total(),
     )
-    newest_first = (f.c.known_from.desc(), f.c.value.desc(), f.c.id)
-    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group), order_by=newest_first)
+    rank = sa.func.row_number().over(partition_by=(f.c.metric, _side_key(), f.c.group), order_by=newest_first(f))
     ranked = sa.select(f.c.id, side, rank.label("rank")).where(scope).subquery()
     latest_rows = (
         _select_with_reports(f).add_columns(ranked.c.side).join(ranked, ranked.c.id == f.c.id).where(ranked.c.rank == 1)
@@ -88,7 +88,7 @@ def latest_tolls(store: Store, as_of: date, episode: str | None) -> list[Toll]:
         .add_columns(reports.c.id)
         .join(reports, reports.c.id == f.c.report_id)
         .where(scope, f.c.known_from >= as_of - timedelta(days=RECENT_DAYS))
-        .order_by(*newest_first)
+        .order_by(*newest_first(f))
     )
     per_source: dict[tuple, dict[str, tuple]] = {key: {} for key in latest}
     with store.engine.connect() as conn:
