@@ -312,3 +312,38 @@ def test_a_word_of_nearness_counts_only_right_before_the_name(gaz):
         "Poipet": 2,
     }
     assert {p.name: p.precision for p in places("Troops massed near Poipet — a café shut.", gaz)} == {"Poipet": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the known place it is written in or near gives its province (and its point)
+        ("A monk at Sila Ngam temple in Phanom Dong Rak heard the shells.", ("Sila Ngam temple", "temple", "TH-32")),
+        ("Troops fired near Wat Nong Bua pagoda in Kantharalak district.", ("Wat Nong Bua pagoda", "temple", "TH-33")),
+        # else the one province its sentence names
+        ("On Monday Khao Lon mountain was shelled, Trat officials said.", ("Khao Lon mountain", "area", "TH-23")),
+        ("Evacuees reached the Nong Pho camp, some way from Ta Phraya.", ("Nong Pho camp", "area", "TH-27")),
+        # a namesake of a known village elsewhere that the context leaves out does not hide the feature
+        (
+            "Guns were heard near Banthat Mountain, said a monk from Noen Sai in Trat.",
+            ("Banthat Mountain", "area", "TH-23"),
+        ),
+    ],
+)
+def test_a_feature_the_gazetteer_lacks_is_placed_by_its_head_word_and_the_places_near_it(text, expected):
+    assert expected in report_places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Prem Temple spoke to reporters in Surin province.",  # a person's name
+        "The Royal Thai Navy base in Trat province was on alert.",  # an organisation's
+        "The Royal Mountain Company said in Surin province that sales fell.",  # a business's: a word follows
+        "Shells fell near Phnom Khmoch mountain, between Surin province and Oddar Meanchey province.",  # two provinces
+        "Evacuees slept at Lam Plai International Circuit, Mueang District, Buriram Province.",  # a business
+    ],
+)
+def test_a_head_word_in_a_person_s_or_an_organisation_s_name_makes_no_place(text):
+    found = [n for n, _, _ in report_places(text)]
+    assert not [n for n in found if any(w in n for w in ("Temple", "Navy", "Mountain", "Khmoch", "Circuit"))], found

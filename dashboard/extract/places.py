@@ -29,7 +29,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, guarded, word_pattern
+from dashboard.extract.lexicon import (
+    COUNTRIES,
+    COUNTRY_CUES,
+    GOVERNMENT_SEATS,
+    MONTHS,
+    NOT_PLACE_NAMES,
+    PLACE_HEADS,
+    TYPE_WORDS,
+    WEEKDAYS,
+    guarded,
+    word_pattern,
+)
 from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
@@ -100,6 +111,20 @@ UNLISTED = re.compile(
     rf"|{_CROSSING}|{_SITE}))(?=,\s|\s+in\s)"
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
+)
+# A name the gazetteer lacks that its head word makes a place ("Rai Pa temple", "Banthat Mountain"), written
+# anywhere: placed by the place it is written in or near, else by the one province its sentence names (see
+# _placed_nearby). A capitalised word or a hyphen after the head makes it part of a longer name ("X Mountain
+# Resort"); plural heads begin lists.
+FEATURE_KINDS = frozenset(("temple", "area", "checkpoint"))
+_FEATURE_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS)
+FEATURED = re.compile(rf"(?<![\w'])(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\b(?!-|\s+[A-Z])")
+FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
+ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k == "organisation")  # "Royal Thai Navy base"
+# Words that begin a run of capitals without being part of a name: function words, days, months, sides.
+_LEADING = frozenset(
+    ("the", "a", "an", "on", "in", "at", "near", "from", "to", "by", "and", "of", "as", "after", "before")
+    + tuple(w.lower() for w in (*MONTHS.split("|"), *WEEKDAYS, *COUNTRIES, *COUNTRY_CUES["KH"], *COUNTRY_CUES["TH"]))
 )
 SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
 UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
@@ -259,6 +284,8 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         key = name_key(name)
         if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
             continue
+        if group == "located" and _organisation(name):
+            continue  # "at Chang International Circuit, …": a business, not a place
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
         if type_word and _CROSSING_RX.match(m.group("type") or ""):
             type_word = "checkpoint"
@@ -267,6 +294,41 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         end = m.end("type") if group == "typed" else m.end(group)
         found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
     return found
+
+
+def _organisation(name: str) -> bool:
+    """Whether a run of capitalised words names an organisation or a business ("X Circuit", "Royal Thai Navy")."""
+    words = name.lower().split()
+    return words[-1] in FACILITY_HEADS or any(w in ORGANISATION_WORDS for w in words)
+
+
+def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the names the gazetteer lacks that a head word makes places ("Rai Pa temple"; see FEATURED), where
+    no mention was found: not a person's ("General Prem Temple") nor an organisation's ("Royal Thai Navy base")."""
+    extra = []
+    for m in FEATURED.finditer(text):
+        words = m.group("name").split(" ")
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)  # "The Ban X checkpoint", "On Monday Khao Y mountain"
+        if not words:
+            continue
+        name = " ".join(words)
+        start, end = m.end("name") - len(name), m.end("head")
+        key, head = name_key(name), m.group("head").lower()
+        if key in NOT_PLACE_NAMES or _organisation(name) or any(w.lower() in _LEADING for w in words):
+            continue
+        # a known name found here, unless it is the end of a longer one ("Wat Nong Bua pagoda"); a namesake the
+        # report's context left out is another place
+        inside = [f for f in found if f.start < end and start < f.end]
+        if any(not start < f.start <= f.end <= end for f in inside) or gaz.by_key(key + name_key(head)):
+            continue
+        if PERSON_TITLES.search(text[max(0, start - 30) : start]) or any(PERSON_TITLES.match(f"{w} ") for w in words):
+            continue  # "General Prem Temple", "Mr Somchai Mountain": a person's name
+        extra.append(_Mention(start, end, key, key, [], PLACE_HEADS[head], True, True))
+    if not extra:
+        return found
+    kept = [f for f in found if not any(u.start < f.start and f.end <= u.end for u in extra)]
+    return sorted(kept + extra, key=lambda f: f.start)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -309,6 +371,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         facts = _facts(plausible, free, type_word)
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
     found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
+    found = _with_features(text, gaz, found) if FEATURED.search(text) else found
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
@@ -592,6 +655,7 @@ def _in_province(
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province", "…, Y subdistrict")
     written = text[m.start : m.end]
     kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
+    kinds["temple"] = "temple"
     kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
@@ -606,6 +670,35 @@ def _in_province(
         border_km=province.border_km,
         border_distance_km=province.border_distance_km,
         precision=3 if province.kind == "province" else max(2, province.precision),
+    )
+
+
+# "X temple in Y", "X mountain, near Y": the place a feature is written in or near.
+_IN_HOST = re.compile(r",?\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside|inside|close to|by)\s+(?:the\s+)?")
+
+
+def _placed_nearby(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> Place | None:
+    """A feature the gazetteer lacks ("Rai Pa temple in Noen Sai") lies in the known place written right after
+    it with "in", "near" …; else in the one province its sentence's places lie in (none if they lie in several)."""
+    m = chosen[i][0]
+    host = chosen[i + 1][1] if i + 1 < len(chosen) else None
+    if host is None or host.admin1 is None or not _IN_HOST.fullmatch(text, m.end, chosen[i + 1][0].start):
+        codes = {p.admin1 for _, p in chosen if p is not None and p.admin1}
+        if len(codes) != 1:
+            return None
+        hosts = [p for _, p in chosen if p is not None and p.admin1]
+        host = next((p for p in hosts if p.kind == "province"), hosts[0])
+    return Place(
+        id=f"{host.id}/{m.key}",
+        name=text[m.start : m.end],
+        kind=m.type_word or "area",
+        country=host.country,
+        admin1=host.admin1,
+        lat=host.lat,
+        lon=host.lon,
+        border_km=host.border_km,
+        border_distance_km=host.border_distance_km,
+        precision=3 if host.kind == "province" else max(2, host.precision),
     )
 
 
@@ -647,6 +740,8 @@ def resolve_mentions(
             found = _container(chosen, i, sentence.text)
             nxt = chosen[i + 1][0] if found else None
             placed = _in_province(m, sentence.text, place, nxt, found[1] if found else None)
+            if placed is None and m.unlisted and m.type_word in FEATURE_KINDS:
+                placed = _placed_nearby(chosen, i, sentence.text)
             if placed is not None and placed is not place:
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
