@@ -347,3 +347,46 @@ def test_a_feature_the_gazetteer_lacks_is_placed_by_its_head_word_and_the_places
 def test_a_head_word_in_a_person_s_or_an_organisation_s_name_makes_no_place(text):
     found = [n for n, _, _ in report_places(text)]
     assert not [n for n in found if any(w in n for w in ("Temple", "Navy", "Mountain", "Khmoch", "Circuit"))], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the type word before the list: each name is of that type, in the province written once after it
+        (
+            "Guns were heard in the villages of Ban Nong Kha, Ban Sok Thong and Ban Pho Si in Surin province.",
+            {
+                ("Ban Nong Kha", "village", "TH-32"),
+                ("Ban Sok Thong", "village", "TH-32"),
+                ("Ban Pho Si", "village", "TH-32"),
+            },
+        ),
+        # the type word after the list; a known name takes its sense of that type (Khun Han the district)
+        (
+            "Schools shut in Kantharalak, Khun Han and Phu Sing districts of Si Sa Ket province.",
+            {
+                ("Kantharalak", "district", "TH-33"),
+                ("Khun Han", "district", "TH-33"),
+                ("Phu Sing", "district", "TH-33"),
+            },
+        ),
+        (
+            "Troops held the Phnom Khmoch and Phnom Trap hills, Oddar Meanchey province.",
+            {("Phnom Khmoch", "area", "KH-22"), ("Phnom Trap", "area", "KH-22")},
+        ),
+    ],
+)
+def test_names_listed_under_one_plural_type_word_are_each_of_that_type_in_the_province_after_the_list(text, expected):
+    assert expected <= set(report_places(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Nong Kha and Ban Sok Thong villages were emptied.",  # no province given for the list
+        "The camps of Colonel Somchai and Lieutenant Boonmee moved, Surin province said.",  # people
+        "The bases of the Suranaree Task Force and the Burapha Force, Sa Kaeo province, were shelled.",  # units
+    ],
+)
+def test_a_list_under_a_plural_type_word_places_no_name_without_a_province_nor_a_person_or_a_unit(text):
+    assert [p for p in report_places(text) if p[1] != "province"] == []

@@ -119,6 +119,21 @@ UNLISTED = re.compile(
 FEATURE_KINDS = frozenset(("temple", "area", "checkpoint"))
 _FEATURE_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS)
 FEATURED = re.compile(rf"(?<![\w'])(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\b(?!-|\s+[A-Z])")
+# Names listed under one plural type word ("the districts of A, B and C", "A, B and C villages"): each is of
+# that type, and the province written once after the list is each one's (see _with_lists).
+LIST_TYPES = {
+    f"{w}s": k
+    for w, k in (*((w, k) for k, ws in TYPE_WORDS.items() for w in ws if k != "town"), *PLACE_HEADS.items())
+    if k not in ("facility", "organisation") and not w.endswith("s") and w != "border"
+}
+_PLURALS = "|".join(sorted(LIST_TYPES, key=len, reverse=True))
+_LIST = rf"{_NAME}(?:, {_NAME})*,? and {_NAME}"
+LISTED = re.compile(
+    rf"(?<![\w'])(?P<after>{_LIST}) (?P<type_after>(?i:{_PLURALS}))\b"
+    rf"|\b(?P<type_before>(?i:{_PLURALS})) of (?:the )?(?P<before>{_LIST})(?![\w'-])"
+)
+_NAME_RX = re.compile(_NAME)
+_PLURAL_CHECK = re.compile(rf"(?i:\b(?:{_PLURALS})\b)")
 FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
 ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k == "organisation")  # "Royal Thai Navy base"
 # Words that begin a run of capitals without being part of a name: function words, days, months, sides.
@@ -160,6 +175,7 @@ class _Mention:
     province: str | None = None  # the province it places the report in (see _context)
     districts: tuple[str, ...] = ()  # and the districts
     sole: Place | None = None  # its one sense, when no context can drop or change it (see _choose)
+    listed: tuple[int, str] = ()  # a name listed under a plural type word: where the list ends, its kind
 
 
 Word = tuple[int, int, str]  # start, end, text
@@ -331,6 +347,50 @@ def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     return sorted(kept + extra, key=lambda f: f.start)
 
 
+def _with_lists(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Type the names listed under one plural type word ("the villages of A, B and C"; see LISTED): a known
+    name takes its senses of that kind, a name the gazetteer lacks is added, to be placed by the province
+    written after the list (see _placed_by_list). A name partly inside a mention found is left as it is."""
+    out = list(found)
+    for m in LISTED.finditer(text):
+        group = "after" if m.group("after") else "before"
+        kind = LIST_TYPES[m.group(f"type_{group}").lower()]
+        type_word = TYPE_WORDS[kind][0] if kind in TYPE_WORDS else kind
+        for member in _NAME_RX.finditer(text, m.start(group), m.end(group)):
+            words = member.group().split(" ")
+            while words and words[0].lower() in _LEADING:
+                words.pop(0)
+            if not words:
+                continue
+            start, end = member.end() - len(" ".join(words)), member.end()
+            key = name_key(text[start:end])
+            same = [i for i, f in enumerate(out) if (f.start, f.end) == (start, end)]
+            overlap = [f for f in out if f.start < end and start < f.end]
+            if not same and any(not start < f.start <= f.end <= end for f in overlap):
+                continue
+            if not same and overlap:  # a known name at the end of a longer one ("Ban Nong Kha"): the longer one
+                out = [f for f in out if f not in overlap]
+            if same:
+                f = out[same[0]]
+                typed = [p for p in f.candidates if p.kind == kind]
+                if typed and not f.type_word:
+                    facts = {"province": None, "districts": (), "sole": None, **_facts(typed, True, type_word)}
+                    f = replace(f, candidates=typed, type_word=type_word, free=True, **facts)
+                out[same[0]] = replace(f, listed=(m.end(), kind))
+                continue
+            if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS or _organisation(text[start:end]) or kind == "province":
+                continue
+            if any(PERSON_TITLES.match(f"{w} ") for w in words):
+                continue  # "the camps of Colonel X and …": people's names
+            typed = [p for p in gaz.by_key(key) if p.kind == kind]
+            if typed:
+                facts = _facts(typed, True, type_word)
+                out.append(_Mention(start, end, key, key, typed, type_word, True, listed=(m.end(), kind), **facts))
+            else:
+                out.append(_Mention(start, end, key, key, [], type_word, True, True, listed=(m.end(), kind)))
+    return sorted(out, key=lambda f: f.start)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     """The place names of a sentence's text, before the report chooses among their senses: the same
@@ -372,6 +432,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
     found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
     found = _with_features(text, gaz, found) if FEATURED.search(text) else found
+    found = _with_lists(text, gaz, found) if _PLURAL_CHECK.search(text) else found
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
@@ -677,6 +738,22 @@ def _in_province(
 _IN_HOST = re.compile(r",?\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside|inside|close to|by)\s+(?:the\s+)?")
 
 
+# "…, B and C villages in Y province", "the districts of A and B, Y province": the list's province.
+_AFTER_LIST = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?|,\s*")
+
+
+def _list_host(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> Place | None:
+    """The province (or district) written right after the list the i-th name is listed in: every name of the
+    list lies in it, a name the gazetteer lacks or a namesake of a place elsewhere."""
+    m = chosen[i][0]
+    for n, host in chosen[i + 1 :]:
+        if n.start >= m.listed[0]:
+            if host is None or host.kind not in ("province", "district") or not host.admin1:
+                return None
+            return host if _AFTER_LIST.fullmatch(text, m.listed[0], n.start) else None
+    return None
+
+
 def _placed_nearby(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> Place | None:
     """A feature the gazetteer lacks ("Rai Pa temple in Noen Sai") lies in the known place written right after
     it with "in", "near" …; else in the one province its sentence's places lie in (none if they lie in several)."""
@@ -688,10 +765,15 @@ def _placed_nearby(chosen: list[tuple[_Mention, Place | None]], i: int, text: st
             return None
         hosts = [p for _, p in chosen if p is not None and p.admin1]
         host = next((p for p in hosts if p.kind == "province"), hosts[0])
+    return _placed_at(m, text, host)
+
+
+def _placed_at(m: _Mention, text: str, host: Place, kind: str | None = None) -> Place:
+    """A name the gazetteer lacks, placed at the point of the known place it lies in."""
     return Place(
         id=f"{host.id}/{m.key}",
         name=text[m.start : m.end],
-        kind=m.type_word or "area",
+        kind=kind or m.type_word or "area",
         country=host.country,
         admin1=host.admin1,
         lat=host.lat,
@@ -740,6 +822,9 @@ def resolve_mentions(
             found = _container(chosen, i, sentence.text)
             nxt = chosen[i + 1][0] if found else None
             placed = _in_province(m, sentence.text, place, nxt, found[1] if found else None)
+            host = _list_host(chosen, i, sentence.text) if m.listed else None
+            if host is not None and (placed is None or placed.admin1 != host.admin1):
+                placed = _placed_at(m, sentence.text, host, m.listed[1])
             if placed is None and m.unlisted and m.type_word in FEATURE_KINDS:
                 placed = _placed_nearby(chosen, i, sentence.text)
             if placed is not None and placed is not place:
