@@ -390,3 +390,33 @@ def test_names_listed_under_one_plural_type_word_are_each_of_that_type_in_the_pr
 )
 def test_a_list_under_a_plural_type_word_places_no_name_without_a_province_nor_a_person_or_a_unit(text):
     assert [p for p in report_places(text) if p[1] != "province"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Detainees walked home through the Chanthaburi-Pailin border checkpoint at noon.", "TH-22"),
+        ("Lorries waited at the Banteay Meanchey-Sa Kaeo border crossing all day.", "KH-1"),
+        ("Lorries waited at the Aranyaprathet-Poipet crossing all day.", "TH-27"),
+    ],
+)
+def test_a_crossing_named_by_the_two_places_it_joins_is_a_checkpoint_on_the_line_between_them(text, admin1):
+    [crossing] = [p for p in extract(make_report(text)).places if p.kind == "checkpoint"]
+    assert crossing.admin1 == admin1 and crossing.border_distance_km < 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Surin-Buriram crossing was shut for repairs.",  # both in Thailand: no border between them
+        "Buses ran on the Chanthaburi-Pailin road again.",  # no crossing named
+    ],
+)
+def test_a_pair_of_places_on_one_side_or_without_a_crossing_word_is_no_checkpoint(text):
+    assert [p for p in extract(make_report(text)).places if p.kind == "checkpoint"] == []
+
+
+def test_provinces_on_either_side_share_a_stretch_of_border_only_where_they_meet(gaz):
+    lat, lon = gaz.shared_border_point("TH-22", "KH-24")
+    assert gaz.border_position(lat, lon).distance_km < 5 and gaz.province_at(lat, lon) in ("TH-22", "KH-24")
+    assert gaz.shared_border_point("TH-22", "KH-13") is None

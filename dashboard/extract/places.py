@@ -134,6 +134,9 @@ LISTED = re.compile(
 )
 _NAME_RX = re.compile(_NAME)
 _PLURAL_CHECK = re.compile(rf"(?i:\b(?:{_PLURALS})\b)")
+# A crossing named by the two places it joins ("the Chanthaburi-Pailin border checkpoint"): on the line
+# between them, in the first one's province (see _with_paired).
+PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order )?(?:[Cc]heckpoint|[Cc]rossing)\b")
 FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
 ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k == "organisation")  # "Royal Thai Navy base"
 # Words that begin a run of capitals without being part of a name: function words, days, months, sides.
@@ -391,6 +394,48 @@ def _with_lists(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
     return sorted(out, key=lambda f: f.start)
 
 
+def _joined(gaz: Gazetteer, name: str) -> Place | None:
+    """The province, district or town a name of a crossing's pair means, if it means one in TH or KH."""
+    kinds = ("province", "district", "town")
+    return next((p for p in gaz.by_key(name_key(name)) if p.kind in kinds and p.admin1), None)
+
+
+def _with_paired(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the crossings named by the two places they join, one on each side ("the Sa Kaeo-Banteay Meanchey
+    border crossing"; see PAIRED): a checkpoint on the line where two provinces meet, or midway between
+    two towns; the mentions found inside the name give way to it."""
+    extra = []
+    for m in PAIRED.finditer(text):
+        a, b = _joined(gaz, m.group("a")), _joined(gaz, m.group("b"))
+        if a is None or b is None or a.country == b.country:
+            continue
+        both = a.kind == b.kind == "province"
+        point = gaz.shared_border_point(a.admin1, b.admin1) if both else ((a.lat + b.lat) / 2, (a.lon + b.lon) / 2)
+        if point is None:
+            continue
+        position = gaz.border_position(*point)
+        place = Place(
+            id=f"{a.id}|{b.id}/crossing",
+            name=m.group(),
+            kind="checkpoint",
+            country=a.country,
+            admin1=a.admin1,
+            lat=point[0],
+            lon=point[1],
+            border_km=position.km,
+            border_distance_km=position.distance_km,
+            precision=3 if both else 2,
+        )
+        key = name_key(m.group())
+        extra.append(
+            _Mention(m.start(), m.end(), key, key, [place], "checkpoint", True, **_facts([place], True, "checkpoint"))
+        )
+    if not extra:
+        return found
+    kept = [f for f in found if not any(u.start <= f.start and f.end <= u.end for u in extra)]
+    return sorted(kept + extra, key=lambda f: f.start)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     """The place names of a sentence's text, before the report chooses among their senses: the same
@@ -433,6 +478,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
     found = _with_features(text, gaz, found) if FEATURED.search(text) else found
     found = _with_lists(text, gaz, found) if _PLURAL_CHECK.search(text) else found
+    found = _with_paired(text, gaz, found) if ("-" in text or "–" in text) and PAIRED.search(text) else found
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
