@@ -420,3 +420,14 @@ def test_provinces_on_either_side_share_a_stretch_of_border_only_where_they_meet
     lat, lon = gaz.shared_border_point("TH-22", "KH-24")
     assert gaz.border_position(lat, lon).distance_km < 5 and gaz.province_at(lat, lon) in ("TH-22", "KH-24")
     assert gaz.shared_border_point("TH-22", "KH-13") is None
+
+
+def test_a_checkpoint_placed_by_its_province_alone_stands_on_the_line_not_at_the_province_s_centre(gaz):
+    text = "Officers met at the Ban Nong Ri checkpoint, on the Thai side near Chanthaburi province, on Monday."
+    found = {p.kind: p for p in extract(make_report(text)).places}
+    checkpoint, province = found["checkpoint"], found["province"]
+    assert checkpoint.admin1 == "TH-22" and gaz.border_position(checkpoint.lat, checkpoint.lon).distance_km < 1
+    assert gaz.border_position(province.lat, province.lon).distance_km > 20
+    # a temple placed the same way is not moved: temples stand inland too
+    temple = [p for p in extract(make_report(text.replace("checkpoint", "temple"))).places if p.kind == "temple"]
+    assert [(t.lat, t.lon) for t in temple] == [(province.lat, province.lon)]

@@ -43,7 +43,7 @@ from dashboard.extract.lexicon import (
 )
 from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
-from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
+from dashboard.gazetteer import ADMIN_UNITS, BorderLine, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
 
 MAX_WORDS = 6
@@ -157,6 +157,8 @@ FAR_FROM_BORDER_KM = 150.0
 LARGE_TOWN = 50_000
 # A name shared by more units than this is only taken in a province the report names.
 MANY_SENSES = 3
+# A province whose polygon comes this near the line (km; the map layer is simplified) is on the border.
+PROVINCE_ON_BORDER_KM = 5.0
 MIN_CONTEXT_KEY = 5  # shorter names of units of the official lists are not taken even in context
 
 
@@ -830,14 +832,26 @@ def _placed_at(m: _Mention, text: str, host: Place, kind: str | None = None) -> 
     )
 
 
+def _on_the_line(place: Place, border: BorderLine) -> Place:
+    """A checkpoint the gazetteer lacks, placed at the point of a province on the border (precision 3): a
+    crossing lies on the line, so it stands at the middle of the province's stretch of it, not inland."""
+    distance = place.border_distance_km
+    if place.precision != 3 or distance is None or distance > PROVINCE_ON_BORDER_KM or place.border_km is None:
+        return place
+    lat, lon = border.point_at_km(place.border_km)
+    return replace(place, lat=lat, lon=lon)
+
+
 def resolve_mentions(
     sentences: list[Sentence],
     per_sentence: list[tuple[_Mention, ...]],
     report_id: str,
     senses: dict[str, Place] | None = None,
+    border: BorderLine | None = None,
 ) -> list[list[PlaceMention]]:
     """Choose one place per mention (`per_sentence`: the mentions of each of `sentences`) with the whole
-    report as context; one sense per name."""
+    report as context; one sense per name. With the `border` line, a checkpoint placed by its province alone
+    stands on the line (see _on_the_line)."""
     senses = {} if senses is None else senses
     ctx = _context([m for ms in per_sentence for m in ms])
     chosen_all: list[list[tuple[_Mention, Place | None]]] = []
@@ -874,6 +888,7 @@ def resolve_mentions(
             if placed is None and m.unlisted and m.type_word in FEATURE_KINDS:
                 placed = _placed_nearby(chosen, i, sentence.text)
             if placed is not None and placed is not place:
+                placed = _on_the_line(placed, border) if border is not None and placed.kind == "checkpoint" else placed
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
     out = []
@@ -889,7 +904,7 @@ def resolve_mentions(
 
 def find_report_places(sentences: list[Sentence], report_id: str, gaz: Gazetteer) -> list[list[PlaceMention]]:
     """The places of each sentence of a report, chosen with the whole report as context."""
-    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id)
+    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id, border=gaz.border)
 
 
 def find_places(
@@ -897,7 +912,7 @@ def find_places(
 ) -> list[PlaceMention]:
     """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
     sense a name was given ("Preah Vihear temple"), for later bare mentions."""
-    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses)[0]
+    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses, gaz.border)[0]
 
 
 # A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
