@@ -124,7 +124,7 @@ FEATURED = re.compile(rf"(?<![\w'])(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\
 LIST_TYPES = {
     f"{w}s": k
     for w, k in (*((w, k) for k, ws in TYPE_WORDS.items() for w in ws if k != "town"), *PLACE_HEADS.items())
-    if k not in ("facility", "organisation") and not w.endswith("s") and w != "border"
+    if (k in TYPE_WORDS or k in FEATURE_KINDS) and not w.endswith("s") and w != "border"
 }
 _PLURALS = "|".join(sorted(LIST_TYPES, key=len, reverse=True))
 _LIST = rf"{_NAME}(?:, {_NAME})*,? and {_NAME}"
@@ -138,7 +138,8 @@ _PLURAL_CHECK = re.compile(rf"(?i:\b(?:{_PLURALS})\b)")
 # between them, in the first one's province (see _with_paired).
 PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order )?(?:[Cc]heckpoint|[Cc]rossing)\b")
 FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
-ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k == "organisation")  # "Royal Thai Navy base"
+# Words of an organisation's ("Royal Thai Navy base") or a region's name ("the Greater Mekong area").
+ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k in ("organisation", "region"))
 # Words that begin a run of capitals without being part of a name: function words, days, months, sides.
 _LEADING = frozenset(
     ("the", "a", "an", "on", "in", "at", "near", "from", "to", "by", "and", "of", "as", "after", "before")
