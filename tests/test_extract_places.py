@@ -439,3 +439,17 @@ def test_a_checkpoint_placed_by_its_province_alone_stands_on_the_line_not_at_the
     # a temple placed the same way is not moved: temples stand inland too
     temple = [p for p in extract(make_report(text.replace("checkpoint", "temple"))).places if p.kind == "temple"]
     assert [(t.lat, t.lon) for t in temple] == [(province.lat, province.lon)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fell near Phnom Dey Krahom mountain. Surin province opened shelters.", {"TH-32"}),
+        # the paragraph names two provinces: no guess
+        ("Shells fell near Phnom Dey Krahom mountain. Surin and Oddar Meanchey provinces opened shelters.", set()),
+        # the province is in another paragraph
+        ("Shells fell near Phnom Dey Krahom mountain.\n\nSurin province opened shelters.", set()),
+    ],
+)
+def test_a_feature_in_a_sentence_naming_no_place_takes_the_one_province_of_its_paragraph(text, expected):
+    assert {a for n, _, a in report_places(text) if n.startswith("Phnom Dey")} == expected

@@ -803,16 +803,18 @@ def _list_host(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -
     return None
 
 
-def _placed_nearby(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> Place | None:
+def _placed_nearby(
+    chosen: list[tuple[_Mention, Place | None]], i: int, text: str, paragraph: Callable[[], list[Place]]
+) -> Place | None:
     """A feature the gazetteer lacks ("Rai Pa temple in Noen Sai") lies in the known place written right after
-    it with "in", "near" …; else in the one province its sentence's places lie in (none if they lie in several)."""
+    it with "in", "near" …; else in the one province its sentence's places lie in (none if they lie in several);
+    else, in a sentence that names no place in TH or KH, in the one province its paragraph's places lie in."""
     m = chosen[i][0]
     host = chosen[i + 1][1] if i + 1 < len(chosen) else None
     if host is None or host.admin1 is None or not _IN_HOST.fullmatch(text, m.end, chosen[i + 1][0].start):
-        codes = {p.admin1 for _, p in chosen if p is not None and p.admin1}
-        if len(codes) != 1:
+        hosts = [p for _, p in chosen if p is not None and p.admin1] or [p for p in paragraph() if p.admin1]
+        if len({p.admin1 for p in hosts}) != 1:
             return None
-        hosts = [p for _, p in chosen if p is not None and p.admin1]
         host = next((p for p in hosts if p.kind == "province"), hosts[0])
     return _placed_at(m, text, host)
 
@@ -878,6 +880,10 @@ def resolve_mentions(
                     senses[m.key] = place
             chosen.append((m, place))
     fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
+
+    def paragraphs(n: int) -> list[Place]:  # the places chosen in the sentences of paragraph n
+        return [p for s, ch in zip(sentences, chosen_all, strict=True) if s.paragraph == n for _, p in ch if p]
+
     for sentence, chosen in zip(sentences, chosen_all, strict=True):
         for i, (m, place) in enumerate(chosen):
             found = _container(chosen, i, sentence.text)
@@ -887,7 +893,7 @@ def resolve_mentions(
             if host is not None and (placed is None or placed.admin1 != host.admin1):
                 placed = _placed_at(m, sentence.text, host, m.listed[1])
             if placed is None and m.unlisted and m.type_word in FEATURE_KINDS:
-                placed = _placed_nearby(chosen, i, sentence.text)
+                placed = _placed_nearby(chosen, i, sentence.text, lambda n=sentence.paragraph: paragraphs(n))
             if placed is not None and placed is not place:
                 placed = _on_the_line(placed, border) if border is not None and placed.kind == "checkpoint" else placed
                 chosen[i] = (m, placed)
