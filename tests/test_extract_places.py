@@ -453,3 +453,19 @@ def test_a_checkpoint_placed_by_its_province_alone_stands_on_the_line_not_at_the
 )
 def test_a_feature_in_a_sentence_naming_no_place_takes_the_one_province_of_its_paragraph(text, expected):
     assert {a for n, _, a in report_places(text) if n.startswith("Phnom Dey")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells hit Ban Sok Thong in Kantharalak district overnight.", {("Ban Sok Thong", "village", "TH-33")}),
+        (
+            "Families from Phum Ou Ta Lok reached shelters, Oddar Meanchey province said.",
+            {("Phum Ou Ta Lok", "village", "KH-22")},
+        ),
+        ("UN Secretary-General Ban Ki-moon spoke in Surin province.", set()),  # a person's name
+        ("Shells hit Ban Sok Thong overnight.", set()),  # no province anywhere near
+    ],
+)
+def test_a_village_by_its_prefix_takes_the_province_of_the_places_near_it(text, expected):
+    assert {p for p in report_places(text) if p[1] == "village"} == expected

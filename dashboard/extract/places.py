@@ -118,7 +118,10 @@ UNLISTED = re.compile(
 # Resort"); plural heads begin lists.
 FEATURE_KINDS = frozenset(("temple", "area", "checkpoint"))
 _FEATURE_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS)
-FEATURED = re.compile(rf"(?<![\w'])(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\b(?!-|\s+[A-Z])")
+FEATURED = re.compile(
+    rf"(?<![\w'])(?:(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\b(?!-|\s+[A-Z])"
+    rf"|(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?![\w'-]|\s+[A-Z]))"  # a Thai or Khmer village: "Ban X"
+)
 # Names listed under one plural type word ("the districts of A, B and C", "A, B and C villages"): each is of
 # that type, and the province written once after the list is each one's (see _with_lists).
 LIST_TYPES = {
@@ -329,6 +332,14 @@ def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
     no mention was found: not a person's ("General Prem Temple") nor an organisation's ("Royal Thai Navy base")."""
     extra = []
     for m in FEATURED.finditer(text):
+        if m.group("prefixed"):
+            start, end = m.span("prefixed")
+            key = name_key(m.group("prefixed"))
+            if gaz.by_key(key) or any(f.start < end and start < f.end for f in found + extra):
+                continue  # a known name: found here, or left out by the report's context
+            if not PERSON_TITLES.search(text[max(0, start - 30) : start]):
+                extra.append(_Mention(start, end, key, key, [], "village", True, True))
+            continue
         words = m.group("name").split(" ")
         while words and words[0].lower() in _LEADING:
             words.pop(0)  # "The Ban X checkpoint", "On Monday Khao Y mountain"
@@ -892,7 +903,7 @@ def resolve_mentions(
             host = _list_host(chosen, i, sentence.text) if m.listed else None
             if host is not None and (placed is None or placed.admin1 != host.admin1):
                 placed = _placed_at(m, sentence.text, host, m.listed[1])
-            if placed is None and m.unlisted and m.type_word in FEATURE_KINDS:
+            if placed is None and m.unlisted and (m.type_word in FEATURE_KINDS or m.type_word == "village"):
                 placed = _placed_nearby(chosen, i, sentence.text, lambda n=sentence.paragraph: paragraphs(n))
             if placed is not None and placed is not place:
                 placed = _on_the_line(placed, border) if border is not None and placed.kind == "checkpoint" else placed
