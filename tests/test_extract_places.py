@@ -469,3 +469,15 @@ def test_a_feature_in_a_sentence_naming_no_place_takes_the_one_province_of_its_p
 )
 def test_a_village_by_its_prefix_takes_the_province_of_the_places_near_it(text, expected):
     assert {p for p in report_places(text) if p[1] == "village"} == expected
+
+
+def test_a_province_abroad_written_after_a_city_abroad_is_a_province_without_a_code():
+    found = {
+        p.name: p
+        for p in extract(make_report("Envoys of both sides met in Kunming, Yunnan Province, on Monday.")).places
+    }
+    assert (found["Yunnan"].kind, found["Yunnan"].admin1) == ("province", None)
+    assert (found["Yunnan"].lat, found["Yunnan"].lon) == (found["Kunming"].lat, found["Kunming"].lon)
+    # after a place in TH or KH, the province written is that place's own
+    found = report_places("Troops left Samraong, Oddar Meanchey Province, at dawn.")
+    assert [p for p in found if p[1] == "province"] == [("Oddar Meanchey", "province", "KH-22")]

@@ -140,6 +140,9 @@ _PLURAL_CHECK = re.compile(rf"(?i:\b(?:{_PLURALS})\b)")
 # A crossing named by the two places it joins ("the Chanthaburi-Pailin border checkpoint"): on the line
 # between them, in the first one's province (see _with_paired).
 PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order )?(?:[Cc]heckpoint|[Cc]rossing)\b")
+# A province abroad written after a city abroad ("Yuxi, Yunnan Province"): a province of that city's country,
+# at the city's point (see _with_provinces_abroad).
+PROVINCE_ABROAD = re.compile(rf",\s+(?P<name>{_NAME}) [Pp]rovince\b")
 FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
 # Words of an organisation's ("Royal Thai Navy base") or a region's name ("the Greater Mekong area").
 ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k in ("organisation", "region"))
@@ -450,6 +453,24 @@ def _with_paired(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Ment
     return sorted(kept + extra, key=lambda f: f.start)
 
 
+def _with_provinces_abroad(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the provinces abroad written right after a city abroad ("Kunming, Yunnan Province", see
+    PROVINCE_ABROAD) that the gazetteer lacks: a province (no TH or KH code) at the city's point."""
+    extra = []
+    for f in found:
+        if not f.candidates or any(p.admin1 or p.kind not in ("city", "capital") for p in f.candidates):
+            continue
+        m = PROVINCE_ABROAD.match(text, f.end)
+        if m is None or gaz.by_key(key := name_key(m.group("name"))):
+            continue
+        if any(g.start < m.end() and m.start("name") < g.end for g in found):
+            continue  # a name found there: a known province
+        city = f.candidates[0]
+        place = replace(city, id=f"{city.id}/{key}", name=m.group("name"), kind="province", aliases=(), population=None)
+        extra.append(_Mention(m.start("name"), m.end(), key, key, [place], "province", True, sole=place))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     """The place names of a sentence's text, before the report chooses among their senses: the same
@@ -493,6 +514,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     found = _with_features(text, gaz, found) if FEATURED.search(text) else found
     found = _with_lists(text, gaz, found) if _PLURAL_CHECK.search(text) else found
     found = _with_paired(text, gaz, found) if ("-" in text or "–" in text) and PAIRED.search(text) else found
+    found = _with_provinces_abroad(text, gaz, found) if PROVINCE_ABROAD.search(text) else found
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
