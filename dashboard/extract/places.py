@@ -136,7 +136,6 @@ LISTED = re.compile(
     rf"|\b(?P<type_before>(?i:{_PLURALS})) of (?:the )?(?P<before>{_LIST})(?![\w'-])"
 )
 _NAME_RX = re.compile(_NAME)
-_PLURAL_CHECK = re.compile(rf"(?i:\b(?:{_PLURALS})\b)")
 # A crossing named by the two places it joins ("the Chanthaburi-Pailin border checkpoint"): on the line
 # between them, in the first one's province (see _with_paired).
 PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order )?(?:[Cc]heckpoint|[Cc]rossing)\b")
@@ -471,6 +470,25 @@ def _with_provinces_abroad(text: str, gaz: Gazetteer, found: list[_Mention]) -> 
     return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
+_FEATURE_LITERALS = (*(w for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS), "ban ", "baan ", "phum ", "phoum ")
+
+
+def _with_named_by_structure(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the names the gazetteer lacks that their structure makes places: a head word (_with_features), a
+    list under a plural type word (_with_lists), a crossing's pair (_with_paired), a city's province abroad
+    (_with_provinces_abroad). Each is read only where the lowercased text holds the words it needs."""
+    lowered = text.lower()
+    if any(w in lowered for w in _FEATURE_LITERALS):
+        found = _with_features(text, gaz, found)
+    if any(w in lowered for w in LIST_TYPES):
+        found = _with_lists(text, gaz, found)
+    if ("-" in text or "–" in text) and ("checkpoint" in lowered or "crossing" in lowered):
+        found = _with_paired(text, gaz, found)
+    if "province" in lowered:
+        found = _with_provinces_abroad(text, gaz, found)
+    return found
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
     """The place names of a sentence's text, before the report chooses among their senses: the same
@@ -511,10 +529,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         facts = _facts(plausible, free, type_word)
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
     found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
-    found = _with_features(text, gaz, found) if FEATURED.search(text) else found
-    found = _with_lists(text, gaz, found) if _PLURAL_CHECK.search(text) else found
-    found = _with_paired(text, gaz, found) if ("-" in text or "–" in text) and PAIRED.search(text) else found
-    found = _with_provinces_abroad(text, gaz, found) if PROVINCE_ABROAD.search(text) else found
+    found = _with_named_by_structure(text, gaz, found)
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
