@@ -5,6 +5,8 @@ attach coordinates and precision.
 Finding (per sentence):
 - a mention starts with a capitalised word; the longest gazetteer name wins (up to 6 words);
 - capitals used for governments ("Bangkok and Phnom Penh accused ...", "Beijing's envoy") are not places;
+- names the gazetteer lacks are taken by their structure: a province after them, a head word ("X temple"), a
+  village prefix ("Ban X"), a list under a plural type word, a crossing's pair ("the X-Y border checkpoint");
 - a candidate must be plausible where it is written: small towns and units of the official lists are
   not taken when the name is also a common word or a person's name.
 
@@ -113,8 +115,8 @@ UNLISTED = re.compile(
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
 # A name the gazetteer lacks that its head word makes a place ("Rai Pa temple", "Banthat Mountain"), written
-# anywhere: placed by the place it is written in or near, else by the one province its sentence names (see
-# _placed_nearby). A capitalised word or a hyphen after the head makes it part of a longer name ("X Mountain
+# anywhere: placed by the place it is written in or near, else by the one province its sentence (or paragraph)
+# names (see _placed_nearby). A capitalised word or a hyphen after the head makes it part of a longer name ("X Mountain
 # Resort"); plural heads begin lists.
 FEATURE_KINDS = frozenset(("temple", "area", "checkpoint"))
 _FEATURE_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS)
@@ -369,7 +371,7 @@ def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
 def _with_lists(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
     """Type the names listed under one plural type word ("the villages of A, B and C"; see LISTED): a known
     name takes its senses of that kind, a name the gazetteer lacks is added, to be placed by the province
-    written after the list (see _placed_by_list). A name partly inside a mention found is left as it is."""
+    written after the list (see _list_host). A name partly inside a mention found is left as it is."""
     out = list(found)
     for m in LISTED.finditer(text):
         group = "after" if m.group("after") else "before"
@@ -812,8 +814,7 @@ def _in_province(
     if place is None and not typed and nxt.type_word not in ("province", "district", "subdistrict", "commune"):
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province", "…, Y subdistrict")
     written = text[m.start : m.end]
-    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
-    kinds["temple"] = "temple"
+    kinds = {k: k for k in ("subdistrict", "commune", "checkpoint", "area", "temple")}
     kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
@@ -864,6 +865,7 @@ def _placed_nearby(
         if len({p.admin1 for p in hosts}) != 1:
             return None
         host = next((p for p in hosts if p.kind == "province"), hosts[0])
+        return replace(_placed_at(m, text, host), precision=3)  # only its province is known
     return _placed_at(m, text, host)
 
 
