@@ -43,6 +43,7 @@ from dashboard.extract.lexicon import (
     guarded,
     word_pattern,
 )
+from dashboard.extract.lexicon import table as lexicon_table
 from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, BorderLine, Gazetteer, Place, name_key
@@ -145,13 +146,19 @@ PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order
 # at the city's point (see _with_provinces_abroad).
 PROVINCE_ABROAD = re.compile(rf",\s+(?P<name>{_NAME}) [Pp]rovince\b")
 FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
-# Words of an organisation's ("Royal Thai Navy base") or a region's name ("the Greater Mekong area").
-ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k in ("organisation", "region"))
+# Words of an organisation's ("Royal Thai Navy base") or a region's name ("the Greater Mekong area"), and words
+# that describe rather than name ("the Hindu temple", "a World Heritage temple").
+ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k in ("organisation", "region", "descriptor"))
 # Words that begin a run of capitals without being part of a name: function words, days, months, sides.
 _LEADING = frozenset(
     ("the", "a", "an", "on", "in", "at", "near", "from", "to", "by", "and", "of", "as", "after", "before")
     + tuple(w.lower() for w in (*MONTHS.split("|"), *WEEKDAYS, *COUNTRIES, *COUNTRY_CUES["KH"], *COUNTRY_CUES["TH"]))
 )
+# Words no name of a feature holds: function words, days, months, sides, and the common words and leaders'
+# names of not_place_names.csv ("Hun Sen camp"); its name parts ("Ban", "Phnom") begin names.
+_NOT_NAME_WORDS = _LEADING | {
+    r["word"].strip().lower() for r in lexicon_table("not_place_names") if r["kind"] != "name-part"
+}
 SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
 UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
 PERSON_TITLES = re.compile(
@@ -326,9 +333,14 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
 
 
 def _organisation(name: str) -> bool:
-    """Whether a run of capitalised words names an organisation or a business ("X Circuit", "Royal Thai Navy")."""
+    """Whether a run of capitalised words names an organisation or a business ("X Circuit", "Royal Thai Navy"),
+    describes rather than names ("Hindu temple"), or is someone's ("Anutin's camp")."""
     words = name.lower().split()
-    return words[-1] in FACILITY_HEADS or any(w in ORGANISATION_WORDS for w in words)
+    return (
+        words[-1] in FACILITY_HEADS
+        or any(w in ORGANISATION_WORDS for w in words)
+        or any(w.endswith(("'s", "’s")) for w in words)
+    )
 
 
 def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
@@ -349,10 +361,12 @@ def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Me
             words.pop(0)  # "The Ban X checkpoint", "On Monday Khao Y mountain"
         if not words:
             continue
+        start, end = m.end("name") - len(" ".join(words)), m.end("head")
+        if len(words) > 1 and words[-1].lower() == "border":
+            words.pop()  # "X Border Checkpoint"
         name = " ".join(words)
-        start, end = m.end("name") - len(name), m.end("head")
         key, head = name_key(name), m.group("head").lower()
-        if key in NOT_PLACE_NAMES or _organisation(name) or any(w.lower() in _LEADING for w in words):
+        if key in NOT_PLACE_NAMES or _organisation(name) or any(w.lower() in _NOT_NAME_WORDS for w in words):
             continue
         # a known name found here, unless it is the end of a longer one ("Wat Nong Bua pagoda"); a namesake the
         # report's context left out is another place
