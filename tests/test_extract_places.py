@@ -404,6 +404,7 @@ def test_names_listed_under_one_plural_type_word_are_each_of_that_type_in_the_pr
         "Ban Nong Kha and Ban Sok Thong villages were emptied.",  # no province given for the list
         "The camps of Colonel Somchai and Lieutenant Boonmee moved, Surin province said.",  # people
         "The bases of the Suranaree Task Force and the Burapha Force, Sa Kaeo province, were shelled.",  # units
+        "Shells fell in the Second and Third Army areas in Surin province.",  # units by their numbers
     ],
 )
 def test_a_list_under_a_plural_type_word_places_no_name_without_a_province_nor_a_person_or_a_unit(text):

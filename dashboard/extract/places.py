@@ -415,8 +415,8 @@ def _with_lists(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Menti
                 continue
             if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS or _organisation(text[start:end]) or kind == "province":
                 continue
-            if any(PERSON_TITLES.match(f"{w} ") for w in words):
-                continue  # "the camps of Colonel X and …": people's names
+            if any(PERSON_TITLES.match(f"{w} ") or w.lower() in _NOT_NAME_WORDS for w in words):
+                continue  # "the camps of Colonel X and …": people's names; "Hun Sen", "Royal …"
             typed = [p for p in gaz.by_key(key) if p.kind == kind]
             if typed:
                 facts = _facts(typed, True, type_word)
