@@ -419,9 +419,10 @@ def test_a_list_under_a_plural_type_word_places_no_name_without_a_province_nor_a
         ("Lorries waited at the Aranyaprathet-Poipet crossing all day.", "TH-27"),
     ],
 )
-def test_a_crossing_named_by_the_two_places_it_joins_is_a_checkpoint_on_the_line_between_them(text, admin1):
+def test_a_crossing_named_by_the_two_places_it_joins_is_a_checkpoint_on_the_line_between_them(gaz, text, admin1):
     [crossing] = [p for p in extract(make_report(text)).places if p.kind == "checkpoint"]
     assert crossing.admin1 == admin1 and crossing.border_distance_km < 5
+    assert gaz.province_at(crossing.lat, crossing.lon) == admin1
 
 
 @pytest.mark.parametrize(
@@ -445,7 +446,8 @@ def test_a_checkpoint_placed_by_its_province_alone_stands_on_the_line_not_at_the
     text = "Officers met at the Ban Nong Ri checkpoint, on the Thai side near Chanthaburi province, on Monday."
     found = {p.kind: p for p in extract(make_report(text)).places}
     checkpoint, province = found["checkpoint"], found["province"]
-    assert checkpoint.admin1 == "TH-22" and gaz.border_position(checkpoint.lat, checkpoint.lon).distance_km < 1
+    assert checkpoint.admin1 == "TH-22" and gaz.border_position(checkpoint.lat, checkpoint.lon).distance_km < 5
+    assert gaz.province_at(checkpoint.lat, checkpoint.lon) == "TH-22"  # its pin stands in its own province
     assert gaz.border_position(province.lat, province.lon).distance_km > 20
     # a temple placed the same way is not moved: temples stand inland too
     temple = [p for p in extract(make_report(text.replace("checkpoint", "temple"))).places if p.kind == "temple"]

@@ -25,6 +25,7 @@ gazetteer's candidates, and are changed together; the word lists are already in 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,7 +47,7 @@ from dashboard.extract.lexicon import (
 from dashboard.extract.lexicon import table as lexicon_table
 from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
-from dashboard.gazetteer import ADMIN_UNITS, BorderLine, Gazetteer, Place, name_key
+from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
 from dashboard.records import Evidence, PlaceMention
 
 MAX_WORDS = 6
@@ -174,6 +175,8 @@ LARGE_TOWN = 50_000
 MANY_SENSES = 3
 # A province whose polygon comes this near the line (km; the map layer is simplified) is on the border.
 PROVINCE_ON_BORDER_KM = 5.0
+INSIDE_LINE_KM = 3.0  # a checkpoint placed by the line stands this far on its province's side (the map's edges)
+KM_PER_DEGREE = 111.2
 MIN_CONTEXT_KEY = 5  # shorter names of units of the official lists are not taken even in context
 
 
@@ -445,6 +448,7 @@ def _with_paired(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Ment
         point = gaz.shared_border_point(a.admin1, b.admin1) if both else ((a.lat + b.lat) / 2, (a.lon + b.lon) / 2)
         if point is None:
             continue
+        point = _inside(gaz, point, a) or point  # on a's side of the map's edge, where it can be
         position = gaz.border_position(*point)
         place = Place(
             id=f"{a.id}|{b.id}/crossing",
@@ -899,14 +903,26 @@ def _placed_at(m: _Mention, text: str, host: Place, kind: str | None = None) -> 
     )
 
 
-def _on_the_line(place: Place, border: BorderLine) -> Place:
+def _on_the_line(place: Place, gaz: Gazetteer) -> Place:
     """A checkpoint the gazetteer lacks, placed at the point of a province on the border (precision 3): a
-    crossing lies on the line, so it stands at the middle of the province's stretch of it, not inland."""
+    crossing lies on the line, so it stands by the middle of the province's stretch of it (INSIDE_LINE_KM on
+    the province's side), not inland; where that point is not in the province (a stretch broken by another
+    province), it keeps the province's point."""
     distance = place.border_distance_km
     if place.precision != 3 or distance is None or distance > PROVINCE_ON_BORDER_KM or place.border_km is None:
         return place
-    lat, lon = border.point_at_km(place.border_km)
-    return replace(place, lat=lat, lon=lon)
+    point = _inside(gaz, gaz.border.point_at_km(place.border_km), place)
+    return replace(place, lat=point[0], lon=point[1]) if point else place
+
+
+def _inside(gaz: Gazetteer, point: tuple[float, float], toward: Place) -> tuple[float, float] | None:
+    """A point by the line, moved INSIDE_LINE_KM toward a place of a province: where it then lies in that
+    province, else None (the line's point may fall on either side of the map's edges)."""
+    lat, lon = point
+    inland = math.hypot(toward.lat - lat, (toward.lon - lon) * math.cos(math.radians(lat))) * KM_PER_DEGREE
+    share = min(1.0, INSIDE_LINE_KM / inland) if inland else 0.0
+    lat, lon = lat + (toward.lat - lat) * share, lon + (toward.lon - lon) * share
+    return (lat, lon) if gaz.province_at(lat, lon) == toward.admin1 else None
 
 
 def resolve_mentions(
@@ -914,11 +930,11 @@ def resolve_mentions(
     per_sentence: list[tuple[_Mention, ...]],
     report_id: str,
     senses: dict[str, Place] | None = None,
-    border: BorderLine | None = None,
+    gaz: Gazetteer | None = None,
 ) -> list[list[PlaceMention]]:
     """Choose one place per mention (`per_sentence`: the mentions of each of `sentences`) with the whole
-    report as context; one sense per name. With the `border` line, a checkpoint placed by its province alone
-    stands on the line (see _on_the_line)."""
+    report as context; one sense per name. With the gazetteer, a checkpoint placed by its province alone
+    stands by the line (see _on_the_line)."""
     senses = {} if senses is None else senses
     ctx = _context([m for ms in per_sentence for m in ms])
     chosen_all: list[list[tuple[_Mention, Place | None]]] = []
@@ -959,7 +975,7 @@ def resolve_mentions(
             if placed is None and m.unlisted and (m.type_word in FEATURE_KINDS or m.type_word == "village"):
                 placed = _placed_nearby(chosen, i, sentence.text, lambda n=sentence.paragraph: paragraphs(n))
             if placed is not None and placed is not place:
-                placed = _on_the_line(placed, border) if border is not None and placed.kind == "checkpoint" else placed
+                placed = _on_the_line(placed, gaz) if gaz is not None and placed.kind == "checkpoint" else placed
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
     out = []
@@ -975,7 +991,7 @@ def resolve_mentions(
 
 def find_report_places(sentences: list[Sentence], report_id: str, gaz: Gazetteer) -> list[list[PlaceMention]]:
     """The places of each sentence of a report, chosen with the whole report as context."""
-    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id, border=gaz.border)
+    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id, gaz=gaz)
 
 
 def find_places(
@@ -983,7 +999,7 @@ def find_places(
 ) -> list[PlaceMention]:
     """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
     sense a name was given ("Preah Vihear temple"), for later bare mentions."""
-    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses, gaz.border)[0]
+    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses, gaz)[0]
 
 
 # A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
