@@ -116,6 +116,9 @@ TEMPLE_PREFIX = "prasat "
 # the kind its type word names ("Preh Vihear temple") is that place; shorter keys are never guessed.
 FUZZY_CUTOFF = 88
 MIN_FUZZY_KEY = 6
+# How near (degrees, about 1 km) the edge of one province's polygon must come to another's to be shared
+# with it: the map layer's neighbouring polygons touch, give or take its simplification.
+SHARED_EDGE_DEG = 0.01
 # Units of the official lists (ids "th:…", "kh:…") below district level: named only in context.
 ADMIN_UNITS = ("subdistrict", "commune", "village")
 _FOLD = str.maketrans(
@@ -335,6 +338,17 @@ class Gazetteer:
 
     def border_position(self, lat: float, lon: float) -> BorderPosition:
         return self.border.position(lat, lon)
+
+    def shared_border_point(self, a: str, b: str) -> tuple[float, float] | None:
+        """(lat, lon) of the middle of the stretch of boundary two provinces share (a crossing "between" them
+        lies on it), or None where their polygons do not meet."""
+        if a not in self.polygons or b not in self.polygons:
+            return None
+        shared = self.polygons[a].boundary.intersection(self.polygons[b].buffer(SHARED_EDGE_DEG))
+        if shared.is_empty or shared.length == 0:
+            return None
+        middle = shared.interpolate(shared.project(shared.centroid))
+        return middle.y, middle.x
 
 
 def _district_points(places: list[Place]) -> list[Place]:

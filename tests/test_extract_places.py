@@ -312,3 +312,185 @@ def test_a_word_of_nearness_counts_only_right_before_the_name(gaz):
         "Poipet": 2,
     }
     assert {p.name: p.precision for p in places("Troops massed near Poipet — a café shut.", gaz)} == {"Poipet": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the known place it is written in or near gives its province (and its point)
+        ("A monk at Sila Ngam temple in Phanom Dong Rak heard the shells.", ("Sila Ngam temple", "temple", "TH-32")),
+        ("Troops fired near Wat Nong Bua pagoda in Kantharalak district.", ("Wat Nong Bua pagoda", "temple", "TH-33")),
+        # else the one province its sentence names
+        ("On Monday Khao Lon mountain was shelled, Trat officials said.", ("Khao Lon mountain", "area", "TH-23")),
+        ("Evacuees reached the Nong Pho camp, some way from Ta Phraya.", ("Nong Pho camp", "area", "TH-27")),
+        # a namesake of a known village elsewhere that the context leaves out does not hide the feature
+        (
+            "Guns were heard near Banthat Mountain, said a monk from Noen Sai in Trat.",
+            ("Banthat Mountain", "area", "TH-23"),
+        ),
+        # a named area, its district given after an aside
+        (
+            "Deminers cleared the Phlov Dambang area, a strip between two posts, in Thma Puok District.",
+            ("Phlov Dambang area", "area", "KH-1"),
+        ),
+    ],
+)
+def test_a_feature_the_gazetteer_lacks_is_placed_by_its_head_word_and_the_places_near_it(text, expected):
+    assert expected in report_places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Prem Temple spoke to reporters in Surin province.",  # a person's name
+        "The Royal Thai Navy base in Trat province was on alert.",  # an organisation's
+        "The Royal Mountain Company said in Surin province that sales fell.",  # a business's: a word follows
+        "Shells fell near Phnom Khmoch mountain, between Surin province and Oddar Meanchey province.",  # two provinces
+        "Evacuees slept at Lam Plai International Circuit, Mueang District, Buriram Province.",  # a business
+        "Trade in the Greater Mekong area slowed, officials in Sa Kaeo province said.",  # a region
+        "Troops clashed near the old Hindu temple in Surin province.",  # a description, not a name
+        "A World Heritage temple in Preah Vihear province was damaged.",  # a status
+        "Monks left the Buddhist pagoda in Oddar Meanchey province.",
+        "Supporters gathered at Anutin's camp in Buriram province.",  # someone's
+        "Hun Sen Camp in Oddar Meanchey province was quiet.",  # a leader's name
+    ],
+)
+def test_a_head_word_in_a_person_s_or_an_organisation_s_name_makes_no_place(text):
+    found = [n for n, _, _ in report_places(text)]
+    assert not [
+        n
+        for n in found
+        if any(
+            w in n
+            for w in ("Temple", "Navy", "Mountain", "Khmoch", "Circuit", "Mekong", "temple", "pagoda", "camp", "Camp")
+        )
+    ], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the type word before the list: each name is of that type, in the province written once after it
+        (
+            "Guns were heard in the villages of Ban Nong Kha, Ban Sok Thong and Ban Pho Si in Surin province.",
+            {
+                ("Ban Nong Kha", "village", "TH-32"),
+                ("Ban Sok Thong", "village", "TH-32"),
+                ("Ban Pho Si", "village", "TH-32"),
+            },
+        ),
+        # the type word after the list; a known name takes its sense of that type (Khun Han the district)
+        (
+            "Schools shut in Kantharalak, Khun Han and Phu Sing districts of Si Sa Ket province.",
+            {
+                ("Kantharalak", "district", "TH-33"),
+                ("Khun Han", "district", "TH-33"),
+                ("Phu Sing", "district", "TH-33"),
+            },
+        ),
+        (
+            "Troops held the Phnom Khmoch and Phnom Trap hills, Oddar Meanchey province.",
+            {("Phnom Khmoch", "area", "KH-22"), ("Phnom Trap", "area", "KH-22")},
+        ),
+    ],
+)
+def test_names_listed_under_one_plural_type_word_are_each_of_that_type_in_the_province_after_the_list(text, expected):
+    assert expected <= set(report_places(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Nong Kha and Ban Sok Thong villages were emptied.",  # no province given for the list
+        "The camps of Colonel Somchai and Lieutenant Boonmee moved, Surin province said.",  # people
+        "The bases of the Suranaree Task Force and the Burapha Force, Sa Kaeo province, were shelled.",  # units
+        "Shells fell in the Second and Third Army areas in Surin province.",  # units by their numbers
+    ],
+)
+def test_a_list_under_a_plural_type_word_places_no_name_without_a_province_nor_a_person_or_a_unit(text):
+    assert [p for p in report_places(text) if p[1] != "province"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Detainees walked home through the Chanthaburi-Pailin border checkpoint at noon.", "TH-22"),
+        ("Lorries waited at the Banteay Meanchey-Sa Kaeo border crossing all day.", "KH-1"),
+        ("Lorries waited at the Aranyaprathet-Poipet crossing all day.", "TH-27"),
+    ],
+)
+def test_a_crossing_named_by_the_two_places_it_joins_is_a_checkpoint_on_the_line_between_them(gaz, text, admin1):
+    [crossing] = [p for p in extract(make_report(text)).places if p.kind == "checkpoint"]
+    assert crossing.admin1 == admin1 and crossing.border_distance_km < 5
+    assert gaz.province_at(crossing.lat, crossing.lon) == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Surin-Buriram crossing was shut for repairs.",  # both in Thailand: no border between them
+        "Buses ran on the Chanthaburi-Pailin road again.",  # no crossing named
+    ],
+)
+def test_a_pair_of_places_on_one_side_or_without_a_crossing_word_is_no_checkpoint(text):
+    assert [p for p in extract(make_report(text)).places if p.kind == "checkpoint"] == []
+
+
+def test_provinces_on_either_side_share_a_stretch_of_border_only_where_they_meet(gaz):
+    lat, lon = gaz.shared_border_point("TH-22", "KH-24")
+    assert gaz.border_position(lat, lon).distance_km < 5 and gaz.province_at(lat, lon) in ("TH-22", "KH-24")
+    assert gaz.shared_border_point("TH-22", "KH-13") is None
+
+
+def test_a_checkpoint_placed_by_its_province_alone_stands_on_the_line_not_at_the_province_s_centre(gaz):
+    text = "Officers met at the Ban Nong Ri checkpoint, on the Thai side near Chanthaburi province, on Monday."
+    found = {p.kind: p for p in extract(make_report(text)).places}
+    checkpoint, province = found["checkpoint"], found["province"]
+    assert checkpoint.admin1 == "TH-22" and gaz.border_position(checkpoint.lat, checkpoint.lon).distance_km < 5
+    assert gaz.province_at(checkpoint.lat, checkpoint.lon) == "TH-22"  # its pin stands in its own province
+    assert gaz.border_position(province.lat, province.lon).distance_km > 20
+    # a temple placed the same way is not moved: temples stand inland too
+    temple = [p for p in extract(make_report(text.replace("checkpoint", "temple"))).places if p.kind == "temple"]
+    assert [(t.lat, t.lon) for t in temple] == [(province.lat, province.lon)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fell near Phnom Dey Krahom mountain. Surin province opened shelters.", {"TH-32"}),
+        # the paragraph names two provinces: no guess
+        ("Shells fell near Phnom Dey Krahom mountain. Surin and Oddar Meanchey provinces opened shelters.", set()),
+        # the province is in another paragraph
+        ("Shells fell near Phnom Dey Krahom mountain.\n\nSurin province opened shelters.", set()),
+    ],
+)
+def test_a_feature_in_a_sentence_naming_no_place_takes_the_one_province_of_its_paragraph(text, expected):
+    assert {a for n, _, a in report_places(text) if n.startswith("Phnom Dey")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells hit Ban Sok Thong in Kantharalak district overnight.", {("Ban Sok Thong", "village", "TH-33")}),
+        (
+            "Families from Phum Ou Ta Lok reached shelters, Oddar Meanchey province said.",
+            {("Phum Ou Ta Lok", "village", "KH-22")},
+        ),
+        ("UN Secretary-General Ban Ki-moon spoke in Surin province.", set()),  # a person's name
+        ("Shells hit Ban Sok Thong overnight.", set()),  # no province anywhere near
+    ],
+)
+def test_a_village_by_its_prefix_takes_the_province_of_the_places_near_it(text, expected):
+    assert {p for p in report_places(text) if p[1] == "village"} == expected
+
+
+def test_a_province_abroad_written_after_a_city_abroad_is_a_province_without_a_code():
+    found = {
+        p.name: p
+        for p in extract(make_report("Envoys of both sides met in Kunming, Yunnan Province, on Monday.")).places
+    }
+    assert (found["Yunnan"].kind, found["Yunnan"].admin1) == ("province", None)
+    assert (found["Yunnan"].lat, found["Yunnan"].lon) == (found["Kunming"].lat, found["Kunming"].lon)
+    # after a place in TH or KH, the province written is that place's own
+    found = report_places("Troops left Samraong, Oddar Meanchey Province, at dawn.")
+    assert [p for p in found if p[1] == "province"] == [("Oddar Meanchey", "province", "KH-22")]

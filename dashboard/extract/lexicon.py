@@ -55,6 +55,10 @@ COUNTRY_CUES = {code: words("country_cues", code) for code in ("KH", "TH")}
 # words, and the names of the leaders most reports name (kinds and reasons in the file).
 NOT_PLACE_NAMES = frozenset(w.lower() for w in words("not_place_names"))
 
+# Head words after a name the gazetteer lacks: the kind of place they make it ("X temple", "X mountain"), or
+# "facility" for the last word of an organisation's or business's name, which is no place ("X Circuit").
+PLACE_HEADS = {r["word"].strip().lower(): r["kind"].strip() for r in table("place_heads")}
+
 # Type words after a name, by the kind of place they choose.
 TYPE_WORDS = {
     "province": ("province",),

@@ -5,6 +5,8 @@ attach coordinates and precision.
 Finding (per sentence):
 - a mention starts with a capitalised word; the longest gazetteer name wins (up to 6 words);
 - capitals used for governments ("Bangkok and Phnom Penh accused ...", "Beijing's envoy") are not places;
+- names the gazetteer lacks are taken by their structure: a province after them, a head word ("X temple"), a
+  village prefix ("Ban X"), a list under a plural type word, a crossing's pair ("the X-Y border checkpoint");
 - a candidate must be plausible where it is written: small towns and units of the official lists are
   not taken when the name is also a common word or a person's name.
 
@@ -23,13 +25,26 @@ gazetteer's candidates, and are changed together; the word lists are already in 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.lexicon import COUNTRIES, GOVERNMENT_SEATS, NOT_PLACE_NAMES, TYPE_WORDS, guarded, word_pattern
+from dashboard.extract.lexicon import (
+    COUNTRIES,
+    COUNTRY_CUES,
+    GOVERNMENT_SEATS,
+    MONTHS,
+    NOT_PLACE_NAMES,
+    PLACE_HEADS,
+    TYPE_WORDS,
+    WEEKDAYS,
+    guarded,
+    word_pattern,
+)
+from dashboard.extract.lexicon import table as lexicon_table
 from dashboard.extract.lexicon import words as word_list
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.gazetteer import ADMIN_UNITS, Gazetteer, Place, name_key
@@ -101,6 +116,50 @@ UNLISTED = re.compile(
     rf"|(?<![\w'])(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?=,\s)"
     rf"|\b(?:in|at|near) (?P<located>{_NAME})(?=,\s)"
 )
+# A name the gazetteer lacks that its head word makes a place ("Rai Pa temple", "Banthat Mountain"), written
+# anywhere: placed by the place it is written in or near, else by the one province its sentence (or paragraph)
+# names (see _placed_nearby). A capitalised word or a hyphen after the head makes it part of a longer name ("X Mountain
+# Resort"); plural heads begin lists.
+FEATURE_KINDS = frozenset(("temple", "area", "checkpoint"))
+_FEATURE_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS)
+FEATURED = re.compile(
+    rf"(?<![\w'])(?:(?P<name>{_NAME}) (?P<head>{_FEATURE_HEADS})\b(?!-|\s+[A-Z])"
+    rf"|(?P<prefixed>(?:Ban|Baan|Phum|Phoum) {_NAME})(?![\w'-]|\s+[A-Z]))"  # a Thai or Khmer village: "Ban X"
+)
+# Names listed under one plural type word ("the districts of A, B and C", "A, B and C villages"): each is of
+# that type, and the province written once after the list is each one's (see _with_lists).
+LIST_TYPES = {
+    f"{w}s": k
+    for w, k in (*((w, k) for k, ws in TYPE_WORDS.items() for w in ws if k != "town"), *PLACE_HEADS.items())
+    if (k in TYPE_WORDS or k in FEATURE_KINDS) and not w.endswith("s") and w != "border"
+}
+_PLURALS = "|".join(sorted(LIST_TYPES, key=len, reverse=True))
+_LIST = rf"{_NAME}(?:, {_NAME})*,? and {_NAME}"
+LISTED = re.compile(
+    rf"(?<![\w'])(?P<after>{_LIST}) (?P<type_after>(?i:{_PLURALS}))\b"
+    rf"|\b(?P<type_before>(?i:{_PLURALS})) of (?:the )?(?P<before>{_LIST})(?![\w'-])"
+)
+_NAME_RX = re.compile(_NAME)
+# A crossing named by the two places it joins ("the Chanthaburi-Pailin border checkpoint"): on the line
+# between them, in the first one's province (see _with_paired).
+PAIRED = re.compile(rf"(?<![\w'])(?P<a>{_NAME})[-–](?P<b>{_NAME}) (?:[Bb]order )?(?:[Cc]heckpoint|[Cc]rossing)\b")
+# A province abroad written after a city abroad ("Yuxi, Yunnan Province"): a province of that city's country,
+# at the city's point (see _with_provinces_abroad).
+PROVINCE_ABROAD = re.compile(rf",\s+(?P<name>{_NAME}) [Pp]rovince\b")
+FACILITY_HEADS = frozenset(w for w, k in PLACE_HEADS.items() if k == "facility")  # "X Circuit": a business
+# Words of an organisation's ("Royal Thai Navy base") or a region's name ("the Greater Mekong area"), and words
+# that describe rather than name ("the Hindu temple", "a World Heritage temple").
+ORGANISATION_WORDS = frozenset(w for w, k in PLACE_HEADS.items() if k in ("organisation", "region", "descriptor"))
+# Words that begin a run of capitals without being part of a name: function words, days, months, sides.
+_LEADING = frozenset(
+    ("the", "a", "an", "on", "in", "at", "near", "from", "to", "by", "and", "of", "as", "after", "before")
+    + tuple(w.lower() for w in (*MONTHS.split("|"), *WEEKDAYS, *COUNTRIES, *COUNTRY_CUES["KH"], *COUNTRY_CUES["TH"]))
+)
+# Words no name of a feature holds: function words, days, months, sides, and the common words and leaders'
+# names of not_place_names.csv ("Hun Sen camp"); its name parts ("Ban", "Phnom") begin names.
+_NOT_NAME_WORDS = _LEADING | {
+    r["word"].strip().lower() for r in lexicon_table("not_place_names") if r["kind"] != "name-part"
+}
 SETTLEMENT_AFTER = re.compile(r"\s+(?:district|town|city|village|subdistrict|sub-district|commune)\b", re.I)
 UNIT_BEFORE = re.compile(r"\b(?:village|commune|subdistrict|sub-district|tambon|district)s? of\s+$", re.I)
 PERSON_TITLES = re.compile(
@@ -114,6 +173,10 @@ FAR_FROM_BORDER_KM = 150.0
 LARGE_TOWN = 50_000
 # A name shared by more units than this is only taken in a province the report names.
 MANY_SENSES = 3
+# A province whose polygon comes this near the line (km; the map layer is simplified) is on the border.
+PROVINCE_ON_BORDER_KM = 5.0
+INSIDE_LINE_KM = 3.0  # a checkpoint placed by the line stands this far on its province's side (the map's edges)
+KM_PER_DEGREE = 111.2
 MIN_CONTEXT_KEY = 5  # shorter names of units of the official lists are not taken even in context
 
 
@@ -135,6 +198,7 @@ class _Mention:
     province: str | None = None  # the province it places the report in (see _context)
     districts: tuple[str, ...] = ()  # and the districts
     sole: Place | None = None  # its one sense, when no context can drop or change it (see _choose)
+    listed: tuple[int, str] = ()  # a name listed under a plural type word: where the list ends, its kind
 
 
 Word = tuple[int, int, str]  # start, end, text
@@ -259,6 +323,8 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
         key = name_key(name)
         if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS:
             continue
+        if group == "located" and _organisation(name):
+            continue  # "at Chang International Circuit, …": a business, not a place
         type_word = {"typed": (m.group("type") or "").lower(), "prefixed": "village", "located": None}[group]
         if type_word and _CROSSING_RX.match(m.group("type") or ""):
             type_word = "checkpoint"
@@ -266,6 +332,180 @@ def _unlisted(text: str, lo: int, hi: int) -> list[_Mention]:
             type_word = "area"
         end = m.end("type") if group == "typed" else m.end(group)
         found.append(_Mention(m.start(group), end, key, key, [], type_word, True, True, group == "located"))
+    return found
+
+
+def _organisation(name: str) -> bool:
+    """Whether a run of capitalised words names an organisation or a business ("X Circuit", "Royal Thai Navy"),
+    describes rather than names ("Hindu temple"), or is someone's ("Anutin's camp")."""
+    words = name.lower().split()
+    return (
+        words[-1] in FACILITY_HEADS
+        or any(w in ORGANISATION_WORDS for w in words)
+        or any(w.endswith(("'s", "’s")) for w in words)
+    )
+
+
+def _with_features(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the names the gazetteer lacks that a head word makes places ("Rai Pa temple"; see FEATURED), where
+    no mention was found: not a person's ("General Prem Temple") nor an organisation's ("Royal Thai Navy base")."""
+    extra = []
+    for m in FEATURED.finditer(text):
+        if m.group("prefixed"):
+            start, end = m.span("prefixed")
+            key = name_key(m.group("prefixed"))
+            if gaz.by_key(key) or any(f.start < end and start < f.end for f in found + extra):
+                continue  # a known name: found here, or left out by the report's context
+            if not PERSON_TITLES.search(text[max(0, start - 30) : start]):
+                extra.append(_Mention(start, end, key, key, [], "village", True, True))
+            continue
+        words = m.group("name").split(" ")
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)  # "The Ban X checkpoint", "On Monday Khao Y mountain"
+        if not words:
+            continue
+        start, end = m.end("name") - len(" ".join(words)), m.end("head")
+        if len(words) > 1 and words[-1].lower() == "border":
+            words.pop()  # "X Border Checkpoint"
+        name = " ".join(words)
+        key, head = name_key(name), m.group("head").lower()
+        if key in NOT_PLACE_NAMES or _organisation(name) or any(w.lower() in _NOT_NAME_WORDS for w in words):
+            continue
+        # a known name found here, unless it is the end of a longer one ("Wat Nong Bua pagoda"); a namesake the
+        # report's context left out is another place
+        inside = [f for f in found if f.start < end and start < f.end]
+        if any(not start < f.start <= f.end <= end for f in inside) or gaz.by_key(key + name_key(head)):
+            continue
+        if PERSON_TITLES.search(text[max(0, start - 30) : start]) or any(PERSON_TITLES.match(f"{w} ") for w in words):
+            continue  # "General Prem Temple", "Mr Somchai Mountain": a person's name
+        extra.append(_Mention(start, end, key, key, [], PLACE_HEADS[head], True, True))
+    if not extra:
+        return found
+    kept = [f for f in found if not any(u.start < f.start and f.end <= u.end for u in extra)]
+    return sorted(kept + extra, key=lambda f: f.start)
+
+
+def _with_lists(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Type the names listed under one plural type word ("the villages of A, B and C"; see LISTED): a known
+    name takes its senses of that kind, a name the gazetteer lacks is added, to be placed by the province
+    written after the list (see _list_host). A name partly inside a mention found is left as it is."""
+    out = list(found)
+    for m in LISTED.finditer(text):
+        group = "after" if m.group("after") else "before"
+        kind = LIST_TYPES[m.group(f"type_{group}").lower()]
+        type_word = TYPE_WORDS[kind][0] if kind in TYPE_WORDS else kind
+        for member in _NAME_RX.finditer(text, m.start(group), m.end(group)):
+            words = member.group().split(" ")
+            while words and words[0].lower() in _LEADING:
+                words.pop(0)
+            if not words:
+                continue
+            start, end = member.end() - len(" ".join(words)), member.end()
+            key = name_key(text[start:end])
+            same = [i for i, f in enumerate(out) if (f.start, f.end) == (start, end)]
+            overlap = [f for f in out if f.start < end and start < f.end]
+            if not same and any(not start < f.start <= f.end <= end for f in overlap):
+                continue
+            if not same and overlap:  # a known name at the end of a longer one ("Ban Nong Kha"): the longer one
+                out = [f for f in out if f not in overlap]
+            if same:
+                f = out[same[0]]
+                typed = [p for p in f.candidates if p.kind == kind]
+                if typed and not f.type_word:
+                    facts = {"province": None, "districts": (), "sole": None, **_facts(typed, True, type_word)}
+                    f = replace(f, candidates=typed, type_word=type_word, free=True, **facts)
+                out[same[0]] = replace(f, listed=(m.end(), kind))
+                continue
+            if key in NOT_PLACE_NAMES or key in _COUNTRY_KEYS or _organisation(text[start:end]) or kind == "province":
+                continue
+            if any(PERSON_TITLES.match(f"{w} ") or w.lower() in _NOT_NAME_WORDS for w in words):
+                continue  # "the camps of Colonel X and …": people's names; "Hun Sen", "Royal …"
+            typed = [p for p in gaz.by_key(key) if p.kind == kind]
+            if typed:
+                facts = _facts(typed, True, type_word)
+                out.append(_Mention(start, end, key, key, typed, type_word, True, listed=(m.end(), kind), **facts))
+            else:
+                out.append(_Mention(start, end, key, key, [], type_word, True, True, listed=(m.end(), kind)))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _joined(gaz: Gazetteer, name: str) -> Place | None:
+    """The province, district or town a name of a crossing's pair means, if it means one in TH or KH."""
+    kinds = ("province", "district", "town")
+    return next((p for p in gaz.by_key(name_key(name)) if p.kind in kinds and p.admin1), None)
+
+
+def _with_paired(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the crossings named by the two places they join, one on each side ("the Sa Kaeo-Banteay Meanchey
+    border crossing"; see PAIRED): a checkpoint on the line where two provinces meet, or midway between
+    two towns; the mentions found inside the name give way to it."""
+    extra = []
+    for m in PAIRED.finditer(text):
+        a, b = _joined(gaz, m.group("a")), _joined(gaz, m.group("b"))
+        if a is None or b is None or a.country == b.country:
+            continue
+        both = a.kind == b.kind == "province"
+        point = gaz.shared_border_point(a.admin1, b.admin1) if both else ((a.lat + b.lat) / 2, (a.lon + b.lon) / 2)
+        if point is None:
+            continue
+        point = _inside(gaz, point, a) or point  # on a's side of the map's edge, where it can be
+        position = gaz.border_position(*point)
+        place = Place(
+            id=f"{a.id}|{b.id}/crossing",
+            name=m.group(),
+            kind="checkpoint",
+            country=a.country,
+            admin1=a.admin1,
+            lat=point[0],
+            lon=point[1],
+            border_km=position.km,
+            border_distance_km=position.distance_km,
+            precision=3 if both else 2,
+        )
+        key = name_key(m.group())
+        extra.append(
+            _Mention(m.start(), m.end(), key, key, [place], "checkpoint", True, **_facts([place], True, "checkpoint"))
+        )
+    if not extra:
+        return found
+    kept = [f for f in found if not any(u.start <= f.start and f.end <= u.end for u in extra)]
+    return sorted(kept + extra, key=lambda f: f.start)
+
+
+def _with_provinces_abroad(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the provinces abroad written right after a city abroad ("Kunming, Yunnan Province", see
+    PROVINCE_ABROAD) that the gazetteer lacks: a province (no TH or KH code) at the city's point."""
+    extra = []
+    for f in found:
+        if not f.candidates or any(p.admin1 or p.kind not in ("city", "capital") for p in f.candidates):
+            continue
+        m = PROVINCE_ABROAD.match(text, f.end)
+        if m is None or gaz.by_key(key := name_key(m.group("name"))):
+            continue
+        if any(g.start < m.end() and m.start("name") < g.end for g in found):
+            continue  # a name found there: a known province
+        city = f.candidates[0]
+        place = replace(city, id=f"{city.id}/{key}", name=m.group("name"), kind="province", aliases=(), population=None)
+        extra.append(_Mention(m.start("name"), m.end(), key, key, [place], "province", True, sole=place))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
+_FEATURE_LITERALS = (*(w for w, k in PLACE_HEADS.items() if k in FEATURE_KINDS), "ban ", "baan ", "phum ", "phoum ")
+
+
+def _with_named_by_structure(text: str, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Add the names the gazetteer lacks that their structure makes places: a head word (_with_features), a
+    list under a plural type word (_with_lists), a crossing's pair (_with_paired), a city's province abroad
+    (_with_provinces_abroad). Each is read only where the lowercased text holds the words it needs."""
+    lowered = text.lower()
+    if any(w in lowered for w in _FEATURE_LITERALS):
+        found = _with_features(text, gaz, found)
+    if any(w in lowered for w in LIST_TYPES):
+        found = _with_lists(text, gaz, found)
+    if ("-" in text or "–" in text) and ("checkpoint" in lowered or "crossing" in lowered):
+        found = _with_paired(text, gaz, found)
+    if "province" in lowered:
+        found = _with_provinces_abroad(text, gaz, found)
     return found
 
 
@@ -309,6 +549,7 @@ def _scan(text: str, gaz: Gazetteer) -> tuple[_Mention, ...]:
         facts = _facts(plausible, free, type_word)
         found.append(_Mention(start, end, key, sense_key, plausible, type_word, free, located=located, **facts))
     found = _with_unlisted(text, gaz, _with_fuzzy(text, gaz, found))
+    found = _with_named_by_structure(text, gaz, found)
     # A word of nearness before a mention lies in the text: one test of the whole text spares the stretch
     # before each mention in most sentences (a stretch holds no literal of the guard that its text lacks).
     if not NEAR_WORDS.may_match(text):
@@ -591,7 +832,7 @@ def _in_province(
     if place is None and not typed and nxt.type_word not in ("province", "district", "subdistrict", "commune"):
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province", "…, Y subdistrict")
     written = text[m.start : m.end]
-    kinds = {"subdistrict": "subdistrict", "commune": "commune", "checkpoint": "checkpoint", "area": "area"}
+    kinds = {k: k for k in ("subdistrict", "commune", "checkpoint", "area", "temple")}
     kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
@@ -609,14 +850,91 @@ def _in_province(
     )
 
 
+# "X temple in Y", "X mountain, near Y": the place a feature is written in or near.
+_IN_HOST = re.compile(r",?\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside|inside|close to|by)\s+(?:the\s+)?")
+
+
+# "…, B and C villages in Y province", "the districts of A and B, Y province": the list's province.
+_AFTER_LIST = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?|,\s*")
+
+
+def _list_host(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -> Place | None:
+    """The province (or district) written right after the list the i-th name is listed in: every name of the
+    list lies in it, a name the gazetteer lacks or a namesake of a place elsewhere."""
+    m = chosen[i][0]
+    for n, host in chosen[i + 1 :]:
+        if n.start >= m.listed[0]:
+            if host is None or host.kind not in ("province", "district") or not host.admin1:
+                return None
+            return host if _AFTER_LIST.fullmatch(text, m.listed[0], n.start) else None
+    return None
+
+
+def _placed_nearby(
+    chosen: list[tuple[_Mention, Place | None]], i: int, text: str, paragraph: Callable[[], list[Place]]
+) -> Place | None:
+    """A feature the gazetteer lacks ("Rai Pa temple in Noen Sai") lies in the known place written right after
+    it with "in", "near" …; else in the one province its sentence's places lie in (none if they lie in several);
+    else, in a sentence that names no place in TH or KH, in the one province its paragraph's places lie in."""
+    m = chosen[i][0]
+    host = chosen[i + 1][1] if i + 1 < len(chosen) else None
+    if host is None or host.admin1 is None or not _IN_HOST.fullmatch(text, m.end, chosen[i + 1][0].start):
+        hosts = [p for _, p in chosen if p is not None and p.admin1] or [p for p in paragraph() if p.admin1]
+        if len({p.admin1 for p in hosts}) != 1:
+            return None
+        host = next((p for p in hosts if p.kind == "province"), hosts[0])
+        return replace(_placed_at(m, text, host), precision=3)  # only its province is known
+    return _placed_at(m, text, host)
+
+
+def _placed_at(m: _Mention, text: str, host: Place, kind: str | None = None) -> Place:
+    """A name the gazetteer lacks, placed at the point of the known place it lies in."""
+    return Place(
+        id=f"{host.id}/{m.key}",
+        name=text[m.start : m.end],
+        kind=kind or m.type_word or "area",
+        country=host.country,
+        admin1=host.admin1,
+        lat=host.lat,
+        lon=host.lon,
+        border_km=host.border_km,
+        border_distance_km=host.border_distance_km,
+        precision=3 if host.kind == "province" else max(2, host.precision),
+    )
+
+
+def _on_the_line(place: Place, gaz: Gazetteer) -> Place:
+    """A checkpoint the gazetteer lacks, placed at the point of a province on the border (precision 3): a
+    crossing lies on the line, so it stands by the middle of the province's stretch of it (INSIDE_LINE_KM on
+    the province's side), not inland; where that point is not in the province (a stretch broken by another
+    province), it keeps the province's point."""
+    distance = place.border_distance_km
+    if place.precision != 3 or distance is None or distance > PROVINCE_ON_BORDER_KM or place.border_km is None:
+        return place
+    point = _inside(gaz, gaz.border.point_at_km(place.border_km), place)
+    return replace(place, lat=point[0], lon=point[1]) if point else place
+
+
+def _inside(gaz: Gazetteer, point: tuple[float, float], toward: Place) -> tuple[float, float] | None:
+    """A point by the line, moved INSIDE_LINE_KM toward a place of a province: where it then lies in that
+    province, else None (the line's point may fall on either side of the map's edges)."""
+    lat, lon = point
+    inland = math.hypot(toward.lat - lat, (toward.lon - lon) * math.cos(math.radians(lat))) * KM_PER_DEGREE
+    share = min(1.0, INSIDE_LINE_KM / inland) if inland else 0.0
+    lat, lon = lat + (toward.lat - lat) * share, lon + (toward.lon - lon) * share
+    return (lat, lon) if gaz.province_at(lat, lon) == toward.admin1 else None
+
+
 def resolve_mentions(
     sentences: list[Sentence],
     per_sentence: list[tuple[_Mention, ...]],
     report_id: str,
     senses: dict[str, Place] | None = None,
+    gaz: Gazetteer | None = None,
 ) -> list[list[PlaceMention]]:
     """Choose one place per mention (`per_sentence`: the mentions of each of `sentences`) with the whole
-    report as context; one sense per name."""
+    report as context; one sense per name. With the gazetteer, a checkpoint placed by its province alone
+    stands by the line (see _on_the_line)."""
     senses = {} if senses is None else senses
     ctx = _context([m for ms in per_sentence for m in ms])
     chosen_all: list[list[tuple[_Mention, Place | None]]] = []
@@ -642,12 +960,22 @@ def resolve_mentions(
                     senses[m.key] = place
             chosen.append((m, place))
     fixed: dict[str, Place] = {}  # names a "X village, Y province" placed: every mention of them
+
+    def paragraphs(n: int) -> list[Place]:  # the places chosen in the sentences of paragraph n
+        return [p for s, ch in zip(sentences, chosen_all, strict=True) if s.paragraph == n for _, p in ch if p]
+
     for sentence, chosen in zip(sentences, chosen_all, strict=True):
         for i, (m, place) in enumerate(chosen):
             found = _container(chosen, i, sentence.text)
             nxt = chosen[i + 1][0] if found else None
             placed = _in_province(m, sentence.text, place, nxt, found[1] if found else None)
+            host = _list_host(chosen, i, sentence.text) if m.listed else None
+            if host is not None and (placed is None or placed.admin1 != host.admin1):
+                placed = _placed_at(m, sentence.text, host, m.listed[1])
+            if placed is None and m.unlisted and (m.type_word in FEATURE_KINDS or m.type_word == "village"):
+                placed = _placed_nearby(chosen, i, sentence.text, lambda n=sentence.paragraph: paragraphs(n))
             if placed is not None and placed is not place:
+                placed = _on_the_line(placed, gaz) if gaz is not None and placed.kind == "checkpoint" else placed
                 chosen[i] = (m, placed)
                 fixed[m.sense_key] = placed
     out = []
@@ -663,7 +991,7 @@ def resolve_mentions(
 
 def find_report_places(sentences: list[Sentence], report_id: str, gaz: Gazetteer) -> list[list[PlaceMention]]:
     """The places of each sentence of a report, chosen with the whole report as context."""
-    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id)
+    return resolve_mentions(sentences, [_scan(s.text, gaz) for s in sentences], report_id, gaz=gaz)
 
 
 def find_places(
@@ -671,7 +999,7 @@ def find_places(
 ) -> list[PlaceMention]:
     """Places in one sentence, the sentence as its own context. `senses` carries, across sentences, the
     sense a name was given ("Preah Vihear temple"), for later bare mentions."""
-    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses)[0]
+    return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses, gaz)[0]
 
 
 # A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
