@@ -75,7 +75,7 @@ _GOV_AFTER = re.compile(
 _GOV_BEFORE = re.compile(
     rf"(?:\b{_SEATS}(?:'s)?\s+(?:\w+\s+){{0,2}}|\bbetween\s+|\bboth\s+|\baccus\w*\s+"
     r"|\burg\w*\s+|\bwarn\w*\s+|\bblam\w*\s+|\bcriticis\w*\s+|\bcriticiz\w*\s+"
-    r"|\bcalled on\s+|\basked\s+|\btold\s+"
+    r"|\bcalled on\s+|\basked\s+|\btold\s+|\baccording to\s+"  # "according to Bangkok": its government's count
     rf"|\b(?:{word_pattern(word_list('government_cues', 'relation'))})\s+with\s+)$"
 )
 # A dateline: "BANGKOK (Reuters) —", "PHNOM PENH, Dec 9 —" at the start of a paragraph is a place.
