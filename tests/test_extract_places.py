@@ -54,7 +54,7 @@ def test_spellings_and_types_resolve(gaz, text, expected):
         "The embassy row soured relations with Bangkok.",
         "Cambodia froze its trade ties with Bangkok last month.",
         # the government whose count a figure is: "according to Bangkok"
-        "At least 26 Thai soldiers were killed, according to Bangkok, and 30 Cambodian civilians, according to Phnom Penh.",
+        "At least 26 Thai soldiers died, according to Bangkok, and 30 Cambodian civilians, according to Phnom Penh.",
         "The toll stood at 41, according to Phnom Penh.",
     ],
 )
