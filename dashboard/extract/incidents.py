@@ -372,6 +372,19 @@ def _in_concession(text: str, at: int) -> bool:
     return any(m.start() <= at < m.end() for m in _CONCESSIVE.finditer(text, 0, at + 1))
 
 
+def _event_days(text: str, published: date | None) -> list:
+    """The days a sentence tells that can be an event's: past (not after its report), not the fighting's onset
+    ("since …"), not in a concessive clause."""
+    return [
+        d
+        for d in find_dates(text, published, future=False)
+        if d.date
+        and (published is None or d.date <= published)
+        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        and not _in_concession(text, d.start)
+    ]
+
+
 def _day(text: str, published: date | None) -> date | None:
     """The day of a sentence's incidents (dates.stated_day), unless that day is the day of the saying and a
     later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
@@ -380,14 +393,7 @@ def _day(text: str, published: date | None) -> date | None:
     day = stated_day(text, published)
     if day is None:
         return None
-    days = [
-        d
-        for d in find_dates(text, published, future=False)
-        if d.date
-        and (published is None or d.date <= published)
-        and not ONSET.search(text[max(0, d.start - 60) : d.start])
-        and not _in_concession(text, d.start)
-    ]
+    days = _event_days(text, published)
     if not days:
         return None
     for d, after in zip(days, days[1:], strict=False):
@@ -403,14 +409,7 @@ def _clause_day(text: str, at: int, published: date | None, day: date | None) ->
     Monday of …") dates no attack."""
     if day is None:
         return None
-    days = [
-        d
-        for d in find_dates(text, published, future=False)
-        if d.date
-        and (published is None or d.date <= published)
-        and not ONSET.search(text[max(0, d.start - 60) : d.start])
-        and not _in_concession(text, d.start)
-    ]
+    days = _event_days(text, published)
     told = [
         d
         for d, after in zip(days, [*days[1:], None], strict=True)

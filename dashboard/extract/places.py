@@ -836,18 +836,8 @@ def _in_province(
     kind = place.kind if place else kinds.get(m.type_word, "village")
     if m.type_word == "district":
         kind = "district"
-    return Place(
-        id=f"{province.id}/{m.key}",
-        name=re.sub(r"\s+(?:village|sub-?district|commune|district)$", "", written, flags=re.I),
-        kind=kind,
-        country=province.country,
-        admin1=province.admin1,
-        lat=province.lat,
-        lon=province.lon,
-        border_km=province.border_km,
-        border_distance_km=province.border_distance_km,
-        precision=3 if province.kind == "province" else max(2, province.precision),
-    )
+    name = re.sub(r"\s+(?:village|sub-?district|commune|district)$", "", written, flags=re.I)
+    return replace(_placed_at(m, text, province, kind), name=name)
 
 
 # "X temple in Y", "X mountain, near Y": the place a feature is written in or near.
