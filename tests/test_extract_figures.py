@@ -722,3 +722,25 @@ def test_a_list_of_provinces_after_a_count_of_villages_is_no_figure():
 def test_the_side_of_a_toll_named_before_its_number(text, value, country):
     [f] = [f for f in figures(text) if f.value == value]
     assert (f.metric, f.country, f.both_sides) == ("killed", country, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # the harm of the one attack the sentence before tells: that attack's victims, never a toll
+        ("A Thai patrol struck a landmine near Chong Bok on Monday morning. Two soldiers were injured.", "incident"),
+        (
+            "A rocket hit a petrol station in Kantharalak district. Three people were wounded, one seriously.",
+            "incident",
+        ),
+        # what sums fighting up or counts over time is a toll, whatever came before
+        ("A rocket hit a petrol station in Kantharalak district. The fighting has killed 35 people.", None),
+        ("A patrol struck a landmine on Monday. Since Thursday, 14 soldiers have been wounded.", "total"),
+        # no attack before: no scope
+        ("Officials met in Surin on Monday. Two soldiers were injured.", None),
+    ],
+)
+def test_the_harm_told_right_after_one_attack_is_that_attacks(text, scope):
+    first, second = split_sentences(text)
+    *_, last = find_figures(second, "r", DEC, before=first.text)
+    assert last.scope == scope

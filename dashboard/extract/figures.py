@@ -673,6 +673,26 @@ def _paragraph_side(text: str, context: Side) -> str | None:
     return context() if callable(context) else context
 
 
+# What sums fighting up or counts over time ("the fighting has killed 35", "since Monday"): a count told with it is
+# no one attack's harm, whatever the sentence before told.
+SUMMED_UP = re.compile(
+    r"\b(?:fighting|clash\w*|conflict|hostilities|war|violence|combat|since|so far|in all|altogether|overall)\b", re.I
+)
+
+
+def _harm_of_attack_before(text: str, before: str) -> bool:
+    """Whether a sentence that names no place, no running total and nothing summed up counts the harm of the one
+    attack the sentence before told ("A patrol struck a landmine near X on Monday. Two soldiers were injured."):
+    that attack's victims, not a toll."""
+    return (
+        bool(before)
+        and not SUMMED_UP.search(text)
+        and bool(INCIDENT_SCOPE.search(before))
+        and not RUNNING_TOTAL.search(before)
+        and not SUMMED_UP.search(before)
+    )
+
+
 def find_figures(
     sentence: Sentence,
     report_id: str,
@@ -712,7 +732,7 @@ def find_figures(
                 group=f.group,
                 source=f.source,
                 period=f.period or episode_at(published),
-                scope=f.scope,
+                scope=f.scope or ("incident" if not places and _harm_of_attack_before(text, before) else None),
                 both_sides=both,
                 part_of_total=f.part_of_total,
                 date=stated_day(text, published),
