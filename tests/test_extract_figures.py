@@ -744,3 +744,14 @@ def test_the_harm_told_right_after_one_attack_is_that_attacks(text, scope):
     first, second = split_sentences(text)
     *_, last = find_figures(second, "r", DEC, before=first.text)
     assert last.scope == scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both-sides count, then: at least 35 killed.",
+        "The both-side toll now stands at 41 dead.",
+    ],
+)
+def test_a_count_called_both_sides_in_a_compound_counts_both(text):
+    assert one(text).both_sides

@@ -153,7 +153,7 @@ CLAUSE_BREAK = guarded(
 BOTH_SIDES = guarded(
     re.compile(
         r"\b(?:across the border|on both sides|from both|in both|of both|on either side|in the two countries"
-        r"|combined|altogether|the two (?:nations|countries|neighbou?rs|sides))\b",
+        r"|combined|altogether|the two (?:nations|countries|neighbou?rs|sides)|both-sides?)\b",  # "a both-sides toll"
         re.I,
     ),
     *("across the border", "both", "either side", "the two ", "combined", "altogether"),
