@@ -755,3 +755,14 @@ def test_the_harm_told_right_after_one_attack_is_that_attacks(text, scope):
 )
 def test_a_count_called_both_sides_in_a_compound_counts_both(text):
     assert one(text).both_sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodia's figures are unchanged since Sunday: 13 dead (eight civilians, five soldiers) and 71 injured.",
+        "The province reported 13 dead – civilians and soldiers alike – by nightfall.",
+    ],
+)
+def test_a_breakdown_in_brackets_or_dashes_does_not_give_the_total_its_group(text):
+    assert [(f.value, f.group) for f in figures(text) if f.value == 13] == [(13, None)]

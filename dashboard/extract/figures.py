@@ -455,9 +455,14 @@ _GROUP_BEFORE = [
     )
     for group, pattern in GROUPS
 ]
-# Where the people counted stop and a list of what they include begins ("34 people, including soldiers
-# and civilians": the count is of people, soldiers and civilians together).
-_GROUP_END = re.compile(starting_with(",;iaocs", r",|;|\b(?:including|comprising|among|of whom|such as)\b"), re.I)
+# Where the people counted stop and a list of what they include begins, in words, in brackets or after a dash ("34
+# people, including soldiers and civilians"; "13 dead (eight civilians, five soldiers)": the count is of all of them).
+_GROUP_END = re.compile(
+    starting_with(
+        ",;(\u2013\u2014 iaocs", r",|;|\(|\s[-\u2013\u2014]\s|\b(?:including|comprising|among|of whom|such as)\b"
+    ),
+    re.I,
+)
 
 
 _LIST_ITEM = re.compile(starting_with(",;a", r"[,;]|\band\b"))
