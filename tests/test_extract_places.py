@@ -197,6 +197,20 @@ def test_a_namesake_far_away_gives_way_to_the_district_written_after_it():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # ", in" links an address; "Y province's Z district" puts it in Z, the nearer container
+        "Surin was shelled too. A rocket hit a shop in Ban Phue, in Sisaket province's Kantharalak district.",
+        "Surin's schools shut. Shells fell on Ban Phue, in Kantharalak district, Sisaket province, at noon.",
+    ],
+)
+def test_an_address_after_a_comma_and_in_overrides_a_namesake_in_a_province_the_report_names(text):
+    ban_phue = [p for p in extract(make_report(text)).places if p.name == "Ban Phue"]
+    assert [(p.kind, p.admin1) for p in ban_phue] == [("village", "TH-33")]
+    assert ban_phue[0].place_id.startswith("lm:13/")  # at Kantharalak district's point, not the province's
+
+
+@pytest.mark.parametrize(
     ("text", "name", "admin1"),
     [
         ("Rockets fell on Ban Sok Samran, Sa Kaeo province, before dawn.", "Ban Sok Samran", "TH-27"),

@@ -794,7 +794,10 @@ def _mention(m: _Mention, s: Sentence, place: Place, report_id: str) -> PlaceMen
     )
 
 
-_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town|area))?(?:,\s*|\s+in\s+)", re.I)
+_BETWEEN = re.compile(r"(?:\s+(?:village|district|sub-?district|commune|town|area))?(?:,\s*(?:in\s+)?|\s+in\s+)", re.I)
+
+# "Y province's Z district": the district of the province just named, the nearer container.
+_POSSESSIVE = re.compile(r"['\u2019]s\s+")
 
 
 _TYPED_BETWEEN = re.compile(r"\s+(?:village|district|sub-?district|commune|town)\b", re.I)
@@ -808,8 +811,19 @@ def _container(chosen: list[tuple[_Mention, Place | None]], i: int, text: str) -
             return None
         place = chosen[j][1]
         if place is not None and place.kind in ("province", "district") and place.admin1:
-            return chosen[j][0], place
+            return _its_district(chosen, j, text) or (chosen[j][0], place)
     return None
+
+
+def _its_district(chosen: list[tuple[_Mention, Place | None]], j: int, text: str) -> tuple[_Mention, Place] | None:
+    """The district written after the j-th mention, a province, as its own ("Sisaket province's Kantharalak
+    district"): the nearer container of the address."""
+    if j + 1 >= len(chosen) or chosen[j][1].kind != "province":
+        return None
+    m, place = chosen[j + 1]
+    if place is None or place.kind != "district" or place.admin1 != chosen[j][1].admin1:
+        return None
+    return (m, place) if _POSSESSIVE.fullmatch(text, chosen[j][0].end, m.start) else None
 
 
 def _in_province(
@@ -828,12 +842,14 @@ def _in_province(
         return place
     if place is None and not (m.unlisted or m.type_word or m.located or _TYPED_BETWEEN.match(between)):
         return None  # an untyped name the gazetteer places nowhere near: left out
-    typed = m.type_word or _TYPED_BETWEEN.match(between)
+    word = _TYPED_BETWEEN.match(between)
+    typed = m.type_word or (word.group(0).strip().lower().replace("-", "") if word else None)
     if place is None and not typed and nxt.type_word not in ("province", "district", "subdistrict", "commune"):
         return None  # "in X, Y": only when Y is written as one ("in Prum, Pailin province", "…, Y subdistrict")
     written = text[m.start : m.end]
     kinds = {k: k for k in ("subdistrict", "commune", "checkpoint", "area", "temple")}
-    kind = place.kind if place else kinds.get(m.type_word, "village")
+    # a namesake elsewhere tells this place's kind only when it is a feature (a temple, a checkpoint)
+    kind = kinds.get(typed) or (place.kind if place and place.kind in FEATURE_KINDS else "village")
     if m.type_word == "district":
         kind = "district"
     name = re.sub(r"\s+(?:village|sub-?district|commune|district)$", "", written, flags=re.I)
