@@ -347,6 +347,15 @@ def test_a_comparison_is_no_condition_and_a_plan_is_refused_by_its_own_negation(
             [("observers", "done", None)],  # monitoring it is no withdrawal
         ),
         ("Observers said the crossing was calm.", []),
+        # at work since a day, or their findings: the team observes
+        (
+            "Monitoring teams drawn from ASEAN have worked on both sides since late August.",
+            [("observers", "done", None)],
+        ),
+        ("The observer teams have been operating near Chong Sa-ngam since September.", [("observers", "done", None)]),
+        ("The monitoring team concluded that the blast came from an old mine.", [("observers", "done", None)]),
+        ("The observer team's report on the shooting was sent to both capitals.", [("observers", "done", None)]),
+        ("Observers will report on any breach to the ASEAN chair.", []),  # a plan of theirs: not done
     ],
 )
 def test_a_list_of_duties_and_the_observers_at_work(text, expected):
