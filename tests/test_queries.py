@@ -161,6 +161,25 @@ def test_two_held_places_for_one_meeting_are_one_meeting_with_the_dispute_said(t
     assert g.venue_text == "Chanthaburi / Trat (reports differ)" and g.reports == 2
 
 
+def test_a_province_and_a_place_in_it_are_one_venue_not_a_dispute(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            (
+                "The General Border Committee met on 27 December at the Ban Pak Kard checkpoint in Pong Nam Ron district.",
+                date(2025, 12, 28),
+            ),
+            (
+                "After two days of talks, the General Border Committee meeting held in Chanthaburi province ended.",
+                date(2025, 12, 28),
+            ),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 12, 29))
+    assert g.venue_text == "Ban Pak Kard checkpoint" and g.reports == 2
+
+
 def test_an_undated_signing_the_day_after_joins_the_meeting_held_then(tmp_path, gaz):
     store = _store_of(
         tmp_path,

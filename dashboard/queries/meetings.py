@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
 from dashboard.extract.meetings import GENERIC_BODIES, WEEKEND, key_within, same_body
+from dashboard.gazetteer import gazetteer
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
@@ -163,8 +164,9 @@ def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
     places of the same standing are a dispute, both shown."""
     if not seen:
         return
-    # a wider venue another report narrows ("Malaysia", "Kuala Lumpur") is not a second place
-    seen = {v: x for v, x in seen.items() if not any(key_within(w, v) for w in seen)}
+    # a wider venue another report narrows ("Malaysia", "Kuala Lumpur"; "Chanthaburi", a checkpoint in it) is not a
+    # second place
+    seen = {v: x for v, x in seen.items() if not any(key_within(w, v) or _province_holding(v, w, seen) for w in seen)}
     held = [v for v, (h, _, _) in seen.items() if h == "held"]
     planned = sorted((v for v, (h, _, _) in seen.items() if h == "scheduled"), key=lambda v: seen[v][1])
     proposed = sorted(seen, key=lambda v: seen[v][1])
@@ -173,6 +175,18 @@ def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
     g.venue_dispute = any(seen[v][2][0] for v in held)
     where = held[0] if held else planned[-1] if planned else proposed[-1]
     g.admin1, g.lat, g.lon = seen[where][2]
+
+
+def _province_holding(v: str, w: str, seen: dict[str, tuple]) -> bool:
+    """Whether the venue `v` is the province itself that the other venue `w` lies in."""
+    code = seen[v][2][0]
+    province = gazetteer().provinces.get(code) if code else None
+    return (
+        v != w
+        and province is not None
+        and seen[w][2][0] == code
+        and v.lower().removesuffix(" province") == province.name.lower()
+    )
 
 
 def _count_reports(store: Store, as_of: date, groups: list[MeetingSummary]) -> None:
