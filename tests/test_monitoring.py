@@ -294,6 +294,15 @@ def test_the_provisions_say_what_reports_say_of_them(generated):
     assert any("What reports say of the ceasefire since: " in c.value and "violated" in c.value for c in at.caption)
 
 
+def test_the_truce_itself_is_in_effect_while_its_ceasefire_is_in_force(generated):
+    at = _app(generated[1], asof="2026-01-25")
+    lines = [m.value for m in at.markdown if m.value.startswith("- ")]
+    truce = next(line for line in lines if line.startswith("- ceasefire from noon and troop positions frozen"))
+    assert "in effect since 27 Dec 2025 12:00 ([source](" in truce and "not recorded done" not in truce
+    returned = next(line for line in lines if line.startswith("- no reinforcements or patrols"))
+    assert "in effect since" not in returned  # another provision: only the record says it was done
+
+
 def test_the_provisions_of_a_suspended_accord_are_shown_suspended_with_who_and_when(generated):
     at = _app(generated[1], asof="2025-11-20")
     lines = [m.value for m in at.markdown if m.value.startswith("- ")]

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from dashboard.agreements import CeasefireState, Provision, state_at
+from dashboard.agreements import Agreement, CeasefireState, Provision, state_at
 from dashboard.extract.statements import topic_of
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
@@ -133,6 +133,15 @@ def timeline_events(store: Store, as_of: date, since: date) -> list[IncidentEven
     claims = claimed_violations(store, as_of, state.ceasefire.date)
     denials = ceasefire_denials(store, as_of, state.ceasefire.date)
     return with_counted_claims(events, claims, violations_since(state), since, denials)
+
+
+def truce_in_force(state: CeasefireState, p: Provision) -> Agreement | None:
+    """The ceasefire in force that carries out a provision that is the truce itself ("immediate and unconditional
+    ceasefire from midnight", "ceasefire on all weapons"): in effect from the ceasefire's day, as the banner says;
+    none for another provision, or one of a suspended instrument."""
+    if p.suspended or state.ceasefire is None or provision_topic(p.text) != "ceasefire":
+        return None
+    return state.ceasefire
 
 
 def provision_topic(text: str) -> str | None:

@@ -21,6 +21,7 @@ from dashboard.queries.ceasefire import (
     alleged_violations,
     provision_topic,
     provision_window,
+    truce_in_force,
     violation_accusers,
     violations_since,
     with_claims,
@@ -117,12 +118,7 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
         if window not in known:
             known[window] = q.statement_counts(state.as_of, window[0], window[1])
         counts = known[window]
-        by = "by " if p.done and p.done.by else ""  # reported done by then, the day not given
-        done = (
-            f"done {by}{p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
-            if p.done
-            else "not recorded done"
-        )
+        done = _done_words(state, p)
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
         off = f" · {suspended_words(p)}" if p.suspended else ""
@@ -140,6 +136,19 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
                     _statement,
                     page=3,
                 )
+
+
+def _done_words(state: CeasefireState, p: Provision) -> str:
+    """Whether the curated record has a provision carried out: "done 7 Aug 2025 (source)"; the truce itself "in
+    effect since 28 Jul 2025 24:00 (source)" while its ceasefire is in force; else "not recorded done"."""
+    if p.done:
+        by = "by " if p.done.by else ""  # reported done by then, the day not given
+        return f"done {by}{p.done.date:%-d %b %Y} ({md_link('source', p.done.source_url)})"
+    truce = truce_in_force(state, p)
+    if truce is not None:
+        at = f" {truce.time}" if truce.time else ""
+        return f"in effect since {truce.date:%-d %b %Y}{at} ({md_link('source', truce.source_url)})"
+    return "not recorded done"
 
 
 def suspended_words(p: Provision) -> str:
