@@ -24,6 +24,7 @@ from dashboard import settings
 from dashboard.agreements import state_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import ReportCounts
+from dashboard.records import Report
 from dashboard.store_open import failure_reason
 from dashboard.summary import current_episode, episode_label, split_meetings
 from dashboard.ui import mapcomponent
@@ -52,7 +53,7 @@ from dashboard.ui.province import province_view
 from dashboard.ui.sidebar import default_as_of, last_day, on_map_click, read_link, share_link, sidebar
 from dashboard.ui.timeline import timeline_view
 from dashboard.ui.tracker import toll_tracker
-from dashboard.ui.widgets import plural
+from dashboard.ui.widgets import plural, source_line
 
 st.set_page_config(page_title="Border Watch · Thailand–Cambodia", layout="wide")
 log = logging.getLogger("border_watch")
@@ -168,6 +169,16 @@ def title(counts: ReportCounts, as_of: date, episode: str | None) -> None:
         f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · tolls: "
         f"{episode_label(episode) if episode else 'all episodes'} · " + " · ".join(notes)
     )
+    if counts.undated_reports:
+        undated_list(counts.undated_reports, undated)
+
+
+def undated_list(listed: tuple[Report, ...], total: int) -> None:
+    """The reports nothing dates, each with its source, so a reader can open what no view places on a day."""
+    with st.expander(f"Reports with no date found ({total:,}): not placed on any day"):
+        st.markdown("\n".join(f"- {source_line(r)}" for r in listed))
+        if total > len(listed):
+            st.caption(f"and {total - len(listed):,} more")
 
 
 def main() -> None:

@@ -565,6 +565,24 @@ def test_the_violations_line_says_what_undated_reports_it_could_not_read(tmp_pat
     assert "No alleged violation reported since 29 Jul 2025. Not read: 1 undated." in line
 
 
+def test_the_reports_nothing_dates_are_listed_with_their_source_escaped(tmp_path, gaz):
+    store = _store(tmp_path, gaz, [("dated", date(2025, 8, 2), "A", "Officials said the truce held along the border.")])
+    assert not [e for e in _app(tmp_path / "m.sqlite3", asof="2025-08-15").expander if "no date" in e.label]
+    undated = make_report(
+        "Thai troops said Cambodian forces fired on their positions again.",
+        "u.txt",
+        name="u",
+        title="[Read this](https://evil.example) <b>now</b>",
+        url="https://news.example.org/undated-story",
+    )
+    store.add(undated, extract(undated, gaz), EXTRACTOR_VERSION)
+    at = _app(tmp_path / "m.sqlite3", asof="2025-08-15")
+    [listing] = [e for e in at.expander if e.label.startswith("Reports with no date found (1)")]
+    [line] = [m.value for m in listing.markdown]
+    assert "https://news.example.org/undated-story" in line and "report u" in line
+    assert "](https://evil.example)" not in line and "<b>" not in line  # the title is text, not a link or markup
+
+
 def test_figures_by_source_compare_each_sources_newest_within_one_group(tmp_path, gaz):
     store = _store(
         tmp_path,

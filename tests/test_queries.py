@@ -167,7 +167,8 @@ def test_a_province_and_a_place_in_it_are_one_venue_not_a_dispute(tmp_path, gaz)
         gaz,
         [
             (
-                "The General Border Committee met on 27 December at the Ban Pak Kard checkpoint in Pong Nam Ron district.",
+                "The General Border Committee met on 27 December at the Ban Pak Kard checkpoint in Pong Nam Ron "
+                "district.",
                 date(2025, 12, 28),
             ),
             (

@@ -66,6 +66,12 @@ class ReportCounts:
     undated_later: int = 0  # reports nothing dates, stored after the as-of date: not counted at it
     estimated: int = 0  # of the known: dated by an estimate from their text (a bound included)
     bounded: int = 0  # of the estimated: dated by a bound, the latest day they can have been written (pubdate)
+    # the reports nothing dates, in the order they were stored (at most UNDATED_LISTED), without their text: a
+    # reader can open them though no view places them on a day
+    undated_reports: tuple[Report, ...] = ()
+
+
+UNDATED_LISTED = 20
 
 
 def report_counts(store: Store, as_of: date) -> ReportCounts:
@@ -78,9 +84,12 @@ def report_counts(store: Store, as_of: date) -> ReportCounts:
         sa.func.count().filter(known, reports.c.dated_by.in_(("text", BOUND))),
         sa.func.count().filter(known, reports.c.dated_by == BOUND),
     )
+    listed = sa.select(*REPORT_COLUMNS).where(undated).order_by(reports.c.added_at, reports.c.id).limit(UNDATED_LISTED)
     with store.engine.connect() as conn:
         total, known_n, undated_n, undated_later, estimated, bounded = conn.execute(query).one()
-    return ReportCounts(known_n, total, undated_n, undated_later, estimated, bounded)
+        rows = conn.execute(listed).mappings().all() if undated_n or undated_later else []
+    undated_reports = tuple(report_from_row(r, prefix="r_") for r in rows)
+    return ReportCounts(known_n, total, undated_n, undated_later, estimated, bounded, undated_reports)
 
 
 def newest_day(store: Store) -> date | None:
