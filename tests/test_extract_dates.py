@@ -24,6 +24,10 @@ TUESDAY_23 = date(2025, 12, 23)
         ("the meeting tomorrow", TUESDAY_23, True, date(2025, 12, 24)),
         ("signed on 3 January", date(2025, 12, 30), False, date(2026, 1, 3)),
         ("the accord of 26 October 2025", TUESDAY_23, False, date(2025, 10, 26)),
+        # read in the past tense, a day far after the report is last year's; in the future tense, the nearest
+        ("the soldiers it had held since July 29", date(2026, 2, 4), False, date(2025, 7, 29)),
+        ("families went home on 20 March", date(2025, 12, 10), False, date(2025, 3, 20)),
+        ("the talks on July 29", date(2026, 2, 4), True, date(2026, 7, 29)),
     ],
 )
 def test_dates_resolve_against_the_published_date(text, published, future, expected):
@@ -93,7 +97,7 @@ def test_an_undated_report_anchors_its_weekdays_on_the_date_it_states():
 def test_a_span_of_days_is_one_date_its_first_day_with_its_last_day_read_from_its_text(text, first, last):
     from dashboard.extract.dates import range_end, with_ranges
 
-    [d] = with_ranges(text, find_dates(text, date(2025, 8, 1), future=False))
+    [d] = with_ranges(text, find_dates(text, date(2025, 8, 1), future=True))  # spans told as plans
     assert (d.date, range_end(d.text, d.date)) == (first, last)
 
 

@@ -41,6 +41,12 @@ def test_a_held_meeting_abroad():
     assert m.body == "special ASEAN foreign ministers' meeting"
 
 
+def test_a_meeting_months_ahead_in_the_future_tense_keeps_its_year():
+    # read in the past tense, 26 October would be last year's; the future tense of the clause says this one
+    [m] = meetings("The General Border Committee will meet in Kuala Lumpur on 26 October.", date(2025, 8, 5))
+    assert m.date == date(2025, 10, 26)
+
+
 def test_a_proposed_meeting():
     [m] = meetings("The minister proposed that the Regional Border Committee meet in Trat next month.")
     assert m.status == "proposed" and m.admin1 == "TH-23"

@@ -43,15 +43,24 @@ class DateMention:
     date: date | None
 
 
+# Read in the past tense, a day with no year that would fall more than this long after the report is last
+# year's ("the soldiers it had held since July 29", in February): a report tells what happened, and a day that
+# far ahead would be a plan, which the future tense marks.
+PAST_TENSE_AHEAD_DAYS = 60
+
+
 @lru_cache(maxsize=1024)
-def _near_year(month: int, day: int, published: date) -> date | None:
-    """The date with that month and day closest to the published date."""
+def _near_year(month: int, day: int, published: date, future: bool = True) -> date | None:
+    """The date with that month and day closest to the published date; read in the past tense, not one far
+    after it (PAST_TENSE_AHEAD_DAYS)."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
+    if not future:
+        options = [d for d in options if (d - published).days <= PAST_TENSE_AHEAD_DAYS] or options
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
@@ -80,9 +89,9 @@ def resolve(m: re.Match, published: date | None, future: bool, after_today: bool
         wday = int(m.group("wday")) if m.group("wday") else None
         return _weekday(m.group("weekday"), wday, published, future, after_today)
     if m.group("dm") or m.group("md"):
-        return _explicit(m.group("dm") or m.group("md"), published)
+        return _explicit(m.group("dm") or m.group("md"), published, future)
     if m.group("holiday"):
-        return _near_year(*HOLIDAYS[m.group("holiday").lower()], published)
+        return _near_year(*HOLIDAYS[m.group("holiday").lower()], published, future)
     return published + timedelta(days=RELATIVE[m.group("relative").lower()])
 
 
@@ -91,7 +100,7 @@ _MONTH_NUMBER = MONTH_NUMBER
 _PARTS = re.compile(r"(\d{1,4})|([A-Za-z]{3})[a-z]*")
 
 
-def _explicit(text: str, published: date | None) -> date | None:
+def _explicit(text: str, published: date | None, future: bool = True) -> date | None:
     """'24 December', 'Dec. 24th, 2025': the DATE pattern already fixed the form, so its parts are read
     directly (dateutil's parser is an order of magnitude slower)."""
     day = year = month = None
@@ -107,7 +116,7 @@ def _explicit(text: str, published: date | None) -> date | None:
             return date(year, month, day)
         except ValueError:
             return None
-    return _near_year(month, day, published) if published else conflict_day(month, day)
+    return _near_year(month, day, published, future) if published else conflict_day(month, day)
 
 
 # Every date the DATE pattern finds has one of these (case-sensitive, as DATE is): "day" (the weekdays,

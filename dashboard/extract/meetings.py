@@ -543,12 +543,7 @@ def _told_dates(text: str, published: date | None) -> list[DateMention]:
     out = []
     for d in find_dates(text, published, future=False):
         said = _SAID_WHEN.search(text[max(0, d.start - 6) : d.start])
-        if (
-            published is not None
-            and d.text.split()[0] in WEEKDAYS
-            and not said
-            and _future_clause(text, d.start, d.end)
-        ):
+        if published is not None and not said and _future_clause(text, d.start, d.end):
             d = DateMention(d.text, d.start, d.end, find_dates(d.text, published, future=True)[0].date)
         out.append(d)
     return out

@@ -259,8 +259,8 @@ def _find(sentence: Sentence, report_id: str, published: date | None, referring:
     # words: "Thailand suspended the accord"), but not for a violation, whose subject is the side said to violate
     said_by = speaker_side(text)
     subject = one_country(" ".join(text.split()[:2]))
-    dates = [d.date for d in find_dates(text, published, future=False) if d.date]
     planned = PLANNED.search(text) is not None
+    dates = [d.date for d in find_dates(text, published, future=planned) if d.date]
     for topic, (start, end, head) in mentions.items():
         if topic == "ceasefire" and CEASEFIRE_AHEAD.search(text):
             continue
