@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard.extract.meetings import GENERIC_BODIES, keys_agree
+from dashboard.extract.meetings import GENERIC_BODIES, key_within, keys_agree
+from dashboard.gazetteer import gazetteer
 
 # A place reports say the meeting was held at beats one it is scheduled at, which beats one only proposed.
 VENUE_RANK = {"held": 0, "scheduled": 1}
@@ -61,6 +62,24 @@ class MeetingSummary:
         rank, newest, first = self.places.get(venue, ("proposed", known, where))
         best = min((rank, status), key=lambda r: VENUE_RANK.get(r, 2))
         self.places[venue] = (best, max(newest, known), first)
+
+    def settle_venue(self) -> None:
+        """Where it was, from the places its mentions give: the places reports say it was held at beat the places
+        it was planned at; two places of the same standing are a dispute, both shown."""
+        seen = self.places
+        if not seen:
+            return
+        # a wider venue another report narrows ("Malaysia", "Kuala Lumpur"; "Chanthaburi", a checkpoint in it) is
+        # not a second place
+        seen = {v: x for v, x in seen.items() if not any(key_within(w, v) or _province_of(v, w, seen) for w in seen)}
+        held = [v for v, (h, _, _) in seen.items() if h == "held"]
+        planned = sorted((v for v, (h, _, _) in seen.items() if h == "scheduled"), key=lambda v: seen[v][1])
+        proposed = sorted(seen, key=lambda v: seen[v][1])
+        self.venues = sorted(held) if held else planned[-1:] or [f"{proposed[-1]} (proposed)"]
+        self.venue = self.venues[0]
+        self.venue_dispute = any(seen[v][2][0] for v in held)
+        where = held[0] if held else planned[-1] if planned else proposed[-1]
+        self.admin1, self.lat, self.lon = seen[where][2]
 
     @property
     def venue_text(self) -> str:
@@ -170,3 +189,16 @@ def _asked_text(side: str | None, venue: str, day: date | None) -> str:
     """ "Cambodia asked for Kuala Lumpur (23 Dec)"; "a side asked …" when the report does not say which."""
     who = _SIDE_NAMES.get(side or "", "one side")
     return f"{who} asked for {venue}" + (f" ({day:%-d %b})" if day else "")
+
+
+def _province_of(v: str, w: str, seen: dict[str, tuple]) -> bool:
+    """Whether the venue `v` is the province itself that the other venue `w` lies in (`seen`: venue -> (standing,
+    newest day, (province, lat, lon)))."""
+    code = seen[v][2][0]
+    province = gazetteer().provinces.get(code) if code else None
+    return (
+        v != w
+        and province is not None
+        and seen[w][2][0] == code
+        and v.lower().removesuffix(" province") == province.name.lower()
+    )

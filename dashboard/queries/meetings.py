@@ -10,8 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import GENERIC_BODIES, WEEKEND, key_within, same_body
-from dashboard.gazetteer import gazetteer
+from dashboard.extract.meetings import GENERIC_BODIES, WEEKEND, same_body
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
@@ -105,7 +104,7 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
     for id_, row in counted.items():
         attach_counted(out, id_, row)
     for g in out:
-        _place(g, g.places)
+        g.settle_venue()
         g.rank_bodies()
     _count_reports(store, as_of, out)
     _asked_venues(store, as_of, out)
@@ -120,7 +119,7 @@ TOLD_ANEW = PLANNED | {"postponed"}
 def _plans_held_elsewhere(groups: list[MeetingSummary]) -> list[MeetingSummary]:
     """A meeting only planned at one place and the one meeting held that day at another, with no conflicting body
     family, are one meeting: the plan went ahead elsewhere (talks planned for Kuala Lumpur held in Putrajaya). The
-    held meeting's place is its venue (_place ranks a place held above one planned)."""
+    held meeting's place is its venue (settle_venue ranks a place held above one planned)."""
     out: list[MeetingSummary] = []
     for g in groups:
         if set(g.statuses) <= PLANNED:
@@ -157,36 +156,6 @@ def _asked_venues(store: Store, as_of: date, groups: list[MeetingSummary]) -> No
                     continue
                 if place not in {p for _, p, _ in g.asked}:
                     g.asked.append((side, place, known))
-
-
-def _place(g: MeetingSummary, seen: dict[str, tuple]) -> None:
-    """Where a meeting was: the places reports say it was held at beat the places it was planned at; two
-    places of the same standing are a dispute, both shown."""
-    if not seen:
-        return
-    # a wider venue another report narrows ("Malaysia", "Kuala Lumpur"; "Chanthaburi", a checkpoint in it) is not a
-    # second place
-    seen = {v: x for v, x in seen.items() if not any(key_within(w, v) or _province_holding(v, w, seen) for w in seen)}
-    held = [v for v, (h, _, _) in seen.items() if h == "held"]
-    planned = sorted((v for v, (h, _, _) in seen.items() if h == "scheduled"), key=lambda v: seen[v][1])
-    proposed = sorted(seen, key=lambda v: seen[v][1])
-    g.venues = sorted(held) if held else planned[-1:] or [f"{proposed[-1]} (proposed)"]
-    g.venue = g.venues[0]
-    g.venue_dispute = any(seen[v][2][0] for v in held)
-    where = held[0] if held else planned[-1] if planned else proposed[-1]
-    g.admin1, g.lat, g.lon = seen[where][2]
-
-
-def _province_holding(v: str, w: str, seen: dict[str, tuple]) -> bool:
-    """Whether the venue `v` is the province itself that the other venue `w` lies in."""
-    code = seen[v][2][0]
-    province = gazetteer().provinces.get(code) if code else None
-    return (
-        v != w
-        and province is not None
-        and seen[w][2][0] == code
-        and v.lower().removesuffix(" province") == province.name.lower()
-    )
 
 
 def _count_reports(store: Store, as_of: date, groups: list[MeetingSummary]) -> None:
@@ -379,7 +348,7 @@ def _undated_meetings(
             group.held_on.append((row[2], row[2]))  # an undated held mention: held by its report's day
         if row[6] and row[5] == "held":  # an undated plan does not move a dated meeting
             group.place_at(row[6], row[5], row[2], (row[7], row[8], row[9]))
-            _place(group, group.places)
+            group.settle_venue()
         group.name(row[10], 1)
         group.rank_bodies()
     if any(g.attached for g in dated):
