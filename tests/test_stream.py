@@ -184,7 +184,9 @@ def test_a_report_without_a_publication_date_counts_from_its_ingest(tmp_path, ga
     store.add(undated, extract(undated, gaz), EXTRACTOR_VERSION)
     today = date.today()
     assert queries.report_counts(store, today - timedelta(days=1)).known == 0
-    assert queries.report_counts(store, today) == queries.ReportCounts(known=1, total=1, undated=1)
+    counts = queries.report_counts(store, today)
+    assert (counts.known, counts.total, counts.undated, counts.undated_later) == (1, 1, 1, 0)
+    assert [r.id for r in counts.undated_reports] == [undated.id]  # listed, so a reader can open it
     stored = store.report(undated.id)
     assert f"undated \\(counted from the day it was stored, {today:%-d %b %Y}\\)" in source_line(stored)
 
