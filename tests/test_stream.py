@@ -208,11 +208,17 @@ def both(request, tmp_path_factory, gaz):
 ANSWERS = {}
 
 
+def _counts(counts: queries.ReportCounts) -> queries.ReportCounts:
+    """The counts with the undated reports listed by id: each backend read its copy of the corpus from its own
+    folder, so their paths differ."""
+    return replace(counts, undated_reports=tuple(r.id for r in counts.undated_reports))
+
+
 @pytest.mark.parametrize("day", [date(2025, 7, 27), date(2025, 12, 20), date(2026, 2, 1)])
 def test_both_backends_give_the_same_answers(both, day):
     """Run for SQLite first, then PostgreSQL: the second compares with the first."""
     answers = {
-        "counts": queries.report_counts(both, day),
+        "counts": _counts(queries.report_counts(both, day)),
         "tolls": [
             (t.metric, t.side, t.latest.value, t.low, t.high, t.sources)
             for t in queries.latest_tolls(both, day, "dec2025") + queries.latest_tolls(both, day, "jul2025")
