@@ -1003,3 +1003,35 @@ def test_a_meeting_agreed_somewhere_for_a_day_is_set_for_that_day_not_held_where
         date(2025, 8, 1),
     )
     assert (m.date, m.venue, m.status) == (date(2025, 8, 4), "Kuala Lumpur", "scheduled")
+
+
+def test_an_undated_mention_is_of_the_meeting_told_nearest_before_it():
+    found = meetings(
+        "Regional commanders of both sides met on Tuesday morning. The prime ministers of both countries held talks "
+        "on Monday evening. Those talks took place in Putrajaya.",
+        date(2025, 7, 30),
+    )
+    assert {(m.date, m.venue) for m in found} == {(date(2025, 7, 29), None), (date(2025, 7, 28), "Putrajaya")}
+
+
+def test_leaders_meeting_is_not_the_commanders_meeting():
+    found = meetings(
+        "Thai and Cambodian leaders meet in Malaysia as the fighting goes on.\n\n"
+        "The regional army commanders of both sides met on Tuesday. Both countries' prime ministers held talks on "
+        "Monday.",
+        date(2025, 7, 30),
+    )
+    assert {(m.date, m.venue) for m in found} == {(date(2025, 7, 29), None), (date(2025, 7, 28), "Malaysia")}
+
+
+def test_an_undated_mention_naming_a_body_is_of_that_bodys_meeting_before_a_nearer_one():
+    # a guard of the order of the rules (it passed before them): the body named beats the nearer meeting
+    found = meetings(
+        "The General Border Committee will meet on Wednesday. Officials of both sides will also hold talks on "
+        "Thursday. The GBC meeting will take place in Chanthaburi.",
+        TUESDAY_23,
+    )
+    assert {(m.date, m.venue, m.body) for m in found} == {
+        (date(2025, 12, 24), "Chanthaburi", "General Border Committee"),
+        (date(2025, 12, 25), None, None),
+    }

@@ -1346,11 +1346,17 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             and not (family(x) == "border" and _leaders_meet(m))
             and (m.date is not None or x.status == m.status or m.status == "held" and not _earlier(m, x))
         ]
-        # an undated mention is of the meeting told nearest before it ("… met on Monday. The meeting agreed …"), else
-        # nearest after it; of two told as near, the one of its own body family (naming none, of one naming none)
+        # an undated mention is of a dated meeting first, of the body it names first, then the one told nearest before
+        # it ("… met on Monday. The meeting agreed …"), else nearest after it; of two told as near, the one of its own
+        # body family (naming none, of one naming none)
         same = min(
             fits,
-            key=lambda i: (*_told_from(members[i], m.evidence.start), family(merged[i]) != family(m)),
+            key=lambda i: (
+                merged[i].date is None,
+                m.body is not None and merged[i].body != m.body,
+                *_told_from(members[i], m.evidence.start),
+                family(merged[i]) != family(m),
+            ),
             default=None,
         )
         if same is not None:
