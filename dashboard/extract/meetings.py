@@ -361,7 +361,11 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
     for p in places:
         start, end = p.evidence.start - sentence.start, p.evidence.end - sentence.start
         before = sentence.text[max(0, start - 80) : start]
-        if _of_other_event(sentence.text, start, end) or DOCUMENT_SIGNED_IN.search(before) or AS_DONE_IN.search(before):
+        if (
+            _of_other_event(sentence.text, start, end)
+            or DOCUMENT_SIGNED_IN.search(before)
+            or AS_DONE_IN.search(before[-40:])
+        ):
             continue  # "the ceasefire in Trat", "the agreement signed in Kuala Lumpur": where another event was
         if _MOVED_TO.search(before):
             return p
