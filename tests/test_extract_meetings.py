@@ -1035,3 +1035,21 @@ def test_an_undated_mention_naming_a_body_is_of_that_bodys_meeting_before_a_near
         (date(2025, 12, 24), "Chanthaburi", "General Border Committee"),
         (date(2025, 12, 25), None, None),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will attend a special meeting of ASEAN foreign ministers, to be held in Kuala Lumpur on 22 "
+        "December at the invitation of Malaysia.",
+        "Defence ministers of both countries will meet in Putrajaya on Wednesday at Anwar's invitation.",
+    ],
+)
+def test_a_meeting_held_at_a_hosts_invitation_is_scheduled_not_proposed(text):
+    [m] = meetings(text, date(2025, 12, 15))
+    assert m.status == "scheduled"
+
+
+def test_an_invitation_to_meet_is_still_a_proposal():
+    [m] = meetings("Malaysia sent an invitation to both sides to meet in Kuala Lumpur on Friday.", date(2025, 12, 15))
+    assert m.status == "proposed"

@@ -507,9 +507,17 @@ def _worded_status(text: str) -> str | None:
         return "cancelled"
     if POSTPONED.search(text):
         return "postponed"
+    if INVITED_BY.search(text):  # "to be held … at the invitation of Malaysia": who convenes it, no proposal
+        text = INVITED_BY.pattern.sub(" ", text)
     if PROPOSED.search(text) or MANDATIVE.search(text):
         return "proposed"
     return None
+
+
+# "at the invitation of Malaysia", "at Malaysia's invitation": the host who convenes a meeting that is set.
+INVITED_BY = guarded(
+    re.compile(r"\bat\s+(?:the\s+invitation\s+of\b|(?:[A-Z][\w'’-]*\s+){1,4}invitation\b)", re.I), "invitation"
+)
 
 
 # A meeting in the mood of a demand or request ("asked that the talks be held in …", "insists the meeting be moved"):
