@@ -100,8 +100,7 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
         if last is not None and group is not None:
             group.end = max(group.last_day, last)
-            if status == "held" and known is not None and known >= last:
-                # "agreed on Thursday at the end of four days of talks": held through its last day, told that day
+            if status == "held" and known >= last:  # "at the end of four days of talks", told that day: held through
                 group.held_on.append((last, known))
     out = spans_take_in(out)
     for id_, row in counted.items():
@@ -355,10 +354,9 @@ def _undated_meetings(
     for row in rows:
         if weekend_of(row[11], row[5], row[2]) or row[1] in bound and WEEKEND.fullmatch(row[11] or ""):
             group = None  # a weekend of its own (its report's days fix it, or they are not known)
-        elif row[11] and IN_MONTH.fullmatch(row[11]):  # "met in early August": the month says which meeting
-            group = held_in_month(dated, row[11], row[5], row[2], row[3], row[4])
-        else:
-            group = _told_of(dated, reports, (*row[:6], row[10])) or held_in_month(
+        else:  # a month told ("met in early August") says which meeting, else the one it tells of
+            month = row[11] and IN_MONTH.fullmatch(row[11])
+            group = (None if month else _told_of(dated, reports, (*row[:6], row[10]))) or held_in_month(
                 dated, row[11], row[5], row[2], row[3], row[4]
             )
         if group is None:
