@@ -614,3 +614,42 @@ def test_a_meeting_told_opening_on_one_day_takes_in_another_reports_mention_of_i
     )
     [g] = queries.meetings(store, date(2025, 8, 11))
     assert (g.when_text, g.venue_text, g.body_text) == ("4–7 Aug 2025", "Kuala Lumpur", "General Border Committee")
+
+
+def test_a_meeting_told_only_by_its_month_joins_that_months_meeting_not_its_reports_later_one(tmp_path, gaz):
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet from 4 to 7 August.", date(2025, 8, 1)),
+            (
+                "The General Border Committee met in Kuala Lumpur in early August and again in Koh Kong, Cambodia, on "
+                "September 10.",
+                date(2025, 10, 27),
+            ),
+        ],
+    )
+    found = {g.date: g for g in queries.meetings(store, date(2025, 11, 15))}
+    assert set(found) == {date(2025, 8, 4), date(2025, 9, 10)}
+    assert found[date(2025, 8, 4)].venue_text == "Kuala Lumpur" and "held" in found[date(2025, 8, 4)].statuses
+    assert found[date(2025, 9, 10)].venue_text == "Koh Kong"
+
+
+def test_a_span_told_ended_by_its_last_day_is_held_by_the_reports_not_only_per_the_agreements_file(tmp_path, gaz):
+    from dashboard.summary import meeting_status
+
+    store = _store_of(
+        tmp_path,
+        gaz,
+        [
+            ("The General Border Committee will meet on 4 August.", date(2025, 8, 1)),
+            (
+                "Both sides signed a 13-point accord on Thursday at the end of four days of General Border Committee "
+                "talks in the Malaysian capital.",
+                date(2025, 8, 7),
+            ),
+        ],
+    )
+    [g] = queries.meetings(store, date(2025, 11, 15))
+    assert (g.when_text, g.venue_text) == ("4–7 Aug 2025", "Kuala Lumpur")
+    assert meeting_status(g, date(2025, 11, 15)) == "held"  # the reports tell it held, not "per the agreements file"

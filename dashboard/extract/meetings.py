@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard.extract.actors import one_country
-from dashboard.extract.dates import RANGE_DAYS, DateMention, find_dates, range_end, with_ranges
+from dashboard.extract.dates import MONTH_NUMBER, RANGE_DAYS, DateMention, find_dates, range_end, with_ranges
 from dashboard.extract.lexicon import (
     COUNTRY_CUES,
     GOVERNMENT_SEATS,
@@ -28,17 +28,21 @@ from dashboard.extract.lexicon import (
     initials,
     precheck,
     starting_with,
+    table,
     whole_words,
     word_pattern,
     words,
 )
 from dashboard.extract.numbers import parse_amount
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
+from dashboard.gazetteer import Place, gazetteer
 from dashboard.records import Evidence, Meeting, PlaceMention
 
 MEETING = (
     r"meet|meets|meeting|met|talks|convened|convene|convenes|summit|session|negotiations|gathered"
     r"|conference|consultations|host|hosts|hosted|hosting|discussion|discussions"
+    # "the commanders have sat down together", "sat down with his counterpart": sitting down with another is meeting
+    r"|sat down together|sit down together|sits down together|sat down with|sit down with|sits down with"
 )
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
@@ -74,7 +78,13 @@ NOT_MEETINGS_CHECK = precheck(
 BODIES = [
     ("General Border Committee", "border", r"General Border Committee|\bGBC\b"),
     ("Joint Boundary Commission", "border", r"Joint Boundary Commission|\bJBC\b"),
-    ("Regional Border Committee", "border", r"Regional Border Committee|\bRBC\b"),
+    # the regional army commanders of both sides meet as the Regional Border Committee (agreements.csv,
+    # rbc-met-putrajaya)
+    (
+        "Regional Border Committee",
+        "border",
+        r"Regional Border Committee|\bRBC\b|(?i:\bregional (?:army |military )?commanders\b)",
+    ),
     ("Joint Border Affairs Committee", "border", r"Joint Border Affairs Committee"),
     (
         "military talks",
@@ -180,6 +190,14 @@ DOCUMENT_SIGNED_IN = guarded(
     ),
     *_SIGNED_VERBS,
 )
+# "as agreed in Putrajaya", "as announced in Phnom Penh": a clause of comparison; its place is where the agreeing or
+# announcing was, not the meeting's.
+# Also a participle of agreeing after the meeting ("the GBC meeting agreed in Putrajaya for 4 August").
+AS_DONE_IN = re.compile(
+    r"(?:\bas\s+(?:[a-z]+ly\s+)?[a-z]+ed|\b(?:agreed|decided|announced|promised|reached))\s+"
+    r"(?:(?:last|this)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
 # "was moved to Chanthaburi", "will instead be held in Trat": the venue that replaced the one first set.
 NEW_VENUE = re.compile(rf"\b(?:{word_pattern(words('meeting_cues', 'new-venue'))})\b", re.I)
 _MOVED_TO = guarded(
@@ -200,7 +218,7 @@ MOVED = re.compile(
 # its plan, not that it is still to come.
 FUTURE = re.compile(
     r"(?<!\bas )\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
-    r"|upcoming|next|due to|expected to|later this)\b|\bmay\b",
+    r"|upcoming|next|due to|expected|later this)\b|\bmay\b",
     re.I,
 )
 # A party is named by its country, its people or its leaders (country_cues.csv), not by its capital: "met Hun Manet in
@@ -240,6 +258,8 @@ DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
 PAST = re.compile(
     r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I
 )
+# "the meeting agreed for 4 August", "talks set for Monday": the day a meeting is set for.
+FOR_DAY = re.compile(r"\b(?:meeting|talks|session|summit)\b[^,;.]{0,40}\bfor\s+(?:the\s+)?$", re.I)
 # "outcomes to be achieved before Thursday": a deadline, not the day of a meeting.
 DEADLINE = re.compile(r"\b(?:before|by|until|no later than)\s+(?:this\s+|next\s+)?$", re.I)
 SINCE = re.compile(r"\b(?:since|reignited|resumed|erupted|broke out|flared)\b(?:\s+\S+){0,5}\s+$", re.I)
@@ -289,6 +309,25 @@ PAIRED_BODIES = re.compile(
 )
 
 
+# A body named as the channel a thing must or should go through ("any ceasefire must be negotiated through the bilateral
+# General Border Committee", "disputes should only be settled via the JBC", "only through the GBC"): a position on
+# where talks belong, not a meeting of that body.
+_MODALS = r"must|should|shall|ought\s+to|(?:has|have|need|needs)\s+to|can|could|may"
+CHANNEL_BODY = guarded(
+    re.compile(
+        rf"\b(?:(?:{_MODALS})\s+(?:only\s+)?(?:be\s+)?(?:[a-z]+ed\s+)?|(?<!\bnot )\bonly\s+)"
+        r"(?:only\s+)?(?:through|via|within|under|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
+        rf"(?:{_COMMITTEE})(?:\s*\([A-Z]{{2,5}}\))?",
+        re.I,
+    ),
+    "committee",
+    "commission",
+    "gbc",
+    "rbc",
+    "jbc",
+)
+
+
 def _paired_bodies(text: str) -> tuple[str, ...]:
     """The two bodies of "the GBC and RBC meetings", when they differ; else ()."""
     m = PAIRED_BODIES.search(text)
@@ -322,7 +361,11 @@ def _venue(sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | Non
     for p in places:
         start, end = p.evidence.start - sentence.start, p.evidence.end - sentence.start
         before = sentence.text[max(0, start - 80) : start]
-        if _of_other_event(sentence.text, start, end) or DOCUMENT_SIGNED_IN.search(before):
+        if (
+            _of_other_event(sentence.text, start, end)
+            or DOCUMENT_SIGNED_IN.search(before)
+            or AS_DONE_IN.search(before[-40:])
+        ):
             continue  # "the ceasefire in Trat", "the agreement signed in Kuala Lumpur": where another event was
         if _MOVED_TO.search(before):
             return p
@@ -436,6 +479,26 @@ def _named_venue(text: str, dateline: str | None) -> str | None:
     return None
 
 
+# "talks in the Malaysian capital", "at the Thai capital": a capital named by its country is that city
+# (capital_descriptors.csv: the descriptor, the city).
+_CAPITALS = {r["word"].strip().lower(): r["kind"].strip() for r in table("capital_descriptors")}
+CAPITAL_NAMED = guarded(
+    re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?P<named>{word_pattern(tuple(_CAPITALS))})\b", re.I), "capital"
+)
+
+
+def _capital_venue(text: str) -> Place | None:
+    """The city a meeting's clause names as a country's capital ("in the Malaysian capital"): the gazetteer's place of
+    that name, else None."""
+    for m in CAPITAL_NAMED.finditer(text):
+        if _of_other_event(text, *m.span()):
+            continue
+        found = gazetteer().resolve(_CAPITALS[m["named"].lower()])
+        if found:
+            return found[0]
+    return None
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _worded_status(text: str) -> str | None:
     """The status a sentence's words give whatever its date (cancelled, postponed, proposed), else None:
@@ -444,9 +507,17 @@ def _worded_status(text: str) -> str | None:
         return "cancelled"
     if POSTPONED.search(text):
         return "postponed"
+    if INVITED_BY.search(text):  # "to be held … at the invitation of Malaysia": who convenes it, no proposal
+        text = INVITED_BY.pattern.sub(" ", text)
     if PROPOSED.search(text) or MANDATIVE.search(text):
         return "proposed"
     return None
+
+
+# "at the invitation of Malaysia", "at Malaysia's invitation": the host who convenes a meeting that is set.
+INVITED_BY = guarded(
+    re.compile(r"\bat\s+(?:the\s+invitation\s+of\b|(?:[A-Z][\w'’-]*\s+){1,4}invitation\b)", re.I), "invitation"
+)
 
 
 # A meeting in the mood of a demand or request ("asked that the talks be held in …", "insists the meeting be moved"):
@@ -480,10 +551,21 @@ def _future(text: str) -> bool:
     return any(not any(lo <= f.start() < hi for lo, hi in other) for f in FUTURE.finditer(text))
 
 
+# A meeting verb in the present perfect ("the commanders have sat down together", "the two sides have met"): the meeting
+# has taken place by the time of telling.
+TOLD_DONE = re.compile(
+    r"\b(?:have|has)\s+(?:(?:now|just|already|finally|since|again)\s+)?"
+    r"(?:met|sat down|convened|held talks|gathered)\b",
+    re.I,
+)
+
+
 def _status(text: str, day: date | None, published: date | None) -> str:
     worded = _worded_status(text)
     if worded:
         return worded
+    if TOLD_DONE.search(text):
+        return "held"
     if day and published:
         return (
             "held"
@@ -511,7 +593,7 @@ WEEKEND = re.compile(r"\b(?:over|at|during|on|this|last|past) (?:the )?weekend\b
 # "signed during the summit last October", "talks in October": a month with no day (the record stays undated;
 # dashboard.queries.meetings joins it to the one meeting of its kind held that month).
 IN_MONTH = re.compile(
-    r"\b(?:in|last|during|early|late|mid-?)\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"\b(?:(?:in|last|during|early|late|mid)\s+|mid-)(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?!\s+\d)",
     re.I,
 )
@@ -520,12 +602,17 @@ IN_MONTH = re.compile(
 def _dates(text: str, published: date | None) -> list[DateMention]:
     """The dates of a sentence; a weekday is resolved in the tense of its own clause (the tense word
     nearest it: "said on Monday that talks will resume on Thursday" has a past Monday and a next Thursday);
-    "the following day" is the day after the date the sentence gives before it."""
-    out = with_ranges(text, _told_dates(text, published))  # "4-7 August": one span of days, dated by its first
+    "the following day" is the day after the date the sentence gives before it; a weekday in apposition to a date
+    ("on Monday, December 22") is that date."""
+    out = _apposed(text, with_ranges(text, _told_dates(text, published)))  # "4-7 August": one span, dated by its first
     for m in DAY_AFTER.finditer(text):
         before = [d for d in out if d.end <= m.start() and d.date is not None]
         if before:
             out.append(DateMention(m.group(), m.start(), m.end(), before[-1].date + timedelta(days=1)))
+    if published is not None and not out:
+        stamp = _stamp_day(text, published)
+        if stamp is not None:
+            out.append(stamp)
     if published is not None:
         for m in DAYS_AGO.finditer(text):
             n = 1 if m["n"].lower() in ("a", "one") else parse_amount(m["n"])
@@ -533,6 +620,48 @@ def _dates(text: str, published: date | None) -> list[DateMention]:
                 days = n * (7 if m["unit"].lower().startswith("week") else 1)
                 out.append(DateMention(m.group(), m.start(), m.end(), published - timedelta(days=days)))
     return sorted(out, key=lambda d: d.start)
+
+
+# "Monday, December 22": a weekday and the date written in full, in apposition.
+_APPOSED = re.compile(r",\s*")
+
+
+def _apposed(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a text with a weekday in apposition to a date written in full made one mention of that date (the
+    weekday is read against the report's day, the full date is the day told)."""
+    out: list[DateMention] = []
+    for d in dates:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.text in WEEKDAYS
+            and d.date is not None
+            and any(c.isdigit() for c in d.text)
+            and _APPOSED.fullmatch(text[last.end : d.start])
+        ):
+            out[-1] = DateMention(text[last.start : d.end], last.start, d.end, d.date)
+            continue
+        out.append(d)
+    return out
+
+
+# A live blog's entry stamp: "09:40 Tue -", "14:05 Wednesday:" at the start of a sentence.
+STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s+(?P<day>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\.?\s*[-–—:|]")
+
+
+def _stamp_day(text: str, published: date) -> DateMention | None:
+    """The day of a live blog's entry that tells a meeting done in the present perfect ("09:40 Tue - The commanders have
+    sat down together"): the weekday of its stamp nearest the report's day (a live blog runs over the days around
+    it). None when the sentence has no stamp, or does not tell the meeting as done by the entry's time."""
+    m = STAMP.match(text)
+    if m is None or not TOLD_DONE.search(text):
+        return None
+    names = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
+    wd = names.get(m["day"][:3])
+    if wd is None or not any(w.startswith(m["day"]) or m["day"].startswith(w[:3]) for w in WEEKDAYS):
+        return None
+    days = [published + timedelta(days=k) for k in range(-3, 4)]
+    return DateMention(m["day"], m.start("day"), m.end("day"), next(d for d in days if d.weekday() == wd))
 
 
 # "six days ago", "a week ago": a day counted back from the report's own day.
@@ -631,6 +760,8 @@ def _not_meeting_date(text: str, start: int, end: int) -> bool:
         return True
     if SINCE.search(before) or DATELINE.match(text[:start]):
         return True
+    if FOR_DAY.search(before):
+        return False  # "the meeting agreed in Putrajaya for 4 August": the day it is set for
     if SPEECH_BEFORE.search(before[-40:]):
         return not _at_meeting(text, end)  # "agreed on Monday … at talks in Putrajaya": said at the meeting
     if MEETING_WORDS.search(text, 0, start):
@@ -758,6 +889,8 @@ def _read(text: str) -> _Read | None:
     text = LATER_MEETING.sub(lambda m: " " * len(m.group()), text)
     if NEGATED_CHECK.search(text):  # "no talks have been scheduled": a meeting told as not taking place
         text = NEGATED_MEETING.sub(lambda m: " " * len(m.group()), text)
+    if CHANNEL_BODY.may_match(text):  # "must be negotiated through the GBC": a position, not the GBC meeting
+        text = CHANNEL_BODY.pattern.sub(lambda m: " " * len(m.group()), text)
     if PROTEST.search(text) or CROWD_GATHERED.search(text):  # people who gathered to protest: a crowd, not talks
         text = GATHERED.sub(lambda m: " " * len(m.group()), text)
     others = tuple(
@@ -786,6 +919,39 @@ def _read(text: str) -> _Read | None:
 
 # "the talks opened on Monday and the meeting continues on Tuesday": a later day of the same meeting.
 CONTINUED = _cue_words("continued")
+# Where a sentence's coordinated phrases meet: "met in Kuala Lumpur in early August and again in Koh Kong on
+# September 10", "; ".
+CONJUNCTION = re.compile(r"\s*;\s*|,?\s+\band\s+", re.I)
+# "and again in Koh Kong", "will meet again": the phrase tells a second meeting, not a later day of the first.
+AGAIN = re.compile(r"\bagain\b", re.I)
+
+
+def _again(text: str, before: int, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is told in a phrase of its own, joined to the text before `before` (the
+    date before it) by a conjunction, that tells a meeting again ("… and again in Koh Kong on September 10",
+    "…, and on 24 December it will meet again")."""
+    joins = [m for m in CONJUNCTION.finditer(text, before, start)]
+    if not joins:
+        return False
+    after = CONJUNCTION.search(text, end)
+    return AGAIN.search(text, joins[-1].start(), after.start() if after else len(text)) is not None
+
+
+def _phrases(text: str, times: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The coordinated phrases of a sentence that each tell a time of their own (a date, a month, a weekend), as
+    spans: "[met in Kuala Lumpur in early August] and [again in Koh Kong, Cambodia, on September 10, where …]"; a
+    phrase with no time stays with the one before it. [] when fewer than two phrases tell a time."""
+    if len(times) < 2:
+        return []
+    joins = list(CONJUNCTION.finditer(text))
+    edges = [0]
+    for i, j in enumerate(joins):
+        upto = joins[i + 1].start() if i + 1 < len(joins) else len(text)
+        if any(edges[-1] <= s < j.start() for s, _ in times) and any(j.end() <= s < upto for s, _ in times):
+            edges.append(j.end())
+    if len(edges) < 2:
+        return []
+    return [(lo, hi) for lo, hi in zip(edges, [*edges[1:], len(text)], strict=True)]
 
 
 def _date_groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
@@ -799,10 +965,9 @@ def _date_groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]
         last = groups[-1][-1] if groups else None
         if last is None:
             groups.append([d])
-        elif (
-            d.date == last.date
-            or not MEETING_WORDS.search(text, last.end, d.start)
-            or CONTINUED.search(text, last.end, d.start)
+        elif d.date == last.date or (
+            (not MEETING_WORDS.search(text, last.end, d.start) or CONTINUED.search(text, last.end, d.start))
+            and not _again(text, last.end, d.start, d.end)
         ):
             groups[-1].append(d)
         else:
@@ -829,6 +994,10 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
     if held is not None:
         return (held,)
     groups = _date_groups(text, dates)
+    if len(groups) == 1:
+        phrased = _month_phrases(read, dates, published)
+        if phrased:
+            return phrased
     if len(groups) < 2:
         when = dates[0] if dates else None
         own_time = None if when else WEEKEND.search(text) or IN_MONTH.search(text)
@@ -860,7 +1029,8 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
             _Told(
                 date=when.date,
                 date_text=when.text,
-                body=_body(part)[0],
+                # "the GBC met on Monday, and on 24 December it will meet again": the sentence's body meets again
+                body=_body(part)[0] or (read.body if AGAIN.search(part) else None),
                 participants=read.participants,
                 status=_status(part, when.date, published),
                 needs_venue=False,
@@ -868,6 +1038,47 @@ def _told(text: str, published: date | None) -> tuple[_Told, ...]:
             )
         )
     return tuple(out)
+
+
+def _meetings_time(text: str, start: int, end: int) -> bool:
+    """Whether the event word nearest a time (before or after it) is a meeting word: "met in Kuala Lumpur in early
+    August", not "the deal they signed in October" nor "the fighting in July"."""
+    words = [(m, True) for m in MEETING_WORDS.finditer(text)]
+    words += [(m, False) for rx in (SIGNING_WORDS, OTHER_EVENT) for m in rx.finditer(text)]
+    gaps = [(start - m.end() if m.end() <= start else m.start() - end, meeting) for m, meeting in words]
+    near = min((g for g in gaps if g[0] >= 0), default=None, key=lambda g: g[0])
+    return near is not None and near[1]
+
+
+def _month_phrases(read: _Read, dates: list[DateMention], published: date | None) -> tuple[_Told, ...]:
+    """The meetings of a sentence whose coordinated phrases each tell a time of their own, one dated, another a month
+    ("the committee met in Kuala Lumpur in early August and again in Koh Kong on September 10"): one per phrase, each
+    with the venue, status and body of its own phrase (the sentence's body when the phrase names none); the month's
+    meeting undated, its month told. () when the sentence has no such phrases."""
+    text = read.text
+    months = [m for m in IN_MONTH.finditer(text) if _meetings_time(text, *m.span())]
+    if not months:
+        return ()
+    phrases = _phrases(text, [(d.start, d.end) for d in dates] + [m.span() for m in months])
+    out = []
+    for lo, hi in phrases:
+        when = next((d for d in dates if lo <= d.start < hi), None)
+        month = None if when else next((m for m in months if lo <= m.start() < hi), None)
+        if when is None and month is None:
+            continue
+        part = text[lo:hi]
+        out.append(
+            _Told(
+                date=when.date if when else None,
+                date_text=when.text if when else month.group(),
+                body=_body(part)[0] or read.body,
+                participants=read.participants,
+                status=_status(part, when.date if when else None, published),
+                needs_venue=when is None,
+                span=(lo, hi),
+            )
+        )
+    return tuple(out) if len(out) > 1 else ()
 
 
 # "to be held", "been held": a verb of holding that tells no holding done.
@@ -966,6 +1177,19 @@ def may_tell(text: str) -> bool:
     return _read(text) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _Nowhere:
+    """No venue's place: a venue named only (a country, a building) or none."""
+
+    name: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+_NOWHERE = _Nowhere()
+
+
 def find_meetings(
     sentence: Sentence,
     report_id: str,
@@ -989,8 +1213,10 @@ def find_meetings(
         venue = _venue(sentence, own)
         also = _also_at(sentence, venue, own) if venue else None
         named = None if venue else _named_venue(sentence.text[lo:hi], dateline)
-        if told.needs_venue and not venue and not named:
+        capital = None if venue or named else _capital_venue(sentence.text[lo:hi])
+        if told.needs_venue and not venue and not named and not capital:
             continue
+        where = venue or capital or _NOWHERE
         evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
         asked = asked_venue(sentence.text) if told.status == "proposed" else None
         out.append(
@@ -998,10 +1224,10 @@ def find_meetings(
                 evidence=evidence,
                 date=told.date,
                 date_text=told.date_text,
-                venue=(f"{venue.name} and {also.name}" if also else venue.name) if venue else named,
-                admin1=venue.admin1 if venue else None,
-                lat=venue.lat if venue else None,
-                lon=venue.lon if venue else None,
+                venue=(f"{venue.name} and {also.name}" if also else venue.name) if venue else named or where.name,
+                admin1=where.admin1,
+                lat=where.lat,
+                lon=where.lon,
                 body=told.body,
                 participants=told.participants,
                 status=told.status,
@@ -1119,14 +1345,26 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
     merged: list[Meeting] = []
     members: list[list[Meeting]] = []
     for m in sorted(meetings, key=lambda m: m.date is None):
-        same = next(
-            (
-                i
-                for i, x in enumerate(merged)
-                if compatible(x, m)
-                and (m.date is not None or x.status == m.status or m.status == "held" and not _earlier(m, x))
+        fits = [
+            i
+            for i, x in enumerate(merged)
+            if compatible(x, m)
+            and not _other_month(m, x)
+            and not (family(x) == "border" and _leaders_meet(m))
+            and (m.date is not None or x.status == m.status or m.status == "held" and not _earlier(m, x))
+        ]
+        # an undated mention is of a dated meeting first, of the body it names first, then the one told nearest before
+        # it ("… met on Monday. The meeting agreed …"), else nearest after it; of two told as near, the one of its own
+        # body family (naming none, of one naming none)
+        same = min(
+            fits,
+            key=lambda i: (
+                merged[i].date is None,
+                m.body is not None and merged[i].body != m.body,
+                *_told_from(members[i], m.evidence.start),
+                family(merged[i]) != family(m),
             ),
-            None,
+            default=None,
         )
         if same is not None:
             merged[same] = combine(merged[same], m)
@@ -1144,6 +1382,37 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             members[moved].append(m)
     merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
     return sorted(_opened_spans(merged), key=lambda m: m.evidence.start)
+
+
+# Heads of government as who meet ("Thai and Cambodian leaders meet in Malaysia"): a leaders' meeting, not a border
+# committee's.
+LEADERS_MEET = re.compile(
+    r"\b(?:leaders|prime ministers|premiers|heads of (?:state|government))\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:meet|meets|met|to meet|will meet|held talks|hold talks|signed)\b",
+    re.I,
+)
+
+
+def _leaders_meet(m: Meeting) -> bool:
+    """Whether an undated mention naming no body tells heads of government meeting ("leaders meet in Malaysia")."""
+    return m.date is None and m.body is None and LEADERS_MEET.search(m.evidence.sentence) is not None
+
+
+def _told_from(mentions: list[Meeting], at: int) -> tuple[bool, int]:
+    """How far a meeting's mentions are told from a text position: (told only after it, the distance)."""
+    before = [at - m.evidence.start for m in mentions if m.evidence.start <= at]
+    if before:
+        return False, min(before)
+    return True, min(m.evidence.start - at for m in mentions)
+
+
+def _other_month(undated: Meeting, dated: Meeting) -> bool:
+    """Whether an undated mention tells a month of its own ("met in early August", "is expected in mid-November")
+    that is not the month of a dated meeting: another meeting."""
+    if undated.date is not None or dated.date is None or not undated.date_text:
+        return False
+    month = IN_MONTH.fullmatch(undated.date_text)
+    return month is not None and MONTH_NUMBER[re.split(r"[\s-]", month.group())[-1][:3].lower()] != dated.date.month
 
 
 def _opened_spans(merged: list[Meeting]) -> list[Meeting]:

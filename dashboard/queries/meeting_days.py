@@ -106,7 +106,7 @@ def held_in_month(
     or body family; None when there is none or more than one."""
     if status != "held" or not text or known is None or not IN_MONTH.fullmatch(text):
         return None
-    month = MONTH_NUMBER[text.split()[-1][:3].lower()]
+    month = MONTH_NUMBER[re.split(r"[\s-]", text)[-1][:3].lower()]  # "early August", "mid-November"
     year = known.year if month <= known.month else known.year - 1
     found = [
         g

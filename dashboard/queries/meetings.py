@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.extract.dates import range_end
-from dashboard.extract.meetings import GENERIC_BODIES, WEEKEND, same_body
+from dashboard.extract.meetings import GENERIC_BODIES, IN_MONTH, WEEKEND, same_body
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _same, _select_with_reports, _with_reports, meetings_t
 from dashboard.queries.meeting_days import (
@@ -71,7 +71,7 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         .order_by(m.c.date, m.c.place_key.is_(None), m.c.place_key, m.c.family, m.c.status, m.c.body)
     )
     spans = (
-        sa.select(m.c.date, m.c.place_key, m.c.family, m.c.date_text)
+        sa.select(m.c.date, m.c.place_key, m.c.family, m.c.date_text, m.c.status, m.c.known_from)
         .distinct()
         .where(_known(m, as_of), m.c.date.is_not(None), sa.or_(*(m.c.date_text.like(f"%{w}%") for w in SPAN_WORDS)))
     )
@@ -95,11 +95,13 @@ def _dated_meetings(store: Store, as_of: date) -> list[MeetingSummary]:
         if status == "held":
             group.held_on.append((day, known))
     out = _plans_held_elsewhere(out)
-    for day, place, family, text in span_rows:
+    for day, place, family, text, status, known in span_rows:
         last = range_end(text, day)
         group = next((g for g in on_date.get(day, []) if g.accepts(place, family)), None)
         if last is not None and group is not None:
             group.end = max(group.last_day, last)
+            if status == "held" and known >= last:  # "at the end of four days of talks", told that day: held through
+                group.held_on.append((last, known))
     out = spans_take_in(out)
     for id_, row in counted.items():
         attach_counted(out, id_, row)
@@ -335,8 +337,9 @@ def _undated_meetings(
     for row in rows:
         if weekend_of(row[11], row[5], row[2]) or row[1] in bound and WEEKEND.fullmatch(row[11] or ""):
             group = None  # a weekend of its own (its report's days fix it, or they are not known)
-        else:
-            group = _told_of(dated, reports, (*row[:6], row[10])) or held_in_month(
+        else:  # a month told ("met in early August") says which meeting, else the one it tells of
+            month = row[11] and IN_MONTH.fullmatch(row[11])
+            group = (None if month else _told_of(dated, reports, (*row[:6], row[10]))) or held_in_month(
                 dated, row[11], row[5], row[2], row[3], row[4]
             )
         if group is None:
