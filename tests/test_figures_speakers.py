@@ -294,3 +294,40 @@ def test_a_count_in_a_sentence_naming_one_province_is_still_no_sides_toll(tmp_pa
         ],
     )
     assert ("killed", "TH", "military") not in _cells(store, date(2025, 12, 16), "dec2025")
+
+
+# --- one victim: an item of a toll, or no figure ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "The army revised its toll: 26 soldiers were killed, up from 25. One Thai civilian was killed by "
+            "Cambodian fire.",
+            ("killed", 1, "TH", "civilian"),
+        ),
+        (
+            "Cambodia's ministry said 31 civilians have been killed so far. One Cambodian civilian also died in hospital.",
+            ("killed", 1, "KH", "civilian"),
+        ),
+        (
+            "The Thai government says 25 Thai soldiers and one Thai civilian were killed by Cambodian fire.",
+            ("killed", 1, "TH", "civilian"),
+        ),
+    ],
+)
+def test_one_victim_told_right_after_a_toll_or_in_its_list_is_its_next_item(gaz, text, item):
+    assert item in [f[:4] for f in _figures(gaz, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shell hit a house in the village on Monday. One Thai civilian was killed.",
+        "Two soldiers were wounded and one was killed on Monday.",
+        "No one has been killed in fighting since the ceasefire took effect.",
+    ],
+)
+def test_one_victim_of_one_attack_or_no_one_is_no_figure(gaz, text):
+    assert [f[:2] for f in _figures(gaz, text) if f[0] == "killed"] == []

@@ -556,6 +556,11 @@ class _Stated:
     period: str | None  # the episode the sentence names, if any
     scope: str | None
     part_of_total: bool
+    single: bool = False  # one victim, told on its own: a figure only as the next item of a toll (find_figures)
+
+
+# A count that is the next item of a list after another count: "25 Thai soldiers and one Thai civilian …".
+_LISTED = re.compile(r"(?:\s+[\w-]+){1,3}\s*(?:,|,?\s+and)\s+$", re.I)
 
 
 def _scope(text: str, before: str, after: str, alone: bool = True) -> str | None:
@@ -667,8 +672,12 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
     parent: list[int | None] = []  # the total each figure is an item, a part or a breakdown of
     part: list[bool] = []  # a part of that total (not a count of its own of one country's people)
     breaks = None
+    singles: list[_Stated] = []
+    last = 0  # where the amount of the last figure ends
     found = list(amounts(text))
     for m in found:
+        if text[max(0, m.start() - 3) : m.start()].lower() == "no ":
+            continue  # "No one has been killed since …"
         metric = _metric(text, m)
         link = None
         if metric is None and out and out[-1].value is not None:
@@ -685,8 +694,11 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
         if breaks is None:
             breaks = _breaks(text)
         before, after = _clause(text, m.start(), m.end(), breaks)
-        if value == 1 and link is None and not RUNNING_TOTAL.search(before + after):
-            continue  # one victim of one incident (not "26 soldiers and one civilian": an item of a toll)
+        # one victim of one incident, unless an item of a toll ("26 soldiers and one civilian", "… have been killed")
+        single = value == 1 and link is None and not RUNNING_TOTAL.search(before + after)
+        single = single and not (
+            out and _LISTED.match(text, last, m.start()) and not METRIC_CHECK.search(text[last : m.start()])
+        )  # the next item of the list of people a count before it begins, before its metric
         following = _following(text, m)
         metric_words = _AFTER[metric].match(following) or (
             _HARMED_AMONG[metric].match(following) if metric in _HARMED_AMONG else None
@@ -709,30 +721,34 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
         group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
         if group is None and named:
             group = next((g for g, rx in _GROUP_RX if rx.search(named[1])), None)
-        out.append(
-            _Stated(
-                start=qual.start() if qual else m.start(),
-                end=end,
-                clause_start=clause_start,
-                metric=metric,
-                value=value,
-                value_text=m.group(0),
-                qualifier=_qualifier(tail, vague, may_qualify),
-                whose=whose,
-                # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
-                group=group,
-                source=attribution(text[clause_start:]) or attribution(text),
-                period=episode_named_in(text),
-                scope=_harmed_scope(metric, following)
-                or _still_scope(metric, metric_words, _scope(text, before, after, alone)),
-                part_of_total=link == "part"
-                or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :])))
-                or bool(PARTITIVE.match(text[m.end() :])),
-            )
+        stated = _Stated(
+            start=qual.start() if qual else m.start(),
+            end=end,
+            clause_start=clause_start,
+            metric=metric,
+            value=value,
+            value_text=m.group(0),
+            qualifier=_qualifier(tail, vague, may_qualify),
+            whose=whose,
+            # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
+            group=group,
+            source=attribution(text[clause_start:]) or attribution(text),
+            period=episode_named_in(text),
+            scope=_harmed_scope(metric, following)
+            or _still_scope(metric, metric_words, _scope(text, before, after, alone)),
+            part_of_total=link == "part"
+            or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :])))
+            or bool(PARTITIVE.match(text[m.end() :])),
+            single=single,
         )
+        if single:
+            singles.append(stated)  # no list nor total of the sentence's other figures includes it
+            continue
+        out.append(stated)
         parent.append(up)
         part.append(link == "part")
-    return _with_indirect_told(_with_breakdowns(out, parent, part))
+        last = m.end()
+    return _with_indirect_told(_with_breakdowns(out, parent, part)) + tuple(singles)
 
 
 def _with_indirect_told(out: tuple[_Stated, ...]) -> tuple[_Stated, ...]:
@@ -750,6 +766,16 @@ def _with_indirect_told(out: tuple[_Stated, ...]) -> tuple[_Stated, ...]:
         and any(i.start < f.start and i.whose == f.whose and i.value < f.value for i in indirect)
         else f
         for f in out
+    )
+
+
+def _continues_toll(before: str, metric: str) -> bool:
+    """Whether the sentence before tells a running toll of the metric ("The army revised its toll: 26 soldiers were
+    killed …"): one victim told right after it ("One Thai civilian was killed by Cambodian fire.") is its next item."""
+    return (
+        bool(before)
+        and bool(RUNNING_TOTAL.search(before))
+        and any(f.metric == metric and (f.value or 0) > 1 and not f.single for f in _stated(before))
     )
 
 
@@ -846,7 +872,10 @@ def find_figures(
     figures: list[Figure] = []
     offset = sentence.start
     context = partial(_sentence_side, text, before, context)  # read only for a figure whose side is left to it
-    for f in _stated(text, asked_metric(before) if before else None):
+    asked = asked_metric(before) if before else None
+    for f in _stated(text, asked) if asked else _stated(text):  # the call may_state made: one cache entry
+        if f.single and not _continues_toll(before, f.metric):
+            continue
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
         clause_start, clause_end = offset + f.clause_start, offset + f.end + 60
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
