@@ -308,7 +308,8 @@ def test_a_count_in_a_sentence_naming_one_province_is_still_no_sides_toll(tmp_pa
             ("killed", 1, "TH", "civilian"),
         ),
         (
-            "Cambodia's ministry said 31 civilians have been killed so far. One Cambodian civilian also died in hospital.",
+            "Cambodia's ministry said 31 civilians have been killed so far. One Cambodian civilian also died in "
+            "hospital.",
             ("killed", 1, "KH", "civilian"),
         ),
         (
@@ -331,3 +332,15 @@ def test_one_victim_told_right_after_a_toll_or_in_its_list_is_its_next_item(gaz,
 )
 def test_one_victim_of_one_attack_or_no_one_is_no_figure(gaz, text):
     assert [f[:2] for f in _figures(gaz, text) if f[0] == "killed"] == []
+
+
+def test_an_apposition_between_a_count_and_its_verb_is_read_past(gaz):
+    assert [f[:2] for f in _figures(gaz, "About 300 villagers, the ministry said, were evacuated overnight.")] == [
+        ("displaced", 300)
+    ]
+    found = _figures(
+        gaz,
+        "The army said 16 Thai soldiers have been killed since Monday. One Thai civilian, a 63-year-old farmer, "
+        "was killed on Friday.",
+    )
+    assert ("killed", 1, "TH", "civilian") in [f[:4] for f in found]

@@ -308,7 +308,7 @@ def _number_of(before: str) -> tuple[str, str] | None:
 # were killed", "14 evacuees, most of them elderly, died"): read past, as if it were not there.
 _ASIDE = re.compile(
     rf"^(?:\s+{PEOPLE}){{0,3}}?(?P<aside>\s*\([^()]{{1,80}}\)|\s+[-–—]\s[^-–—()]{{1,80}}?\s[-–—](?=\s)"
-    r"|\s*,\s*(?:including|most|mostly|many|some|all|among them|nearly all|mainly|chiefly|the majority)\b"
+    r"|\s*,\s*(?:including|most|mostly|many|some|all|among them|nearly all|mainly|chiefly|the majority|a|an|aged|the)\b"
     r"[^,;()]{1,80},)",
     re.I,
 )
