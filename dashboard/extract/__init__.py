@@ -70,12 +70,12 @@ def _source_version() -> str:
 EXTRACTOR_VERSION = _source_version()
 
 
-@lru_cache(maxsize=SENTENCE_CACHE)
 def answers_count(previous: str) -> bool:
     """Whether a sentence follows a question asking a count ("How many people fled?"): its numbers may be the answer."""
     return previous.endswith("?") and asked_metric(previous) is not None
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _stages(text: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """Whether figures, a meeting, incidents, onsets, statements can be found in a sentence's text (None:
     none of them)."""
