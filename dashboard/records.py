@@ -83,7 +83,7 @@ class Figure:
     period: str | None  # the episode: may2025 | jul2025 | dec2025
     # What the number is a count of (dashboard.extract.figures)
     # total (an episode's running total) | remaining (the displaced still displaced at the time told) | incident
-    # | province | period | indirect | None
+    # | province | period | indirect | with_indirect (deaths in the fighting and from indirect effects summed) | None
     scope: str | None = None
     both_sides: bool = False  # counts the people of both countries ("on both sides"); country is None
     part_of_total: bool = False  # a part of a total stated beside it ("20 killed, including 12 soldiers")

@@ -272,6 +272,7 @@ _OLD_CAPITALISED = re.compile(rf"(?<![\w'])(?=[A-ZÀ-ÖØ-Þ]){places._WORD}")
 _OLD_BOTH = re.compile(
     r"\b(?:Thailand|Cambodia|Thai|Cambodian)\s+and\s+(?:Thailand|Cambodia|Thai|Cambodian)\b"
     r"|\bboth (?:sides|countries|nations)\b|\bbetween\b"
+    + actors._NOT_A_SPAN  # a span of time ("between December 8 and 27") is not the two countries
 )
 REWRITTEN = {"places._CAPITALISED": (_OLD_CAPITALISED, places._CAPITALISED), "actors.BOTH": (_OLD_BOTH, actors.BOTH)}
 WRITTEN = [

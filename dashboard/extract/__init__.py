@@ -23,7 +23,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from dashboard.extract import figures, incidents, meetings, onset, statements
-from dashboard.extract.figures import Sides, dedupe, find_figures
+from dashboard.extract.figures import Sides, asked_metric, dedupe, find_figures
 from dashboard.extract.incidents import (
     at_onset,
     attach_blame,
@@ -68,6 +68,11 @@ def _source_version() -> str:
 
 
 EXTRACTOR_VERSION = _source_version()
+
+
+def answers_count(previous: str) -> bool:
+    """Whether a sentence follows a question asking a count ("How many people fled?"): its numbers may be the answer."""
+    return previous.endswith("?") and asked_metric(previous) is not None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -187,11 +192,12 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
             out.incidents.extend(struck_at(awaiting, rid, published, struck))
             awaiting, struck = None, []
         stages = _stages(sentence.text)
-        if stages is None:
+        if stages is None and not answers_count(previous):  # the answer to "How many fled?" may name no metric
             continue
-        has_figures, has_meeting, has_incidents, has_onsets, has_statements = stages
+        has_figures, has_meeting, has_incidents, has_onsets, has_statements = stages or (False,) * 5
+        has_figures = has_figures or answers_count(previous)
         if has_figures:
-            side = partial(sides.of, sentence.paragraph)  # found only for the figures that need it
+            side = partial(sides.of, sentence.paragraph, sentence.start)  # found only for the figures that need it
             out.figures.extend(find_figures(sentence, rid, published, places, side, previous))
         if has_meeting:
             found_meetings.extend(find_meetings(sentence, rid, published, places, dateline))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dashboard.extract.lexicon import COUNTRY_CUES, guarded, whole_words
+from dashboard.extract.lexicon import COUNTRY_CUES, MONTHS, WEEKDAYS, guarded, whole_words
 
 # A nationality's cue words (a word → its country), all in one pattern that finds them as whole words.
 _CUE_COUNTRY = {w: c for c, ws in COUNTRY_CUES.items() for w in ws}
@@ -46,19 +46,28 @@ _ATTACKER_AFTER = guarded(
         # a weapon a word or two after it, not in what it says ("Cambodia said Thai shells …" names Thailand's shells)
         rf"|(?:\s+(?!(?:{SPEECH}|accus\w*|claim\w*|alleg\w*|charg\w*)\b)[\w-]+){{0,2}}?\s+(?:attacks?|shelling|fire|rockets?"
         r"|strikes?|airstrikes?|artillery"
-        r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|F-16s?|warplanes?|tanks?|weapons)\b",
+        r"|drones?|mortars?|gunfire|bombardments?|shells|missiles?|bombs|jets?|F-16s?|warplanes?|tanks?|weapons"
+        r"|aggression|incursions?|offensives?)\b",  # an assault named as such: "by Thai military aggression"
         re.I,
     ),
     *("launch", "fire", "firing", "attack", "shell", "struck", "strik", "bomb", "hit", "target", "killing"),
     *("injuring", "wounding", "used", "using", "deploy", "dropp", "planted", "carried out", "conducted"),
     *("violat", "breach", "encroached", "intruded", "invaded", "rocket", "artiller", "drone", "mortar"),
-    *("missile", "jet", "f-16", "warplane", "tank", "weapon"),
+    *("missile", "jet", "f-16", "warplane", "tank", "weapon", "aggression", "incursion", "offensive"),
 )
 
 
 def cues_in(text: str) -> list[tuple[str, bool]]:
     """Each nationality cued in a text, and whether it names the attacker."""
     return [(c, attacking) for c, attacking, _ in _placed_cues(text)]
+
+
+def cues_before(text: str, end: int) -> list[tuple[str, bool]]:
+    """The nationalities cued in a text before position `end`, each read as naming the attacker or not in the whole
+    text (the words after `end` may tell that its forces attack)."""
+    if not _CUE.search(text, 0, end):
+        return []
+    return [(c, attacking) for c, attacking, pos in _placed_cues(text) if pos < end]
 
 
 @lru_cache(maxsize=512)
@@ -81,9 +90,12 @@ def _attacking(text: str, start: int, end: int) -> bool:
 # (N: the names below), each alternative written out to begin with its first letter and look behind it after
 # it, so that `re` skips to the letters that can begin one (tests/test_extract_guards.py checks the two agree).
 _NATIONS = ("Thailand", "Cambodia", "Thai", "Cambodian")
+# "between December 8 and 27", "between 8 and 10 am": a span of time, not the two countries.
+_NOT_A_SPAN = rf"(?!\s+(?:\d|(?:{MONTHS}|{'|'.join(WEEKDAYS)})\b))"
 BOTH = re.compile(
     "|".join(rf"{n[0]}(?<!\w.){n[1:]}\s+and\s+(?:{'|'.join(_NATIONS)})\b" for n in _NATIONS)
     + r"|b(?<!\w.)oth (?:sides|countries|nations)\b|b(?<!\w.)etween\b"
+    + _NOT_A_SPAN
 )
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:the )?[^,.;]{3,80}?)(?=[,.;]|$| on | at | in )")

@@ -28,7 +28,17 @@ from datetime import date
 from functools import lru_cache, partial
 
 from dashboard.episodes import episode_at, episode_named_in
-from dashboard.extract.actors import BOTH, attribution, countries_in, cues_in, side_of_cues, victim_side
+from dashboard.extract.actors import (
+    BOTH,
+    SPEECH,
+    attribution,
+    countries_in,
+    cues_before,
+    cues_in,
+    side_of_cues,
+    speaker_side,
+    victim_side,
+)
 from dashboard.extract.dates import stated_day
 from dashboard.extract.lexicon import MONTHS, guarded, initials, precheck, starting_with, words
 from dashboard.extract.numbers import amount_value, amounts
@@ -105,13 +115,26 @@ QUALIFIERS = [
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 _AFTER = {
-    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}\s+(?:{p})\b", re.I) for m, p in METRIC_AFTER.items()
+    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,7}}\s+(?:{p})\b", re.I)
+    for m, p in METRIC_AFTER.items()
 }
+# (a qualifier among the words: "more than 50 soldiers and some 40 civilians have been injured")
 _ANY_AFTER = re.compile(
-    rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}){{0,7}}?\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
+    rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,7}}?"
+    rf"\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
     re.I,
 )
 _COORDINATED = re.compile(r"\band\b|,")  # a metric reached through these may be the next number's
+# People of a displaced group who died or were hurt ("14 evacuees, most of them elderly, who died of illness",
+# "displaced people who have since died"): the relative clause's metric counts them, not the group's.
+_HARMED_AMONG = {
+    m: re.compile(
+        rf"^(?:\s+{PEOPLE}){{0,4}}?(?:\s*,[^,;()]{{1,60}},|\s*\([^()]{{1,60}}\))?\s*,?\s+(?:who|that)\s+"
+        rf"(?:(?:have|has|had|were|was|been|later|since|reportedly|also|subsequently)\s+)*(?:{METRIC_AFTER[m]})\b",
+        re.I,
+    )
+    for m in ("killed", "injured")
+}
 _BEFORE = {
     m: re.compile(starting_with(initials(p), rf"\b(?:{p})\s+(?:(?:{_QUAL})\s+)?(?:the\s+)?$"), re.I)
     for m, p in METRIC_BEFORE.items()
@@ -163,6 +186,13 @@ PART_BEFORE = re.compile(
     r"\b(?:including|comprising|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
 )
 PART_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those)|were among)\b", re.I)
+# A partitive: "13 of the dead were civilians", "two of those wounded": a part of a total the words "the dead" take as
+# known (told in the sentence before, or not at all), never a total of its own.
+PARTITIVE = re.compile(
+    r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:dead|killed|injured|wounded|victims|casualties|fatalities"
+    r"|civilians|soldiers|troops|displaced|evacuees)\b",
+    re.I,
+)
 # A count over a span of years, not an episode's: "in recent years", "since 2008".
 PERIOD_SCOPE = guarded(
     re.compile(
@@ -273,12 +303,30 @@ def _number_of(before: str) -> tuple[str, str] | None:
     return None
 
 
+# An aside between the people counted and their verb, in brackets, between dashes or between commas as a part or a
+# description of them ("12 civilians (including two children) were killed", "22 soldiers - most of them conscripts -
+# were killed", "14 evacuees, most of them elderly, died"): read past, as if it were not there.
+_ASIDE = re.compile(
+    rf"^(?:\s+{PEOPLE}){{0,3}}?(?P<aside>\s*\([^()]{{1,80}}\)|\s+[-–—]\s[^-–—()]{{1,80}}?\s[-–—](?=\s)"
+    r"|\s*,\s*(?:including|most|mostly|many|some|all|among them|nearly all|mainly|chiefly|the majority|a|an|aged|the)\b"
+    r"[^,;()]{1,80},)",
+    re.I,
+)
+_ASIDE_MARK = re.compile(r"[(,\-–—]")
+
+
 def _following(text: str, m: re.Match) -> str:
     """The text after a number, with the apposition it stands in closed: "families (about 66,500 people) remained"
-    reads "about 66,500 people remained"."""
+    reads "about 66,500 people remained"; an aside after its people that tells no figure of its own blanked out (the
+    same length: positions hold)."""
     after = text[m.end() :]
     if APPOSITION.search(text, max(0, m.start() - LOOKBACK), m.start()):
         return _APPOSITION_END.sub(r"\1", after, count=1)
+    if _ASIDE_MARK.search(after, 0, 60):
+        aside = _ASIDE.match(after)
+        if aside and not METRIC_CHECK.search(aside.group("aside")):
+            lo, hi = aside.span("aside")
+            return after[:lo] + " " * (hi - lo) + after[hi:]
     return after
 
 
@@ -291,6 +339,10 @@ def _metric(text: str, m: re.Match) -> str | None:
     bound = hit.lastgroup if hit else None
     if bound == "displaced" and _AFTER["returned"].match(after):
         bound = "returned"  # "20,000 evacuees have returned home"
+    if bound == "displaced":
+        harmed = next((m for m, rx in _HARMED_AMONG.items() if rx.match(after)), None)
+        if harmed:
+            return harmed  # "14 evacuees who died": deaths, not a count of the displaced
     if bound is not None and not _COORDINATED.search(after, 0, hit.start(hit.lastgroup)):
         return bound
     near = before[-50:]  # the longest metric words and qualifier before a number fit in this
@@ -378,10 +430,14 @@ OTHERS = re.compile(r"^\s+others\b", re.I)
 def _own_side(after: str) -> str | None:
     """The country of the people a number counts, named in its own words right after it ("13 Cambodians", "23 in
     Thailand"), not in the next item of its list ("26 Thai soldiers and 30 Cambodian civilians")."""
-    window = " ".join(after[:80].split()[:6])
+    context = " ".join(after[:200].split())
+    window = " ".join(context.split()[:6])
     if BOTH.search(window) or BOTH_SIDES.search(window):
         return None
-    return victim_side(_OWN_ITEM_END.split(window, maxsplit=1)[0])
+    # the nationalities of its own words, each read as attacker or not in the words that follow them too
+    # ("214 have been injured since Cambodian forces resumed attacks": Cambodia's forces attack, Thais are hurt)
+    own = len(_OWN_ITEM_END.split(window, maxsplit=1)[0])
+    return side_of_cues(cues_before(context, own))
 
 
 # The metric named before the number with whose people it counts: "the death toll in Thailand rose to 15",
@@ -500,6 +556,11 @@ class _Stated:
     period: str | None  # the episode the sentence names, if any
     scope: str | None
     part_of_total: bool
+    single: bool = False  # one victim, told on its own: a figure only as the next item of a toll (find_figures)
+
+
+# A count that is the next item of a list after another count: "25 Thai soldiers and one Thai civilian …".
+_LISTED = re.compile(r"(?:\s+[\w-]+){1,3}\s*(?:,|,?\s+and)\s+$", re.I)
 
 
 def _scope(text: str, before: str, after: str, alone: bool = True) -> str | None:
@@ -520,6 +581,17 @@ def _scope(text: str, before: str, after: str, alone: bool = True) -> str | None
     if INCIDENT_SCOPE.search(own):
         return "incident"
     return None
+
+
+def _harmed_scope(metric: str, following: str) -> str | None:
+    """ "indirect" for people of a displaced group who died of what its relative clause names as an indirect effect
+    ("14 evacuees who died of illness in shelters"): the clause that tells how they died is theirs alone."""
+    rx = _HARMED_AMONG.get(metric)
+    hit = rx.match(following) if rx else None
+    if hit is None:
+        return None
+    told = following[: hit.end()] + following[hit.end() :].split(",", 1)[0]
+    return "indirect" if INDIRECT_SCOPE.search(told) else None
 
 
 def _still_scope(metric: str, metric_words: re.Match | None, scope: str | None) -> str | None:
@@ -575,22 +647,44 @@ def _with_breakdowns(out: list[_Stated], parent: list[int | None], part: list[bo
     return tuple(out)
 
 
+# A question asking a count ("How many people fled?", "How many were killed in December?"): the sentence after it
+# answers with numbers that name only whose people they count ("about 400,000 in Thailand and more than 500,000 in
+# Cambodia"), and they count what the question asks.
+_HOW_MANY = re.compile(r"\bhow many\b(?P<asked>[^?]{0,80})\?\s*$", re.I)
+_ASKED = [(m, re.compile(rf"\b(?:{p})\b", re.I)) for m, p in METRIC_AFTER.items()]
+
+
+def asked_metric(question: str) -> str | None:
+    """The metric a question asks a count of ("How many people fled?": displaced), if it is one."""
+    if not question.rstrip().endswith("?"):
+        return None
+    hit = _HOW_MANY.search(question)
+    return next((m for m, rx in _ASKED if rx.search(hit.group("asked"))), None) if hit else None
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _stated(text: str) -> tuple[_Stated, ...]:
-    """The figures a sentence's text states: read once per distinct text."""
-    if not METRIC_CHECK.search(text):
+def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
+    """The figures a sentence's text states (`asked`: the metric the question before it asks, which its numbers
+    with no metric of their own count when they name whose people they are): read once per distinct text."""
+    if asked is None and not METRIC_CHECK.search(text):
         return ()
     out: list[_Stated] = []
     parent: list[int | None] = []  # the total each figure is an item, a part or a breakdown of
     part: list[bool] = []  # a part of that total (not a count of its own of one country's people)
     breaks = None
+    singles: list[_Stated] = []
+    last = 0  # where the amount of the last figure ends
     found = list(amounts(text))
     for m in found:
+        if text[max(0, m.start() - 3) : m.start()].lower() == "no ":
+            continue  # "No one has been killed since …"
         metric = _metric(text, m)
         link = None
         if metric is None and out and out[-1].value is not None:
             link = _link(text, out[-1], part[-1], m)  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
             metric = out[-1].metric if link else None
+        if metric is None and asked and (ELIDED_AFTER.match(text[m.end() :]) or PART_PEOPLE.match(text[m.end() :])):
+            metric = asked  # the answer to "How many people fled?": "about 400,000 in Thailand …"
         if metric is None or _UNIT_AFTER.match(text[m.end() :]):
             continue  # no metric, or families, homes: not people
         value = amount_value(m)
@@ -600,10 +694,15 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         if breaks is None:
             breaks = _breaks(text)
         before, after = _clause(text, m.start(), m.end(), breaks)
-        if value == 1 and link is None and not RUNNING_TOTAL.search(before + after):
-            continue  # one victim of one incident (not "26 soldiers and one civilian": an item of a toll)
+        # one victim of one incident, unless an item of a toll ("26 soldiers and one civilian", "… have been killed")
+        single = value == 1 and link is None and not RUNNING_TOTAL.search(before + after)
+        single = single and not (
+            out and _LISTED.match(text, last, m.start()) and not METRIC_CHECK.search(text[last : m.start()])
+        )  # the next item of the list of people a count before it begins, before its metric
         following = _following(text, m)
-        metric_words = _AFTER[metric].match(following)
+        metric_words = _AFTER[metric].match(following) or (
+            _HARMED_AMONG[metric].match(following) if metric in _HARMED_AMONG else None
+        )
         end = m.end() + (metric_words.end() if metric_words and len(following) == len(text) - m.end() else 0)
         lookback = max(0, m.start() - LOOKBACK)
         near = max(0, m.start() - 25)
@@ -622,28 +721,62 @@ def _stated(text: str) -> tuple[_Stated, ...]:
         group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
         if group is None and named:
             group = next((g for g, rx in _GROUP_RX if rx.search(named[1])), None)
-        out.append(
-            _Stated(
-                start=qual.start() if qual else m.start(),
-                end=end,
-                clause_start=clause_start,
-                metric=metric,
-                value=value,
-                value_text=m.group(0),
-                qualifier=_qualifier(tail, vague, may_qualify),
-                whose=whose,
-                # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
-                group=group,
-                source=attribution(text[clause_start:]) or attribution(text),
-                period=episode_named_in(text),
-                scope=_still_scope(metric, metric_words, _scope(text, before, after, alone)),
-                part_of_total=link == "part"
-                or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :]))),
-            )
+        stated = _Stated(
+            start=qual.start() if qual else m.start(),
+            end=end,
+            clause_start=clause_start,
+            metric=metric,
+            value=value,
+            value_text=m.group(0),
+            qualifier=_qualifier(tail, vague, may_qualify),
+            whose=whose,
+            # the displaced are civilians: "civilians" tells nothing, and would split one toll in two cells
+            group=group,
+            source=attribution(text[clause_start:]) or attribution(text),
+            period=episode_named_in(text),
+            scope=_harmed_scope(metric, following)
+            or _still_scope(metric, metric_words, _scope(text, before, after, alone)),
+            part_of_total=link == "part"
+            or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :])))
+            or bool(PARTITIVE.match(text[m.end() :])),
+            single=single,
         )
+        if single:
+            singles.append(stated)  # no list nor total of the sentence's other figures includes it
+            continue
+        out.append(stated)
         parent.append(up)
         part.append(link == "part")
-    return _with_breakdowns(out, parent, part)
+        last = m.end()
+    return _with_indirect_told(_with_breakdowns(out, parent, part)) + tuple(singles)
+
+
+def _with_indirect_told(out: tuple[_Stated, ...]) -> tuple[_Stated, ...]:
+    """A count of deaths told after a count of deaths from indirect effects of the same people, and larger, is a
+    sum of both ("14 evacuees who died of illness, and … 40 deaths linked to the conflict"; "…, and 12 who died
+    of disease in the camps, bringing the toll to 60"): "with_indirect", no toll of those killed in the fighting."""
+    indirect = [f for f in out if f.metric == "killed" and f.scope == "indirect" and f.value is not None]
+    if not indirect:
+        return out
+    return tuple(
+        replace(f, scope="with_indirect")
+        if f.metric == "killed"
+        and f.scope in (None, "total")
+        and f.value is not None
+        and any(i.start < f.start and i.whose == f.whose and i.value < f.value for i in indirect)
+        else f
+        for f in out
+    )
+
+
+def _continues_toll(before: str, metric: str) -> bool:
+    """Whether the sentence before tells a running toll of the metric ("The army revised its toll: 26 soldiers were
+    killed …"): one victim told right after it ("One Thai civilian was killed by Cambodian fire.") is its next item."""
+    return (
+        bool(before)
+        and bool(RUNNING_TOTAL.search(before))
+        and any(f.metric == metric and (f.value or 0) > 1 and not f.single for f in _stated(before))
+    )
 
 
 def _names_both(text: str) -> bool:
@@ -663,6 +796,30 @@ def _before_names_both(before: str) -> bool:
     """Whether the sentence before names the two countries as the ones the fighting was between — not as
     the ones who told of it."""
     return bool(before) and _names_both(BOTH_SPEAK.sub("", before))
+
+
+# A sentence whose speaker is named only by a pronoun or the bare title of an office ("It also counts …", "The
+# ministry put the toll at …", "Its figures show …"): its speaker is the one the sentence before named, and a count
+# of people it does not name is of that speaker's side, as one of the speaker's own sentences would be.
+_ANAPHOR = (
+    r"(?:it|they|he|she|(?:its|their|his|her)\s+[\w-]+|the\s+(?:ministry|government|army|military|authorities"
+    r"|officials|spokes\w+|agency|office|department|command|committee))"
+)
+ANAPHORIC_SPEAKER = re.compile(
+    rf"^\s*[\"“']?{_ANAPHOR}\s+(?:(?:also|further|then|later|now|separately|has|have|had|\w+ly)\s+)*"
+    rf"(?:{SPEECH}|counts|records|gives|gave|lists|listed|adds|notes|estimates|puts|shows|showed|tallies|tallied)\b",
+    re.I,
+)
+
+
+def _sentence_side(text: str, before: str, context: Side) -> str | None:
+    """The side a sentence that names no side tells of: its speaker's, when the speaker is the one of the sentence
+    before, named there by its country ("The Thai government says … . It also counts …"); else its paragraph's."""
+    if before and ANAPHORIC_SPEAKER.match(text):
+        said = speaker_side(before)
+        if said:
+            return said
+    return _paragraph_side(text, context) if context is not None else None
 
 
 def may_state(text: str) -> bool:
@@ -714,9 +871,11 @@ def find_figures(
     text = sentence.text
     figures: list[Figure] = []
     offset = sentence.start
-    if context is not None:
-        context = partial(_paragraph_side, text, context)  # read only for a figure whose side is left to it
-    for f in _stated(text):
+    context = partial(_sentence_side, text, before, context)  # read only for a figure whose side is left to it
+    asked = asked_metric(before) if before else None
+    for f in _stated(text, asked) if asked else _stated(text):  # the call may_state made: one cache entry
+        if f.single and not _continues_toll(before, f.metric):
+            continue
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
         clause_start, clause_end = offset + f.clause_start, offset + f.end + 60
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
@@ -754,11 +913,34 @@ class Sides:
         self.sentences, self.places = sentences, places
         self.paragraphs: dict[int, str | None] = {}
 
-    def of(self, paragraph: int) -> str | None:
+    def of(self, paragraph: int, start: int | None = None) -> str | None:
+        """The paragraph's side; in a paragraph about both sides (or none), for the sentence at `start`, the side
+        whose account it continues (`continued_side`)."""
         if paragraph not in self.paragraphs:
             pairs = [(s, p) for s, p in zip(self.sentences, self.places, strict=True) if s.paragraph == paragraph]
             self.paragraphs[paragraph] = paragraph_side([s for s, _ in pairs], [p for _, p in pairs])
-        return self.paragraphs[paragraph]
+        side = self.paragraphs[paragraph]
+        if side is None and start is not None:
+            at = next((n for n, s in enumerate(self.sentences) if s.start == start), 0)
+            if at and self.sentences[at - 1].paragraph == paragraph:
+                return continued_side(self.sentences[at].text, self.sentences[at - 1].text)
+        return side
+
+
+# Words that sum counts up ("Taken together, at least 42 …", "In all, 33 …"): a sentence with them continues no one
+# side's account.
+SUMMING = re.compile(r"\b(?:in all|in total|taken together|together|all told|overall|combined|altogether)\b", re.I)
+
+
+def continued_side(text: str, before: str) -> str | None:
+    """The side whose account a sentence continues: the sentence before it (in its paragraph) is one side's account of
+    its own people — its speaker's side is the side of the people it counts ("According to Thai authorities, 29
+    people have been killed in Thailand …") — and the sentence names no speaker of its own and sums nothing up
+    ("More than 50 soldiers and some 40 civilians have been injured.")."""
+    if attribution(text) or SUMMING.search(text):
+        return None
+    said = speaker_side(before)
+    return said if said and victim_side(before) == said else None
 
 
 def paragraph_side(sentences: list[Sentence], places: list[list[PlaceMention]]) -> str | None:
@@ -773,11 +955,25 @@ def paragraph_side(sentences: list[Sentence], places: list[list[PlaceMention]]) 
 
 
 def dedupe(figures: list[Figure]) -> list[Figure]:
-    """One figure per statement: the same metric, value and country count once in a report."""
-    seen, out = set(), []
+    """One figure per statement: the same metric, value and country count once in a report. A count a report
+    gives twice, once with its side and once without (its headline's "400,000 Thais evacuated" told again in the
+    body as "400,000 people have been evacuated"), is one count, of that side: unless the second says it counts
+    both countries, or the report gives that count for each side. Of two tellings of one count, the one that says
+    who gives it is kept (the body's "about 135,000, according to the committee" over the headline's "135,000")."""
+    sided: dict[tuple, set[str]] = {}
     for f in figures:
+        if f.country and f.value is not None:
+            sided.setdefault((f.metric, f.value, f.qualifier), set()).add(f.country)
+    seen: dict[tuple, int] = {}
+    out: list[Figure] = []
+    for f in figures:
+        told = sided.get((f.metric, f.value, f.qualifier), set())
+        if f.country is None and not f.both_sides and len(told) == 1:
+            f = replace(f, country=next(iter(told)))
         key = (f.metric, f.value if f.value is not None else f.value_text.lower(), f.country)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(f)
+        elif f.source and not out[seen[key]].source:
+            out[seen[key]] = f
     return out

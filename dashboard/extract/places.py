@@ -1008,8 +1008,11 @@ def find_places(
     return resolve_mentions([sentence], [_scan(sentence.text, gaz)], report_id, senses, gaz)[0]
 
 
-# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -".
-_DATELINE_AFTER = re.compile(r"\s*(?:[:\-–—]|\(|,\s*\w{3,9}\.?\s+\d)")
+# A dateline opening a sentence: "BANGKOK:", "PHNOM PENH -", "Bangkok (Reuters) —", "KUALA LUMPUR, Dec 9 -",
+# "Bangkok, 15 December 2025 (…) -" (the day before the month), "SURIN, Thailand, July 25 (…) -" (its country first).
+_DATELINE_AFTER = re.compile(
+    rf"(?:,\s*[A-Z][a-z]+(?=,))?\s*(?:[:\-–—]|\(|,\s*\w{{3,9}}\.?\s+\d|,\s*\d{{1,2}}\s+(?:{MONTHS})\b)"
+)
 
 
 def is_dateline(p: PlaceMention) -> bool:
