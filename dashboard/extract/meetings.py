@@ -1185,6 +1185,7 @@ def _opens(m: Meeting) -> bool:
     December")."""
     return (
         bool(m.date_text)
+        and OPENED.search(m.evidence.sentence) is not None  # no verb of opening: no pattern made for the day
         and re.search(rf"{OPENED.pattern}{re.escape(m.date_text)}", m.evidence.sentence, re.I) is not None
     )
 
