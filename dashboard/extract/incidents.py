@@ -32,7 +32,16 @@ from dashboard.extract.actors import (
     speaker_side,
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
-from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
+from dashboard.extract.lexicon import (
+    GOVERNMENT_SEATS,
+    MONTHS,
+    guarded,
+    initials,
+    precheck,
+    starting_with,
+    word_pattern,
+    words,
+)
 from dashboard.extract.numbers import parse_amount
 from dashboard.extract.onset import BEGINNING
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -183,9 +192,12 @@ def _accusation(text: str) -> tuple[str, str] | None:
 # The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
 _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
-_DENY = re.compile(
-    r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
-    r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
+_DENY = guarded(  # read for every sentence of a report (attach_denials): only where a verb of denying is written
+    re.compile(
+        r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
+        r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
+    ),
+    *("deny", "deni", "reject", "dismiss"),
 )
 # A denial coordinated with the speaker's first verb ("The army said its troops fired warning shots after hearing
 # gunfire from the other side and denied that …"): the one denying is the sentence's subject, not a side named in
