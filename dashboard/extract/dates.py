@@ -139,8 +139,9 @@ _LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:
-    """Dates in a text; `future` is the tense weekdays are read in, unless "next" or "last" says."""
-    return list(_find_dates(text, published, future))
+    """Dates in a text; `future` is the tense weekdays are read in, unless "next" or "last" says. (A text with no
+    date is known as such once per text, whatever the report's date.)"""
+    return list(_find_dates(text, published, future)) if _date_matches(text) else []
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -218,10 +219,15 @@ def earlier_period(text: str, published: date | None) -> bool:
 ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
 
 
-@lru_cache(maxsize=4096)
 def stated_day(text: str, published: date | None) -> date | None:
     """The day a sentence tells what it tells on: its first date up to the published day that is not the
-    fighting's onset told as background (an incident's day, the day a toll stood at)."""
+    fighting's onset told as background (an incident's day, the day a toll stood at). Asked of every sentence of
+    a report: a text with no date is answered from what is known of the text alone."""
+    return _stated_day(text, published) if _date_matches(text) else None
+
+
+@lru_cache(maxsize=4096)
+def _stated_day(text: str, published: date | None) -> date | None:
     for d in find_dates(text, published, future=False):
         if (
             d.date
