@@ -714,18 +714,19 @@ def _said_no(text: str) -> str | None:
     return None
 
 
-def _denied_kinds(text: str) -> tuple[str | None, set[str]]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _denied_kinds(text: str) -> tuple[str | None, frozenset[str]]:
     """The side a sentence tells denying and the kinds of attack its denial names after the verb ("denied that
-    Cambodia had laid any new mines": a landmine)."""
+    Cambodia had laid any new mines": a landmine). Read for every sentence of a report: once per text."""
     side = _denier(text)
     if side is None:
-        return None, set()
+        return None, frozenset()
     deny = _DENY.search(text)
     rest = text[deny.end() :]
     kinds = {m.lastgroup for m in _ANY_KIND.finditer(rest)}
     if _LAID_MINES.search(rest):
         kinds.add("landmine")
-    return side, kinds
+    return side, frozenset(kinds)
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
@@ -747,7 +748,7 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
                 inc = replace(inc, denied_by=side)
         out.append(inc)
     for s in sentences:
-        side, kinds = _denied_kinds(s.text) if _DENY.search(s.text) else (None, set())
+        side, kinds = _denied_kinds(s.text)
         if side not in _OPPOSITE or not kinds:
             continue
         before = [
