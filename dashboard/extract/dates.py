@@ -199,20 +199,31 @@ def _of_agreement(text: str, start: int) -> bool:
     return bool(_AGREEMENT_BEFORE.search(text, max(0, start - 50), start))
 
 
-@lru_cache(maxsize=4096)
 def earlier_period(text: str, published: date | None) -> bool:
     """Whether a sentence places what it tells in an earlier period than its report's: a cue of
     earlier_cues.csv, or a month named without a day that is before the report's month — unless the period
     dates an agreement named just before it ("a truce brokered months ago")."""
-    if any(not _of_agreement(text, m.start()) for m in EARLIER.finditer(text)):
+    cue, months = _earlier_words(text)
+    if cue:
         return True
     if published is None:
         return False
+    # a month named that is not the report's own lies before it (the nearest such month)
+    return any(month != published.month for month in months)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _earlier_words(text: str) -> tuple[bool, tuple[int, ...]]:
+    """What earlier_period reads in the text alone, once per text whatever the report's date: whether it has a cue
+    of an earlier period, and (if not) the months it names without a day, neither dating an agreement."""
+    if any(not _of_agreement(text, m.start()) for m in EARLIER.finditer(text)):
+        return True, ()
+    months = []
     for m in MONTH_ONLY.finditer(text):
         month = _MONTH_NUMBER.get(m.group("month")[:3].lower())
-        if month is not None and month != published.month and not _of_agreement(text, m.start()):
-            return True  # the month named is not the report's own: it lies before it (the nearest such month)
-    return False
+        if month is not None and not _of_agreement(text, m.start()):
+            months.append(month)
+    return False, tuple(months)
 
 
 # The day the fighting began told as background ("since it reignited on 8 December"): a day no event is told on.
