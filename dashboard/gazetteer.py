@@ -247,6 +247,7 @@ class Gazetteer:
     polygons: dict[str, object]  # province code -> shapely geometry (the simplified map layer)
     _index: dict[str, list[Place]] = field(default_factory=dict, repr=False)
     _kind_keys: dict[frozenset[str], list[str]] = field(default_factory=dict, repr=False)
+    _key_kinds: list[tuple[str, frozenset[str]]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places:
@@ -294,7 +295,9 @@ class Gazetteer:
     def _keys_of(self, kinds: frozenset[str]) -> list[str]:
         keys = self._kind_keys.get(kinds)
         if keys is None:
-            keys = [k for k, bucket in self._index.items() if any(p.kind in kinds for p in bucket)]
+            if not self._key_kinds:  # each key with the kinds of its places, read once for every set of kinds
+                self._key_kinds = [(k, frozenset(p.kind for p in bucket)) for k, bucket in self._index.items()]
+            keys = [k for k, held in self._key_kinds if not kinds.isdisjoint(held)]
             self._kind_keys[kinds] = keys
         return keys
 

@@ -15,7 +15,7 @@ from dashboard.extract.lexicon import Guarded
 def _guards() -> dict[str, Guarded]:
     """Every guard of the extraction modules, at the top level or in a list of (name, pattern) pairs."""
     found = {}
-    for module in (actors, figures, meetings, places):
+    for module in (actors, figures, incidents, meetings, places):
         for name, value in vars(module).items():
             label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
             if isinstance(value, Guarded):
@@ -46,6 +46,9 @@ def _turned_away(guard: Guarded, data) -> str | None:
 
 def test_there_are_guards_to_check():
     expected = {"figures.CLAUSE_BREAK", "figures.RUNNING_TOTAL", "places.NEAR_WORDS", "meetings.PROPOSED"}
+    # patterns read for every sentence of a report, or tried at every position of the text before a number
+    expected |= {"incidents._DENY", "figures.TOLL_PHRASE", "meetings.DAYS_AGO", "meetings.ENDED_ON"}
+    expected |= {"meetings.CROWD_GATHERED", "meetings._OPENING"}
     assert expected | {"figures._GROUP_BEFORE[0]"} <= set(GUARDS)
     # the stretches before a meeting's places, read for each place: a document signed there, a move to it
     assert {"meetings.DOCUMENT_SIGNED_IN", "meetings._MOVED_TO"} <= set(GUARDS)

@@ -112,6 +112,14 @@ def test_a_town_stays_ahead_of_the_official_district_of_its_name(gaz):
     assert gaz.resolve("Aranyaprathet")[0].kind == "town"
 
 
+def test_the_keys_looked_up_for_kinds_are_the_index_keys_holding_a_place_of_those_kinds(gaz):
+    """The keys a fuzzy look-up reads for a set of kinds: every key of the index with a place of one of them, in the
+    index's order (so that ties between spellings go the same way), whichever set of kinds is asked first."""
+    for kinds in (frozenset({"temple"}), frozenset({"province", "district"}), frozenset({"village", "town", "city"})):
+        expected = [key for key, bucket in gaz._index.items() if any(p.kind in kinds for p in bucket)]
+        assert gaz._keys_of(kinds) == expected
+
+
 def test_closest_finds_a_near_spelling_of_the_kind_asked_and_never_guesses_short_names(gaz):
     assert [p.name for p in gaz.closest("prehviheartemple", frozenset({"temple"}))] == ["Preah Vihear Temple"]
     assert gaz.closest("prehviheartemple", frozenset({"province"})) == []

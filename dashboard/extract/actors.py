@@ -120,9 +120,22 @@ _SAID_STARTS = re.compile(
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
+# Literals every verb of SPEECH holds: a match of _SAID ends with one.
+_SPEECH_LITERALS = (
+    *("said", "say", "report", "cite", "told", "announced", "stated", "estimated", "put", "confirmed", "counted"),
+    *("recorded", "added", "noted"),
+)
+
+
 def _said(sentence: str) -> re.Match | None:
-    """_SAID's first match in a sentence (as `_SAID.search`), tried only where a speaker can begin."""
+    """_SAID's first match in a sentence (as `_SAID.search`), tried only where a speaker can begin: before the
+    last verb of saying the sentence can hold (none: no speaker)."""
+    last = max(sentence.rfind(w) for w in _SPEECH_LITERALS)
+    if last < 0:
+        return None
     for start in _SAID_STARTS.finditer(sentence):
+        if start.start() > last:
+            break  # a speaker after the last verb of saying has no verb after it
         m = _SAID.match(sentence, start.start())
         if m:
             return m

@@ -148,8 +148,9 @@ _LAST = re.compile(r"\b(?:last|past)\s+$", re.I)
 
 
 def find_dates(text: str, published: date | None, future: bool) -> list[DateMention]:
-    """Dates in a text; `future` is the tense weekdays are read in, unless "next" or "last" says."""
-    return list(_find_dates(text, published, future))
+    """Dates in a text; `future` is the tense weekdays are read in, unless "next" or "last" says. (A text with no
+    date is known as such once per text, whatever the report's date.)"""
+    return list(_find_dates(text, published, future)) if _date_matches(text) else []
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -207,30 +208,46 @@ def _of_agreement(text: str, start: int) -> bool:
     return bool(_AGREEMENT_BEFORE.search(text, max(0, start - 50), start))
 
 
-@lru_cache(maxsize=4096)
 def earlier_period(text: str, published: date | None) -> bool:
     """Whether a sentence places what it tells in an earlier period than its report's: a cue of
     earlier_cues.csv, or a month named without a day that is before the report's month — unless the period
     dates an agreement named just before it ("a truce brokered months ago")."""
-    if any(not _of_agreement(text, m.start()) for m in EARLIER.finditer(text)):
+    cue, months = _earlier_words(text)
+    if cue:
         return True
     if published is None:
         return False
+    # a month named that is not the report's own lies before it (the nearest such month)
+    return any(month != published.month for month in months)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _earlier_words(text: str) -> tuple[bool, tuple[int, ...]]:
+    """What earlier_period reads in the text alone, once per text whatever the report's date: whether it has a cue
+    of an earlier period, and (if not) the months it names without a day, neither dating an agreement."""
+    if any(not _of_agreement(text, m.start()) for m in EARLIER.finditer(text)):
+        return True, ()
+    months = []
     for m in MONTH_ONLY.finditer(text):
         month = _MONTH_NUMBER.get(m.group("month")[:3].lower())
-        if month is not None and month != published.month and not _of_agreement(text, m.start()):
-            return True  # the month named is not the report's own: it lies before it (the nearest such month)
-    return False
+        if month is not None and not _of_agreement(text, m.start()):
+            months.append(month)
+    return False, tuple(months)
 
 
 # The day the fighting began told as background ("since it reignited on 8 December"): a day no event is told on.
 ONSET = re.compile(r"\b(?:reignited|resumed|erupted|broke out|began|since|flared)\b(?:\s+\S+){0,4}\s+$", re.I)
 
 
-@lru_cache(maxsize=4096)
 def stated_day(text: str, published: date | None) -> date | None:
     """The day a sentence tells what it tells on: its first date up to the published day that is not the
-    fighting's onset told as background (an incident's day, the day a toll stood at)."""
+    fighting's onset told as background (an incident's day, the day a toll stood at). Asked of every sentence of
+    a report: a text with no date is answered from what is known of the text alone."""
+    return _stated_day(text, published) if _date_matches(text) else None
+
+
+@lru_cache(maxsize=4096)
+def _stated_day(text: str, published: date | None) -> date | None:
     for d in find_dates(text, published, future=False):
         if (
             d.date

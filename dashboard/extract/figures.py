@@ -442,8 +442,11 @@ def _own_side(after: str) -> str | None:
 
 # The metric named before the number with whose people it counts: "the death toll in Thailand rose to 15",
 # "Thailand's death toll", "the number of Thais killed since Thursday stands at 20".
-TOLL_PHRASE = re.compile(
-    r"(?:[\w'’]+\s+){0,2}\b(?:toll|number|tally|count|fatalities|deaths|casualties)\b[^,;:.()]{0,50}$", re.I
+TOLL_PHRASE = guarded(
+    re.compile(
+        r"(?:[\w'’]+\s+){0,2}\b(?:toll|number|tally|count|fatalities|deaths|casualties)\b[^,;:.()]{0,50}$", re.I
+    ),
+    *("toll", "number", "tally", "count", "fatalities", "deaths", "casualties"),
 )
 
 

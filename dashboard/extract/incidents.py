@@ -32,7 +32,16 @@ from dashboard.extract.actors import (
     speaker_side,
 )
 from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
-from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
+from dashboard.extract.lexicon import (
+    GOVERNMENT_SEATS,
+    MONTHS,
+    guarded,
+    initials,
+    precheck,
+    starting_with,
+    word_pattern,
+    words,
+)
 from dashboard.extract.numbers import parse_amount
 from dashboard.extract.onset import BEGINNING
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
@@ -183,9 +192,12 @@ def _accusation(text: str) -> tuple[str, str] | None:
 # The side opposite to the speaker ("Thailand blamed the other side for …"): accused when the speaker is known.
 _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})\b", re.I)
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
-_DENY = re.compile(
-    r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
-    r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
+_DENY = guarded(  # read for every sentence of a report (attach_denials): only where a verb of denying is written
+    re.compile(
+        r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
+        r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
+    ),
+    *("deny", "deni", "reject", "dismiss"),
 )
 # A denial coordinated with the speaker's first verb ("The army said its troops fired warning shots after hearing
 # gunfire from the other side and denied that …"): the one denying is the sentence's subject, not a side named in
@@ -702,18 +714,19 @@ def _said_no(text: str) -> str | None:
     return None
 
 
-def _denied_kinds(text: str) -> tuple[str | None, set[str]]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _denied_kinds(text: str) -> tuple[str | None, frozenset[str]]:
     """The side a sentence tells denying and the kinds of attack its denial names after the verb ("denied that
-    Cambodia had laid any new mines": a landmine)."""
+    Cambodia had laid any new mines": a landmine). Read for every sentence of a report: once per text."""
     side = _denier(text)
     if side is None:
-        return None, set()
+        return None, frozenset()
     deny = _DENY.search(text)
     rest = text[deny.end() :]
     kinds = {m.lastgroup for m in _ANY_KIND.finditer(rest)}
     if _LAID_MINES.search(rest):
         kinds.add("landmine")
-    return side, kinds
+    return side, frozenset(kinds)
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
@@ -735,7 +748,7 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
                 inc = replace(inc, denied_by=side)
         out.append(inc)
     for s in sentences:
-        side, kinds = _denied_kinds(s.text) if _DENY.search(s.text) else (None, set())
+        side, kinds = _denied_kinds(s.text)
         if side not in _OPPOSITE or not kinds:
             continue
         before = [

@@ -118,8 +118,9 @@ PROTEST = re.compile(starting_with(initials(_PROTEST_WORDS), rf"\b(?:{_PROTEST_W
 GATHERED = re.compile(r"\bgathered\b", re.I)
 # People who gathered are a crowd, not talks: residents, villagers, evacuees (meeting_cues.csv, kind "crowd").
 _CROWD_WORDS = word_pattern(words("meeting_cues", "crowd"))
-CROWD_GATHERED = re.compile(
-    starting_with(initials(_CROWD_WORDS), rf"\b(?:{_CROWD_WORDS})\b[^.;]{{0,80}}?\bgathered\b"), re.I
+CROWD_GATHERED = guarded(
+    re.compile(starting_with(initials(_CROWD_WORDS), rf"\b(?:{_CROWD_WORDS})\b[^.;]{{0,80}}?\bgathered\b"), re.I),
+    "gathered",
 )
 # A meeting told as not taking place: a meeting word with "no" as its determiner ("no talks have been scheduled",
 # "no new GBC meeting"; not "no date for the talks", where "no" is another noun's), a meeting verb negated ("the two
@@ -665,7 +666,9 @@ def _stamp_day(text: str, published: date) -> DateMention | None:
 
 
 # "six days ago", "a week ago": a day counted back from the report's own day.
-DAYS_AGO = re.compile(r"\b(?P<n>a|one|\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
+DAYS_AGO = guarded(
+    re.compile(r"\b(?P<n>a|one|\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I), "ago"
+)
 
 
 def _told_dates(text: str, published: date | None) -> list[DateMention]:
@@ -1119,7 +1122,10 @@ def _held_after_delay(read: _Read, dates: list[DateMention]) -> _Told | None:
 
 
 # A day told as a meeting's last: "ended on Saturday", "closed on 27 December".
-ENDED_ON = re.compile(r"\b(?:ended|closed|concluded|wrapped up|finished)\s+(?:on\s+)?$", re.I)
+ENDED_ON = guarded(
+    re.compile(r"\b(?:ended|closed|concluded|wrapped up|finished)\s+(?:on\s+)?$", re.I),
+    *("ended", "closed", "concluded", "wrapped up", "finished"),
+)
 # "at the end of a four-day meeting", "at the close of the talks": what the clause tells was done on the last day.
 AT_END_OF = re.compile(r"\b(?:at|on)\s+the\s+(?:end|close|conclusion)\s+of\b", re.I)
 # "a four-day meeting", "three days of talks": the meeting's length in days.
@@ -1449,12 +1455,14 @@ def _opens(m: Meeting) -> bool:
     December")."""
     return (
         bool(m.date_text)
+        and _OPENING.search(m.evidence.sentence) is not None  # no verb of opening: no pattern made for the day
         and re.search(rf"{OPENED.pattern}{re.escape(m.date_text)}", m.evidence.sentence, re.I) is not None
     )
 
 
 OPENED = re.compile(r"\b(?:beg[au]n|start(?:ed)?|open(?:ed)?|kicked off)\s+(?:on\s+)?", re.I)
 OPENED_ON = re.compile(OPENED.pattern + "$", re.I)  # the words just before a day told as the opening
+_OPENING = guarded(OPENED, *("began", "begun", "start", "open", "kicked off"))
 
 
 def _earlier(held: Meeting, planned: Meeting) -> bool:

@@ -35,15 +35,15 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract.actors` `countries_in` `one_country` `attribution` | text | 512 |
 | pure function of text: `dashboard.extract.dates` `_near_year` `_weekday` (a day's date) | day, date | 1024 |
 | pure function of text: `dashboard.extract.dates` `_find_dates` | text, date | S |
-| pure function of text: `dashboard.extract.dates` `_date_matches` | text | S |
-| pure function of text: `dashboard.extract.dates` `earlier_period` `stated_day` | text, date | 4096 |
+| pure function of text: `dashboard.extract.dates` `_date_matches` `_earlier_words` | text | S |
+| pure function of text: `dashboard.extract.dates` `_stated_day` | text, date | 4096 |
 | pure function of text: `dashboard.extract.figures` `_stated` | text | S |
 | pure function of text: `dashboard.extract.meetings` `_read` `_told` `_worded_status` `_future` | text (and date) | S |
 | pure function of text: `dashboard.extract.meetings` `_future_clause` `_not_meeting_date` | text, a date's place | S |
 | pure function of text: `dashboard.extract.meetings` `_names_new_venue` `_tells_move` `_event_spans` | text | S |
 | pure function of text: `dashboard.extract.places` `_scan` | text | S |
 | pure function of text: `dashboard.extract.places` `_name_start` (a capitalised word's key) | gazetteer, word | S |
-| pure function of text: `dashboard.extract.incidents` `_told` `_denial` `_acts` | text | S |
+| pure function of text: `dashboard.extract.incidents` `_told` `_denial` `_denied_kinds` `_acts` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_timing` `_dating` | text, date | S |
 | pure function of text: `dashboard.extract.statements` `_mentions` (the topics a text names) | text | S |
 | pure function of text: `dashboard.extract.lexicon` `_passed` (the pre-checks a text passes) | text | 64 |
