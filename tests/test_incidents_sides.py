@@ -235,3 +235,24 @@ def test_a_loose_strike_on_the_other_country_is_not_placed_at_the_theatre_at_hom
     )
     found = incidents(text, date(2025, 12, 10))
     assert not [i for i in found if i.kind == "airstrike" and i.admin1]
+
+
+# --- an accusation in a later clause is of another act: it names no accuser of the attack told before it --------
+
+
+def test_a_counter_accusation_in_a_later_clause_does_not_make_its_side_the_accuser():
+    tester = (
+        "On Tuesday Thailand said Cambodian troops had fired at its positions near Phu Makhuea in Sisaket province; "
+        "Cambodia denied it and accused Thai troops of digging trenches in the contested area."
+    )
+    mine = (
+        "Cambodian officials said Thai gunners shelled Samraong in Oddar Meanchey province on Sunday; Thailand "
+        "rejected the report and accused Cambodian officials of staging the incident for the cameras."
+    )
+    assert sides(incidents(tester, date(2025, 8, 7))) == [("armed_clash", "TH", "KH", "KH")]
+    assert sides(incidents(mine)) == [("artillery", "KH", "TH", "TH")]
+
+
+def test_an_accusation_in_the_clause_of_the_attack_still_names_its_accuser():
+    text = "Cambodia accused Thai troops of shelling Samraong in Oddar Meanchey province on Sunday; no one was hurt."
+    assert sides(incidents(text)) == [("artillery", "KH", "TH", None)]

@@ -391,13 +391,17 @@ def _told(text: str) -> _Told | None:
         kinds = [k for k in kinds if k[1] < hedge.start()]
         if not kinds:
             return None
-    accuse = _accusation(text)
+    # an accusation in a clause after the one that tells the attacks ("Thailand said Cambodian troops had fired …;
+    # Cambodia denied it and accused Thai troops of digging trenches") is of another act
+    later = _LATER_CLAUSE.search(text)
+    told_first = later is not None and all(k[1] < later.start() for k in kinds)
+    accuse = _accusation(text[: later.start()] if told_first else text)
     source = attribution(text)
     accused = tuple(_attacker(text, accuse, at) for _, at, _ in kinds)
     # a denial in the sentence's own words, else the accused side's word, in a later clause, that nothing happened
     # ("Cambodia accused Thai troops of firing mortars …; the Thai army said its forces had fired no mortars")
-    later = _LATER_CLAUSE.split(text)[1:] if _LATER_CLAUSE.search(text) else []
-    said_no = next((side for part in later if (side := _said_no(part) or _version(part))), None)
+    parts = _LATER_CLAUSE.split(text)[1:] if later else []
+    said_no = next((side for part in parts if (side := _said_no(part) or _version(part))), None)
     denied_by = _denier(text) or (said_no if said_no in accused else None)
     # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling;
     # else the side whose government condemns or protests it ("Cambodia has condemned the shooting by Thai soldiers")
