@@ -256,3 +256,26 @@ def test_a_counter_accusation_in_a_later_clause_does_not_make_its_side_the_accus
 def test_an_accusation_in_the_clause_of_the_attack_still_names_its_accuser():
     text = "Cambodia accused Thai troops of shelling Samraong in Oddar Meanchey province on Sunday; no one was hurt."
     assert sides(incidents(text)) == [("artillery", "KH", "TH", None)]
+
+
+# --- the event the fighting began with is an event of that day, not background -----------------------------------
+
+
+def test_the_event_the_fighting_began_with_is_dated_by_that_day():
+    tester = (
+        "The fighting began on Sunday evening, December 7, with an exchange of fire near Phu Makhuea in Sisaket "
+        "province's Kantharalak district in which two Thai soldiers were wounded."
+    )
+    mine = "Hostilities erupted on 11 June with a mortar barrage on Ban Nong Chan in Sa Kaeo province."
+    [a] = incidents(tester, date(2025, 12, 10))
+    assert (a.kind, a.date, a.timing) == ("armed_clash", date(2025, 12, 7), "stated")
+    [b] = incidents(mine, date(2025, 6, 14))
+    assert (b.kind, b.date) == ("artillery", date(2025, 6, 11))
+
+
+def test_the_day_the_fighting_began_told_as_background_dates_no_event():
+    text = (
+        "Since the fighting began on 7 December, and with the rains coming, shelling has hit villages near Ban Nong "
+        "Chan in Sa Kaeo province."
+    )
+    assert [(i.date, i.timing) for i in incidents(text, date(2025, 12, 20))] == [(None, "earlier")]

@@ -32,7 +32,7 @@ from dashboard.extract.actors import (
     speaker_side,
     victim_side,
 )
-from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
+from dashboard.extract.dates import ONSET, earlier_period, find_dates
 from dashboard.extract.lexicon import GOVERNMENT_SEATS, MONTHS, initials, precheck, starting_with, word_pattern, words
 from dashboard.extract.numbers import parse_amount
 from dashboard.extract.onset import BEGINNING
@@ -454,26 +454,23 @@ def _event_days(text: str, published: date | None) -> list:
         if d.date
         and (dateline is None or d.start >= dateline.end())
         and (published is None or d.date <= published)
-        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        and not _onset_day(text, d)
         and not _in_concession(text, d.start)
     ]
 
 
 def _day(text: str, published: date | None) -> date | None:
-    """The day of a sentence's incidents (dates.stated_day), unless that day is the day of the saying and a
-    later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
+    """The day of a sentence's incidents (its first event day, _event_days), unless that day is the day of the
+    saying and a later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
     December troops attacked" tells an attack of 23 December. A day in a concessive clause dates that clause
     only ("Although the talks ended Tuesday, drones flew over …" gives the drones no day)."""
-    day = stated_day(text, published)
-    if day is None:
-        return None
     days = _event_days(text, published)
     if not days:
         return None
     for d, after in zip(days, days[1:], strict=False):
         if not _said_on(text, d.start, d.end, after.start):
             return d.date
-    return days[-1].date if days else day
+    return days[-1].date
 
 
 def _clause_day(text: str, at: int, published: date | None, day: date | None) -> date | None:
@@ -570,12 +567,25 @@ def _dating(text: str, published: date | None) -> tuple[date | None, str, bool]:
     return day, _timing(text, published, day), day is not None or CLOCK.search(text) is not None
 
 
+# After the day the fighting began: the event it began with ("began on Sunday, December 7, with an exchange of fire
+# near …"), told as the first of the fighting, on that day.
+_BEGAN_WITH = re.compile(r"(?P<skipped>[\s,]*(?:[\w-]+[\s,]+){0,4}?)with\s+(?:an?|the)\s", re.I)
+_NOT_SAME_CLAUSE = re.compile(r"\b(?:as|while|but|when|and|since|after|before|until|which|who)\b|[;:()]", re.I)
+
+
+def _onset_day(text: str, d) -> bool:
+    """Whether the day at `d` is the fighting's onset told as background ("since …", "began on …"), not the day of
+    the event the fighting began with (_BEGAN_WITH)."""
+    if not ONSET.search(text[max(0, d.start - 60) : d.start]):
+        return False
+    began_with = _BEGAN_WITH.match(text, d.end)
+    return began_with is None or _NOT_SAME_CLAUSE.search(began_with.group("skipped")) is not None
+
+
 def _background_day(text: str, published: date | None) -> bool:
     """The sentence's only day is the one the fighting began on, told as background ("tensions since a clash on
     28 May"): what it tells lies in the past of that day, not on the report's."""
-    return any(
-        d.date and ONSET.search(text[max(0, d.start - 60) : d.start]) for d in find_dates(text, published, False)
-    )
+    return any(d.date and _onset_day(text, d) for d in find_dates(text, published, False))
 
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
