@@ -3,6 +3,7 @@ charge that mines were newly laid, a denial that names its kind elsewhere in its
 account in a later clause; what a weapon's word names when it is a target or an allegation; a dateline's day; and
 one side's charge at several points as one allegation."""
 
+from dataclasses import replace
 from datetime import date
 
 from dashboard.extract import extract
@@ -14,7 +15,34 @@ def incidents(text, published=date(2025, 11, 13)):
 
 
 def sides(found):
-    return sorted((i.kind, i.reported_by, i.accused, i.denied_by) for i in found)
+    """(kind, accuser, accused, denier) of each incident a report tells, its tellings taken together."""
+    return sorted((i.kind, i.reported_by, i.accused, i.denied_by) for i in one_per_incident(found))
+
+
+def one_per_incident(found):
+    """The incidents of a report with each side's denial told in words of its own folded into the telling it
+    answers (the same kind, date and places): what the report says of each incident, taken together."""
+    out = {}
+    for i in found:
+        key = (i.kind, i.date, i.admin1)
+        m = out.get(key)
+        out[key] = (
+            i
+            if m is None
+            else replace(
+                m,
+                reported_by=m.reported_by or i.reported_by,
+                accused=m.accused or i.accused,
+                denied_by=m.denied_by or i.denied_by,
+            )
+        )
+    return list(out.values())
+
+
+def told(found):
+    """The one incident a report tells, its tellings taken together."""
+    [i] = one_per_incident(found)
+    return i
 
 
 # --- mines told as newly laid: the other side is accused; a denial naming mines anywhere answers the blast ------
@@ -132,7 +160,7 @@ def test_a_denial_after_a_clause_of_the_speakers_own_goes_to_the_speaker_and_ans
         "killed one Cambodian civilian.\n\nThe Thai army claimed its soldiers had fired warning shots into the air "
         "after hearing gunfire from the Cambodian side, and denied aiming at civilians."
     )
-    [i] = incidents(text)
+    i = told(incidents(text))
     assert (i.kind, i.date, i.reported_by, i.accused, i.denied_by) == (
         "armed_clash",
         date(2025, 11, 12),
@@ -279,3 +307,34 @@ def test_the_day_the_fighting_began_told_as_background_dates_no_event():
         "Chan in Sa Kaeo province."
     )
     assert [(i.date, i.timing) for i in incidents(text, date(2025, 12, 20))] == [(None, "earlier")]
+
+
+# --- a denial told in a sentence of its own is that side's telling, in its own words --------------------------
+
+
+def test_a_denial_in_a_sentence_of_its_own_is_told_in_its_own_words():
+    tester = (
+        "On January 20 a landmine wounded a Thai ranger near the Chong Chom border pass in Surin's Kap Choeng "
+        "district. Thailand again blamed newly laid mines; Cambodia denied it."
+    )
+    mine = (
+        "Cambodia said Thai gunners shelled Samraong in Oddar Meanchey province on Sunday.\n\n"
+        "The Thai army said its artillery had fired only at empty hillsides and rejected the Cambodian claims."
+    )
+    for text, accuser, denier in ((tester, "TH", "KH"), (mine, "KH", "TH")):
+        found = incidents(text, date(2026, 2, 4))
+        accusation = [i for i in found if i.reported_by == accuser]
+        denial = [i for i in found if i.denied_by == denier and i.reported_by is None]
+        assert len(accusation) == 1 and accusation[0].denied_by is None
+        assert len(denial) == 1 and denial[0].evidence.sentence.split()[-2:] == text.split()[-2:]
+        assert (denial[0].kind, denial[0].date, denial[0].accused) == (
+            accusation[0].kind,
+            accusation[0].date,
+            denier,
+        )
+
+
+def test_a_denial_in_the_accusations_own_sentence_stays_in_it():
+    text = "Cambodia accused Thai troops of shelling Samraong in Oddar Meanchey province on Sunday; Thailand denied it."
+    [i] = incidents(text)
+    assert (i.reported_by, i.accused, i.denied_by) == ("KH", "TH", "TH")

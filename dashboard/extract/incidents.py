@@ -887,8 +887,9 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
     if any(i.kind == "landmine" for i in incidents):
         incidents = _laying_charges(incidents, sentences)
     by_start = {s.start: i for i, s in enumerate(sentences)}
-    out = []
-    for inc in incidents:
+    out = list(incidents)
+    answers: dict[int, Incident] = {}  # the denials told in sentences of their own, by the incident they answer
+    for n, inc in enumerate(incidents):
         i = by_start.get(inc.evidence.start)
         if inc.denied_by is None and i is not None and i + 1 < len(sentences):
             nxt = sentences[i + 1]
@@ -898,8 +899,7 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
                 else None
             )
             if side and side == inc.accused and side != inc.reported_by:
-                inc = replace(inc, denied_by=side)
-        out.append(inc)
+                answers[n] = _answer(inc, nxt, side)
     for s in sentences:
         side, kinds = (
             _denied_kinds(s.text) if _DENY.search(s.text) or _DENY_COORDINATED.search(s.text) else (None, set())
@@ -914,11 +914,29 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             and inc.timing != "earlier"
             and inc.accused in (None, side)
             and inc.denied_by is None
+            and n not in answers
         ]
         if before:
             inc = out[before[-1]]
-            out[before[-1]] = replace(inc, accused=side, denied_by=side, reported_by=inc.reported_by or _OPPOSITE[side])
-    return out
+            out[before[-1]] = replace(inc, accused=side, reported_by=inc.reported_by or _OPPOSITE[side])
+            answers[before[-1]] = _answer(out[before[-1]], s, side)
+    return out + list(answers.values())
+
+
+def _answer(inc: Incident, sentence: Sentence, side: str) -> Incident:
+    """The denial a sentence of its own tells of an incident: a telling of it in that sentence's words, by no
+    accuser, the denying side accused and denying (each side's version shows its own words)."""
+    evidence = Evidence(inc.evidence.report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+    return replace(inc, evidence=evidence, reported_by=None, accused=side, denied_by=side)
+
+
+def answers_apart(a: Incident, b: Incident) -> bool:
+    """Whether one of two tellings is a side's denial in its own words (no accuser, the side denying accused) and
+    the other an accusation by the other side: each side's version, kept apart within a report."""
+    for deny, told in ((a, b), (b, a)):
+        if deny.denied_by and not deny.reported_by and deny.accused == deny.denied_by and told.reported_by:
+            return told.reported_by != deny.denied_by
+    return False
 
 
 UNSPECIFIED = "other"  # an attack or explosion of no stated kind
@@ -954,6 +972,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
                 i
                 for i, m in enumerate(merged)
                 if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
+                and not answers_apart(m, inc)
                 and (set(m.admin1) & set(inc.admin1) or not (m.admin1 and inc.admin1) and _same_time(m, inc))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
@@ -1283,7 +1302,7 @@ def told_by(incidents: list[Incident], sentences: list[Sentence]) -> list[Incide
     side = account_side(sentences) if any(i.reported_by is None for i in incidents) else None
     out = []
     for inc in incidents:
-        if inc.reported_by is None and side:
+        if inc.reported_by is None and inc.denied_by is None and side:
             inc = replace(inc, reported_by=side)
         if inc.accused is None and inc.kind in ONE_SIDED and inc.reported_by in _OPPOSITE:
             inc = replace(inc, accused=_OPPOSITE[inc.reported_by])
