@@ -338,3 +338,30 @@ def test_a_denial_in_the_accusations_own_sentence_stays_in_it():
     text = "Cambodia accused Thai troops of shelling Samraong in Oddar Meanchey province on Sunday; Thailand denied it."
     [i] = incidents(text)
     assert (i.reported_by, i.accused, i.denied_by) == ("KH", "TH", "TH")
+
+
+# --- rejecting the other side's claim by name answers it where the report tells it, even later ------------------
+
+
+def test_a_rejection_of_the_other_sides_claim_told_first_answers_it():
+    tester = (
+        "07:45 Tue - Cambodia's defence ministry spokesperson rejects the Thai claim outright: \"There were no armed "
+        'clashes anywhere along the border after midnight."\n\n'
+        "07:10 Tue - The Royal Thai Army says Cambodian troops fired small arms and grenades at Thai positions at "
+        "several points after the ceasefire came into force, including Phu Makhuea in Sisaket and Sam Taet in Ubon "
+        "Ratchathani."
+    )
+    mine = (
+        "Thailand's foreign ministry dismissed Cambodia's allegations of shelling as fabricated.\n\n"
+        "Earlier, Cambodian officials said Thai artillery shelled Samraong in Oddar Meanchey province on Sunday."
+    )
+    assert sides(incidents(tester, date(2025, 7, 29))) == [("armed_clash", "TH", "KH", "KH")]
+    assert sides(incidents(mine)) == [("artillery", "KH", "TH", "TH")]
+
+
+def test_a_denial_that_names_no_claim_told_first_answers_nothing_after_it():
+    text = (
+        "Cambodia denied any armed clashes along the border.\n\n"
+        "Later, the Thai army said Cambodian troops fired on Thai positions near Phu Makhuea in Sisaket on Tuesday."
+    )
+    assert sides(incidents(text, date(2025, 7, 29))) == [("armed_clash", "TH", "KH", None)]

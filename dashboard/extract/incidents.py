@@ -205,11 +205,19 @@ _DENY_COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s+"
     r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
+_DENYING = re.compile(r"\bden(?:y|ies|ied)\b|\breject|\bdismiss")  # a cheap test before the patterns of denying
 # Rejecting a side's accusation ("rejected the Thai accusation that …"): the one rejecting is the other side.
 _REJECTS_OWNED = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\s+(?:(?:the|an?)\s+)?(?P<owner>(?:[\w'-]+\s+){1,3}?)"
     r"(?:claims?|accusations?|allegations?|charges?)\b"
 )
+
+
+def _rejects_claim_of(text: str) -> str | None:
+    """The side whose accusation a sentence rejects by name ("rejects the Thai claim", "denied Cambodia's
+    allegations")."""
+    owned = _REJECTS_OWNED.search(text)
+    return one_country(owned.group("owner")) if owned else None
 
 
 def _denier(text: str) -> str | None:
@@ -901,9 +909,8 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             if side and side == inc.accused and side != inc.reported_by:
                 answers[n] = _answer(inc, nxt, side)
     for s in sentences:
-        side, kinds = (
-            _denied_kinds(s.text) if _DENY.search(s.text) or _DENY_COORDINATED.search(s.text) else (None, set())
-        )
+        denies = _DENYING.search(s.text) is not None and (_DENY.search(s.text) or _DENY_COORDINATED.search(s.text))
+        side, kinds = _denied_kinds(s.text) if denies else (None, set())
         if side not in _OPPOSITE or not kinds:
             continue
         before = [
@@ -916,6 +923,14 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             and inc.denied_by is None
             and n not in answers
         ]
+        if not before and _rejects_claim_of(s.text) == _OPPOSITE[side]:
+            # rejecting the other side's claim ("rejects the Thai claim outright: there were no armed clashes") answers
+            # that claim wherever the report tells it: a live blog tells its latest entries first
+            before = [
+                n
+                for n, inc in enumerate(out)
+                if inc.kind in kinds and inc.accused == side and inc.denied_by is None and n not in answers
+            ][:1]
         if before:
             inc = out[before[-1]]
             out[before[-1]] = replace(inc, accused=side, reported_by=inc.reported_by or _OPPOSITE[side])
