@@ -6,6 +6,7 @@ import pytest
 
 from dashboard.extract import extract
 from dashboard.read import make_report
+from tests.test_incidents_sides import told
 
 
 def incidents(text):
@@ -128,9 +129,8 @@ def test_the_attacker_comes_from_the_clause_and_the_speaker(text, attacker):
 
 
 def test_a_denial_in_the_next_sentence_answers_the_accusation():
-    [i] = incidents(
-        "Cambodia said Thai F-16s bombed positions in Oddar Meanchey on Monday. Thailand denied targeting civilians."
-    )
+    text = "Cambodia said Thai F-16s bombed positions in Oddar Meanchey on Monday. Thailand denied targeting civilians."
+    i = told(incidents(text))
     assert (i.accused, i.denied_by) == ("TH", "TH")
 
 
@@ -278,8 +278,10 @@ def test_the_attacker_of_a_passive_clause():
 
 
 def test_the_denial_in_the_next_sentence_joins_the_accusation():
-    [i] = incidents(
-        "Thailand accused Cambodia of firing rockets into Si Sa Ket province on Saturday. Cambodia denied it."
+    i = told(
+        incidents(
+            "Thailand accused Cambodia of firing rockets into Si Sa Ket province on Saturday. Cambodia denied it."
+        )
     )
     assert (i.accused, i.denied_by) == ("KH", "KH")
 

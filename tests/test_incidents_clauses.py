@@ -10,6 +10,7 @@ import pytest
 from dashboard.extract import extract
 from dashboard.read import make_report
 from dashboard.reconcile import Telling, merge_incidents
+from tests.test_incidents_sides import told
 from tests.test_reconcile import telling
 
 
@@ -114,7 +115,7 @@ def test_the_denier_is_the_accused_side_whose_speaker_denies_and_the_lead_dates_
         "The Thai army said its troops had fired warning shots into the air after hearing gunfire from the Cambodian "
         'side and denied that anyone had been targeted. "There was no clash," an army spokesman said.'
     )
-    [i] = incidents(text, date(2025, 11, 12))
+    i = told(incidents(text, date(2025, 11, 12)))
     assert (i.kind, i.date, i.reported_by, i.accused, i.denied_by) == (
         "armed_clash",
         date(2025, 11, 12),
@@ -130,7 +131,7 @@ def test_a_denial_coordinated_with_the_speakers_first_verb_is_the_speakers():
         "Thai officials said Cambodian troops shelled a village in Surin on Monday. The Cambodian defence ministry "
         "said its gunners had returned fire after being attacked by Thai forces and denied that civilians had been hit."
     )
-    [i] = incidents(text)
+    i = told(incidents(text))
     assert (i.accused, i.denied_by) == ("KH", "KH")
 
 
@@ -168,7 +169,7 @@ def test_the_accused_sides_word_that_no_clash_happened_is_its_denial():
         'Surin province on Tuesday. Cambodia\'s defence ministry said there had been "no armed clashes in any area" '
         "since the truce began."
     )
-    [i] = incidents(text)
+    i = told(incidents(text))
     assert (i.accused, i.denied_by) == ("KH", "KH")
 
 
@@ -177,7 +178,7 @@ def test_no_knowledge_of_such_flights_answers_the_flights():
         "On Monday, Thailand accused Cambodia of flying drones over Thai territory in Sa Kaeo province on Sunday "
         "night. Cambodia's defence ministry said it had no knowledge of any such flights."
     )
-    [i] = incidents(text, date(2025, 12, 31))
+    i = told(incidents(text, date(2025, 12, 31)))
     assert i.denied_by == "KH"
 
 
@@ -200,7 +201,7 @@ def test_a_later_denial_of_laying_mines_names_the_accused_of_the_blast():
         "The army said the mine was of a type Thailand does not possess.\n\n"
         "The Cambodian Mine Action and Victim Assistance Authority denied that Cambodia had laid any new mines."
     )
-    [i] = incidents(text, date(2025, 8, 10))
+    i = told(incidents(text, date(2025, 8, 10)))
     assert (i.kind, i.reported_by, i.accused, i.denied_by) == ("landmine", "TH", "KH", "KH")
 
 
@@ -209,7 +210,7 @@ def test_a_denial_of_planting_mines_in_other_words():
         "A mine blast wounded two Thai rangers near Chong Chom in Surin on Tuesday.\n\n"
         "Phnom Penh again denied planting mines along the frontier."
     )
-    [i] = incidents(text)
+    i = told(incidents(text))
     assert (i.accused, i.denied_by) == ("KH", "KH")
 
 

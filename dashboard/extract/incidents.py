@@ -30,8 +30,9 @@ from dashboard.extract.actors import (
     first_attacker_at,
     one_country,
     speaker_side,
+    victim_side,
 )
-from dashboard.extract.dates import ONSET, earlier_period, find_dates, stated_day
+from dashboard.extract.dates import ONSET, earlier_period, find_dates
 from dashboard.extract.lexicon import (
     GOVERNMENT_SEATS,
     MONTHS,
@@ -75,9 +76,10 @@ KINDS = [
     (
         "armed_clash",
         r"clash(?:es|ed)?|fighting|gunfire|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire|trad(?:ed|ing) fire"
-        r"|firefights?|skirmish(?:es)?|fired (?:on|at|into)|shot (?:at|on)|shots at"
+        r"|firefights?|skirmish(?:es)?|fir(?:ed|ing) (?:on|at|into)|shot (?:at|on)|shots at"
         r"|small[- ]arms|machine[- ]guns?|rifle fire"
-        r"|opened fire|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
+        r"|opened fire|shootings?"
+        r"|attacks? on (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|attacked (?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
         r"|military operations?|offensive"
         r"|incursions?|encroach(?:ed|ing)|intruded|invaded|tanks?|assaults?|battles?",
@@ -87,7 +89,7 @@ WEAK = {"artillery": r"bombard(?:ed|ing|s|ment|ments)?|" + word_pattern(words("i
 # Clash words that tell of a specific engagement, not of the fighting in general.
 STRONG_CLASH = re.compile(
     r"\b(?:tanks?|military operations?|gunfire|firefights?|exchanges? of fire|exchang(?:ed|ing) (?:gun)?fire"
-    r"|trad(?:ed|ing) fire|opened fire|fired (?:on|at|into)|shot (?:at|on)|shots at"
+    r"|trad(?:ed|ing) fire|opened fire|fir(?:ed|ing) (?:on|at|into)|shot (?:at|on)|shots at"
     r"|small[- ]arms|machine[- ]guns?|rifle fire"
     r"|attack(?:s|ed)? (?:on )?(?:\w+ ){0,2}(?:troops|positions?|bases?|soldiers?|outposts?|posts?|camps?)"
     r"|clashed|incursions?|encroach(?:ed|ing)|intruded|invaded|skirmish\w*)",
@@ -115,7 +117,10 @@ BACKDROP_NOUNS = re.compile(
 )
 _CUES = {
     kind: words("incident_cues", kind)
-    for kind in ("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt")
+    for kind in (
+        *("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt"),
+        "target",
+    )
 }
 BACKDROP_BEFORE = re.compile(
     rf"\b(?:{word_pattern(_CUES['backdrop'])})"
@@ -206,14 +211,40 @@ _SUBJECT_SPAN = 120  # characters: a longer subject is a clause of its own
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s*$")
 
 
+# A verb of denying that goes on from the subject's first verb after a clause ("The army said its soldiers fired
+# warning shots after hearing gunfire from the other side, and denied aiming at civilians").
+_DENY_COORDINATED = re.compile(
+    r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s+"
+    r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
+)
+_DENYING = re.compile(r"\bden(?:y|ies|ied)\b|\breject|\bdismiss")  # a cheap test before the patterns of denying
+# Rejecting a side's accusation ("rejected the Thai accusation that …"): the one rejecting is the other side.
+_REJECTS_OWNED = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\s+(?:(?:the|an?)\s+)?(?P<owner>(?:[\w'-]+\s+){1,3}?)"
+    r"(?:claims?|accusations?|allegations?|charges?)\b"
+)
+
+
+def _rejects_claim_of(text: str) -> str | None:
+    """The side whose accusation a sentence rejects by name ("rejects the Thai claim", "denied Cambodia's
+    allegations")."""
+    owned = _REJECTS_OWNED.search(text)
+    return one_country(owned.group("owner")) if owned else None
+
+
 def _denier(text: str) -> str | None:
     """The side a sentence tells denying: the subject of its verb of denying; of a denial coordinated with the
-    verb of an earlier subject, that subject's side (the sentence's speaker)."""
+    verb of an earlier subject, that subject's side (the sentence's speaker); one that rejects a side's accusation
+    and names no side of its own, the other side."""
     deny = _DENY.search(text)
     if deny is None:
-        return None
+        coordinated = _DENY_COORDINATED.search(text) if " and " in text or " but " in text else None
+        return speaker_side(text) if coordinated else None
     if _COORDINATED.search(text[max(0, deny.end("who") - 40) : deny.end("who")]):
         return speaker_side(text)
+    owned = _REJECTS_OWNED.search(text, deny.start())
+    if owned and not one_country(text[: deny.end("who")]):
+        return _OPPOSITE.get(one_country(owned.group("owner")))
     # a long name ("The Cambodian Mine Action and Victim Assistance Authority denied"): the subject from the
     # sentence's start, when the verb is the sentence's first and no clause comes before it
     subject = text[: deny.end("who")]
@@ -253,6 +284,17 @@ _FLIGHT = re.compile(rf"\b(?:{_VIOLATION_CUES['airspace']})\b", re.I)
 _STRIKE = re.compile(rf"\b(?:{_VIOLATION_CUES['strike']})\b", re.I)
 
 
+# A weapon's word (or several, coordinated) that modifies a noun naming a place struck or an allegation ("air strikes
+# on artillery and drone sites", "rejects landmine allegations"): it names a target or what is alleged, no attack.
+_HEADED = re.compile(rf"(?:\s+(?:and|or)\s+[\w-]+|,\s*[\w-]+)*\s+(?:{word_pattern(_CUES['target'])})\b", re.I)
+
+
+def _target(text: str, m: re.Match) -> bool:
+    """Whether a kind's word is a noun that names a target or what is alleged (_HEADED), not a verb ("shelled
+    positions in Koh Kong" tells shelling)."""
+    return not m.group().lower().endswith(("ed", "ing")) and _HEADED.match(text, m.end()) is not None
+
+
 def _kinds(text: str) -> list[tuple[str, int, bool]]:
     """The kinds a sentence names: (kind, position of its first word, named by a generic word only)."""
     if not KIND_CHECK.search(text):
@@ -260,7 +302,7 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
     masked = _mask_backdrop(text)
     first: dict[str, int] = {}
     for m in _ANY_KIND.finditer(masked):
-        if not NEGATED.search(masked, max(0, m.start() - 40), m.start()):
+        if not NEGATED.search(masked, max(0, m.start() - 40), m.start()) and not _target(masked, m):
             first.setdefault(m.lastgroup, m.start())
     found = [(kind, first[kind], False) for kind, _ in KINDS if kind in first]
     if not found:
@@ -268,6 +310,9 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
     if any(k[0] == "drone" for k in found) and _FLIGHT.search(masked) and not _STRIKE.search(masked):
         found = [k for k in found if k[0] != "drone"]  # drones flown over the other side's ground: no attack
     clash = next((k for k in found if k[0] == "armed_clash"), None)
+    other = next((k for k in found if k[0] == "other"), None)
+    if clash and other and _OTHER_WEAPON.match(masked, other[1]) and _coordinated(masked, clash[1], other[1]):
+        found.remove(other)  # "fired small arms and grenades": an infantry weapon beside small arms is the clash's
     if clash:
         strong = STRONG_CLASH.search(masked)
         found.remove(clash)
@@ -275,6 +320,16 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
             # "fighting" beside rockets is the rockets' fighting; alone, a generic word needs a place
             found.append(("armed_clash", strong.start() if strong else clash[1], not strong))
     return sorted(found, key=lambda k: k[1])
+
+
+_WEAPON_WORDS = 5  # words at most between a clash's word and a weapon it was fought with
+
+
+def _coordinated(text: str, a: int, b: int) -> bool:
+    """Whether the words at `a` and `b` are told together in one clause, a few words apart ("fired small arms and
+    grenades", "opened fire with rifles and grenades")."""
+    lo, hi = sorted((a, b))
+    return len(text[lo:hi].split()) <= _WEAPON_WORDS and not _CLAUSE_BREAK.search(text, lo, hi)
 
 
 def _places_per_kind(kinds: list[tuple[str, int, bool]], places: list[PlaceMention], offset: int) -> list[list]:
@@ -323,7 +378,16 @@ def _attacker(text: str, accuse: tuple[str, str] | None, at: int) -> str | None:
         if _OTHER_SIDE.search(whom):
             return _OPPOSITE.get(one_country(who))
         return one_country(whom)
-    return None
+    by = _KIND_BY.match(text, at)
+    return one_country(by.group("side")) if by else None
+
+
+# The attack's own word followed by its agent ("the shooting by Thai soldiers", "an assault by Cambodian troops").
+_KIND_BY = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?(?P<side>[\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+# A verb by which a government charges the other side with what it tells ("has strongly condemned the shooting").
+_CONDEMNS = re.compile(r"\b(?:condemn(?:s|ed|ing)?|protest(?:s|ed)|denounc(?:es|ed|ing))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,19 +411,31 @@ def _told(text: str) -> _Told | None:
         kinds = [k for k in kinds if k[1] < hedge.start()]
         if not kinds:
             return None
-    accuse = _accusation(text)
+    # an accusation in a clause after the one that tells the attacks ("Thailand said Cambodian troops had fired …;
+    # Cambodia denied it and accused Thai troops of digging trenches") is of another act
+    later = _LATER_CLAUSE.search(text)
+    told_first = later is not None and all(k[1] < later.start() for k in kinds)
+    accuse = _accusation(text[: later.start()] if told_first else text)
     source = attribution(text)
     accused = tuple(_attacker(text, accuse, at) for _, at, _ in kinds)
     # a denial in the sentence's own words, else the accused side's word, in a later clause, that nothing happened
     # ("Cambodia accused Thai troops of firing mortars …; the Thai army said its forces had fired no mortars")
-    said_no = next((side for part in _LATER_CLAUSE.split(text)[1:] if (side := _said_no(part))), None)
+    parts = _LATER_CLAUSE.split(text)[1:] if later else []
+    said_no = next((side for part in parts if (side := _said_no(part) or _version(part))), None)
     denied_by = _denier(text) or (said_no if said_no in accused else None)
+    # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling;
+    # else the side whose government condemns or protests it ("Cambodia has condemned the shooting by Thai soldiers")
+    reported_by = (
+        (one_country(accuse[0]) if accuse else None) or (one_country(source) if source else None) or _claim_owner(text)
+    )
+    if reported_by is None and _CONDEMNS.search(text):
+        speaker = speaker_side(text)
+        reported_by = speaker if speaker != denied_by and speaker not in accused else None
+    if said_no is not None and said_no == reported_by:
+        denied_by = _denier(text)  # the accuser's own later word is no denial
     return _Told(
         kinds=tuple(kinds),
-        # the accuser, else the speaker: "Thai authorities confirmed …, accusing Cambodia of …" is Thailand's telling
-        reported_by=(one_country(accuse[0]) if accuse else None)
-        or (one_country(source) if source else None)
-        or _claim_owner(text),
+        reported_by=reported_by,
         # a side denies having attacked: with no other attacker named, the one denying is the one accused
         accused=tuple(side or denied_by for side in accused),
         denied_by=denied_by,
@@ -384,34 +460,37 @@ def _in_concession(text: str, at: int) -> bool:
     return any(m.start() <= at < m.end() for m in _CONCESSIVE.finditer(text, 0, at + 1))
 
 
+# A dateline opening the report ("PHNOM PENH, 13 November 2025 (Agency) --"): its day is the report's, not an event's.
+_DATELINE = re.compile(r"[A-Z][A-Z .'/-]+,[^-–—()]{3,40}(?:\([^)]{2,40}\))?\s*(?:--|[-–—])\s")
+
+
 def _event_days(text: str, published: date | None) -> list:
     """The days a sentence tells that can be an event's: past (not after its report), not the fighting's onset
-    ("since …"), not in a concessive clause."""
+    ("since …"), not in a concessive clause, not a dateline's."""
+    dateline = _DATELINE.match(text) if text[:1].isupper() else None
     return [
         d
         for d in find_dates(text, published, future=False)
         if d.date
+        and (dateline is None or d.start >= dateline.end())
         and (published is None or d.date <= published)
-        and not ONSET.search(text[max(0, d.start - 60) : d.start])
+        and not _onset_day(text, d)
         and not _in_concession(text, d.start)
     ]
 
 
 def _day(text: str, published: date | None) -> date | None:
-    """The day of a sentence's incidents (dates.stated_day), unless that day is the day of the saying and a
-    later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
+    """The day of a sentence's incidents (its first event day, _event_days), unless that day is the day of the
+    saying and a later day is the attack's own: "the ministry on Wednesday gave an update, saying that from 3pm on 23
     December troops attacked" tells an attack of 23 December. A day in a concessive clause dates that clause
     only ("Although the talks ended Tuesday, drones flew over …" gives the drones no day)."""
-    day = stated_day(text, published)
-    if day is None:
-        return None
     days = _event_days(text, published)
     if not days:
         return None
     for d, after in zip(days, days[1:], strict=False):
         if not _said_on(text, d.start, d.end, after.start):
             return d.date
-    return days[-1].date if days else day
+    return days[-1].date
 
 
 def _clause_day(text: str, at: int, published: date | None, day: date | None) -> date | None:
@@ -508,12 +587,25 @@ def _dating(text: str, published: date | None) -> tuple[date | None, str, bool]:
     return day, _timing(text, published, day), day is not None or CLOCK.search(text) is not None
 
 
+# After the day the fighting began: the event it began with ("began on Sunday, December 7, with an exchange of fire
+# near …"), told as the first of the fighting, on that day.
+_BEGAN_WITH = re.compile(r"(?P<skipped>[\s,]*(?:[\w-]+[\s,]+){0,4}?)with\s+(?:an?|the)\s", re.I)
+_NOT_SAME_CLAUSE = re.compile(r"\b(?:as|while|but|when|and|since|after|before|until|which|who)\b|[;:()]", re.I)
+
+
+def _onset_day(text: str, d) -> bool:
+    """Whether the day at `d` is the fighting's onset told as background ("since …", "began on …"), not the day of
+    the event the fighting began with (_BEGAN_WITH)."""
+    if not ONSET.search(text[max(0, d.start - 60) : d.start]):
+        return False
+    began_with = _BEGAN_WITH.match(text, d.end)
+    return began_with is None or _NOT_SAME_CLAUSE.search(began_with.group("skipped")) is not None
+
+
 def _background_day(text: str, published: date | None) -> bool:
     """The sentence's only day is the one the fighting began on, told as background ("tensions since a clash on
     28 May"): what it tells lies in the past of that day, not on the report's."""
-    return any(
-        d.date and ONSET.search(text[max(0, d.start - 60) : d.start]) for d in find_dates(text, published, False)
-    )
+    return any(d.date and _onset_day(text, d) for d in find_dates(text, published, False))
 
 
 _SEAT_KEYS = frozenset(s.lower() for s in GOVERNMENT_SEATS)
@@ -602,7 +694,10 @@ def find_incidents(
         return []
     evidence = Evidence(report_id, text, sentence.start, sentence.end, text)  # the sentence's, shared
     out = []
-    for k, where in (front for kind, places_of in anchored for front in _fronts(kind, places_of)):
+    # one side's charge that the other fired at several points is one allegation, not one clash per front
+    charged = {k for k, _ in anchored if told.reported_by and accused[k] not in (None, told.reported_by)}
+    fronts = ([(kind, where)] if kind in charged else _fronts(kind, where) for kind, where in anchored)
+    for k, where in (front for told_fronts in fronts for front in told_fronts):
         out.append(
             Incident(
                 evidence=evidence,
@@ -661,8 +756,14 @@ def in_theatre(
     if len(provinces) != 1:
         return []
     places = tuple(dict.fromkeys(p for i in theatres for p in i.places))
+    country = next(iter(provinces)).split("-")[0]
+    # an attack told on one side's ground or people is not at a theatre in the other country ("Thai jets strike
+    # Cambodia" is not where the fighting in Sisaket is)
     return [
-        replace(i, places=places, admin1=tuple(provinces)) for s in loose for i in unanchored(s, report_id, published)
+        replace(i, places=places, admin1=tuple(provinces))
+        for s in loose
+        if victim_side(s.text) in (None, country)
+        for i in unanchored(s, report_id, published)
     ]
 
 
@@ -714,41 +815,116 @@ def _said_no(text: str) -> str | None:
     return None
 
 
+# Mines named bare ("asserted that the mines date from past conflicts"): in a denial, a landmine's telling.
+_MINES = re.compile(r"\bmines?\b", re.I)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _denied_kinds(text: str) -> tuple[str | None, frozenset[str]]:
     """The side a sentence tells denying and the kinds of attack its denial names after the verb ("denied that
-    Cambodia had laid any new mines": a landmine). Read for every sentence of a report: once per text."""
+    Cambodia had laid any new mines", "denied any responsibility and asserted that the mines date from past
+    conflicts": a landmine); a denial that names none answers the kinds the rest of its sentence tells ("Bangkok
+    said the mines were newly laid; Phnom Penh denied planting any", "said its soldiers fired warning shots after
+    hearing gunfire from the other side, and denied aiming at civilians"). Read for every sentence of a report:
+    once per text."""
     side = _denier(text)
     if side is None:
         return None, frozenset()
-    deny = _DENY.search(text)
-    rest = text[deny.end() :]
-    kinds = {m.lastgroup for m in _ANY_KIND.finditer(rest)}
-    if _LAID_MINES.search(rest):
-        kinds.add("landmine")
-    return side, frozenset(kinds)
+    deny = _DENY.search(text) or _DENY_COORDINATED.search(text)
+    for part in (text[deny.end() :], text[: deny.start()]):
+        kinds = {m.lastgroup for m in _ANY_KIND.finditer(part)}
+        if _LAID_MINES.search(part) or _MINES.search(part):
+            kinds.add("landmine")
+        if kinds:
+            return side, frozenset(kinds)
+    return side, frozenset()
+
+
+# A side's own account, in the past, of what happened ("Thailand said its engineers had carried out a controlled
+# detonation", "Thailand said the crowd had thrown stones"): its version of what the other side accuses it of.
+_ACCOUNT = re.compile(r"\b(?:had|have|has)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|ut|ot|ght|ung)\b", re.I)
+
+
+def _version(text: str) -> str | None:
+    """The side whose speaker gives its own account of what happened (_ACCOUNT, after the verb of saying, not a
+    threat or hypothesis): in a clause or sentence after another side's accusation, the accused side's version."""
+    side = speaker_side(text)
+    said = SAYING.search(text) if side else None
+    if said is None or HEDGE.search(text, said.end()) or not _ACCOUNT.search(text, said.end()):
+        return None
+    if HARM.search(text, said.end()):
+        return None  # its word of its own losses ("no casualties on its side") is no version of the attack
+    return side
+
+
+# Mines told as newly laid ("the mines were recently laid", "blamed newly laid mines", "had laid new landmines"):
+# a charge that someone laid them since the truce, not the old contamination of past wars.
+_NEW_MINES = re.compile(
+    r"\b(?:newly|recently|freshly)\s+(?:laid|planted)\s+(?:[\w-]+\s+){0,2}?(?:land ?)?mines?\b"
+    r"|\bmines?\b(?:\s+[\w-]+){0,3}?\s+(?:were|was|had been|have been)\s+(?:newly|recently|freshly)"
+    r"\s+(?:laid|planted)\b"
+    r"|\b(?:laid|planted|laying|planting)\s+(?:any\s+)?(?:new|fresh)\s+(?:land ?)?mines?\b",
+    re.I,
+)
+
+
+def _laying_charges(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
+    """A side's word that the mines of a blast on its own side of the border were newly laid ("Bangkok said the
+    mines were newly laid PMN-2s", "Thailand again blamed newly laid mines") accuses the other side of laying
+    them: the last landmine told before it (or in it) that names no one accused, when the blast is in the
+    speaker's country. The speaker: the sentence's, else the owner of the charge named as a noun, else the side
+    the report is the account of. Negated ("has not planted a single new mine") it is a denial, no charge."""
+    out = list(incidents)
+    side_of_report = None
+    for s in sentences:
+        m = _NEW_MINES.search(s.text) if "mine" in s.text.lower() else None
+        if m is None or NEGATED.search(s.text, max(0, m.start() - 40), m.start()) or _DENY.search(s.text, 0, m.start()):
+            continue
+        speaker = speaker_side(s.text) or _claim_owner(s.text)
+        if speaker is None:
+            side_of_report = side_of_report or account_side(sentences) or ""
+            speaker = side_of_report or None
+        before = [
+            n
+            for n, inc in enumerate(out)
+            if inc.evidence.start <= s.start and inc.kind == "landmine" and inc.timing != "earlier"
+        ]
+        if speaker not in _OPPOSITE or not before:
+            continue
+        inc = out[before[-1]]
+        if inc.accused is None and inc.admin1 and inc.admin1[0].split("-")[0] == speaker:
+            out[before[-1]] = replace(inc, accused=_OPPOSITE[speaker], reported_by=inc.reported_by or speaker)
+    return out
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
     """A denial told in the sentence after an accusation answers it: the incidents of the sentence before (in the
     same paragraph) that accuse the denying side get it as `denied_by`; so does the accused side's word that no
-    such thing happened (_said_no). A denial that names the kind of attack denied ("denied that Cambodia had laid
-    any new mines") answers the last incident of that kind told before it in the report that names no other
-    accused: the denying side is the one accused, by the other side."""
+    such thing happened (_said_no) or its own account of what did (_version). A denial that names the kind of
+    attack denied ("denied that Cambodia had laid any new mines"; see _denied_kinds) answers the last incident of
+    that kind told before it in the report that names no other accused: the denying side is the one accused, by
+    the other side. A charge that a blast's mines were newly laid (_laying_charges) is read first."""
     if not incidents:
         return incidents
+    if any(i.kind == "landmine" for i in incidents):
+        incidents = _laying_charges(incidents, sentences)
     by_start = {s.start: i for i, s in enumerate(sentences)}
-    out = []
-    for inc in incidents:
+    out = list(incidents)
+    answers: dict[int, Incident] = {}  # the denials told in sentences of their own, by the incident they answer
+    for n, inc in enumerate(incidents):
         i = by_start.get(inc.evidence.start)
         if inc.denied_by is None and i is not None and i + 1 < len(sentences):
             nxt = sentences[i + 1]
-            side = (denial(nxt) or _said_no(nxt.text)) if nxt.paragraph == sentences[i].paragraph else None
-            if side and side == inc.accused:
-                inc = replace(inc, denied_by=side)
-        out.append(inc)
+            side = (
+                (denial(nxt) or _said_no(nxt.text) or _version(nxt.text))
+                if nxt.paragraph == sentences[i].paragraph
+                else None
+            )
+            if side and side == inc.accused and side != inc.reported_by:
+                answers[n] = _answer(inc, nxt, side)
     for s in sentences:
-        side, kinds = _denied_kinds(s.text)
+        denies = _DENYING.search(s.text) is not None and (_DENY.search(s.text) or _DENY_COORDINATED.search(s.text))
+        side, kinds = _denied_kinds(s.text) if denies else (None, frozenset())
         if side not in _OPPOSITE or not kinds:
             continue
         before = [
@@ -759,11 +935,37 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             and inc.timing != "earlier"
             and inc.accused in (None, side)
             and inc.denied_by is None
+            and n not in answers
         ]
+        if not before and _rejects_claim_of(s.text) == _OPPOSITE[side]:
+            # rejecting the other side's claim ("rejects the Thai claim outright: there were no armed clashes") answers
+            # that claim wherever the report tells it: a live blog tells its latest entries first
+            before = [
+                n
+                for n, inc in enumerate(out)
+                if inc.kind in kinds and inc.accused == side and inc.denied_by is None and n not in answers
+            ][:1]
         if before:
             inc = out[before[-1]]
-            out[before[-1]] = replace(inc, accused=side, denied_by=side, reported_by=inc.reported_by or _OPPOSITE[side])
-    return out
+            out[before[-1]] = replace(inc, accused=side, reported_by=inc.reported_by or _OPPOSITE[side])
+            answers[before[-1]] = _answer(out[before[-1]], s, side)
+    return out + list(answers.values())
+
+
+def _answer(inc: Incident, sentence: Sentence, side: str) -> Incident:
+    """The denial a sentence of its own tells of an incident: a telling of it in that sentence's words, by no
+    accuser, the denying side accused and denying (each side's version shows its own words)."""
+    evidence = Evidence(inc.evidence.report_id, sentence.text, sentence.start, sentence.end, sentence.text)
+    return replace(inc, evidence=evidence, reported_by=None, accused=side, denied_by=side)
+
+
+def answers_apart(a: Incident, b: Incident) -> bool:
+    """Whether one of two tellings is a side's denial in its own words (no accuser, the side denying accused) and
+    the other an accusation by the other side: each side's version, kept apart within a report."""
+    for deny, told in ((a, b), (b, a)):
+        if deny.denied_by and not deny.reported_by and deny.accused == deny.denied_by and told.reported_by:
+            return told.reported_by != deny.denied_by
+    return False
 
 
 UNSPECIFIED = "other"  # an attack or explosion of no stated kind
@@ -799,6 +1001,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
                 i
                 for i, m in enumerate(merged)
                 if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
+                and not answers_apart(m, inc)
                 and (set(m.admin1) & set(inc.admin1) or not (m.admin1 and inc.admin1) and _same_time(m, inc))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
@@ -1128,7 +1331,7 @@ def told_by(incidents: list[Incident], sentences: list[Sentence]) -> list[Incide
     side = account_side(sentences) if any(i.reported_by is None for i in incidents) else None
     out = []
     for inc in incidents:
-        if inc.reported_by is None and side:
+        if inc.reported_by is None and inc.denied_by is None and side:
             inc = replace(inc, reported_by=side)
         if inc.accused is None and inc.kind in ONE_SIDED and inc.reported_by in _OPPOSITE:
             inc = replace(inc, accused=_OPPOSITE[inc.reported_by])
