@@ -344,3 +344,41 @@ def test_an_apposition_between_a_count_and_its_verb_is_read_past(gaz):
         "was killed on Friday.",
     )
     assert ("killed", 1, "TH", "civilian") in [f[:4] for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Thai army says more than 200 Cambodian soldiers have been killed, a figure Phnom Penh rejects.", 200),
+        ("According to the Thai army, 150 Cambodian troops were killed in the fighting.", 150),
+        ("More than 100 Thai soldiers have been killed, the Cambodian defence ministry claimed.", 100),
+    ],
+)
+def test_a_count_of_one_sides_losses_given_by_the_other_side_is_its_claim(gaz, text, value):
+    assert _of(_figures(gaz, text), value)[4] == "claimed"  # never that side's toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodia's ministry said 13 Cambodians had been killed, while Thailand said 20 Thai soldiers had died.",
+        "The fighting killed at least 26 Thai soldiers, according to Bangkok, and 30 Cambodian civilians, according "
+        "to Phnom Penh.",
+        "The Thai army said Cambodian rockets had killed three Thai soldiers.",
+    ],
+)
+def test_each_side_counting_its_own_losses_is_no_claim(gaz, text):
+    assert all(f[4] != "claimed" for f in _figures(gaz, text))
+
+
+def test_the_other_sides_claim_stays_out_of_the_headline(tmp_path, gaz):
+    store = Store(tmp_path / "c.sqlite3")
+    for name, text in (
+        ("own", "Cambodia's health ministry said 19 Cambodian civilians have been killed so far."),
+        ("claim", "The Thai army says more than 200 Cambodian soldiers have been killed so far."),
+    ):
+        r = make_report(text, f"{name}.txt", published=date(2025, 12, 20), name=name)
+        store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    tolls = queries.latest_tolls(store, date(2025, 12, 21), "dec2025")
+    killed = [(t.side, t.latest.value) for t in tolls if t.metric == "killed"]
+    assert ("KH", 19) in killed and all(v != 200 for _, v in killed)

@@ -899,13 +899,45 @@ def find_figures(
                 group=f.group,
                 source=f.source,
                 period=f.period or episode_at(published),
-                scope=f.scope or ("incident" if not places and _harm_of_attack_before(text, before) else None),
+                scope=_figure_scope(f, text, before, places, country),
                 both_sides=both,
                 part_of_total=f.part_of_total,
                 date=stated_day(text, published),
             )
         )
     return figures
+
+
+def _figure_scope(f: _Stated, text: str, before: str | None, places: list | None, country: str | None) -> str | None:
+    """A figure's scope: its own words' ("remaining", "incident" …); else one attack's harm when it follows the
+    attack's sentence; a running total or a bare count of one side's dead or wounded that the other side gives is
+    that side's claim ("claimed")."""
+    scope = f.scope or ("incident" if not places and _harm_of_attack_before(text, before) else None)
+    if scope in (None, "total") and f.metric in HARMED and _enemy_claim(text, f.start, country):
+        return "claimed"
+    return scope
+
+
+HARMED = ("killed", "injured")
+# Where a reported clause begins: a speaker before it speaks of what follows, not of a count in a clause after it
+# ("Cambodia said 13 had died, while Thailand said …").
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas)\b|\bwhile\b", re.I)
+
+
+def _enemy_claim(text: str, at: int, country: str | None) -> bool:
+    """Whether a count of one side's dead or wounded is given by the other side's speaker in its own clause ("The
+    Thai army says more than 200 Cambodian soldiers have been killed"): an enemy's claim of the losses it caused,
+    which the side's own toll never is (scope "claimed", kept out of the headline and the tracker)."""
+    if country not in ("TH", "KH"):
+        return False
+    # the speaker named after the count in its clause ("…, and 30 Cambodian civilians, according to Phnom Penh"),
+    # else the one before it
+    after = _CLAUSE_BREAK.search(text, at)
+    said = speaker_side(text[at : after.start() if after else len(text)])
+    if said is None:
+        lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+        said = speaker_side(text[lo:at])
+    return said in ("TH", "KH") and said != country
 
 
 class Sides:
