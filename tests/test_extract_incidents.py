@@ -68,6 +68,10 @@ def test_a_clash_that_breaks_the_ceasefire_is_still_a_clash():
         "Analysts said the shelling in Oddar Meanchey suggests that the army wants leverage.",
         "Thailand warned it could launch airstrikes if attacks on its territory continued.",
         "Diplomats gathered on Monday to end the escalating border clashes.",
+        # the fighting as the time of what the sentence tells
+        "At the height of the fighting, 400,000 people in Surin, Sisaket and Trat stayed in temporary shelters.",
+        "At the peak of the clashes, schools across Buriram province served as shelters.",
+        "Throughout the shelling, families in Kantharalak district slept in bunkers.",
     ],
 )
 def test_summaries_backgrounds_relief_agendas_and_threats_are_not_incidents(text):
