@@ -352,6 +352,7 @@ def test_an_apposition_between_a_count_and_its_verb_is_read_past(gaz):
         ("The Thai army says more than 200 Cambodian soldiers have been killed, a figure Phnom Penh rejects.", 200),
         ("According to the Thai army, 150 Cambodian troops were killed in the fighting.", 150),
         ("More than 100 Thai soldiers have been killed, the Cambodian defence ministry claimed.", 100),
+        ("The Cambodian army claims it has killed at least 60 Thai soldiers since Monday.", 60),  # present tense
     ],
 )
 def test_a_count_of_one_sides_losses_given_by_the_other_side_is_its_claim(gaz, text, value):

@@ -212,9 +212,11 @@ def attribution(sentence: str) -> str | None:
     return who if len(who) > 2 and who.lower() not in {"he", "she", "they", "it", "this"} else None
 
 
-# A verb by which a sentence's subject says, alleges or protests something: the speaker stands before it.
+# A verb by which a sentence's subject says, alleges or protests something, in the past or the present ("the army
+# claims"): the speaker stands before it.
 SAYING = re.compile(
-    rf"\b(?:{SPEECH}|accus(?:ed|es|ing)|alleged|protested|condemned|claimed|blamed|warned|insisted|den(?:y|ies|ied))\b"
+    rf"\b(?:{SPEECH}|accus(?:ed|es|ing)|alleg(?:ed|es)|protested|condemn(?:ed|s)|claim(?:ed|s)|blam(?:ed|es)"
+    rf"|warn(?:ed|s)|insist(?:ed|s)|den(?:y|ies|ied))\b"
 )
 # Words between a subject and its verb: "Cambodia, through its ministry, has strongly protested".
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|on \w+|\w+ly))*\s*$")
