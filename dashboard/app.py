@@ -24,7 +24,6 @@ from dashboard import settings
 from dashboard.agreements import state_at
 from dashboard.gazetteer import Gazetteer
 from dashboard.queries import ReportCounts
-from dashboard.records import Report
 from dashboard.store_open import failure_reason
 from dashboard.summary import current_episode, episode_label, split_meetings
 from dashboard.ui import mapcomponent
@@ -162,19 +161,21 @@ def title(counts: ReportCounts, as_of: date, episode: str | None) -> None:
     undated = counts.undated + counts.undated_later
     if undated:
         notes.append(
-            f"{plural(undated, 'report')} with no date found: they count from the day they were stored"
-            + (f", {counts.undated_later:,} of them after this date" if counts.undated_later else "")
+            f"{plural(undated, 'report')} with no date found (listed at the end of the page): they count from the day "
+            "they were stored" + (f", {counts.undated_later:,} of them after this date" if counts.undated_later else "")
         )
     st.caption(
         f"Thailand–Cambodia border conflict · as of **{as_of:%-d %B %Y}** · tolls: "
         f"{episode_label(episode) if episode else 'all episodes'} · " + " · ".join(notes)
     )
-    if counts.undated_reports:
-        undated_list(counts.undated_reports, undated)
 
 
-def undated_list(listed: tuple[Report, ...], total: int) -> None:
-    """The reports nothing dates, each with its source, so a reader can open what no view places on a day."""
+def undated_list(counts: ReportCounts) -> None:
+    """The reports nothing dates, each with its source, so a reader can open what no view places on a day (at the
+    end of the page: the first screen keeps the ceasefire, the tolls and the map)."""
+    listed, total = counts.undated_reports, counts.undated + counts.undated_later
+    if not listed:
+        return
     with st.expander(f"Reports with no date found ({total:,}): not placed on any day"):
         st.markdown("\n".join(f"- {source_line(r)}" for r in listed))
         if total > len(listed):
@@ -226,7 +227,8 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
     seen = view_revision(db, revision, as_of)
     shot = snapshot(db, seen, as_of, toll_episode)
     q = SharedQueries(db, seen)
-    title(report_counts(db, revision, as_of), as_of, toll_episode)
+    counts = report_counts(db, revision, as_of)
+    title(counts, as_of, toll_episode)
     for notice in notices:
         st.warning(notice)
     state = state_at(as_of)
@@ -270,6 +272,7 @@ def show(gaz: Gazetteer, db: str, revision: int) -> None:
     st.header("Meetings")
     with section("meetings"):
         meetings_view(q, shot.meetings, as_of)
+    undated_list(counts)
     st.caption(f"{ATTRIBUTION}. Extracted from news reports: every figure links to its quote and report.")
     share_link(view)
     with st.sidebar:
