@@ -40,6 +40,7 @@ from dashboard.extract.incidents import (
     told_day,
 )
 from dashboard.extract.incidents import merge_in_report as merge_incidents
+from dashboard.extract.incidents_rated import unrated
 from dashboard.extract.meetings import find_meetings, merge_in_report
 from dashboard.extract.onset import find_onsets
 from dashboard.extract.places import find_report_places, is_dateline
@@ -224,6 +225,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
         out.incidents.extend(struck_at(awaiting, rid, published, struck))
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
+    out.incidents = unrated(out.incidents, sentences)  # a claim the report rates false is no incident
     theatre = in_theatre(out.incidents, loose, rid, published)
     told = attach_blame(attach_denials(out.incidents + theatre, sentences), sentences)
     out.incidents = merge_incidents(told_by(at_onset(told, out.onsets, published), sentences))

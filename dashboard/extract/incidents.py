@@ -199,7 +199,7 @@ _OTHER_SIDE = re.compile(rf"\b(?:{word_pattern(words('country_cues', 'other'))})
 _OPPOSITE = {"TH": "KH", "KH": "TH"}
 _DENY = guarded(  # read for every sentence of a report (attach_denials): only where a verb of denying is written
     re.compile(
-        r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*"
+        r"(?P<who>[A-Z][\w' ]{0,40}?)\s+(?:has |have |had |also |flatly |strongly )*[\"“]?(?:\w+ly )?"
         r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
     ),
     *("deny", "deni", "reject", "dismiss"),
@@ -400,10 +400,21 @@ class _Told:
     denied_by: str | None
 
 
+# The attack just told, named definitely as the subject of a time relation ("The shooting came two days after
+# Thailand announced …", "The attack happened hours before the talks"): a reference to it, not a telling.
+_RETOLD = re.compile(
+    r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:came|comes|happened|occurred|followed|took place)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:after|before|amid|as|when|just)\b"
+)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _told(text: str) -> _Told | None:
     """The incidents a sentence's text may tell of: read once per distinct text."""
     kinds = _kinds(text)
+    retold = _RETOLD.match(text) if kinds else None
+    if retold:
+        kinds = [k for k in kinds if k[1] != retold.start("noun")]
     if not kinds or ANALYSIS.search(text):
         return None
     hedge = HEDGE.search(text)
@@ -431,6 +442,11 @@ def _told(text: str) -> _Told | None:
     if reported_by is None and _CONDEMNS.search(text):
         speaker = speaker_side(text)
         reported_by = speaker if speaker != denied_by and speaker not in accused else None
+    if reported_by is None and source and len(set(accused) - {None}) == 1:
+        # a speaker of no named country ("…, the Ministry of National Defence said") telling one side's attack on
+        # the other side's people speaks for the side attacked
+        victim = victim_side(text)
+        reported_by = victim if victim == _OPPOSITE.get(next(a for a in accused if a)) else None
     if said_no is not None and said_no == reported_by:
         denied_by = _denier(text)  # the accuser's own later word is no denial
     return _Told(
@@ -562,7 +578,20 @@ def _timing(text: str, published: date | None, day: date | None) -> str:
     if day is not None:
         return "stated"
     earlier = earlier_period(text, published) or _background_day(text, published) or _damage_left(text)
-    return "earlier" if earlier else "reported"
+    return "earlier" if earlier or _since_month_when(text, published) else "reported"
+
+
+# A period's start named by a month and the event it began with ("Tension had been building since May, when a
+# soldier was killed in an exchange of fire"): that event is of that month, background to the report.
+_SINCE_MONTH_WHEN = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTHS})\b(?:\s+\d{{4}})?,\s+when\b")
+_MONTH_NUMBER = {m[:3].lower(): n for n, m in enumerate(MONTHS.split("|")[:12], start=1)}
+
+
+def _since_month_when(text: str, published: date | None) -> bool:
+    """Whether the sentence tells an event as the start, in another month than its report's, of a period that runs
+    since (_SINCE_MONTH_WHEN)."""
+    m = _SINCE_MONTH_WHEN.search(text) if "since" in text else None
+    return m is not None and (published is None or _MONTH_NUMBER[m.group("month")[:3].lower()] != published.month)
 
 
 _DAMAGE = {kind: word_pattern(words("damage_cues", kind)) for kind in ("caption", "aftermath", "damage")}
@@ -863,9 +892,14 @@ _NEW_MINES = re.compile(
     r"\b(?:newly|recently|freshly)\s+(?:laid|planted)\s+(?:[\w-]+\s+){0,2}?(?:land ?)?mines?\b"
     r"|\bmines?\b(?:\s+[\w-]+){0,3}?\s+(?:were|was|had been|have been)\s+(?:newly|recently|freshly)"
     r"\s+(?:laid|planted)\b"
-    r"|\b(?:laid|planted|laying|planting)\s+(?:any\s+)?(?:new|fresh)\s+(?:land ?)?mines?\b",
+    r"|\b(?:laid|planted|laying|planting)\s+(?:any\s+)?(?:new|fresh)\s+(?:land ?)?mines?\b"
+    # "the mine was new"; "they appeared to have been "recently laid"" (a sentence that names the mines)
+    r"|\bmines?\s+(?:was|were|is|are)\s+(?:brand\s+)?new\b"
+    r"|\b(?:have|has|had)\s+been\s+[\"“]?(?:newly|recently|freshly)\s+(?:laid|planted)\b",
     re.I,
 )
+# The accused side's word that the mines are old ("Cambodia said it was left over from past conflicts"): its denial.
+_OLD_MINES = re.compile(r"\bleft\s*over\b|\bleftover\b|\bpast (?:conflicts?|wars?)\b|\bold war\b|\bdecades of\b", re.I)
 
 
 def _laying_charges(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
@@ -880,7 +914,8 @@ def _laying_charges(incidents: list[Incident], sentences: list[Sentence]) -> lis
         m = _NEW_MINES.search(s.text) if "mine" in s.text.lower() else None
         if m is None or NEGATED.search(s.text, max(0, m.start() - 40), m.start()) or _DENY.search(s.text, 0, m.start()):
             continue
-        speaker = speaker_side(s.text) or _claim_owner(s.text)
+        # the speaker of the charge's own clause ("Thailand protested, saying the mine was new; Cambodia said …")
+        speaker = speaker_side(s.text[: m.end()]) or speaker_side(s.text) or _claim_owner(s.text)
         if speaker is None:
             side_of_report = side_of_report or account_side(sentences) or ""
             speaker = side_of_report or None
@@ -893,8 +928,19 @@ def _laying_charges(incidents: list[Incident], sentences: list[Sentence]) -> lis
             continue
         inc = out[before[-1]]
         if inc.accused is None and inc.admin1 and inc.admin1[0].split("-")[0] == speaker:
-            out[before[-1]] = replace(inc, accused=_OPPOSITE[speaker], reported_by=inc.reported_by or speaker)
+            denied = _old_mines_said(s.text[m.end() :], _OPPOSITE[speaker])
+            out[before[-1]] = replace(
+                inc, accused=_OPPOSITE[speaker], reported_by=inc.reported_by or speaker, denied_by=denied
+            )
     return out
+
+
+def _old_mines_said(text: str, accused: str) -> str | None:
+    """The accused side, when a clause after a laying charge gives its word that the mines are old (_OLD_MINES)."""
+    for part in _LATER_CLAUSE.split(text):
+        if _OLD_MINES.search(part) and speaker_side(part.strip()) == accused:
+            return accused
+    return None
 
 
 def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
@@ -922,10 +968,26 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             )
             if side and side == inc.accused and side != inc.reported_by:
                 answers[n] = _answer(inc, nxt, side)
-    for s in sentences:
+    for n_s, s in enumerate(sentences):
         denies = _DENYING.search(s.text) is not None and (_DENY.search(s.text) or _DENY_COORDINATED.search(s.text))
         side, kinds = _denied_kinds(s.text) if denies else (None, frozenset())
-        if side not in _OPPOSITE or not kinds:
+        if side is None and denies and _PRONOUN.match(s.text):
+            side = _pronoun_side(sentences, n_s)  # "It denied that its troops had aimed at anyone"
+        if side not in _OPPOSITE:
+            continue
+        if not kinds:  # a denial naming no kind answers the last charge against the side denying
+            accusing = [
+                n
+                for n, inc in enumerate(out)
+                if inc.evidence.start < s.start
+                and inc.accused == side
+                and inc.reported_by != side
+                and inc.denied_by is None
+                and n not in answers
+            ]
+            charged = [n for n in accusing if out[n].reported_by == _OPPOSITE[side]]  # the other side's charge first
+            if charged or accusing:
+                answers[(charged or accusing)[-1]] = _answer(out[(charged or accusing)[-1]], s, side)
             continue
         before = [
             n
@@ -949,7 +1011,64 @@ def attach_denials(incidents: list[Incident], sentences: list[Sentence]) -> list
             inc = out[before[-1]]
             out[before[-1]] = replace(inc, accused=side, reported_by=inc.reported_by or _OPPOSITE[side])
             answers[before[-1]] = _answer(out[before[-1]], s, side)
-    return out + list(answers.values())
+    return _versions(out, answers, sentences) + list(answers.values())
+
+
+# A sentence whose subject is a pronoun ("It said …", "They denied …"): its speaker is the subject of the sentence
+# before it.
+_PRONOUN = re.compile(r"^\W*(?:It|They|He|She)\b")
+_SUBJECT_END = re.compile(r",|\s(?:said|says|gave|issued|told|denied|rejected|accused|added|stated|announced)\b")
+
+
+def _pronoun_side(sentences: list[Sentence], n: int) -> str | None:
+    """The side a pronoun opening sentence `n` refers to: the one country named in the subject of the last sentence
+    before it in its paragraph that does not open with a pronoun ("The Thai army, in a statement, gave a different
+    account. It said … It denied …": Thailand)."""
+    for j in range(n - 1, -1, -1):
+        prev = sentences[j]
+        if prev.paragraph != sentences[n].paragraph:
+            return None
+        if not _PRONOUN.match(prev.text):
+            end = _SUBJECT_END.search(prev.text)
+            return speaker_side(prev.text) or one_country(prev.text[: end.start() if end else len(prev.text)])
+    return None
+
+
+def _versions(out: list[Incident], answers: dict[int, Incident], sentences: list[Sentence]) -> list[Incident]:
+    """A side's own account of what its forces did, told in its denial's sentence or beside it in its paragraph
+    ("The Thai army denied firing any mortar and said its engineers had carried out a controlled detonation … in
+    Khok Sung"; "It said its soldiers at X had fired warning shots … It denied that its troops had aimed at
+    anyone"), is that side's version of the incident it denies (its answer), not an incident of its own: such
+    tellings (no accuser other than the side, no one else accused) are dropped, and the sentence beside the denial
+    is added as the side's version."""
+    if not answers:
+        return out
+    index = {s.start: n for n, s in enumerate(sentences)}
+    denials = {a.evidence.start: (n, a.denied_by) for n, a in answers.items()}
+    drop: set[int] = set()
+    for m, inc in enumerate(out):
+        if m in answers or inc.reported_by not in (None, inc.denied_by, inc.accused):
+            continue
+        at = index.get(inc.evidence.start)
+        for start, (n, side) in denials.items():
+            d = index.get(start)
+            if at is None or d is None or m == n or inc.accused not in (None, side):
+                continue
+            beside = abs(at - d) == 1 and sentences[at].paragraph == sentences[d].paragraph
+            if at == d or (beside and _own_account(sentences, at) == side):
+                drop.add(m)
+                if at != d:
+                    answers.setdefault(-m - 1, _answer(out[n], sentences[at], side))
+                break
+    return [inc for m, inc in enumerate(out) if m not in drop]
+
+
+def _own_account(sentences: list[Sentence], n: int) -> str | None:
+    """The side whose speaker tells its own forces' acts in sentence `n` ("It said its soldiers had fired warning
+    shots"): its speaker (a pronoun's: the subject before it), when the account is in the past (_ACCOUNT)."""
+    text = sentences[n].text
+    side = speaker_side(text) or (_pronoun_side(sentences, n) if _PRONOUN.match(text) else None)
+    return side if side and _ACCOUNT.search(text) else None
 
 
 def _answer(inc: Incident, sentence: Sentence, side: str) -> Incident:

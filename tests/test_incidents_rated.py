@@ -1,0 +1,192 @@
+"""Incidents and the sides' versions read by structure: a claim the report rates false is no incident; a side's
+denial with its own account is its version, not a second incident; a definite attack named as a time reference, an
+accord's date and an event told as the start of a period ("since May, when …") are no new violation; a side's word
+that mines were newly laid accuses the other side, whose word that they are old denies it."""
+
+from datetime import date
+
+from dashboard.extract import extract
+from dashboard.read import make_report
+
+
+def incidents(text, published=date(2026, 1, 16)):
+    return extract(make_report(text, published=published)).incidents
+
+
+def brief(found):
+    return sorted((i.kind, i.date, i.admin1, i.reported_by, i.accused, i.denied_by) for i in found)
+
+
+# --- a claim the report rates ----------------------------------------------------------------------------------
+
+FACTCHECK = (
+    "Fact check: claims of breaches since December 27\n\n"
+    'CLAIM: "Video shows Thai tanks rolling into Pursat province on January 13."\n'
+    "VERDICT: FALSE.\n"
+    "The footage was first posted in 2024. There has been no report from either government of Thai forces "
+    "entering Pursat.\n"
+)
+
+
+def test_a_quoted_claim_rated_false_is_no_incident():
+    assert incidents(FACTCHECK) == []
+
+
+def test_a_claim_framed_and_rated_in_other_words_is_no_incident():
+    text = (
+        "Posts claiming that Cambodian rockets hit a school in Surin's Phanom Dong Rak district on January 12 "
+        "are baseless, our review found.\n\n"
+        'A viral message says "Thai jets bombed Samraong in Oddar Meanchey on January 10". There is no evidence '
+        "that any aircraft flew that day.\n"
+    )
+    assert incidents(text) == []
+
+
+def test_a_claim_a_side_calls_false_is_that_sides_denial_not_the_reports_rating():
+    text = (
+        "Cambodia's defence ministry claimed that Thai mortars hit Thma Puok in Banteay Meanchey on January 11. "
+        "Thailand said the claim was false."
+    )
+    [i] = incidents(text)
+    assert (i.kind, i.admin1, i.accused) == ("artillery", ("KH-1",), "TH")
+
+
+def test_a_quotation_followed_by_no_reports_of_harm_is_not_rated():
+    text = '"Thai artillery shelled Thma Puok in Banteay Meanchey on January 11."\nThere were no reports of casualties.'
+    assert [i.kind for i in incidents(text)] == ["artillery"]
+
+
+# --- a denial with the denier's own account is its version -------------------------------------------------------
+
+
+def test_a_denial_with_its_own_account_at_another_place_is_no_second_incident():
+    text = (
+        "Cambodia's Ministry of National Defence said on Sunday, January 11, that a man was wounded in Thma Puok "
+        "district, Banteay Meanchey province, and blamed Thai mortar fire. The Thai army denied firing any mortar "
+        "and said its engineers had carried out a controlled detonation of unexploded shells on the Thai side, in "
+        "Sa Kaeo's Khok Sung district, that morning."
+    )
+    found = incidents(text)
+    assert {i.admin1 for i in found} == {("KH-1",)}
+    assert ("TH", "TH") in {(i.accused, i.denied_by) for i in found}
+
+
+def test_a_rejection_with_the_rejecters_own_work_elsewhere_is_its_version():
+    text = (
+        "Thailand's army said Cambodian rockets struck near Kantharalak in Sisaket on March 2. Cambodia rejected "
+        "the charge and said its sappers had destroyed old rockets at a range in Preah Vihear's Choam Khsant "
+        "district that day."
+    )
+    found = incidents(text, date(2026, 3, 4))
+    assert {i.admin1 for i in found} == {("TH-33",)}
+
+
+def test_a_denial_with_no_charge_before_it_keeps_its_incident():
+    text = "The Thai army denied that its artillery shelled Khok Sung in Sa Kaeo on January 11."
+    assert [(i.admin1, i.denied_by) for i in incidents(text)] == [(("TH-27",), "TH")]
+
+
+PREY_CHAN = (
+    "BANTEAY MEANCHEY - One Cambodian civilian was killed on Wednesday afternoon when Thai soldiers opened fire on "
+    "villagers in Prey Chan village, the Ministry of National Defence said.\n\n"
+    "The Thai army, in a statement on Wednesday evening, gave a different account. It said its soldiers at the "
+    'Ban Nong Chan position in Sa Kaeo province had fired "warning shots into the air" after a crowd crossed into '
+    "the area and threw stones at them. It denied that its troops had aimed at anyone.\n"
+)
+
+
+def test_a_pronoun_denial_and_the_account_beside_it_answer_the_charge():
+    found = incidents(PREY_CHAN, date(2025, 11, 13))
+    assert {i.admin1 for i in found} == {("KH-1",)}
+    assert {(i.reported_by, i.accused, i.denied_by) for i in found} == {("KH", "TH", None), (None, "TH", "TH")}
+
+
+def test_a_pronoun_denial_in_other_words():
+    text = (
+        "Thai troops shelled Choam Khsant in Preah Vihear on Monday, the defence ministry said.\n\n"
+        "The Royal Thai Army issued a statement later. They said their gunners had fired flares at a range in "
+        "Sisaket's Kantharalak district. They rejected the account of any shelling.\n"
+    )
+    found = incidents(text, date(2025, 11, 13))
+    assert {i.admin1 for i in found} == {("KH-13",)}
+    assert ("KH", "TH", None) in {(i.reported_by, i.accused, i.denied_by) for i in found}
+
+
+# --- an accord's date, a reference to the attack just told, a background event -----------------------------------
+
+
+def test_a_definite_attack_as_a_time_reference_with_an_accords_date_is_no_clash():
+    text = (
+        "The shooting came two days after Thailand announced it was suspending its implementation of the Joint "
+        "Declaration signed in Kuala Lumpur on October 26, following a landmine blast that injured Thai soldiers "
+        "in Sisaket province on Monday."
+    )
+    assert [i for i in incidents(text, date(2025, 11, 13)) if i.kind == "armed_clash"] == []
+
+
+def test_an_attack_as_a_time_reference_in_other_words():
+    text = (
+        "The shelling came a day after Cambodia and Thailand agreed in Kuala Lumpur on Tuesday to extend the truce "
+        "along the Surin border."
+    )
+    assert incidents(text, date(2025, 11, 13)) == []
+
+
+def test_an_attack_that_comes_after_something_is_still_told_when_it_is_not_definite():
+    text = "A shooting near Prey Chan in Banteay Meanchey came on Wednesday after weeks of calm."
+    assert [i.kind for i in incidents(text, date(2025, 11, 13))] == ["armed_clash"]
+
+
+def test_an_event_told_as_the_start_of_a_period_is_earlier():
+    text = (
+        "Tension had been building since May, when a Cambodian soldier was killed in a brief exchange of fire "
+        "in the Emerald Triangle area."
+    )
+    assert [i.timing for i in incidents(text, date(2025, 10, 27))] == ["earlier"]
+
+
+def test_a_period_started_by_an_event_in_other_words():
+    text = "Relations have soured since February 2025, when troops traded fire near Ta Moan Thom temple in Surin."
+    assert [i.timing for i in incidents(text, date(2025, 10, 27))] == ["earlier"]
+
+
+def test_a_period_started_this_month_keeps_its_event():
+    text = "Villagers have stayed away since October, when troops traded fire near Ta Moan Thom temple in Surin."
+    assert [i.timing for i in incidents(text, date(2025, 10, 27))] == ["reported"]
+
+
+# --- mines told newly laid, and the other side's word that they are old ------------------------------------------
+
+
+def test_a_mine_said_to_be_new_accuses_the_other_side_whose_word_that_it_is_old_denies():
+    text = (
+        "One incident is not in dispute: a Thai ranger was wounded by a landmine in Sisaket's Khun Han district on "
+        "January 9. Thailand protested to Cambodia, saying the mine was new; Cambodia said it was left over from "
+        "past conflicts."
+    )
+    assert brief(incidents(text)) == [("landmine", date(2026, 1, 9), ("TH-33",), "TH", "KH", "KH")]
+
+
+def test_mines_said_recently_laid_in_other_words():
+    text = (
+        "A landmine wounded two rangers near Chong Chom in Surin on Monday. The Thai army said the mines had been "
+        '"freshly planted"; Phnom Penh said the area was full of mines left over from decades of war.'
+    )
+    assert brief(incidents(text, date(2026, 1, 14))) == [("landmine", date(2026, 1, 12), ("TH-32",), "TH", "KH", "KH")]
+
+
+def test_a_quoted_rejection_of_new_mines_denies():
+    text = (
+        "A landmine exploded under a Thai patrol in Sisaket's Kantharalak district on Monday, the Thai army said. "
+        'Cambodia\'s Ministry of National Defence said it "categorically rejects" any suggestion that its forces '
+        "had laid new mines."
+    )
+    assert [(i.accused, i.denied_by) for i in incidents(text, date(2025, 11, 12)) if i.denied_by] == [("KH", "KH")]
+
+
+def test_old_mines_named_with_no_charge_accuse_no_one():
+    text = (
+        "A landmine wounded a farmer near Chong Chom in Surin on Monday. Officials said the area was full of mines "
+        "left over from past wars."
+    )
+    assert [(i.accused, i.denied_by) for i in incidents(text, date(2026, 1, 14))] == [(None, None)]
