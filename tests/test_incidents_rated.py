@@ -190,3 +190,93 @@ def test_old_mines_named_with_no_charge_accuse_no_one():
         "left over from past wars."
     )
     assert [(i.accused, i.denied_by) for i in incidents(text, date(2026, 1, 14))] == [(None, None)]
+
+
+# --- the next day; a campaign over days is not one day's attack; ordnance left over; a mine stepped on ------------
+
+
+def test_followed_the_next_morning_by_dates_the_next_day():
+    text = (
+        "A claim by U.S. President Donald Trump on 12 December that both leaders had agreed to stop shooting was "
+        "followed the next morning by some of the heaviest shelling of the month near Ta Krabey temple in Surin."
+    )
+    assert [i.date for i in incidents(text, date(2025, 12, 20))] == [date(2025, 12, 13)]
+
+
+def test_the_following_day_in_other_words():
+    text = "Talks ended on 3 March in Surin, and on the following day rockets fell on Kantharalak in Sisaket."
+    assert [i.date for i in incidents(text, date(2025, 3, 10))] == [date(2025, 3, 4)]
+
+
+def test_a_day_with_no_next_day_stays_its_own():
+    text = "Rockets fell on Kantharalak in Sisaket on 3 March, the army said the next day."
+    assert [i.date for i in incidents(text, date(2025, 3, 10))] == [date(2025, 3, 3)]
+
+
+def test_a_campaign_since_a_day_is_not_merged_into_one_days_shelling():
+    text = (
+        "Since dawn on Monday, 8 December, Thai forces have used F-16 fighter jets, heavy artillery and drones to "
+        "strike positions and villages in Preah Vihear, Oddar Meanchey and Banteay Meanchey provinces. The "
+        "Ministry also condemns the shelling on Wednesday of areas near the Preah Vihear temple."
+    )
+    found = incidents(text, date(2025, 12, 12))
+    assert [i for i in found if i.kind == "artillery" and i.date and len(i.admin1) > 2] == []
+
+
+def test_a_campaign_in_other_words_keeps_its_own_telling():
+    text = (
+        "Since 7 March Cambodian gunners have shelled villages across Surin and Sisaket. On Tuesday, shells hit a "
+        "school in Surin's Phanom Dong Rak district."
+    )
+    found = incidents(text, date(2025, 3, 14))
+    assert {(i.date, i.admin1) for i in found} == {(date(2025, 3, 11), ("TH-32",)), (None, ("TH-32", "TH-33"))}
+
+
+def test_unexploded_ordnance_is_no_attack():
+    text = (
+        "The provincial office says about 1,200 people are still living in two shelters in Khun Han district, "
+        "waiting for their homes to be checked for unexploded shells. On 9 January, a farmer was killed by an "
+        "unexploded shell while clearing his rice field in Thma Puok district, Banteay Meanchey."
+    )
+    assert incidents(text, date(2026, 2, 14)) == []
+
+
+def test_leftover_rockets_in_a_list_are_no_attack():
+    text = "Deminers removed leftover rockets, mortars and grenades from a school in Surin's Phanom Dong Rak district."
+    assert incidents(text, date(2026, 2, 14)) == []
+
+
+def test_shells_that_hit_are_still_an_attack():
+    text = "Artillery shells hit a school in Surin's Phanom Dong Rak district on Monday."
+    assert [i.kind for i in incidents(text, date(2026, 2, 14))] == ["artillery"]
+
+
+def test_a_mine_stepped_on_is_a_landmine():
+    text = (
+        "A paramilitary ranger was seriously wounded on Tuesday when he stepped on a mine while on patrol near the "
+        "Sam Tae area of Kantharalak, the 2nd Army Area said."
+    )
+    assert [(i.kind, i.date) for i in incidents(text, date(2026, 2, 14))] == [("landmine", date(2026, 2, 10))]
+
+
+def test_a_mine_trod_on_in_other_words():
+    text = "Near Chong Chom in Surin, a villager trod on an anti-personnel mine on Sunday."
+    assert [i.kind for i in incidents(text, date(2026, 2, 14))] == ["landmine"]
+
+
+def test_a_mine_named_without_stepping_on_it_is_no_incident():
+    text = "Deminers found a mine near Chong Chom in Surin on Sunday."
+    assert incidents(text, date(2026, 2, 14)) == []
+
+
+def test_a_speaker_whose_country_is_in_the_subject_tells_the_charge():
+    text = (
+        "On 11 January, Cambodia's Ministry of National Defence said Thai forces had fired mortar rounds near the "
+        "An Ses area of Preah Vihear province."
+    )
+    assert [(i.reported_by, i.accused) for i in incidents(text)] == [("KH", "TH")]
+
+
+def test_a_speaker_in_other_words():
+    text = "Thailand's Council of Ministers said Cambodian forces fired rockets into Kantharalak in Sisaket on Monday."
+    assert [(i.reported_by, i.accused) for i in incidents(text)] == [("TH", "KH")]

@@ -69,7 +69,12 @@ KINDS = [
     ("drone", r"drones?|UAVs?"),
     ("rocket", r"rockets?|BM-21|multiple rocket launchers?|multiple-launch rockets?"),
     ("artillery", r"artillery|shell(?:s|ing|ed)?|mortars?|howitzers?|indirect fire"),
-    ("landmine", r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"),
+    # a mine stepped on is a landmine, whatever it is called ("stepped on a mine while on patrol")
+    (
+        "landmine",
+        r"land ?mines?|mines? (?:blast|explosion)s?|mine blasts?"
+        r"|stepped on an? (?:[\w-]+ )?mine|stepping on an? (?:[\w-]+ )?mine|trod on an? (?:[\w-]+ )?mine",
+    ),
     # force used by or against a crowd (tear gas, slingshots): a confrontation, not an attack of war's weapons
     ("confrontation", _VIOLATION_CUES["confrontation"]),
     ("other", rf"{OTHER_WEAPONS}|explosions?"),
@@ -119,7 +124,7 @@ _CUES = {
     kind: words("incident_cues", kind)
     for kind in (
         *("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt"),
-        "target",
+        *("target", "remnant"),
     )
 }
 BACKDROP_BEFORE = re.compile(
@@ -295,6 +300,12 @@ def _target(text: str, m: re.Match) -> bool:
     return not m.group().lower().endswith(("ed", "ing")) and _HEADED.match(text, m.end()) is not None
 
 
+# A weapon left from fighting before, not fired now ("killed by an unexploded shell", "checked for unexploded
+# shells"): no attack (dashboard/data/lexicon/incident_cues.csv, kind "remnant").
+# The adjective governs each noun of a list after it ("unexploded rockets, artillery shells and submunitions").
+_REMNANT = re.compile(rf"\b(?:{word_pattern(_CUES['remnant'])})\s+(?:[\w-]+(?:,\s+|\s+and\s+|\s+)){{0,3}}$", re.I)
+
+
 def _kinds(text: str) -> list[tuple[str, int, bool]]:
     """The kinds a sentence names: (kind, position of its first word, named by a generic word only)."""
     if not KIND_CHECK.search(text):
@@ -302,7 +313,11 @@ def _kinds(text: str) -> list[tuple[str, int, bool]]:
     masked = _mask_backdrop(text)
     first: dict[str, int] = {}
     for m in _ANY_KIND.finditer(masked):
-        if not NEGATED.search(masked, max(0, m.start() - 40), m.start()) and not _target(masked, m):
+        if (
+            not NEGATED.search(masked, max(0, m.start() - 40), m.start())
+            and not _target(masked, m)
+            and not _REMNANT.search(masked, max(0, m.start() - 60), m.start())
+        ):
             first.setdefault(m.lastgroup, m.start())
     found = [(kind, first[kind], False) for kind, _ in KINDS if kind in first]
     if not found:
@@ -442,6 +457,9 @@ def _told(text: str) -> _Told | None:
     if reported_by is None and _CONDEMNS.search(text):
         speaker = speaker_side(text)
         reported_by = speaker if speaker != denied_by and speaker not in accused else None
+    if reported_by is None and source and speaker_side(text) not in (None, *accused):
+        # a speaker whose country is in its subject, not its name ("Cambodia's Ministry of National Defence said")
+        reported_by = speaker_side(text)
     if reported_by is None and source and len(set(accused) - {None}) == 1:
         # a speaker of no named country ("…, the Ministry of National Defence said") telling one side's attack on
         # the other side's people speaks for the side attacked
@@ -733,7 +751,7 @@ def find_incidents(
                 kind=k[0],
                 places=tuple(dict.fromkeys(p.name for p in where)),
                 admin1=tuple(dict.fromkeys(p.admin1 for p in where)),
-                date=_clause_day(text, k[1], published, day),
+                date=_next_day(text, k[1], published, _clause_day(text, k[1], published, day)),
                 reported_by=told.reported_by,
                 accused=accused[k],
                 denied_by=told.denied_by,
@@ -741,6 +759,24 @@ def find_incidents(
             )
         )
     return out
+
+
+# A day told as the one after a day named before it ("a claim on 12 December was followed the next morning by some
+# of the heaviest shelling"): the attack after it is of that next day.
+_NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", re.I)
+
+
+def _next_day(text: str, at: int, published: date | None, day: date | None) -> date | None:
+    """The day of the attack told at `at`: the day after `day` when "the next day" stands between that day, named
+    in the sentence, and the attack's word."""
+    if day is None or "next" not in text and "following" not in text:
+        return day
+    nxt = [m for m in _NEXT_DAY.finditer(text, 0, at)]
+    named = [d for d in _event_days(text, published) if d.date == day]
+    if not nxt or not named or named[0].end > nxt[-1].start():
+        return day
+    after = day + timedelta(days=1)
+    return after if published is None or after <= published else day
 
 
 def _fronts(kind: tuple[str, int, bool], where: list[PlaceMention]) -> list[tuple[tuple, list[PlaceMention]]]:
@@ -1109,6 +1145,12 @@ def _same_time(a: Incident, b: Incident) -> bool:
     return a.date == b.date or (undated and (_unspecified(a) or _unspecified(b) or same_side))
 
 
+def _period_and_day(a: Incident, b: Incident) -> bool:
+    """Whether one telling is of an earlier period with no day ("since dawn on Monday, Thai forces have struck …
+    in three provinces": a campaign) and the other of one stated day: not one attack."""
+    return {a.timing, b.timing} == {"earlier", "stated"} and (a.date is None) != (b.date is None)
+
+
 def merge_in_report(incidents: list[Incident]) -> list[Incident]:
     """The same attack told twice is one incident: the same kind (or one telling of no stated kind, "the
     explosion" beside "a landmine blast"), a province in common (or neither names one) and no conflicting
@@ -1121,6 +1163,7 @@ def merge_in_report(incidents: list[Incident]) -> list[Incident]:
                 for i, m in enumerate(merged)
                 if (m.kind == inc.kind or _unspecified(m) or _unspecified(inc))
                 and not answers_apart(m, inc)
+                and not _period_and_day(m, inc)
                 and (set(m.admin1) & set(inc.admin1) or not (m.admin1 and inc.admin1) and _same_time(m, inc))
                 and (m.date is None or inc.date is None or m.date == inc.date)
             ),
