@@ -280,3 +280,27 @@ def test_a_speaker_whose_country_is_in_the_subject_tells_the_charge():
 def test_a_speaker_in_other_words():
     text = "Thailand's Council of Ministers said Cambodian forces fired rockets into Kantharalak in Sisaket on Monday."
     assert [(i.reported_by, i.accused) for i in incidents(text)] == [("TH", "KH")]
+
+
+# --- a charge answered by a denial in the same sentence is an allegation --------------------------------------------
+
+
+def test_a_flight_charged_and_denied_in_one_sentence_is_an_alleged_violation():
+    text = (
+        "On 14 January, the Thai army said Cambodian drones had flown over Thai positions in Khok Sung district, "
+        "Sa Kaeo; Cambodia denied sending drones across the border."
+    )
+    assert brief(incidents(text)) == [("airspace", date(2026, 1, 14), ("TH-27",), "TH", "KH", "KH")]
+
+
+def test_a_flight_charged_and_denied_in_other_words():
+    text = (
+        "Cambodia's army said Thai drones hovered over its outpost near Choam Khsant in Preah Vihear on Monday, "
+        "but Thailand rejected the account."
+    )
+    assert brief(incidents(text, date(2026, 1, 14))) == [("airspace", date(2026, 1, 12), ("KH-13",), "KH", "TH", "TH")]
+
+
+def test_a_flight_neither_charged_nor_denied_is_no_allegation():
+    text = "On 14 January, Cambodian drones flew over Khok Sung district in Sa Kaeo."
+    assert [i for i in incidents(text) if i.kind == "airspace"] == []

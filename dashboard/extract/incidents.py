@@ -1419,7 +1419,12 @@ def find_allegations(
     acts = _acts(text)
     if acts and _told(text) is not None:  # an attack told with it is the event ("troops fired on protesters")
         return []
-    if not acts or not (_ALLEGES.search(text) or (after is not None and _ALLEGES.search(after.text))):
+    if not acts:
+        return []
+    # the accused side's denial in the sentence answers a charge: "X said Y's drones had flown over its positions;
+    # Y denied sending drones"
+    denier = _denier(text) if _DENYING.search(text) else None
+    if not (_ALLEGES.search(text) or (after is not None and _ALLEGES.search(after.text)) or denier):
         return []
     day, timing, timed = _dating(text, published)
     if timing == "earlier":
@@ -1454,7 +1459,7 @@ def find_allegations(
                 date=day,
                 reported_by=accuser,
                 accused=actor or _OPPOSITE.get(accuser),
-                denied_by=None,
+                denied_by=denier if denier == (actor or _OPPOSITE.get(accuser)) else None,
                 timing=timing,
             )
         )
