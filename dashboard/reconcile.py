@@ -144,8 +144,13 @@ class IncidentEvent:
         nothing: many attacks share a day). A report that gives two tellings of different kinds days of their own
         that differ tells two events ("on Sunday … artillery …; on Saturday … cluster munitions …")."""
         apart = (t.day - self.day).days
-        if t.is_denial_only:
-            return 0 <= apart <= DENIAL_DAYS and near(self.point, t.point, self.admin1, t.incident.admin1)
+        if t.is_denial_only:  # a denial told at a place answers an event at a place, not one that names none
+            placed_only = bool(t.incident.admin1) and not self.admin1
+            return (
+                0 <= apart <= DENIAL_DAYS
+                and not placed_only
+                and near(self.point, t.point, self.admin1, t.incident.admin1)
+            )
         placed = bool(self.admin1) and bool(t.incident.admin1)
         if not same_kind(t.incident.kind, self.kind) or (t.incident.kind != self.kind and not placed):
             return False

@@ -304,3 +304,62 @@ def test_a_flight_charged_and_denied_in_other_words():
 def test_a_flight_neither_charged_nor_denied_is_no_allegation():
     text = "On 14 January, Cambodian drones flew over Khok Sung district in Sa Kaeo."
     assert [i for i in incidents(text) if i.kind == "airspace"] == []
+
+
+# --- across reports: a denial told at a place answers an event at a place ---------------------------------------
+
+
+def _telling(kind, admin1, reported_by, accused, denied_by, day=None, published=date(2025, 7, 25)):
+    from dashboard.reconcile import Telling
+    from dashboard.records import Evidence, Incident, Report
+
+    inc = Incident(
+        Evidence("r1", kind, 0, 1, kind),
+        kind,
+        ("X",) if admin1 else (),
+        admin1,
+        day,
+        reported_by,
+        accused,
+        denied_by,
+        "stated" if day else "reported",
+    )
+    return Telling(inc, Report("r1", "r1.txt", "s", published=published, outlet="O"), day or published, None)
+
+
+def test_a_placed_denial_answers_the_placed_charge_not_a_placeless_event():
+    from dashboard.reconcile import merge_incidents
+
+    events = merge_incidents(
+        [
+            _telling("artillery", (), None, None, None, day=date(2025, 7, 25)),
+            _telling("landmine", ("TH-34",), "TH", "KH", None),
+            _telling("landmine", ("TH-34",), None, "KH", "KH"),
+        ]
+    )
+    assert {(e.kind, t.incident.denied_by) for e in events for t in e.tellings} == {
+        ("artillery", None),
+        ("landmine", None),
+        ("landmine", "KH"),
+    }
+
+
+def test_a_placed_denial_with_only_a_placeless_event_stays_apart():
+    from dashboard.reconcile import merge_incidents
+
+    events = merge_incidents(
+        [
+            _telling("rocket", (), None, None, None, day=date(2025, 7, 25)),
+            _telling("rocket", ("TH-33",), None, "KH", "KH"),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_a_placeless_denial_still_answers_a_placeless_event():
+    from dashboard.reconcile import merge_incidents
+
+    events = merge_incidents(
+        [_telling("rocket", (), "TH", "KH", None, day=date(2025, 7, 25)), _telling("rocket", (), None, "KH", "KH")]
+    )
+    assert len(events) == 1
