@@ -275,7 +275,23 @@ def _bounds_agree(text: str, earliest: date, latest: date) -> bool:
     spelled = alpha2digit(text.replace("-", " "), "en", threshold=0) if "month" in text else ""  # "five-month"
     said = [m["n"] for m in MONTHS_SPAN.finditer(spelled)]
     months = max((int(n) if n else 2 for n in said), default=0)
-    return (latest - earliest).days >= 30 * (months - 1)
+    if months < 2:
+        return True
+    return (latest - _month_named_before(text, earliest)).days >= 30 * (months - 1)
+
+
+# A month named without a day, as a time ("in May", "since early May"): the months a report says passed may lie
+# between it and its dates ("clashed on 24 July, after months of tension that began … in May").
+MONTH_ALONE = re.compile(rf"\b(?:in|since|from|during|early|late|mid-?)\s+(?P<m>{_MONTHS})\b(?!\.?\s*\d)")
+
+
+def _month_named_before(text: str, earliest: date) -> date:
+    """The first day of the earliest month the text names alone in the year before its earliest date, else that date."""
+    firsts = [earliest]
+    for m in MONTH_ALONE.finditer(text):
+        month = _MONTH_NUMBER[m["m"][:3].lower()]
+        firsts.append(date(earliest.year - (month > earliest.month), month, 1))
+    return min(firsts)
 
 
 def _lasted(text: str) -> timedelta | None:
@@ -298,9 +314,35 @@ HELD_FOR = re.compile(
 )
 
 
-def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | None:
-    """The latest day a sentence reaches by counting a stretch ("for 155 days") on from a past date it gives."""
+# A stretch counted on from a date the same sentence gives after it: "five weeks after the guns fell silent on 27
+# December", "ten days since the truce of 29 July" (numbers in digits: `_in_digits`).
+AFTER_SPAN = re.compile(r"\b(?P<n>\d+)\s+(?P<unit>day|week)s?\s+(?:after|since)\b", re.I)
+AFTER_CUE = re.compile(r"\b(?:days?|weeks?)\s+(?:after|since)\b", re.I)
+
+
+def _spans_after(text: str, years: tuple[int, ...], today: date) -> date | None:
+    """The latest day a sentence reaches by counting a stretch it opens ("five weeks after …") on from the past date
+    it gives after it (before the sentence ends)."""
+    if not AFTER_CUE.search(text):
+        return None
+    digits = _in_digits(text)
     reached = None
+    for span in AFTER_SPAN.finditer(digits):
+        ends = [i for i in (digits.find(". ", span.end()), digits.find("\n", span.end())) if i >= 0]
+        m = DATE.search(digits, span.end(), min(ends, default=len(digits)))
+        if m is None or FUTURE.search(digits[max(0, m.start() - 100) : m.start()]):
+            continue
+        day = _resolve(m, years, today, digits)
+        if day is not None:
+            days = int(span["n"]) * (7 if span["unit"].lower() == "week" else 1)
+            reached = max(reached or day, day + timedelta(days=days))
+    return reached
+
+
+def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | None:
+    """The latest day a sentence reaches by counting a stretch ("for 155 days") on from a past date it gives, or a
+    stretch it opens on to a date after it ("five weeks after … 27 December": `_spans_after`)."""
+    reached = _spans_after(text, years, today)
     for held in HELD_FOR.finditer(text):
         start = max(text.rfind(". ", 0, held.start()), text.rfind("\n", 0, held.start())) + 1
         for m in DATE.finditer(text, start, held.start()):

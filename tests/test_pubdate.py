@@ -332,3 +332,30 @@ def test_a_date_named_last_weekday_bounds_the_report_to_the_week_after_it(text, 
 )
 def test_a_dated_weekday_not_named_last_is_no_week_bound(text, expected):
     assert found(text) == expected
+
+
+# The unseen batch 3 audit (items 1, 6): an explainer whose dates are placed after "months of tension" got no date,
+# and an op-ed counting "five weeks after" a date was dated by the latest date it names (three weeks early).
+def test_months_that_lie_before_the_reports_dates_do_not_unseat_them():
+    text = (
+        "Troops clashed near the temple on 24 July, after months of tension that began with a skirmish in May. "
+        "The committee met from 4 to 7 August."
+    )
+    assert found(text) == (date(2025, 8, 7), "text")
+    own = "Since early March, months of quarrels over the border led up to the clash of 24 July. Talks ended on 7 August."
+    assert found(own) == (date(2025, 8, 7), "text")
+
+
+def test_a_stretch_counted_on_from_a_date_after_it_moves_the_estimate():
+    text = (
+        "Five weeks after the guns fell silent at noon on 27 December, the border is quiet. "
+        "Mortar rounds landed near An Ses on 11 January."
+    )
+    assert found(text) == (date(2026, 1, 31), "text")
+    own = "Ten days since the truce of 29 July took hold, farmers are back in the fields they left on 25 July."
+    assert found(own) == (date(2025, 8, 8), "text")
+
+
+def test_a_stretch_of_a_plan_moves_nothing():
+    text = "The army will withdraw two weeks after the talks on 7 August. The talks were agreed on 1 August."
+    assert found(text)[0] == date(2025, 8, 1)
