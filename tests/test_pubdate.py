@@ -343,8 +343,7 @@ def test_months_that_lie_before_the_reports_dates_do_not_unseat_them():
     )
     assert found(text) == (date(2025, 8, 7), "text")
     own = (
-        "Since early March, months of quarrels over the border led up to the clash of 24 July. "
-        "Talks ended on 7 August."
+        "Since early March, months of quarrels over the border led up to the clash of 24 July. Talks ended on 7 August."
     )
     assert found(own) == (date(2025, 8, 7), "text")
 
