@@ -226,10 +226,17 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
         day = min(_on_weekday_told(text, began + lasted), today)
     if floor is not None and day < floor <= today:
         day = min(_on_weekday_told(text, floor), today)  # written after a turning point it tells as done
+    named_last = None
+    if last_week is None and latest is not None and (latest.weekday() in _last_weekdays(text)):
+        # "Last Thursday, … signed" and its latest date a Thursday: that day, and the report was written in the week
+        # after it, not before a weekday it tells as past in that week ("On Saturday, two days after the deal")
+        last_week = named_last = latest
     if last_week is not None and day <= last_week + LAST_WEEK:
         # "held last Tuesday, January 27": written in the week after that day, at the latest a week after it —
         # a bound (never early), unless a date it tells or a day it looks ahead to leaves one day only
         day = max(day, last_week + timedelta(days=1))
+        if named_last is not None:
+            day = min(_on_weekday_told(text, day), named_last + LAST_WEEK)
         bound = min(last_week + LAST_WEEK, today)
         if upcoming is not None and upcoming - day > PLAN_GAP:
             bound = min(bound, _before_weekday_told(text, upcoming))
@@ -365,6 +372,19 @@ def _before_weekday_told(text: str, upcoming: date) -> date:
     named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
     days = [upcoming - timedelta(days=k) for k in range(1, 8)]
     return next((d for d in days if _WEEKDAYS[d.weekday()] in named), days[0])
+
+
+# "last Thursday" with no date beside it
+LAST_ALONE = re.compile(
+    r"\blast\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![,\s(]+(?:\d|(?:"
+    + _MONTHS
+    + r")\b))",
+    re.I,
+)
+
+
+def _last_weekdays(text: str) -> set[int]:
+    return {_WEEKDAYS.index(m["wd"].lower()) for m in LAST_ALONE.finditer(text)}
 
 
 def _weekdays_named(text: str) -> set[int]:

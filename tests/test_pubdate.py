@@ -361,3 +361,16 @@ def test_a_stretch_counted_on_from_a_date_after_it_moves_the_estimate():
 def test_a_stretch_of_a_plan_moves_nothing():
     text = "The army will withdraw two weeks after the talks on 7 August. The talks were agreed on 1 August."
     assert found(text)[0] == date(2025, 8, 1)
+
+
+def test_last_weekday_alone_on_the_latest_dates_weekday_bounds_the_report_to_the_week_after():
+    text = (
+        "Last Thursday, after four days of talks, the ministers signed the plan. The committee met from 4 to 7 "
+        "August. On Saturday, two days after the deal, three soldiers were wounded by a landmine."
+    )
+    assert found(text) == (date(2025, 8, 14), "bound")
+    assert pubdate.written_between(text, date(2026, 1, 1)) == (date(2025, 8, 9), date(2025, 8, 14))
+    own = "Talks closed on Friday, August 8. Rockets fell last Friday evening, and again on Monday."
+    assert pubdate.written_between(own, date(2026, 1, 1)) == (date(2025, 8, 11), date(2025, 8, 15))
+    # "last Tuesday" that is no weekday of its latest date: the latest date stands
+    assert found("Talks closed on 7 August. Shelling was reported last Tuesday.") == (date(2025, 8, 7), "text")
