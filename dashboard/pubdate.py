@@ -203,7 +203,7 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
             upcoming = min(upcoming or day, day)
             continue
         if TODAY.search(before[-30:]):
-            return day, None
+            return max(day, _head_days(text, years, today, day)), None
         if onset is None and ONSET.search(before):
             onset = day
         last = _range_end(text, m, day)  # "from August 18 to 20": the 20th is told too
@@ -247,6 +247,18 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
         bound = min(_before_weekday_told(text, upcoming), today)
         return (bound, day) if bound > day else (day, None)
     return day, None
+
+
+def _head_days(text: str, years: tuple[int, ...], today: date, day: date) -> date:
+    """The latest past day the report's head (its title and first lines) states, if later than `day` (a day one
+    entry calls today): the days a live blog covers ("Monday 28 July - Tuesday 29 July") run to its latest entry."""
+    head = text[:HEAD_CHARS]
+    days = [
+        d
+        for m in DATE.finditer(head)
+        if not FUTURE.search(head[max(0, m.start() - 100) : m.start()]) and (d := _resolve(m, years, today, head))
+    ]
+    return max([day, *(d for d in days if d - day <= LAST_WEEK)])
 
 
 AGE_CUE = re.compile(r"\bdays?\b", re.I)  # a ceasefire's age is told in days

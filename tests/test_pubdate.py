@@ -374,3 +374,23 @@ def test_last_weekday_alone_on_the_latest_dates_weekday_bounds_the_report_to_the
     assert pubdate.written_between(own, date(2026, 1, 1)) == (date(2025, 8, 11), date(2025, 8, 15))
     # "last Tuesday" that is no weekday of its latest date: the latest date stands
     assert found("Talks closed on 7 August. Shelling was reported last Tuesday.") == (date(2025, 8, 7), "text")
+
+
+# The unseen batch 2 live blog (r03): an entry's "tonight, 28 July" dated the blog, whose head runs to 29 July.
+def test_a_day_an_entry_calls_today_yields_to_a_later_day_the_report_s_head_covers():
+    text = (
+        "LIVE: leaders meet in Malaysia\n\nMonday 28 July - Tuesday 29 July. Latest entries first.\n\n"
+        "07:10 Tue - The army says troops fired after the ceasefire came into force.\n\n"
+        "19:05 Mon - The statement says the ceasefire is effective from midnight tonight, 28 July."
+    )
+    assert found(text) == (date(2025, 7, 29), "text")
+    own = (
+        "Border live: 9-10 December\n\nUpdates from 9 December to 10 December.\n\n"
+        "[10.15am] Shelling resumed, residents said.\n\n[9.50pm] The army said today, 9 December, was calm."
+    )
+    assert found(own) == (date(2025, 12, 10), "text")
+    # the head's day is no later: the day called today stands
+    assert found("Live updates, 8 December\n\nAt noon today (9 December) the talks resumed.") == (
+        date(2025, 12, 9),
+        "text",
+    )
