@@ -105,10 +105,18 @@ def test_a_blog_s_stamps_date_its_entries():
     days = {i.admin1: i.date for i in incidents(BLOG, date(2025, 7, 28))}
     assert days[("TH-33",)] == date(2025, 7, 29)  # "Tue": the Tuesday nearest the blog's date, after it
     assert days.get(("TH-32",)) in (None, date(2025, 7, 28))  # 23:30 told at 00:20: the evening before
-    assert days[("TH-34",)] is None  # "Mon": the blog's own date, as its report's
+    assert days[("TH-34",)] == date(2025, 7, 28)  # "Mon": the blog's own date, stated by its stamp
     own = {i.admin1: i.date for i in incidents(OWN_BLOG, date(2025, 12, 15))}  # a Monday
     assert own[("TH-31",)] == date(2025, 12, 14)
-    assert own[("TH-32",)] is None or own[("TH-32",)] == date(2025, 12, 15)
+    assert own[("TH-32",)] == date(2025, 12, 15)
+
+
+def test_a_time_alone_states_no_day():
+    text = (
+        "Live\n\n09:10 – Shelling continued near Chong An Ma in Ubon Ratchathani, residents said.\n\n"
+        "11:30 – Rockets landed near Ban Sai Taku in Buriram, the army said."
+    )
+    assert {(i.date, i.timing) for i in incidents(text, date(2025, 7, 28))} == {(None, "reported")}
 
 
 def test_a_count_over_a_span_of_days_stood_at_its_last_day():

@@ -62,7 +62,8 @@ STAMP_REACH = 3  # a stamp's weekday is within this many days of its blog's date
 
 
 def entry_days(sentences: list[Sentence], published: date | None) -> list[date | None]:
-    """For each sentence, the day the entry it stands in gives (None: no dated entry, or its report's day)."""
+    """For each sentence, the day the entry it stands in states (None: no entry, or one whose head and the heads
+    before it name no day: a time alone is of its report's day, which the report's date already gives)."""
     heads = {}  # paragraph -> its head's match
     firsts = {}
     for s in sentences:
@@ -78,7 +79,7 @@ def entry_days(sentences: list[Sentence], published: date | None) -> list[date |
     day = stamp = None
     for paragraph, first in sorted(firsts.items()):
         if paragraph in heads:
-            day = _head_day(heads[paragraph], published, day)
+            day = _head_day(heads[paragraph], published, day)  # None: a time alone, before any head named a day
             clock = _CLOCK_IN.search(heads[paragraph].group("head"))
             stamp = _minutes(clock.group(0)) if clock else None
         elif _is_title(first, sentences):
@@ -90,7 +91,7 @@ def entry_days(sentences: list[Sentence], published: date | None) -> list[date |
         skip = heads[s.paragraph].end("head") if s.paragraph in heads and s is firsts[s.paragraph] else 0
         if day is not None and stamp is not None and _evening_before(s.text, skip, stamp):
             day -= timedelta(days=1)  # "the last shell fell at 23:30", told at 00:20: the day before the stamp's
-        out.append(day if day != published else None)
+        out.append(day)
     return out
 
 
@@ -128,7 +129,7 @@ def _head_day(m: re.Match, published: date | None, before: date | None) -> date 
         return told[0]
     wd = _WEEKDAY_IN.search(head)
     if wd is None or published is None:
-        return before or published
+        return before
     weekday = _SHORT[wd.group(0)[:3].lower()]
     if _CLOCK_IN.search(head):  # a blog's stamp: the such day nearest the blog's date
         days = [published + timedelta(days=k) for k in range(-STAMP_REACH, STAMP_REACH + 1)]
