@@ -138,3 +138,20 @@ def test_no_layout(text):
     from dashboard.extract.sentences import split_sentences
 
     assert set(entry_days(split_sentences(text), date(2025, 12, 15))) == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out on the morning of Thursday, July 24, near the Ta Muen Thom temple in Surin.",
+        "Clashes erupted on Sunday, 7 December, near Chong An Ma in Ubon Ratchathani.",
+    ],
+)
+def test_the_outbreak_told_at_its_place_is_an_event_of_its_day(text):
+    found = incidents(text, date(2025, 12, 28))
+    assert found and all(i.timing == "stated" and i.date is not None for i in found)
+
+
+def test_the_outbreak_as_a_period_is_background():
+    text = "Since clashes erupted on 7 December near Chong An Ma in Ubon Ratchathani, schools have closed."
+    assert all(i.timing == "earlier" for i in incidents(text, date(2025, 12, 28)))
