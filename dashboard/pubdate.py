@@ -203,7 +203,7 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
             upcoming = min(upcoming or day, day)
             continue
         if TODAY.search(before[-30:]):
-            return day, None
+            return max(day, _head_days(text, years, today, day)), None
         if onset is None and ONSET.search(before):
             onset = day
         last = _range_end(text, m, day)  # "from August 18 to 20": the 20th is told too
@@ -226,10 +226,17 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
         day = min(_on_weekday_told(text, began + lasted), today)
     if floor is not None and day < floor <= today:
         day = min(_on_weekday_told(text, floor), today)  # written after a turning point it tells as done
+    named_last = None
+    if last_week is None and latest is not None and (latest.weekday() in _last_weekdays(text)):
+        # "Last Thursday, … signed" and its latest date a Thursday: that day, and the report was written in the week
+        # after it, not before a weekday it tells as past in that week ("On Saturday, two days after the deal")
+        last_week = named_last = latest
     if last_week is not None and day <= last_week + LAST_WEEK:
         # "held last Tuesday, January 27": written in the week after that day, at the latest a week after it —
         # a bound (never early), unless a date it tells or a day it looks ahead to leaves one day only
         day = max(day, last_week + timedelta(days=1))
+        if named_last is not None:
+            day = min(_on_weekday_told(text, day), named_last + LAST_WEEK)
         bound = min(last_week + LAST_WEEK, today)
         if upcoming is not None and upcoming - day > PLAN_GAP:
             bound = min(bound, _before_weekday_told(text, upcoming))
@@ -240,6 +247,18 @@ def _estimate(text: str, today: date) -> tuple[date, date | None] | None:
         bound = min(_before_weekday_told(text, upcoming), today)
         return (bound, day) if bound > day else (day, None)
     return day, None
+
+
+def _head_days(text: str, years: tuple[int, ...], today: date, day: date) -> date:
+    """The latest past day the report's head (its title and first lines) states, if later than `day` (a day one
+    entry calls today): the days a live blog covers ("Monday 28 July - Tuesday 29 July") run to its latest entry."""
+    head = text[:HEAD_CHARS]
+    days = [
+        d
+        for m in DATE.finditer(head)
+        if not FUTURE.search(head[max(0, m.start() - 100) : m.start()]) and (d := _resolve(m, years, today, head))
+    ]
+    return max([day, *(d for d in days if d - day <= LAST_WEEK)])
 
 
 AGE_CUE = re.compile(r"\bdays?\b", re.I)  # a ceasefire's age is told in days
@@ -275,7 +294,23 @@ def _bounds_agree(text: str, earliest: date, latest: date) -> bool:
     spelled = alpha2digit(text.replace("-", " "), "en", threshold=0) if "month" in text else ""  # "five-month"
     said = [m["n"] for m in MONTHS_SPAN.finditer(spelled)]
     months = max((int(n) if n else 2 for n in said), default=0)
-    return (latest - earliest).days >= 30 * (months - 1)
+    if months < 2:
+        return True
+    return (latest - _month_named_before(text, earliest)).days >= 30 * (months - 1)
+
+
+# A month named without a day, as a time ("in May", "since early May"): the months a report says passed may lie
+# between it and its dates ("clashed on 24 July, after months of tension that began … in May").
+MONTH_ALONE = re.compile(rf"\b(?:in|since|from|during|early|late|mid-?)\s+(?P<m>{_MONTHS})\b(?!\.?\s*\d)")
+
+
+def _month_named_before(text: str, earliest: date) -> date:
+    """The first day of the earliest month the text names alone in the year before its earliest date, else that date."""
+    firsts = [earliest]
+    for m in MONTH_ALONE.finditer(text):
+        month = _MONTH_NUMBER[m["m"][:3].lower()]
+        firsts.append(date(earliest.year - (month > earliest.month), month, 1))
+    return min(firsts)
 
 
 def _lasted(text: str) -> timedelta | None:
@@ -298,9 +333,35 @@ HELD_FOR = re.compile(
 )
 
 
-def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | None:
-    """The latest day a sentence reaches by counting a stretch ("for 155 days") on from a past date it gives."""
+# A stretch counted on from a date the same sentence gives after it: "five weeks after the guns fell silent on 27
+# December", "ten days since the truce of 29 July" (numbers in digits: `_in_digits`).
+AFTER_SPAN = re.compile(r"\b(?P<n>\d+)\s+(?P<unit>day|week)s?\s+(?:after|since)\b", re.I)
+AFTER_CUE = re.compile(r"\b(?:days?|weeks?)\s+(?:after|since)\b", re.I)
+
+
+def _spans_after(text: str, years: tuple[int, ...], today: date) -> date | None:
+    """The latest day a sentence reaches by counting a stretch it opens ("five weeks after …") on from the past date
+    it gives after it (before the sentence ends)."""
+    if not AFTER_CUE.search(text):
+        return None
+    digits = _in_digits(text)
     reached = None
+    for span in AFTER_SPAN.finditer(digits):
+        ends = [i for i in (digits.find(". ", span.end()), digits.find("\n", span.end())) if i >= 0]
+        m = DATE.search(digits, span.end(), min(ends, default=len(digits)))
+        if m is None or FUTURE.search(digits[max(0, m.start() - 100) : m.start()]):
+            continue
+        day = _resolve(m, years, today, digits)
+        if day is not None:
+            days = int(span["n"]) * (7 if span["unit"].lower() == "week" else 1)
+            reached = max(reached or day, day + timedelta(days=days))
+    return reached
+
+
+def _spans_from_dates(text: str, years: tuple[int, ...], today: date) -> date | None:
+    """The latest day a sentence reaches by counting a stretch ("for 155 days") on from a past date it gives, or a
+    stretch it opens on to a date after it ("five weeks after … 27 December": `_spans_after`)."""
+    reached = _spans_after(text, years, today)
     for held in HELD_FOR.finditer(text):
         start = max(text.rfind(". ", 0, held.start()), text.rfind("\n", 0, held.start())) + 1
         for m in DATE.finditer(text, start, held.start()):
@@ -323,6 +384,19 @@ def _before_weekday_told(text: str, upcoming: date) -> date:
     named = {m["wd"].lower() for m in WEEKDAY.finditer(text)}
     days = [upcoming - timedelta(days=k) for k in range(1, 8)]
     return next((d for d in days if _WEEKDAYS[d.weekday()] in named), days[0])
+
+
+# "last Thursday" with no date beside it
+LAST_ALONE = re.compile(
+    r"\blast\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![,\s(]+(?:\d|(?:"
+    + _MONTHS
+    + r")\b))",
+    re.I,
+)
+
+
+def _last_weekdays(text: str) -> set[int]:
+    return {_WEEKDAYS.index(m["wd"].lower()) for m in LAST_ALONE.finditer(text)}
 
 
 def _weekdays_named(text: str) -> set[int]:

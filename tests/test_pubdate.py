@@ -332,3 +332,65 @@ def test_a_date_named_last_weekday_bounds_the_report_to_the_week_after_it(text, 
 )
 def test_a_dated_weekday_not_named_last_is_no_week_bound(text, expected):
     assert found(text) == expected
+
+
+# The unseen batch 3 audit (items 1, 6): an explainer whose dates are placed after "months of tension" got no date,
+# and an op-ed counting "five weeks after" a date was dated by the latest date it names (three weeks early).
+def test_months_that_lie_before_the_reports_dates_do_not_unseat_them():
+    text = (
+        "Troops clashed near the temple on 24 July, after months of tension that began with a skirmish in May. "
+        "The committee met from 4 to 7 August."
+    )
+    assert found(text) == (date(2025, 8, 7), "text")
+    own = (
+        "Since early March, months of quarrels over the border led up to the clash of 24 July. Talks ended on 7 August."
+    )
+    assert found(own) == (date(2025, 8, 7), "text")
+
+
+def test_a_stretch_counted_on_from_a_date_after_it_moves_the_estimate():
+    text = (
+        "Five weeks after the guns fell silent at noon on 27 December, the border is quiet. "
+        "Mortar rounds landed near An Ses on 11 January."
+    )
+    assert found(text) == (date(2026, 1, 31), "text")
+    own = "Ten days since the truce of 29 July took hold, farmers are back in the fields they left on 25 July."
+    assert found(own) == (date(2025, 8, 8), "text")
+
+
+def test_a_stretch_of_a_plan_moves_nothing():
+    text = "The army will withdraw two weeks after the talks on 7 August. The talks were agreed on 1 August."
+    assert found(text)[0] == date(2025, 8, 1)
+
+
+def test_last_weekday_alone_on_the_latest_dates_weekday_bounds_the_report_to_the_week_after():
+    text = (
+        "Last Thursday, after four days of talks, the ministers signed the plan. The committee met from 4 to 7 "
+        "August. On Saturday, two days after the deal, three soldiers were wounded by a landmine."
+    )
+    assert found(text) == (date(2025, 8, 14), "bound")
+    assert pubdate.written_between(text, date(2026, 1, 1)) == (date(2025, 8, 9), date(2025, 8, 14))
+    own = "Talks closed on Friday, August 8. Rockets fell last Friday evening, and again on Monday."
+    assert pubdate.written_between(own, date(2026, 1, 1)) == (date(2025, 8, 11), date(2025, 8, 15))
+    # "last Tuesday" that is no weekday of its latest date: the latest date stands
+    assert found("Talks closed on 7 August. Shelling was reported last Tuesday.") == (date(2025, 8, 7), "text")
+
+
+# The unseen batch 2 live blog (r03): an entry's "tonight, 28 July" dated the blog, whose head runs to 29 July.
+def test_a_day_an_entry_calls_today_yields_to_a_later_day_the_report_s_head_covers():
+    text = (
+        "LIVE: leaders meet in Malaysia\n\nMonday 28 July - Tuesday 29 July. Latest entries first.\n\n"
+        "07:10 Tue - The army says troops fired after the ceasefire came into force.\n\n"
+        "19:05 Mon - The statement says the ceasefire is effective from midnight tonight, 28 July."
+    )
+    assert found(text) == (date(2025, 7, 29), "text")
+    own = (
+        "Border live: 9-10 December\n\nUpdates from 9 December to 10 December.\n\n"
+        "[10.15am] Shelling resumed, residents said.\n\n[9.50pm] The army said today, 9 December, was calm."
+    )
+    assert found(own) == (date(2025, 12, 10), "text")
+    # the head's day is no later: the day called today stands
+    assert found("Live updates, 8 December\n\nAt noon today (9 December) the talks resumed.") == (
+        date(2025, 12, 9),
+        "text",
+    )

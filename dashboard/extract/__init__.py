@@ -23,6 +23,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from dashboard.extract import figures, incidents, meetings, onset, statements
+from dashboard.extract.dates_layout import entry_days, on_entry_day
 from dashboard.extract.figures import Sides, asked_metric, dedupe, find_figures
 from dashboard.extract.incidents import (
     at_onset,
@@ -160,7 +161,8 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     sentences = split_sentences(report.text)
     places_of = find_report_places(sentences, report.id, gaz)
     sides = Sides(sentences, places_of)
-    rid, published = report.id, report.published
+    rid = report.id
+    entry_day = entry_days(sentences, report.published)  # a day header's or a blog stamp's day, where one rules
     # the city the report was filed from, which "here" names
     dateline = next((p.name for p in (places_of[0] if places_of else []) if is_dateline(p)), None)
 
@@ -172,11 +174,15 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     last_day = None  # the day of the incident told last, in this paragraph or the one before
     last_told = None  # the day any sentence told last (paragraph, day), in this paragraph or the one before
     awaiting, struck = None, []  # an attack told with no place, and the places the sentences after it give its harm
+    awaited, awaited_on = 0, report.published  # that attack's sentence and the day it speaks from
     for n, (sentence, places) in enumerate(zip(sentences, places_of, strict=True)):
         out.places.extend(places)
-        out.incidents.extend(
-            find_allegations(sentence, rid, published, places, sentences[n + 1] if n + 1 < len(sentences) else None)
+        day = entry_day[n]  # the day the sentence speaks from: its entry's, else its report's
+        published = day or report.published
+        allegations = find_allegations(
+            sentence, rid, published, places, sentences[n + 1] if n + 1 < len(sentences) else None
         )
+        out.incidents.extend(on_entry_day(allegations, day))
         if sentence.paragraph != paragraph:
             scene, paragraph = [], sentence.paragraph
             last_day = last_day if last_day and last_day[0] >= paragraph - 1 else None
@@ -190,7 +196,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
         if awaiting is not None and harmed:
             struck.extend(harmed)
         elif awaiting is not None:
-            out.incidents.extend(struck_at(awaiting, rid, published, struck))
+            out.incidents.extend(on_entry_day(struck_at(awaiting, rid, awaited_on, struck), entry_day[awaited]))
             awaiting, struck = None, []
         stages = _stages(sentence.text)
         if stages is None and not answers_count(previous):  # the answer to "How many fled?" may name no metric
@@ -199,7 +205,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
         has_figures = has_figures or answers_count(previous)
         if has_figures:
             side = partial(sides.of, sentence.paragraph, sentence.start)  # found only for the figures that need it
-            out.figures.extend(find_figures(sentence, rid, published, places, side, previous))
+            out.figures.extend(on_entry_day(find_figures(sentence, rid, published, places, side, previous), day))
         if has_meeting:
             found_meetings.extend(find_meetings(sentence, rid, published, places, dateline))
         if has_incidents:
@@ -207,12 +213,12 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
             if sentence.start in captioned:  # a photo's caption shows damage as it stands: an earlier attack
                 found = [replace(i, timing="earlier") if i.timing == "reported" else i for i in found]
             found = goes_on(found, sentence, last_day[1] if last_day else None)
-            found = same_day(found, sentence, day_before)
+            found = on_entry_day(same_day(found, sentence, day_before), day)
             days = [i.date for i in found if i.date]
             if days:
                 last_day = (sentence.paragraph, days[-1])
             if awaits_places(sentence, found, places, published):
-                awaiting = sentence
+                awaiting, awaited, awaited_on = sentence, n, published
             out.incidents.extend(found)
             if not found and not places:
                 loose.append(sentence)
@@ -222,7 +228,8 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
             before = sentences[n - 1].text if n and sentences[n - 1].paragraph == sentence.paragraph else ""
             out.statements.extend(find_statements(sentence, rid, published, before))
     if awaiting is not None:
-        out.incidents.extend(struck_at(awaiting, rid, published, struck))
+        out.incidents.extend(on_entry_day(struck_at(awaiting, rid, awaited_on, struck), entry_day[awaited]))
+    published = report.published
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
     out.incidents = unrated(out.incidents, sentences)  # a claim the report rates false is no incident

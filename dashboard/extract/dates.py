@@ -25,11 +25,14 @@ HOLIDAYS = {
 }
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
+# A weekday in apposition to a date ("Saturday, Dec. 13", "Sunday 7 December") names that date: one mention, dated
+# by its date (the weekday alone would be read as the nearest such weekday to the report's day).
+_APPOSED_WEEKDAY = rf"(?:\b(?:{'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?)?"
 DATE = re.compile(
-    rf"(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?P<dm>{_APPOSED_WEEKDAY}\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
+    rf"|(?P<md>{_APPOSED_WEEKDAY}\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)"
+    rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s+(?:{MONTHS}))?\))?"
-    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
-    rf"|(?P<md>\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)"
     rf"|(?P<holiday>\b(?:Christmas Eve|Christmas Day|New Year's Eve|New Year's Day)\b)"
     rf"|(?P<relative>\b(?:today|tonight|yesterday|tomorrow)\b)",
 )
@@ -248,13 +251,20 @@ def stated_day(text: str, published: date | None) -> date | None:
 
 @lru_cache(maxsize=4096)
 def _stated_day(text: str, published: date | None) -> date | None:
-    for d in find_dates(text, published, future=False):
+    """(A span of days, "between Dec. 8 and Dec. 27", tells what stood at its last day: a count over it.)"""
+    dates = find_dates(text, published, future=False)
+    for d, after in zip(dates, [*dates[1:], None], strict=True):
         if (
             d.date
             and (published is None or d.date <= published)
             and not ONSET.search(text[max(0, d.start - 60) : d.start])
         ):
-            return d.date
+            if after is not None and after.date and d.date < after.date and _joined(text, d, after):
+                end = after.date
+            else:
+                more = RANGE_AFTER.match(text[d.end : d.end + 20]) if d.text[:1].isalpha() else None
+                end = range_end(text[d.start : d.end + more.end()], d.date) if more else None
+            return end if end and (published is None or end <= published) else d.date
     return None
 
 
@@ -272,6 +282,7 @@ RANGE_BEFORE = re.compile(
 )
 # Two full dates joined: "26 October to 2 November", "from December 24 through December 26".
 RANGE_JOIN = re.compile(rf"^{_DASH}$")
+_AND = re.compile(r"^\s+and\s+$")  # "between Dec. 8 and Dec. 27"
 # A span told by the verbs of its first and last days in one clause: "began on 24 December and will continue
 # through 26 December", "opened on 4 August and closed on 7 August". The first day follows a verb of starting; the
 # words between the days are "and", a few words (no other date, no clause break) and a verb of going on or ending.
@@ -313,7 +324,7 @@ def _joined(text: str, first: DateMention, last: DateMention) -> bool:
     to 2 November"), or told by the verbs of starting and going on ("began on 24 December and will continue through
     26 December")."""
     gap = text[first.end : last.start]
-    if RANGE_JOIN.match(gap):
+    if RANGE_JOIN.match(gap) or (_AND.match(gap) and BETWEEN.search(text[max(0, first.start - 10) : first.start])):
         return True
     return bool(SPAN_GO_ON.match(gap) and SPAN_START.search(text[max(0, first.start - 20) : first.start]))
 

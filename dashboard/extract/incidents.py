@@ -640,10 +640,18 @@ _BEGAN_WITH = re.compile(r"(?P<skipped>[\s,]*(?:[\w-]+[\s,]+){0,4}?)with\s+(?:an
 _NOT_SAME_CLAUSE = re.compile(r"\b(?:as|while|but|when|and|since|after|before|until|which|who)\b|[;:()]", re.I)
 
 
+# After the day the fighting began, the place it began at ("broke out on Thursday, July 24, near the temple"): the
+# outbreak itself told as an event of that day (not "since it broke out on …", a period from it).
+_BEGAN_AT = re.compile(r"[\s,]*(?:near|at|along)\s", re.I)
+
+
 def _onset_day(text: str, d) -> bool:
     """Whether the day at `d` is the fighting's onset told as background ("since …", "began on …"), not the day of
-    the event the fighting began with (_BEGAN_WITH)."""
-    if not ONSET.search(text[max(0, d.start - 60) : d.start]):
+    the event the fighting began with (_BEGAN_WITH) or of the outbreak told at its place (_BEGAN_AT)."""
+    onset = ONSET.search(text[max(0, d.start - 60) : d.start])
+    if not onset:
+        return False
+    if not onset.group(0).lower().startswith("since") and _BEGAN_AT.match(text, d.end):
         return False
     began_with = _BEGAN_WITH.match(text, d.end)
     return began_with is None or _NOT_SAME_CLAUSE.search(began_with.group("skipped")) is not None
