@@ -80,8 +80,8 @@ _CLAUSE_END = re.compile(r";|\bincluding\b|\bamong (?:them|whom)\b", re.I)
 
 
 def _clause_provinces(context: ReportContext, sentence: str, start: int, end: int) -> tuple[str, ...]:
-    """The provinces a sentence names in the clause of the figure at start–end (report offsets): not in another
-    clause after a semicolon ("Ceasefire breached in Sisaket; Thai death toll revised to 29"), nor in the list of what
+    """The provinces a sentence names in the clause of the running total at start–end (report offsets): not in another
+    clause before a semicolon ("Ceasefire breached in Sisaket; Thai death toll revised to 29"), nor in the list of what
     its count includes."""
     at = context.province_at.get(sentence, ())
     if len(at) == 0:
@@ -106,7 +106,11 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":
         sentence = record.evidence.sentence
-        named = _clause_provinces(context, sentence, record.evidence.start, record.evidence.end)
+        named = (
+            _clause_provinces(context, sentence, record.evidence.start, record.evidence.end)
+            if record.scope == "total"  # a running total: only its own clause's provinces make it one province's
+            else context.provinces.get(sentence, ())
+        )
         if not named and record.scope is None and context.paragraph_province:
             opener = context.paragraph_province.get(_paragraph_of(context.text, record.evidence.start))
             named = (opener,) if opener else ()  # a count in a paragraph about one province: that province's

@@ -303,3 +303,11 @@ def test_a_province_in_another_clause_or_in_what_a_total_includes_is_not_the_tot
     assert cells[("killed", "TH", "civilian")] == (3, "venue")
     assert ("injured", "TH", "military") not in cells  # one province's count
     assert _cells(tmp_path / "x", gaz, reports[:1], date(2025, 12, 21))[("killed", "TH", None)] == (29, "title")
+
+
+def test_a_count_that_is_no_running_total_after_a_clause_naming_a_province_is_that_provinces(tmp_path, gaz):
+    said = (
+        "On December 17 Thai troops fired tear gas at villagers at Prey Chan, in Banteay Meanchey; Cambodia said 23 "
+        "people were hurt."
+    )
+    assert ("injured", "KH", None) not in _cells(tmp_path, gaz, [("teargas", date(2025, 12, 18), said)], DEC)
