@@ -311,3 +311,16 @@ def test_a_count_that_is_no_running_total_after_a_clause_naming_a_province_is_th
         "people were hurt."
     )
     assert ("injured", "KH", None) not in _cells(tmp_path, gaz, [("teargas", date(2025, 12, 18), said)], DEC)
+
+
+def test_the_tracker_takes_a_reports_total_over_the_longest_span_wherever_the_report_tells_it(tmp_path, gaz):
+    text = (
+        "Thailand says 22 soldiers were killed between Dec. 8 and Dec. 27.\n\n"
+        "Thursday, Dec. 11 - The Thai army says nine soldiers have now been killed."
+    )
+    store = Store(tmp_path / "t.sqlite3")
+    r = make_report(text, "recap.txt", published=DEC, name="recap", outlet="Recap")
+    store.add(r, extract(r, gaz), EXTRACTOR_VERSION)
+    pairs = queries.tracker.toll_figures(store, date(2026, 1, 10), "dec2025", "killed", "TH", "military")
+    [latest] = queries.tracker.latest_per_source(pairs)
+    assert latest.latest.value == 22
