@@ -4,6 +4,7 @@ names, datelines left out); a report from a row of `reports` or from its columns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -33,6 +34,7 @@ class ReportContext:
     """What a record's derived columns read from the rest of its report's extraction."""
 
     provinces: dict[str, tuple[str, ...]]  # the provinces each sentence names (directly or through a place)
+    province_at: dict[str, tuple[tuple[int, str], ...]]  # where in the report each sentence names each province
     incident_sentences: frozenset[str]  # the sentences that tell an incident
     paragraph_province: dict[int, str]  # a paragraph that opens with one province: its start → the province
     text: str  # the report's text
@@ -40,11 +42,14 @@ class ReportContext:
 
 def report_context(extraction: Extraction) -> ReportContext:
     provinces: dict[str, set[str]] = {}
+    province_at: dict[str, list[tuple[int, str]]] = {}
     for p in extraction.places:
         if p.admin1 and not is_dateline(p):
             provinces.setdefault(p.evidence.sentence, set()).add(p.admin1)
+            province_at.setdefault(p.evidence.sentence, []).append((p.evidence.start, p.admin1))
     return ReportContext(
         {sentence: tuple(sorted(codes)) for sentence, codes in provinces.items()},
+        {sentence: tuple(at) for sentence, at in province_at.items()},
         frozenset(i.evidence.sentence for i in extraction.incidents),
         _paragraph_provinces(extraction),
         extraction.report.text,
@@ -69,6 +74,24 @@ def _paragraph_provinces(extraction: Extraction) -> dict[int, str]:
     return out
 
 
+# Where a figure's own clause ends: another clause after a semicolon, or the list of what its count includes ("21
+# soldiers have been killed, along with three civilians, including a man killed by shelling in Sa Kaeo").
+_CLAUSE_END = re.compile(r";|\bincluding\b|\bamong (?:them|whom)\b", re.I)
+
+
+def _clause_provinces(context: ReportContext, sentence: str, start: int, end: int) -> tuple[str, ...]:
+    """The provinces a sentence names in the clause of the running total at start–end (report offsets): not in another
+    clause before a semicolon ("Ceasefire breached in Sisaket; Thai death toll revised to 29"), nor in the list of what
+    its count includes."""
+    at = context.province_at.get(sentence, ())
+    if len(at) == 0:
+        return ()
+    lo = context.text.rfind(";", 0, start)
+    after = _CLAUSE_END.search(context.text, end, end + len(sentence))
+    hi = after.start() if after else end + len(sentence)
+    return tuple(sorted({code for pos, code in at if lo < pos < hi}))
+
+
 def _paragraph_of(text: str, start: int) -> int:
     return text.rfind("\n", 0, start) + 1
 
@@ -83,7 +106,11 @@ def derived(table: str, record, known_from: date | None, context: ReportContext)
         return {"episode": episode_during(record.date or known_from)}
     if table == "figures":
         sentence = record.evidence.sentence
-        named = context.provinces.get(sentence, ())
+        named = (
+            _clause_provinces(context, sentence, record.evidence.start, record.evidence.end)
+            if record.scope == "total"  # a running total: only its own clause's provinces make it one province's
+            else context.provinces.get(sentence, ())
+        )
         if not named and record.scope is None and context.paragraph_province:
             opener = context.paragraph_province.get(_paragraph_of(context.text, record.evidence.start))
             named = (opener,) if opener else ()  # a count in a paragraph about one province: that province's

@@ -169,7 +169,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     captioned = _captions(sentences)
     loose: list = []  # sentences of attacks with neither place nor time (incidents.in_theatre)
     scene: list = []  # the places of the sentence before, in the same paragraph
-    paragraph = -1
+    paragraph, opening = -1, ""  # the paragraph's index and its first sentence (a day's header: figures.DAY_HEADER)
     last_text = ""  # the sentence before (any paragraph)
     last_day = None  # the day of the incident told last, in this paragraph or the one before
     last_told = None  # the day any sentence told last (paragraph, day), in this paragraph or the one before
@@ -184,7 +184,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
         )
         out.incidents.extend(on_entry_day(allegations, day))
         if sentence.paragraph != paragraph:
-            scene, paragraph = [], sentence.paragraph
+            scene, paragraph, opening = [], sentence.paragraph, sentence.text
             last_day = last_day if last_day and last_day[0] >= paragraph - 1 else None
             last_told = last_told if last_told and last_told[0] >= paragraph - 1 else None
         day_before = last_told[1] if last_told else None
@@ -205,7 +205,9 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
         has_figures = has_figures or answers_count(previous)
         if has_figures:
             side = partial(sides.of, sentence.paragraph, sentence.start)  # found only for the figures that need it
-            out.figures.extend(on_entry_day(find_figures(sentence, rid, published, places, side, previous), day))
+            out.figures.extend(
+                on_entry_day(find_figures(sentence, rid, published, places, side, previous, opening), day)
+            )
         if has_meeting:
             found_meetings.extend(find_meetings(sentence, rid, published, places, dateline))
         if has_incidents:

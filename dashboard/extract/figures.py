@@ -39,9 +39,9 @@ from dashboard.extract.actors import (
     speaker_side,
     victim_side,
 )
-from dashboard.extract.dates import stated_day
-from dashboard.extract.lexicon import MONTHS, guarded, initials, precheck, starting_with, words
-from dashboard.extract.numbers import amount_value, amounts
+from dashboard.extract.dates import find_dates, stated_day
+from dashboard.extract.lexicon import MONTHS, WEEKDAYS, guarded, initials, precheck, starting_with, words
+from dashboard.extract.numbers import NUMBER_WORDS, amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
 
@@ -70,7 +70,7 @@ METRIC_AFTER = {
 # Metric words right before it: "killing at least 40", "the death toll rose to 33".
 METRIC_BEFORE = {
     "killed": r"killing|killed|lost|death toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)"
-    r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|reached|hit)|deaths? of|lives of"
+    r"|toll(?:\s+\S+){0,6}?\s+(?:of|to|at|reached|hit)|deaths? of|lives of"
     r"|fatalities (?:rose |climbed |jumped )?(?:to|at|of)|deaths (?:rose |climbed |jumped )?(?:to|at)",
     "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
     "displaced": r"displacing|displaced|displacement of|evacuating|evacuated|evacuation of|uprooting"
@@ -88,7 +88,11 @@ PURPOSE_AFTER = {
         r"(?:soldiers|troops|servicemen|civilians|people|men|lives|villagers|residents|citizens)\b",
         re.I,
     ),
-    "displaced": re.compile(r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters)\b", re.I),
+    "displaced": re.compile(
+        r"^(?:\s+[\w-]+){0,6}\s+(?:to (?:flee|leave|evacuate)|in (?:temporary )?shelters"
+        r"|from (?:their|its|his|her) homes?)\b",
+        re.I,
+    ),
 }
 # A list of capitalised names ("Sisaket, Surin, Ubon Ratchathani and Trat"), whatever the case of the pattern around.
 _NAME = r"(?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*)){0,2}"
@@ -115,12 +119,12 @@ QUALIFIERS = [
 _QUAL = "|".join(p for _, p in QUALIFIERS)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 _AFTER = {
-    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,7}}\s+(?:{p})\b", re.I)
+    m: re.compile(rf"^(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,9}}\s+(?:{p})\b", re.I)
     for m, p in METRIC_AFTER.items()
 }
 # (a qualifier among the words: "more than 50 soldiers and some 40 civilians have been injured")
 _ANY_AFTER = re.compile(
-    rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,7}}?"
+    rf"(?:\s+{PEOPLE}|\s+{NUMBER_WORD}|\s+(?:{_QUAL})){{0,9}}?"
     rf"\s+(?:{'|'.join(f'(?P<{m}>{p})' for m, p in METRIC_AFTER.items())})\b",
     re.I,
 )
@@ -181,6 +185,12 @@ BOTH_SIDES = guarded(
     ),
     *("across the border", "both", "either side", "the two ", "combined", "altogether"),
 )
+# A count told of each country ("more than 100 civilians were injured on each side", "some 20 apiece"): each side's
+# count, not a total of both.
+EACH_SIDE = guarded(
+    re.compile(r"\b(?:each|per) (?:side|country|nation)\b|\bapiece\b|\beach of the two (?:sides|countries)\b", re.I),
+    *("each ", "per ", "apiece"),
+)
 # A figure within a total stated beside it: "20 killed, including 12 soldiers", "four wounded, two of them …".
 PART_BEFORE = re.compile(
     r"\b(?:including|comprising|among them|among whom|of whom|of which)\s+(?:(?:at least|about|some)\s+)?$", re.I
@@ -214,6 +224,24 @@ INCIDENT_SCOPE = guarded(
     ),
     *(w.lower() for w in words("figure_cues", "attack")),
     *("when ",),
+)
+# A count of the harm of one kind of weapon told in the plural, as the cause ("wounded by landmines since July") or as
+# the subject ("mines have wounded 18 soldiers"): a count of that cause over a time, not the fighting's toll (the
+# words, each with its reason, in figure_cues.csv, "cause"; one blast in the singular is INCIDENT_SCOPE's).
+_CAUSES = "|".join(re.escape(w) for w in sorted(words("figure_cues", "cause"), key=len, reverse=True))
+CAUSE_SCOPE = guarded(
+    re.compile(
+        rf"\b(?:by|from|of)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CAUSES})\b"
+        rf"|\b(?:{_CAUSES})\s+(?:(?:have|has|had)\s+)?(?:\w+\s+)?(?:killed|wounded|injured|maimed|hurt)\b",
+        re.I,
+    ),
+    *(w.lower() for w in words("figure_cues", "cause")),
+)
+# A day's header in a day-by-day account ("Monday, Dec. 8 - ...", "December 8: ..."): what the sentence tells
+# happened that day, so a count it gives that is not told as a running total is that day's count.
+DAY_HEADER = re.compile(
+    rf"^\s*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\.?)"
+    r"(?:,?\s+\d{4})?\s*(?:[-\u2013\u2014:]\s)",
 )
 # Deaths counted as an indirect effect of the fighting: another category, kept apart from the toll.
 INDIRECT_SCOPE = guarded(
@@ -249,6 +277,33 @@ PART_LIST = re.compile(
     rf"{_ELIDED_QUAL}",
     re.I,
 )
+# More people of the list's count added after it: "22 soldiers were killed ... between Dec. 8 and Dec. 27, along with
+# three civilians", "21 soldiers have died, as well as four civilians": the added take the list's first metric.
+ALONG = re.compile(
+    rf"^[^;]{{0,80}}?,?\s+(?:along with|together with|as well as|in addition to|plus)\s+(?:(?:{_QUAL})\s+)?$", re.I
+)
+# A count right after another's metric verb, joined by "and", with only a verb of its own ("16 Thai soldiers have been
+# killed and 212 wounded"): the predicate's people are elided, the same people by another metric. (Not a list of
+# nouns: "20 civilian deaths, 79 injuries" names no people for the injuries.)
+_SAME_PEOPLE_BETWEEN = re.compile(rf"^\s*,?\s+and\s+(?:(?:{_QUAL})\s+)?$", re.I)
+_BARE_METRIC = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is)\s+(?:been\s+)?)?(?:killed|wounded|injured|hurt|displaced|evacuated)\b",
+    re.I,
+)
+# A figure an earlier version of the same article gave, told in its correction ("An earlier version of this article
+# said that 21 civilians had been killed"): retracted, no source of a count.
+RETRACTED = guarded(
+    re.compile(
+        r"\b(?:an?|the)\s+(?:earlier|previous|original|first)\s+(?:version|edition|draft)\b[^.;]{0,120}?"
+        r"\b(?:said|stated|reported|gave|put|misstated|incorrectly|wrongly)\b",
+        re.I,
+    ),
+    *("version", "edition", "draft"),
+)
+# "all but about 9,000 evacuees have left the shelters": the ones who remain.
+_ALL_BUT = re.compile(rf"\ball but\s+(?:(?:{_QUAL})\s+)?$", re.I)
+# An item of a list that names only where its people are ("… and three in Thailand"): the people of the item before.
+_WHERE_ONLY = re.compile(r"^\s+(?:more\s+)?(?:in|on|from|inside)\s", re.I)
 # The people a part counts, right after its number ("14 civilians", "six military personnel").
 PART_PEOPLE = re.compile(
     r"^\s+(?:(?:Thai|Cambodian)\s+)?(?:civilians?|soldiers?|troops|military personnel|personnel|servicemen"
@@ -262,8 +317,10 @@ PART_PEOPLE = re.compile(
 STILL = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words('figure_cues', 'still'))})\b", re.I)
 
 RUNNING_TOTAL = guarded(
-    re.compile(r"\b(?:has|have) (?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I),
-    *("has been", "has died", "have been", "have died", "so far", "total", "toll", "to date"),
+    re.compile(
+        r"\b(?:has|have) (?:now |already )?(?:been|died)|\bso far\b|\bin total\b|\btotal\b|\btoll\b|\bto date\b", re.I
+    ),
+    *("has ", "have ", "so far", "total", "toll", "to date"),
 )
 
 
@@ -288,6 +345,21 @@ NUMBER_OF = {
     for metric, p in METRIC_AFTER.items()
     if metric != "returned"
 }
+# The same phrase set by a verb before it: "that brings the number of people killed on both sides to at least 35",
+# "updated the number of Thais killed in the fighting to 29", "puts the number of displaced people at 135,000".
+_SETS = (
+    r"(?:brings?|brought|bringing|puts?|putting|raised?|raises|raising|updated?|updates|updating|revised?|revises"
+    r"|revising|takes?|took|taking|lifts?|lifted|lifting)"
+)
+NUMBER_SET = {
+    metric: re.compile(
+        rf"\b{_SETS}\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|count|tally|total) of (?P<who>(?:[\w'-]+ ){{0,4}}?)"
+        rf"(?:{p})\b[^.;:]{{0,50}}?\s(?:to|at)\s+(?:(?:{_QUAL})\s+)?$",
+        re.I,
+    )
+    for metric, p in METRIC_AFTER.items()
+    if metric != "returned"
+}
 _NUMBER_OF_WORDS = ("number of", "count of", "tally of", "total of")
 
 
@@ -297,7 +369,7 @@ def _number_of(before: str) -> tuple[str, str] | None:
     if not any(w in low for w in _NUMBER_OF_WORDS):
         return None
     for metric, rx in NUMBER_OF.items():
-        hit = rx.search(before)
+        hit = rx.search(before) or NUMBER_SET[metric].search(before)
         if hit:
             return metric, hit.group("who")
     return None
@@ -308,7 +380,8 @@ def _number_of(before: str) -> tuple[str, str] | None:
 # were killed", "14 evacuees, most of them elderly, died"): read past, as if it were not there.
 _ASIDE = re.compile(
     rf"^(?:\s+{PEOPLE}){{0,3}}?(?P<aside>\s*\([^()]{{1,80}}\)|\s+[-–—]\s[^-–—()]{{1,80}}?\s[-–—](?=\s)"
-    r"|\s*,\s*(?:including|most|mostly|many|some|all|among them|nearly all|mainly|chiefly|the majority|a|an|aged|the)\b"
+    r"|\s*,\s*(?:including|most|mostly|many|some|all|among them|nearly all|mainly|chiefly|the majority|a|an|aged|the"
+    rf"|{NUMBER_WORD}\s+of\s+(?:them|whom)|(?:{NUMBER_WORDS})\s+of\s+(?:them|whom))\b"
     r"[^,;()]{1,80},)",
     re.I,
 )
@@ -419,6 +492,7 @@ class _Whose:
     fallback: str | None = None
     ask: bool = False
     both: bool = False  # the clause counts both countries' people ("on both sides", "across the border")
+    each: bool = False  # the count is each country's ("more than 100 were injured on each side"): one per side
 
 
 # Where the words of a number's own people end: the next item of a list, an aside, a breakdown.
@@ -467,6 +541,8 @@ def _whose(text: str, before: str, after: str) -> _Whose:
         if told:  # "one Cambodian civilian was killed and three others were wounded": Cambodians
             return _Whose(True, told[-1])
     clause = before + after
+    if EACH_SIDE.search(clause):
+        return _Whose(True, None, each=True)
     if BOTH.search(clause) or BOTH_SIDES.search(clause):
         return _Whose(True, None, both=True)
     # the clause's cues read once: two attacking sides, else the side of its people (victim_side, whose own
@@ -518,7 +594,8 @@ _GROUP_BEFORE = [
 # people, including soldiers and civilians"; "13 dead (eight civilians, five soldiers)": the count is of all of them).
 _GROUP_END = re.compile(
     starting_with(
-        ",;(\u2013\u2014 iaocs", r",|;|\(|\s[-\u2013\u2014]\s|\b(?:including|comprising|among|of whom|such as)\b"
+        ",;(\u2013\u2014 iaocsu",
+        r",|;|\(|\s[-\u2013\u2014]\s|\b(?:including|comprising|among|of whom|such as|until)\b",
     ),
     re.I,
 )
@@ -567,22 +644,27 @@ _LISTED = re.compile(r"(?:\s+[\w-]+){1,3}\s*(?:,|,?\s+and)\s+$", re.I)
 
 
 def _scope(text: str, before: str, after: str, alone: bool = True) -> str | None:
-    """What a figure counts: a span of years (period), deaths from indirect effects (indirect), an
-    episode's running total (total), one attack's victims (incident), or None when its clause does not
-    say. The attack must be in the number's own stretch of the clause (up to the next comma after it):
-    "three killed since Monday, one by a grenade" counts more than that grenade's victims. So must the
-    indirect effects when the clause counts other people too (not `alone`): "21 soldiers have been killed in
-    the fighting, and a further 16 civilians have died of indirect causes" — the 21 are killed in it."""
+    """What a figure counts: a span of years (period), deaths from indirect effects (indirect), the harm of one
+    kind of weapon (cause), an episode's running total (total), one attack's victims (incident), one day's count
+    (day: told under a day's header, not as a running total), or None when its clause does not say. The attack
+    (and the weapon) must be in the number's own stretch of the clause (up to the next comma after it): "three
+    killed since Monday, one by a grenade" counts more than that grenade's victims. So must the indirect effects
+    when the clause counts other people too (not `alone`): "21 soldiers have been killed in the fighting, and a
+    further 16 civilians have died of indirect causes" — the 21 are killed in it."""
     clause = before + after
     if PERIOD_SCOPE.search(clause):
         return "period"
     own = before + after.split(",", 1)[0]
     if INDIRECT_SCOPE.search(clause if alone else before.rsplit(",", 1)[-1] + after.split(",", 1)[0]):
         return "indirect"
+    if CAUSE_SCOPE.search(own):
+        return "cause"
     if RUNNING_TOTAL.search(clause):
         return "total"
     if INCIDENT_SCOPE.search(own):
         return "incident"
+    if DAY_HEADER.match(text):
+        return "day"
     return None
 
 
@@ -616,6 +698,8 @@ def _link(text: str, prev: _Stated, prev_part: bool, m: re.Match) -> str | None:
     after a dash, a colon or a bracket: "36 people - 23 in Thailand …"), "part" (what a total includes:
     "23 in Thailand, including 14 civilians", and the next item of that list), or None."""
     between, following = text[prev.end : m.start()], text[m.end() :]
+    if ALONG.match(between) and PART_PEOPLE.match(following):
+        return "along"
     named = ELIDED_AFTER.match(following)
     if named and ELIDED.match(between):
         return "item"
@@ -624,6 +708,14 @@ def _link(text: str, prev: _Stated, prev_part: bool, m: re.Match) -> str | None:
     if PART_PEOPLE.match(following) and (PART_LIST.match(between) or (prev_part and ELIDED.match(between))):
         return "part"
     return None
+
+
+def _same_people(text: str, out: list[_Stated], m: re.Match, metric: str) -> bool:
+    """Whether a number right after the metric words of the count before it, with only a metric of its own (no people
+    words), counts the same people by another metric: "16 Thai soldiers have been killed and 212 wounded"."""
+    if not out or out[-1].value is None or out[-1].metric == metric:
+        return False
+    return bool(_SAME_PEOPLE_BETWEEN.match(text[out[-1].end : m.start()]) and _BARE_METRIC.match(text[m.end() :]))
 
 
 def _total_of(link: str | None, prev: int, parent: list[int | None], part: list[bool]) -> int | None:
@@ -683,9 +775,15 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
             continue  # "No one has been killed since …"
         metric = _metric(text, m)
         link = None
+        if RETRACTED.search(text, 0, m.start()):
+            continue  # what an earlier version said, in its correction
+        head = None
         if metric is None and out and out[-1].value is not None:
             link = _link(text, out[-1], part[-1], m)  # "23 deaths in Thailand and 21 in Cambodia": the list's metric
             metric = out[-1].metric if link else None
+            if link == "along":  # "…, along with three civilians": the first count of its clause
+                head = next(o for o in out if ";" not in text[o.end : m.start()]) if ";" in text else out[0]
+                metric = head.metric
         if metric is None and asked and (ELIDED_AFTER.match(text[m.end() :]) or PART_PEOPLE.match(text[m.end() :])):
             metric = asked  # the answer to "How many people fled?": "about 400,000 in Thailand …"
         if metric is None or _UNIT_AFTER.match(text[m.end() :]):
@@ -715,15 +813,21 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
         clause_start = m.start() - len(before)
         clause_end = m.end() + len(after)
         alone = not any(o is not m and clause_start <= o.start() < clause_end for o in found)
-        up = _total_of(link, len(out) - 1, parent, part)
+        up = None if link == "along" else _total_of(link, len(out) - 1, parent, part)
         whose = _whose(text, before, after)
-        if link == "part":  # a part counts the total's people, unless its own words name them
+        if link == "part" or head is not None:  # a part counts the total's people, unless its own words name them
             own = _own_side(after)
-            whose = _Whose(True, own) if own else out[up].whose
+            whose = _Whose(True, own) if own else (head or out[up]).whose
         named = _number_of(text[lookback : m.start()]) if metric != "displaced" else None
         group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
         if group is None and named:
             group = next((g for g, rx in _GROUP_RX if rx.search(named[1])), None)
+        if link == "item" and group is None and _WHERE_ONLY.match(text[m.end() :]):
+            # "19 civilians were killed in Cambodia and three in Thailand": civilians (the item before, not its part)
+            group = out[parent[-1]].group if part[-1] and parent[-1] is not None else out[-1].group
+        elif link is None and _same_people(text, out, m, metric):
+            whose = out[-1].whose  # "16 Thai soldiers have been killed and 212 wounded": the 212 are Thai soldiers
+            group = group or out[-1].group
         stated = _Stated(
             start=qual.start() if qual else m.start(),
             end=end,
@@ -738,6 +842,7 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
             source=attribution(text[clause_start:]) or attribution(text),
             period=episode_named_in(text),
             scope=_harmed_scope(metric, following)
+            or ("remaining" if metric == "displaced" and _ALL_BUT.search(text, lookback, m.start()) else None)
             or _still_scope(metric, metric_words, _scope(text, before, after, alone)),
             part_of_total=link == "part"
             or bool(out and (PART_BEFORE.search(text, lookback, m.start()) or PART_AFTER.match(text[m.end() :])))
@@ -865,10 +970,12 @@ def find_figures(
     places: list[PlaceMention] | None = None,
     context: Side = None,
     before: str = "",
+    opening: str = "",
 ) -> list[Figure]:
     """Figures in a sentence; `places` are its place mentions, `context` the side its paragraph is about
     (or a function that finds it, called only when needed; not asked in a sentence naming both countries),
-    `before` the sentence before it. A running
+    `before` the sentence before it, `opening` its paragraph's first sentence (under a day's header, a count told
+    as no running total is that day's). A running
     total whose side is not stated, told where the two countries are named together (this sentence or
     the one before: "fighting between Thailand and Cambodia … at least 60 killed"), counts both sides."""
     text = sentence.text
@@ -876,7 +983,9 @@ def find_figures(
     offset = sentence.start
     context = partial(_sentence_side, text, before, context)  # read only for a figure whose side is left to it
     asked = asked_metric(before) if before else None
-    for f in _stated(text, asked) if asked else _stated(text):  # the call may_state made: one cache entry
+    stated = _stated(text, asked) if asked else _stated(text)  # the call may_state made: one cache entry
+    day = counts_to(text, published) if stated else None
+    for f in stated:
         if f.single and not _continues_toll(before, f.metric):
             continue
         evidence = Evidence(report_id, text, offset + f.start, offset + f.end, text[f.start : f.end])
@@ -884,35 +993,71 @@ def find_figures(
         clause_places = [p for p in places or [] if clause_start <= p.evidence.start < clause_end]
         country = _country(f.whose, text, offset, clause_places or places or [], context)
         both = f.whose.both or (
-            country is None
+            not f.whose.each
+            and country is None
             and f.scope in (None, "total", "remaining")
             and (_names_both(text) or _before_names_both(before))
         )
-        figures.append(
-            Figure(
-                evidence=evidence,
-                metric=f.metric,
-                value=f.value,
-                value_text=f.value_text,
-                qualifier=f.qualifier,
-                country=country,
-                group=f.group,
-                source=f.source,
-                period=f.period or episode_at(published),
-                scope=_figure_scope(f, text, before, places, country),
-                both_sides=both,
-                part_of_total=f.part_of_total,
-                date=stated_day(text, published),
+        for each in ("TH", "KH") if f.whose.each else (country,):  # a count of each side: one figure per side
+            figures.append(
+                Figure(
+                    evidence=evidence,
+                    metric=f.metric,
+                    value=f.value,
+                    value_text=f.value_text,
+                    qualifier=f.qualifier,
+                    country=each,
+                    group=f.group,
+                    source=f.source,
+                    period=f.period or episode_at(published),
+                    scope=_figure_scope(f, text, before, places, each, opening),
+                    both_sides=both,
+                    part_of_total=f.part_of_total,
+                    date=day,
+                )
             )
-        )
     return figures
 
 
-def _figure_scope(f: _Stated, text: str, before: str | None, places: list | None, country: str | None) -> str | None:
+# A count over a span the sentence states: "between Dec. 8 and Dec. 27" (it counts to the span's end), "since
+# December 8" (to the report's day).
+_SPAN = guarded(re.compile(r"\b(?:between|from|since)\b", re.I), "between", "from", "since")
+_SPAN_START = re.compile(r"\b(?:between|from)\s+$", re.I)
+_SPAN_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|\u2013)\s*$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
+def counts_to(text: str, published: date | None) -> date | None:
+    """The day a sentence's counts count to: the end of the span it states ("22 soldiers were killed between Dec. 8
+    and Dec. 27": 27 Dec), the report's day for a count since a day ("21 have been killed since December 8"), else
+    the day it tells (stated_day): of two running totals of one report, the one over the longer span is the newer."""
+    day = stated_day(text, published)
+    if not _SPAN.search(text):
+        return day
+    found = [
+        d for d in find_dates(text, published, future=False) if d.date and (published is None or d.date <= published)
+    ]
+    for first, then in zip(found, found[1:], strict=False):
+        if (
+            _SPAN_START.search(text, max(0, first.start - 12), first.start)
+            and _SPAN_JOIN.match(text[first.end : then.start])
+            and then.date >= first.date
+        ):
+            return then.date
+    if found and _SINCE.search(text, max(0, found[0].start - 12), found[0].start):
+        return published
+    return day
+
+
+def _figure_scope(
+    f: _Stated, text: str, before: str | None, places: list | None, country: str | None, opening: str = ""
+) -> str | None:
     """A figure's scope: its own words' ("remaining", "incident" …); else one attack's harm when it follows the
-    attack's sentence; a running total or a bare count of one side's dead or wounded that the other side gives is
-    that side's claim ("claimed")."""
+    attack's sentence; one day's count in a paragraph under a day's header ("day"); a running total or a bare count
+    of one side's dead or wounded that the other side gives is that side's claim ("claimed")."""
     scope = f.scope or ("incident" if not places and _harm_of_attack_before(text, before) else None)
+    if scope is None and opening and DAY_HEADER.match(opening):
+        scope = "day"
     if scope in (None, "total") and f.metric in HARMED and _enemy_claim(text, f.start, country):
         return "claimed"
     return scope

@@ -14,6 +14,7 @@ _UNITS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
+NUMBER_WORDS = _UNITS  # the number words up to ninety, for patterns of other modules ("eight of them")
 _WORD_NUMBER = rf"(?:{_UNITS})(?:[\s-]+(?:{_UNITS}|hundred|thousand|and(?=\s+(?:{_UNITS}))))*"
 SCALES = {"thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "k": 1_000, "billion": 1_000_000_000}
 FRACTIONS = {

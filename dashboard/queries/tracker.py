@@ -22,6 +22,7 @@ from dashboard.queries.common import (
     _side_key,
     _with_reports,
     figures_t,
+    newest_first,
 )
 from dashboard.records import Figure, Report
 from dashboard.store import Store
@@ -121,12 +122,13 @@ def toll_figures(
     limit: int = 3000,
 ) -> list[tuple[Figure, Report]]:
     """The tracker's figures, oldest first: a side's running totals, never a count of one incident, of one
-    province or of a period, nor a part of a total. At most `limit`, the newest."""
+    province or of a period, nor a part of a total. At most `limit`, the newest. Within one report, in the order of
+    the day each counts to (the headline's order: a total over a longer span after one told on a day of it)."""
     f = figures_t
     query = (
         _select_with_reports(f)
         .where(_tracked(as_of, episode, metric, side, group), _a_sides_running_total())
-        .order_by(f.c.known_from.desc(), f.c.id.desc())
+        .order_by(*newest_first(f))
         .limit(limit)
     )
     return list(reversed(_with_reports(store, "figures", query)))
