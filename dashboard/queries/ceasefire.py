@@ -11,9 +11,11 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.agreements import Agreement, CeasefireState, Provision, state_at
+from dashboard.extract.meetings import body_named, same_body
 from dashboard.extract.statements import topic_of
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
+from dashboard.queries.meeting_summary import MeetingSummary
 from dashboard.queries.timeline import incident_events
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Incident, Report
@@ -142,6 +144,30 @@ def truce_in_force(state: CeasefireState, p: Provision) -> Agreement | None:
     if p.suspended or state.ceasefire is None or provision_topic(p.text) != "ceasefire":
         return None
     return state.ceasefire
+
+
+def is_a_meeting(p: Provision) -> bool:
+    """Whether a provision is a body's meeting ("regional army commanders meet"), which provision_met can find."""
+    return body_named(p.text)[0] is not None and p.suspended is None
+
+
+def provision_met(p: Provision, groups: list[MeetingSummary]) -> MeetingSummary | None:
+    """The meeting that carries out a provision that is a body's meeting ("regional army commanders meet", "General
+    Border Committee meeting"): the first meeting of that body reports tell held, on or after its instrument's day,
+    among the meetings known (`groups`, dashboard.queries.meetings); None for a provision that names no body that
+    meets, or when no report tells such a meeting held."""
+    if not is_a_meeting(p):
+        return None
+    body, family = body_named(p.text)
+    held = [
+        g
+        for g in groups
+        if g.date is not None
+        and g.date >= p.instrument.date
+        and g.newest_status == "held"
+        and same_body(body, family, g.bodies)
+    ]
+    return min(held, key=lambda g: g.date, default=None)
 
 
 def provision_topic(text: str) -> str | None:
