@@ -175,3 +175,26 @@ def test_a_live_blogs_entry_telling_talks_begun_dates_them_its_title_no_meeting_
     # an entry with no meeting under way dates none
     later = "Live updates\n\n11:45 — Both defence ministers are expected to meet in Kuala Lumpur."
     assert all(m.date is None for m in meetings(later, date(2025, 8, 4)))
+
+
+def test_a_meeting_told_there_is_at_the_place_told_before():
+    text = (
+        MOVED + " Secretariat-level officers will meet from Wednesday to Friday, and the two defence ministers, "
+        "Nattaphon and Cambodia's Tea Seiha, are expected to meet there on Saturday, December 27, \"if the "
+        'secretariat talks make progress".'
+    )
+    [m] = [m for m in meetings(text, TUE_23) if m.date == date(2025, 12, 27)]
+    assert m.admin1 == "TH-22"
+    own = (
+        "Border officials of both sides met at the Chong Chom checkpoint in Surin on Monday.\n\n"
+        "Their commanders will convene there on Friday to sign the minutes."
+    )
+    [m] = [m for m in meetings(own, TUE_23) if m.date == date(2025, 12, 26)]
+    assert m.admin1 == "TH-32"
+    # "there will be talks": no place pointed back to
+    other = (
+        "Border officials of both sides met at the Chong Chom checkpoint in Surin on Monday.\n\n"
+        "There will be talks between the two defence ministers on Friday."
+    )
+    [m] = [m for m in meetings(other, TUE_23) if m.date == date(2025, 12, 26)]
+    assert m.admin1 is None

@@ -1490,8 +1490,32 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             x = merged[moved]
             merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
             members[moved].append(m)
-    merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
+    merged = _there_placed([_after_move(m, ms) for m, ms in zip(merged, members, strict=True)], meetings)
     return sorted(_opened_spans(merged), key=lambda m: m.evidence.start)
+
+
+# "are expected to meet there", "talks had opened there": the place the report told before.
+MEET_THERE = re.compile(
+    r"\b(?:meet|meets|met|meeting|convene|convenes|convened|held|hold|opened|open|resume|resumed|gather)\s+there\b",
+    re.I,
+)
+
+
+def _there_placed(merged: list[Meeting], mentions: list[Meeting]) -> list[Meeting]:
+    """The meetings with no venue whose sentence tells them "there" ("the ministers are expected to meet there on
+    Saturday"), given the venue of the last of the report's mentions told before them that has one (the place
+    "there" points back to); the others as they are."""
+    if not any(m.venue is None and MEET_THERE.search(m.evidence.sentence) for m in merged):
+        return merged
+    out = []
+    for m in merged:
+        if m.venue is None and MEET_THERE.search(m.evidence.sentence):
+            before = [x for x in mentions if x.venue and x.evidence.start < m.evidence.start]
+            if before:
+                x = max(before, key=lambda x: x.evidence.start)
+                m = replace(m, venue=x.venue, admin1=x.admin1, lat=x.lat, lon=x.lon)
+        out.append(m)
+    return out
 
 
 # Heads of government as who meet ("Thai and Cambodian leaders meet in Malaysia"): a leaders' meeting, not a border
