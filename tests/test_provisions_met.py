@@ -58,3 +58,19 @@ def test_a_committee_meeting_told_in_other_words_carries_out_its_provision_a_pla
     # a provision that names no body that meets is not carried out by a meeting
     truce = _provision(as_of, "immediate and unconditional ceasefire")
     assert provision_met(truce, queries.meetings(store, as_of)) is None
+
+
+def test_a_statement_dating_what_it_tells_before_the_ceasefire_is_not_said_of_it(tmp_path):
+    from dashboard.queries.ceasefire import statement_counts
+
+    as_of, since = date(2026, 1, 5), date(2025, 12, 27)  # the ceasefire of 27 December in force
+    earlier = (
+        "Fighting broke out again on 8 December, a month after Thailand suspended an October peace accord over a "
+        "landmine blast that wounded four of its soldiers."
+    )
+    own = "Cambodia accused Thailand of violating the ceasefire on 20 December."
+    now = "Cambodia said on 2 January that Thailand had violated the ceasefire."
+    store = _store_of(tmp_path, [(earlier, date(2025, 12, 27)), (own, date(2026, 1, 3)), (now, date(2026, 1, 3))])
+    said = {(c.topic, c.stance): c.reports for c in statement_counts(store, as_of, since)}
+    assert ("ceasefire", "suspended") not in said
+    assert said[("ceasefire", "violated")] == 1  # the 2 January word, not the 20 December one

@@ -207,10 +207,21 @@ class StanceCount:
 
 
 def _from(s, since: date, open_since: date | None):
-    """Statements from `since`; all but those of what was done from `open_since` (when earlier)."""
+    """Statements from `since`; all but those of what was done from `open_since` (when earlier). A statement whose
+    sentence dates what it tells before that day tells an earlier time, not this one ("fighting broke out on 8
+    December, a month after Thailand suspended an October accord", said on 27 December, is no suspension of the
+    ceasefire of that day)."""
     if open_since is None or open_since >= since:
-        return s.c.known_from >= since
-    return sa.or_(s.c.known_from >= since, sa.and_(s.c.stance != "done", s.c.known_from >= open_since))
+        return sa.and_(s.c.known_from >= since, _told_since(s, since))
+    return sa.or_(
+        sa.and_(s.c.known_from >= since, _told_since(s, since)),
+        sa.and_(s.c.stance != "done", s.c.known_from >= open_since, _told_since(s, open_since)),
+    )
+
+
+def _told_since(s, day: date):
+    """Statements giving no date of their own, or one from `day` on."""
+    return sa.or_(s.c.date.is_(None), s.c.date >= day)
 
 
 def statement_counts(store: Store, as_of: date, since: date, open_since: date | None = None) -> list[StanceCount]:
@@ -271,7 +282,7 @@ def statement_sides(
     s = statements_t
     query = (
         sa.select(s.c.stance, s.c.side, sa.func.count(sa.distinct(s.c.report_id)))
-        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .where(_known(s, as_of), _from(s, since, None), s.c.topic == topic)
         .group_by(s.c.stance, s.c.side)
     )
     with store.engine.connect() as conn:
@@ -282,7 +293,7 @@ def statement_sides(
             ids = sorted({rid for _, rid in pairs[at : at + IDS_AT_ONCE]})
             rows = conn.execute(
                 sa.select(s.c.side, s.c.report_id)
-                .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic, s.c.stance == "violated")
+                .where(_known(s, as_of), _from(s, since, None), s.c.topic == topic, s.c.stance == "violated")
                 .where(s.c.report_id.in_(ids))
                 .distinct()
             )
