@@ -198,3 +198,16 @@ def test_a_meeting_told_there_is_at_the_place_told_before():
     )
     [m] = [m for m in meetings(other, TUE_23) if m.date == date(2025, 12, 26)]
     assert m.admin1 is None
+
+
+def test_a_third_countrys_official_meeting_the_parties_is_a_mediators_meeting_not_a_border_committees():
+    text = "China's foreign minister is due to meet both defence ministers in Yunnan next week, Beijing said."
+    [m] = meetings(text, date(2025, 12, 27))
+    assert m.body == "envoy meeting"
+    own = "Malaysia's prime minister held talks with the Thai and Cambodian foreign ministers on Friday."
+    [m] = meetings(own, date(2025, 12, 27))
+    assert (m.date, m.body) == (date(2025, 12, 26), "envoy meeting")
+    # the parties' own officials meeting, a third country only telling it: no mediator's meeting
+    theirs = "The defence ministers of both countries will meet in Trat next week, China said."
+    [m] = meetings(theirs, date(2025, 12, 27))
+    assert m.body == "military talks"

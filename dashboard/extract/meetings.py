@@ -988,11 +988,14 @@ def _read(text: str) -> _Read | None:
     if not MEETING_WORDS.search(text) and not signing:
         return None
     sides = SIDE_OF_BORDER.sub(lambda m: " " * len(m.group()), text)  # "on the Thai side": where, not who
+    body = _body(text)[0]
+    if body in (None, *GENERIC_BODIES) and _mediator_meets(sides):
+        body = "envoy meeting"  # "China's foreign minister is due to meet both defence ministers": a mediator's talks
     return _Read(
         text=text,
         masked=masked,
         other_clauses=others,
-        body=_body(text)[0],
+        body=body,
         participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(sides)),
         hosted_signing=bool(signing and HOSTED.search(text)),
     )
@@ -1010,6 +1013,24 @@ def _time_of_other(text: str, clause: re.Match) -> bool:
 
 # A meeting told as an event of its own, by a verb: "ministers met", "talks held in Kuala Lumpur".
 CLAUSE_MEETS = re.compile(r"\b(?:met|meet|meets|convened|gathered|held|sat down)\b", re.I)
+
+
+# A meeting verb, the one who meets before it: "X is due to meet Y", "X held talks with Y".
+MEETS_WITH = re.compile(r"\b(?:meet|meets|met|held talks with|hold talks with|holds talks with)\b", re.I)
+_MEDIATORS = [rx for name, rx in _PARTICIPANT_RX if name not in PARTIES and name != "ASEAN"]
+_PARTY_RX = [rx for name, rx in _PARTICIPANT_RX if name in PARTIES]
+
+
+def _mediator_meets(text: str) -> bool:
+    """Whether the one who meets is a third country's official, meeting the parties' ("China's foreign minister is due
+    to meet both defence ministers", "the Chinese envoy met Thai and Cambodian officials"): the words before the first
+    meeting verb name a mediating country and neither party."""
+    verb = MEETS_WITH.search(text)
+    if verb is None:
+        return False
+    who = text[max(0, verb.start() - 80) : verb.start()]
+    who = re.split(r"[,;:]\s", who)[-1]  # the verb's own clause
+    return any(rx.search(who) for rx in _MEDIATORS) and not any(rx.search(who) for rx in _PARTY_RX)
 
 
 # "the talks opened on Monday and the meeting continues on Tuesday": a later day of the same meeting.
