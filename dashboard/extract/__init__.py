@@ -163,8 +163,8 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     sides = Sides(sentences, places_of)
     rid = report.id
     entry_day = entry_days(sentences, report.published)  # a day header's or a blog stamp's day, where one rules
-    # the city the report was filed from, which "here" names
-    dateline = next((p.name for p in (places_of[0] if places_of else []) if is_dateline(p)), None)
+    # the city the report was filed from, which "here" names (the lede's, after a title line)
+    dateline = next((p.name for ps in places_of[:2] for p in ps if is_dateline(p)), None)
 
     captioned = _captions(sentences)
     loose: list = []  # sentences of attacks with neither place nor time (incidents.in_theatre)

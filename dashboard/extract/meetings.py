@@ -92,7 +92,7 @@ BODIES = [
         r"(?i:defen[cs]e officials|military representatives|defen[cs]e ministers"
         r"|military officials|army commanders|military commanders)",
     ),
-    ("ASEAN Summit", "asean-summit", r"ASEAN Summit"),
+    ("ASEAN Summit", "asean-summit", r"ASEAN (?i:summit)"),
     (
         "special ASEAN foreign ministers' meeting",
         "asean",
@@ -172,9 +172,16 @@ LATER_MEETING = re.compile(
     ),
     re.I,
 )
-# "originally set to be held in Phnom Penh", "move the talks from Trat": where the meeting is no longer.
+# "originally set to be held in Phnom Penh", "move the talks from Trat": where the meeting is no longer. "rather than
+# in Kuala Lumpur", "instead of at Trat": the place set aside for the one the clause gives.
 _FORMER_WORDS = word_pattern(words("meeting_cues", "former-venue"))
-FORMER_VENUE = re.compile(starting_with(initials(_FORMER_WORDS), rf"\b(?:{_FORMER_WORDS})\b[^.;,]{{0,60}}$"), re.I)
+FORMER_VENUE = re.compile(
+    starting_with(
+        initials(_FORMER_WORDS, "rather|instead"),
+        rf"\b(?:{_FORMER_WORDS})\b[^.;,]{{0,60}}$|\b(?:rather than|instead of)\s+(?:(?:in|at)\s+)?(?:the\s+)?$",
+    ),
+    re.I,
+)
 # "from Trat", "from Thailand's Chanthaburi province": the venue a move leaves (when the move is only requested,
 # the venue the meeting still has).
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]\w+'s?\s+)?$")
@@ -215,6 +222,19 @@ MOVED = re.compile(
     ),
     re.I,
 )
+# A venue told as settled anew: "will be held in Chanthaburi rather than in Kuala Lumpur" (the place set aside after the
+# one given), "both sides agreed to hold the meeting at the checkpoint" (the two parties' agreement on where).
+VENUE_SETTLED = guarded(
+    re.compile(
+        r"\b(?:rather than|instead of)\s+(?:in|at)\b"
+        r"|\bagreed\s+to\s+(?:hold|host|convene)\s+(?:the|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:meeting|talks|session|negotiations)\s+(?:in|at)\b",
+        re.I,
+    ),
+    "rather than",
+    "instead of",
+    "agreed to",
+)
 # "met as planned", "went ahead as scheduled": a clause of comparison ("as" and a participle) says the meeting kept to
 # its plan, not that it is still to come.
 FUTURE = re.compile(
@@ -235,7 +255,12 @@ PARTICIPANTS = [
     ("Singapore", r"\bSingapore(?:an)?\b"),
 ]
 # "held on the Thai side of the border", "at a checkpoint on the Cambodian side": a place, not a participant.
-SIDE_OF_BORDER = re.compile(r"\b(?:on|at|from|to) the (?:Thai|Cambodian) side\b", re.I)
+SIDE_OF_BORDER = re.compile(
+    r"\b(?:on|at|from|to) the (?:Thai|Cambodian) side\b"
+    # "in Thailand's Chanthaburi province", "at Cambodia's Koh Kong": a place named with its country
+    r"|\b(?:in|at|near|from|to)\s+(?:Thailand|Cambodia)['’]s(?=\s+(?-i:[A-Z]))",
+    re.I,
+)
 # A date that says when something was said, announced or proposed, not when the meeting is: "said on
 # Monday", "announced on Friday that …", "On July 31, the minister invited …".
 SPEECH_VERBS = (
@@ -253,8 +278,9 @@ SPEECH_BEFORE = re.compile(
     re.I,
 )
 SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
-# A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text.
-DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'. ]{1,30},\s*$")
+# A dateline: "KUALA LUMPUR, Dec 22 -", "Amman, July 28 (Petra) -" at the start of the text; its place may be named
+# with its region ("YUXI, Yunnan, Dec. 30 -") or be two cities ("KUALA LUMPUR/BANGKOK, Dec 23 -").
+DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'./ ]{1,30}(?:,\s*[A-Z][\w'. ]{1,30}){0,2},\s*$")
 # "will be held", "to be held": the passive of a plan, not a past ("has been held" stays past by "has").
 PAST = re.compile(
     r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I
@@ -270,7 +296,9 @@ VENUE_BEFORE = re.compile(
     starting_with(
         initials(_VENUE_WORDS),
         rf"\b(?:{_VENUE_WORDS})\s+(?:the\s+)?"
-        r"(?:[A-Z][\w'-]*\s*,\s+|(?:[A-Z]\w+\s+)?(?:city|capital|town|province|district)\s+of\s+)?$",
+        r"(?:[A-Z][\w'-]*\s*,\s+|(?:[A-Z]\w+\s+)?(?:city|capital|town|province|district)\s+of\s+"
+        # "in Thailand's Chanthaburi province": the place named with the country it is in
+        r"|(?:[A-Z]\w+['’]s\s+))?$",
     ),
     re.I,
 )
@@ -488,16 +516,34 @@ CAPITAL_NAMED = guarded(
 )
 
 
-def _capital_venue(text: str) -> Place | None:
-    """The city a meeting's clause names as a country's capital ("in the Malaysian capital"): the gazetteer's place of
-    that name, else None."""
-    for m in CAPITAL_NAMED.finditer(text):
-        if _of_other_event(text, *m.span()):
-            continue
-        found = gazetteer().resolve(_CAPITALS[m["named"].lower()])
+# "at a hotel in the capital": the capital the report is filed from, when its dateline is one.
+THE_CAPITAL = guarded(re.compile(r"\bin\s+the\s+capital\b(?!\s+of\b)", re.I), "capital")
+_CAPITAL_CITIES = frozenset(_CAPITALS.values())
+
+
+def _capital_venue(text: str, dateline: str | None = None) -> Place | None:
+    """The city a meeting's clause names as a country's capital ("in the Malaysian capital", or "in the capital" of a
+    report filed from one): the gazetteer's place of that name, else None."""
+    named = [(m, _CAPITALS[m["named"].lower()]) for m in CAPITAL_NAMED.finditer(text)]
+    if dateline in _CAPITAL_CITIES:
+        named += [(m, dateline) for m in THE_CAPITAL.finditer(text)]
+    for m, city in sorted(named, key=lambda x: x[0].start()):
+        if _of_other_event(text, *m.span()) or FORMER_VENUE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "rather than in the Malaysian capital": the venue set aside
+        found = gazetteer().resolve(city)
         if found:
             return found[0]
     return None
+
+
+def _datelined(sentence: Sentence, dateline: str | None) -> Place | None:
+    """The dateline's place, for a meeting told held in the dateline's own sentence with no venue of its own
+    ("KUALA LUMPUR, Oct 26 - The leaders signed the accord on Sunday on the sidelines of the summit"): the report was
+    filed from where it was held. None when the sentence does not open with the dateline."""
+    if not dateline or not sentence.text.lstrip().lower().startswith(dateline.lower()):
+        return None
+    found = gazetteer().resolve(dateline)
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -511,13 +557,38 @@ def _worded_status(text: str) -> str | None:
     if INVITED_BY.search(text):  # "to be held … at the invitation of Malaysia": who convenes it, no proposal
         text = INVITED_BY.pattern.sub(" ", text)
     if PROPOSED.search(text) or MANDATIVE.search(text):
-        return "proposed"
+        return None if _set_beside_history(text) else "proposed"
     return None
 
 
-# "at the invitation of Malaysia", "at Malaysia's invitation": the host who convenes a meeting that is set.
+# A relative clause closed by a comma (", which Cambodia had proposed to host,"): what was once said of the meeting.
+CLOSED_RELATIVE = re.compile(r",\s+(?:which|that|who)\b[^,;]*,", re.I)
+# The meeting told set or held in a main clause: "will instead be held", "is to take place", "met".
+SET_OR_HELD = re.compile(
+    r"\b(?:will|would|is to|are to)\s+(?:[a-z]+\s+)?(?:be\s+held|take\s+place|meet|convene)\b|\b(?:met|took place)\b",
+    re.I,
+)
+
+
+def _set_beside_history(text: str) -> bool:
+    """Whether a sentence's only words of proposal are in a relative clause telling the meeting's history, its main
+    clause telling it set or held ("the meeting, which Cambodia had proposed to host, will instead be held in Kuala
+    Lumpur"): then the proposal is not its status."""
+    if not CLOSED_RELATIVE.search(text):
+        return False
+    rest = CLOSED_RELATIVE.sub(", ", text)
+    return not (PROPOSED.search(rest) or MANDATIVE.search(rest)) and SET_OR_HELD.search(rest) is not None
+
+
+# "at the invitation of Malaysia", "at Malaysia's invitation": the host who convenes a meeting that is set; "at
+# Thailand's request", "at the request of Cambodia": who asked for what is now set.
 INVITED_BY = guarded(
-    re.compile(r"\bat\s+(?:the\s+invitation\s+of\b|(?:[A-Z][\w'’-]*\s+){1,4}invitation\b)", re.I), "invitation"
+    re.compile(
+        r"\bat\s+(?:the\s+(?:invitation|request)\s+of\b|(?:[A-Z][\w'’-]*\s+){1,4}invitation\b|[\w-]+['’]s\s+request\b)",
+        re.I,
+    ),
+    "invitation",
+    "request",
 )
 
 
@@ -556,7 +627,11 @@ def _future(text: str) -> bool:
 # has taken place by the time of telling.
 TOLD_DONE = re.compile(
     r"\b(?:have|has)\s+(?:(?:now|just|already|finally|since|again)\s+)?"
-    r"(?:met|sat down|convened|held talks|gathered)\b",
+    r"(?:met|sat down|convened|held talks|gathered)\b"
+    # "talks have begun", "the meeting has opened", "talks are under way": held, the day of telling one of its days
+    rf"|\b(?:{_MEETING_NOUNS}|meeting)\s+(?:have|has|had)\s+(?:(?:now|just|already|finally)\s+)?"
+    r"(?:begun|started|opened|got under\s?way)\b"
+    rf"|\b(?:{_MEETING_NOUNS}|meeting)\s+(?:is|are)\s+(?:now\s+)?under\s?way\b",
     re.I,
 )
 
@@ -646,17 +721,21 @@ def _apposed(text: str, dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
-# A live blog's entry stamp: "09:40 Tue -", "14:05 Wednesday:" at the start of a sentence.
-STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s+(?P<day>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\.?\s*[-–—:|]")
+# A live blog's entry stamp: "09:40 Tue -", "14:05 Wednesday:", "15:10 -" at the start of a sentence.
+STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s+(?:(?P<day>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\.?\s*)?[-–—:|]")
 
 
 def _stamp_day(text: str, published: date) -> DateMention | None:
     """The day of a live blog's entry that tells a meeting done in the present perfect ("09:40 Tue - The commanders have
-    sat down together"): the weekday of its stamp nearest the report's day (a live blog runs over the days around
-    it). None when the sentence has no stamp, or does not tell the meeting as done by the entry's time."""
+    sat down together", "15:10 - Talks have begun in Putrajaya"): the weekday of its stamp nearest the report's day (a
+    live blog runs over the days around it); a stamp with a time only is of the report's own day. None when the
+    sentence has no stamp, or does not tell the meeting as done (or under way) by the entry's time."""
     m = STAMP.match(text)
     if m is None or not TOLD_DONE.search(text):
         return None
+    if m["day"] is None:
+        at = m.end() - 1
+        return DateMention(text[m.start() : at].strip(), m.start(), at, published)
     names = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
     wd = names.get(m["day"][:3])
     if wd is None or not any(w.startswith(m["day"]) or m["day"].startswith(w[:3]) for w in WEEKDAYS):
@@ -899,8 +978,7 @@ def _read(text: str) -> _Read | None:
     others = tuple(
         m.span()
         for m in OTHER_CLAUSE.finditer(text)
-        if EVENT_TOLD.search(m.group())
-        and not MEETING_WORDS.search(m.group())
+        if (_time_of_other(text, m) if MEETING_WORDS.search(m.group()) else EVENT_TOLD.search(m.group()) is not None)
         and not SIGNING_WORDS.search(m.group())
         and not _worded_status(m.group())
     )  # "following Thailand's proposal": a clause of the meeting's own standing is the meeting's
@@ -910,14 +988,49 @@ def _read(text: str) -> _Read | None:
     if not MEETING_WORDS.search(text) and not signing:
         return None
     sides = SIDE_OF_BORDER.sub(lambda m: " " * len(m.group()), text)  # "on the Thai side": where, not who
+    body = _body(text)[0]
+    if body in (None, *GENERIC_BODIES) and _mediator_meets(sides):
+        body = "envoy meeting"  # "China's foreign minister is due to meet both defence ministers": a mediator's talks
     return _Read(
         text=text,
         masked=masked,
         other_clauses=others,
-        body=_body(text)[0],
+        body=body,
         participants=tuple(name for name, rx in _PARTICIPANT_RX if rx.search(sides)),
         hosted_signing=bool(signing and HOSTED.search(text)),
     )
+
+
+def _time_of_other(text: str, clause: re.Match) -> bool:
+    """Whether a clause of another event that tells a meeting ("…, a day after ASEAN foreign ministers met in emergency
+    session") is only the time of what the rest of the sentence tells: the rest tells a meeting of its own, and the
+    clause gives no day (its meeting is one told elsewhere, not a new one with no date)."""
+    if not CLAUSE_MEETS.search(clause.group()):
+        return False  # "after four days of talks": the meeting's own length, no other meeting told
+    rest = text[: clause.start()] + " " * len(clause.group()) + text[clause.end() :]
+    return bool(MEETING_WORDS.search(rest)) and not find_dates(clause.group(), None, False)
+
+
+# A meeting told as an event of its own, by a verb: "ministers met", "talks held in Kuala Lumpur".
+CLAUSE_MEETS = re.compile(r"\b(?:met|meet|meets|convened|gathered|held|sat down)\b", re.I)
+
+
+# A meeting verb, the one who meets before it: "X is due to meet Y", "X held talks with Y".
+MEETS_WITH = re.compile(r"\b(?:meet|meets|met|held talks with|hold talks with|holds talks with)\b", re.I)
+_MEDIATORS = [rx for name, rx in _PARTICIPANT_RX if name not in PARTIES and name != "ASEAN"]
+_PARTY_RX = [rx for name, rx in _PARTICIPANT_RX if name in PARTIES]
+
+
+def _mediator_meets(text: str) -> bool:
+    """Whether the one who meets is a third country's official, meeting the parties' ("China's foreign minister is due
+    to meet both defence ministers", "the Chinese envoy met Thai and Cambodian officials"): the words before the first
+    meeting verb name a mediating country and neither party."""
+    verb = MEETS_WITH.search(text)
+    if verb is None:
+        return False
+    who = text[max(0, verb.start() - 80) : verb.start()]
+    who = re.split(r"[,;:]\s", who)[-1]  # the verb's own clause
+    return any(rx.search(who) for rx in _MEDIATORS) and not any(rx.search(who) for rx in _PARTY_RX)
 
 
 # "the talks opened on Monday and the meeting continues on Tuesday": a later day of the same meeting.
@@ -1219,12 +1332,16 @@ def find_meetings(
         venue = _venue(sentence, own)
         also = _also_at(sentence, venue, own) if venue else None
         named = None if venue else _named_venue(sentence.text[lo:hi], dateline)
-        capital = None if venue or named else _capital_venue(sentence.text[lo:hi])
+        capital = None if venue or named else _capital_venue(sentence.text[lo:hi], dateline)
         if told.needs_venue and not venue and not named and not capital:
             continue
+        if not (venue or named or capital) and told.status == "held":
+            capital = _datelined(sentence, dateline)
         where = venue or capital or _NOWHERE
         evidence = Evidence(report_id, sentence.text, sentence.start, sentence.end, sentence.text)
         asked = asked_venue(sentence.text) if told.status == "proposed" else None
+        if asked and venue and not also and venue.name == asked[1]:
+            venue, where = None, _NOWHERE  # "Cambodia has offered to host in Koh Kong": one side's ask, no venue
         out.append(
             Meeting(
                 evidence=evidence,
@@ -1318,17 +1435,20 @@ def combine(a: Meeting, b: Meeting) -> Meeting:
         lon=where.lon,
         body=a.body or b.body,
         participants=tuple(dict.fromkeys(a.participants + b.participants)),
+        asked_venue=a.asked_venue or b.asked_venue,
+        asked_by=a.asked_by if a.asked_venue else b.asked_by,
     )
 
 
 def firm(m: Meeting) -> bool:
-    """Whether a mention fixes where the meeting is: it was held there, or moved there."""
-    return m.status == "held" or bool(m.venue and _names_new_venue(m.evidence.sentence))
+    """Whether a mention fixes where the meeting is: it was held there, moved there, or set there anew (not as one
+    side asks)."""
+    return m.status == "held" or bool(m.venue and _names_new_venue(m.evidence.sentence, m.status != "proposed"))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _names_new_venue(text: str) -> bool:
-    return NEW_VENUE.search(text) is not None
+def _names_new_venue(text: str, set_anew: bool = True) -> bool:
+    return NEW_VENUE.search(text) is not None or set_anew and VENUE_SETTLED.search(text) is not None
 
 
 def replaces(new: Meeting, old: Meeting) -> bool:
@@ -1351,6 +1471,11 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
     merged: list[Meeting] = []
     members: list[list[Meeting]] = []
     for m in sorted(meetings, key=lambda m: m.date is None):
+        moved = _settled_elsewhere(m, merged)
+        if moved is not None:  # "will be held at X rather than in Y": the plan of Y, now at X
+            merged[moved] = combine(merged[moved], m)
+            members[moved].append(m)
+            continue
         fits = [
             i
             for i, x in enumerate(merged)
@@ -1386,8 +1511,32 @@ def merge_in_report(meetings: list[Meeting]) -> list[Meeting]:
             x = merged[moved]
             merged[moved] = combine(m, x) if replaces(m, x) else combine(x, m)
             members[moved].append(m)
-    merged = [_after_move(m, ms) for m, ms in zip(merged, members, strict=True)]
+    merged = _there_placed([_after_move(m, ms) for m, ms in zip(merged, members, strict=True)], meetings)
     return sorted(_opened_spans(merged), key=lambda m: m.evidence.start)
+
+
+# "are expected to meet there", "talks had opened there": the place the report told before.
+MEET_THERE = re.compile(
+    r"\b(?:meet|meets|met|meeting|convene|convenes|convened|held|hold|opened|open|resume|resumed|gather)\s+there\b",
+    re.I,
+)
+
+
+def _there_placed(merged: list[Meeting], mentions: list[Meeting]) -> list[Meeting]:
+    """The meetings with no venue whose sentence tells them "there" ("the ministers are expected to meet there on
+    Saturday"), given the venue of the last of the report's mentions told before them that has one (the place
+    "there" points back to); the others as they are."""
+    if not any(m.venue is None and MEET_THERE.search(m.evidence.sentence) for m in merged):
+        return merged
+    out = []
+    for m in merged:
+        if m.venue is None and MEET_THERE.search(m.evidence.sentence):
+            before = [x for x in mentions if x.venue and x.evidence.start < m.evidence.start]
+            if before:
+                x = max(before, key=lambda x: x.evidence.start)
+                m = replace(m, venue=x.venue, admin1=x.admin1, lat=x.lat, lon=x.lon)
+        out.append(m)
+    return out
 
 
 # Heads of government as who meet ("Thai and Cambodian leaders meet in Malaysia"): a leaders' meeting, not a border
@@ -1498,9 +1647,27 @@ def _moved_meeting(m: Meeting, merged: list[Meeting], members: list[list[Meeting
     return found[0] if len(found) == 1 else None
 
 
+def _settled_elsewhere(m: Meeting, merged: list[Meeting]) -> int | None:
+    """The planned meeting an undated mention settles at another venue ("the talks will be held at the checkpoint
+    rather than in Kuala Lumpur", "both sides agreed to hold the meeting at Ban Pakkard"): the one planned meeting of
+    its body family (or of none) that the report places elsewhere. None when m is dated, not told set, names no venue
+    or tells no venue settled, or when no such meeting, or more than one, fits."""
+    if m.date is not None or m.status != "scheduled" or not m.venue or not VENUE_SETTLED.search(m.evidence.sentence):
+        return None
+    found = [
+        i
+        for i, x in enumerate(merged)
+        if x.status in ("scheduled", "proposed")
+        and (x.venue or x.admin1)
+        and not same_place(x, m)
+        and (family(m) is None or family(x) in (None, family(m)))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _tells_move(text: str) -> bool:
-    return MOVED.search(text) is not None
+    return MOVED.search(text) is not None or VENUE_SETTLED.search(text) is not None
 
 
 def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
@@ -1524,7 +1691,8 @@ def _after_move(meeting: Meeting, mentions: list[Meeting]) -> Meeting:
 
 # One side asking: "Cambodia requested", "the proposal, made by …", "Thailand suggested".
 _ASKING = re.compile(
-    r"\b(?:request\w*|propos\w*|suggest\w*|ask(?:s|ed|ing)?|seek\w*|sought|call(?:s|ed|ing)? for)\b", re.I
+    r"\b(?:request\w*|propos\w*|suggest\w*|ask(?:s|ed|ing)?|seek\w*|sought|call(?:s|ed|ing)? for|offer(?:s|ed|ing)?)\b",
+    re.I,
 )
 _PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 # Where it asks the meeting to be: "relocate the talks from Trat to Kuala Lumpur", "suggests Malaysia as a neutral
@@ -1534,6 +1702,8 @@ _ASKED_PLACE = re.compile(
     rf"|\b(?:suggest\w*|propos\w*|nominat\w*)\s+(?P<as>{_PLACE_NAME})\s+as\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
     r"(?:venue|location|host)\b"
     rf"|\bbe\s+(?:held|hosted)\s+in\s+(?P<in>{_PLACE_NAME})"
+    # "has offered to host in Koh Kong", "offers to host the talks in Siem Reap"
+    rf"|\boffer\w*\s+to\s+host\s+(?:(?:it|them|the(?:\s+[\w-]+){{1,5}}?)\s+)?in\s+(?P<host>{_PLACE_NAME})"
 )
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+)?$")
 _ASKED_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{3,80})")

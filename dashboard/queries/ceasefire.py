@@ -11,9 +11,11 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from dashboard.agreements import Agreement, CeasefireState, Provision, state_at
+from dashboard.extract.meetings import body_named, same_body
 from dashboard.extract.statements import topic_of
 from dashboard.pubdate import BOUND
 from dashboard.queries.common import _known, _select_with_reports, _with_reports, statements_t
+from dashboard.queries.meeting_summary import MeetingSummary
 from dashboard.queries.timeline import incident_events
 from dashboard.reconcile import IncidentEvent, Telling
 from dashboard.records import Incident, Report
@@ -144,6 +146,30 @@ def truce_in_force(state: CeasefireState, p: Provision) -> Agreement | None:
     return state.ceasefire
 
 
+def is_a_meeting(p: Provision) -> bool:
+    """Whether a provision is a body's meeting ("regional army commanders meet"), which provision_met can find."""
+    return body_named(p.text)[0] is not None and p.suspended is None
+
+
+def provision_met(p: Provision, groups: list[MeetingSummary]) -> MeetingSummary | None:
+    """The meeting that carries out a provision that is a body's meeting ("regional army commanders meet", "General
+    Border Committee meeting"): the first meeting of that body reports tell held, on or after its instrument's day,
+    among the meetings known (`groups`, dashboard.queries.meetings); None for a provision that names no body that
+    meets, or when no report tells such a meeting held."""
+    if not is_a_meeting(p):
+        return None
+    body, family = body_named(p.text)
+    held = [
+        g
+        for g in groups
+        if g.date is not None
+        and g.date >= p.instrument.date
+        and g.newest_status == "held"
+        and same_body(body, family, g.bodies)
+    ]
+    return min(held, key=lambda g: g.date, default=None)
+
+
 def provision_topic(text: str) -> str | None:
     """The topic a provision is about (heavy weapons, demining, observers, detainees, the ceasefire itself), as
     the extractor reads statements of it: what reports say of that topic is what they say of the provision."""
@@ -181,10 +207,21 @@ class StanceCount:
 
 
 def _from(s, since: date, open_since: date | None):
-    """Statements from `since`; all but those of what was done from `open_since` (when earlier)."""
+    """Statements from `since`; all but those of what was done from `open_since` (when earlier). A statement whose
+    sentence dates what it tells before that day tells an earlier time, not this one ("fighting broke out on 8
+    December, a month after Thailand suspended an October accord", said on 27 December, is no suspension of the
+    ceasefire of that day)."""
     if open_since is None or open_since >= since:
-        return s.c.known_from >= since
-    return sa.or_(s.c.known_from >= since, sa.and_(s.c.stance != "done", s.c.known_from >= open_since))
+        return sa.and_(s.c.known_from >= since, _told_since(s, since))
+    return sa.or_(
+        sa.and_(s.c.known_from >= since, _told_since(s, since)),
+        sa.and_(s.c.stance != "done", s.c.known_from >= open_since, _told_since(s, open_since)),
+    )
+
+
+def _told_since(s, day: date):
+    """Statements giving no date of their own, or one from `day` on."""
+    return sa.or_(s.c.date.is_(None), s.c.date >= day)
 
 
 def statement_counts(store: Store, as_of: date, since: date, open_since: date | None = None) -> list[StanceCount]:
@@ -245,7 +282,7 @@ def statement_sides(
     s = statements_t
     query = (
         sa.select(s.c.stance, s.c.side, sa.func.count(sa.distinct(s.c.report_id)))
-        .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic)
+        .where(_known(s, as_of), _from(s, since, None), s.c.topic == topic)
         .group_by(s.c.stance, s.c.side)
     )
     with store.engine.connect() as conn:
@@ -256,7 +293,7 @@ def statement_sides(
             ids = sorted({rid for _, rid in pairs[at : at + IDS_AT_ONCE]})
             rows = conn.execute(
                 sa.select(s.c.side, s.c.report_id)
-                .where(_known(s, as_of), s.c.known_from >= since, s.c.topic == topic, s.c.stance == "violated")
+                .where(_known(s, as_of), _from(s, since, None), s.c.topic == topic, s.c.stance == "violated")
                 .where(s.c.report_id.in_(ids))
                 .distinct()
             )

@@ -19,6 +19,8 @@ from dashboard.queries.ceasefire import (
     SideCount,
     StanceCount,
     alleged_violations,
+    is_a_meeting,
+    provision_met,
     provision_topic,
     provision_window,
     truce_in_force,
@@ -113,12 +115,18 @@ def provisions_view(q: Queries, state: CeasefireState, counts: list[StanceCount]
     (queries.ceasefire.provision_window) — with their quotes."""
     shown_topics = set()
     known = {(state.ceasefire.date, state.ceasefire.date): counts}  # per window: what reports said in it
+    groups = None  # the meetings known, read once if a provision is a body's meeting not recorded done
     for p in (*state.provisions, *state.suspended_provisions):
         window = provision_window(state, p)
         if window not in known:
             known[window] = q.statement_counts(state.as_of, window[0], window[1])
         counts = known[window]
         done = _done_words(state, p)
+        if not p.done and is_a_meeting(p):
+            groups = groups if groups is not None else q.meetings(state.as_of)
+            met = provision_met(p, groups)
+            if met is not None:  # "regional army commanders meet": reports tell that meeting held
+                done = f"held {met.when_text} ({md_escape(met.venue_text)} · {plural(met.reports, 'report')})"
         topic = provision_topic(p.text)
         said = f" · reports: {stance_line(counts, topic)}" if topic and topic != "ceasefire" else ""
         off = f" · {suspended_words(p)}" if p.suspended else ""
