@@ -467,10 +467,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'/-]+,[^-–—()]{3,40}(?:\([^)]{2,40}\))?\
 def _event_days(text: str, published: date | None) -> list:
     """The days a sentence tells that can be an event's: past (not after its report), not the fighting's onset
     ("since …"), not in a concessive clause, not a dateline's."""
+    days = find_dates(text, published, future=False)
+    if not days:  # most sentences: no dateline to look for
+        return []
     dateline = _DATELINE.match(text) if text[:1].isupper() else None
     return [
         d
-        for d in find_dates(text, published, future=False)
+        for d in days
         if d.date
         and (dateline is None or d.start >= dateline.end())
         and (published is None or d.date <= published)
