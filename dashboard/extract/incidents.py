@@ -217,7 +217,9 @@ _DENY_COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s+"
     r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
-_DENYING = re.compile(r"\bden(?:y|ies|ied)\b|\breject|\bdismiss")  # a cheap test before the patterns of denying
+# A cheap test before the patterns of denying: `\bden(?:y|ies|ied)\b|\breject|\bdismiss`, each word's boundary checked
+# after its first letter (lexicon.whole_words), so `re` skips to the letters a match can begin with.
+_DENYING = re.compile(r"d(?<!\w.)en(?:y|ies|ied)\b|r(?<!\w.)eject|d(?<!\w.)ismiss")
 # Rejecting a side's accusation ("rejected the Thai accusation that …"): the one rejecting is the other side.
 _REJECTS_OWNED = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\s+(?:(?:the|an?)\s+)?(?P<owner>(?:[\w'-]+\s+){1,3}?)"
