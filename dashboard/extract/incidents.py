@@ -36,6 +36,7 @@ from dashboard.extract.dates import ONSET, earlier_period, find_dates
 from dashboard.extract.lexicon import (
     GOVERNMENT_SEATS,
     MONTHS,
+    folded,
     guarded,
     initials,
     precheck,
@@ -108,7 +109,7 @@ CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", r
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
 _KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
 # All kinds in one pass: each match says its kind by its group's name.
-_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_ANY_KIND = folded("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS))
 _WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
 BACKDROP_NOUNS = re.compile(
