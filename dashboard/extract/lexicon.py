@@ -335,6 +335,7 @@ class Folded:
     def __init__(self, pattern: str, flags: int = 0):
         self.any_case = re.compile(pattern, flags | re.IGNORECASE)
         self.lower = re.compile(_lowered(pattern), flags & ~re.IGNORECASE)
+        self.pattern, self.flags = pattern, self.any_case.flags  # what the pattern's own attributes say
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         if text.isascii():
