@@ -82,3 +82,19 @@ def test_folded_finds_in_any_casing_and_reads_other_text_with_the_pattern():
 def test_folded_refuses_a_pattern_it_cannot_read_lowercased(pattern):
     with pytest.raises(ValueError):
         lexicon.folded(pattern)
+
+
+# incidents._DENYING, read for every sentence of a report, written with each word's boundary after its first letter
+# (lexicon.whole_words): it must find what the pattern with the boundaries in front finds.
+_DENYING_WRITTEN = re.compile(r"\bden(?:y|ies|ied)\b|\breject|\bdismiss")
+
+
+@EXAMPLES
+@given(
+    text=st.lists(
+        st.sampled_from(["deny", "denies", "denied", "den", "reject", "dismiss", "x", " ", "-", "é", "Deny", "1"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_denial_test_finds_what_the_pattern_with_boundaries_in_front_finds(text):
+    assert _span(incidents._DENYING.search(text)) == _span(_DENYING_WRITTEN.search(text))
