@@ -403,8 +403,8 @@ STARTED = {
     "_LIST_ITEM": figures._LIST_ITEM,
     **{f"_BEFORE[{m}]": rx for m, rx in figures._BEFORE.items()},
     **{f"_GROUP_RX[{g}]": rx for g, rx in figures._GROUP_RX},
-    "_QUAL_BEFORE": figures._QUAL_BEFORE,
-    "_QUALIFIER_RX": figures._QUALIFIER_RX,
+    "_QUAL_BEFORE": figures._QUAL_BEFORE.any_case,  # (read as lexicon.Folded: tests/test_extract_folded.py)
+    "_QUALIFIER_RX": figures._QUALIFIER_RX.any_case,
     "incidents.HEDGE": incidents.HEDGE,
     "incidents.ANALYSIS": incidents.ANALYSIS,
     "incidents._ACT": incidents._ACT,

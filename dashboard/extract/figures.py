@@ -40,7 +40,7 @@ from dashboard.extract.actors import (
     victim_side,
 )
 from dashboard.extract.dates import find_dates, stated_day
-from dashboard.extract.lexicon import MONTHS, WEEKDAYS, guarded, initials, precheck, starting_with, words
+from dashboard.extract.lexicon import MONTHS, WEEKDAYS, folded, guarded, initials, precheck, starting_with, words
 from dashboard.extract.numbers import NUMBER_WORDS, amount_value, amounts
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence
 from dashboard.records import Evidence, Figure, PlaceMention
@@ -145,7 +145,7 @@ _BEFORE = {
 }
 # Checked before the patterns: a sentence with none of these stems states no figure.
 METRIC_CHECK = precheck(*METRIC_AFTER.values(), *METRIC_BEFORE.values())
-_QUAL_BEFORE = re.compile(starting_with(initials(_QUAL), rf"(?:{_QUAL})\s+$"), re.I)
+_QUAL_BEFORE = folded(starting_with(initials(_QUAL), rf"(?:{_QUAL})\s+$"))
 LOOKBACK = 80  # characters before a number that its rules look at (end-anchored patterns stay cheap)
 # What a number counts that is not people (families, homes) and what marks one attack or another
 # category of deaths: the words, each with its reason, in dashboard/data/lexicon/figure_cues.csv.
@@ -433,9 +433,8 @@ def _metric(text: str, m: re.Match) -> str | None:
 
 # All qualifiers in one pattern, each its own group: no phrase of one ends another's, so at most one
 # group can match right before the number (one search instead of one per qualifier).
-_QUALIFIER_RX = re.compile(
-    starting_with(initials(_QUAL), rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$"),
-    re.I,
+_QUALIFIER_RX = folded(
+    starting_with(initials(_QUAL), rf"\b(?:{'|'.join(f'(?P<{name}>{pattern})' for name, pattern in QUALIFIERS)})\s+$")
 )
 
 

@@ -36,6 +36,7 @@ from dashboard.extract.dates import ONSET, earlier_period, find_dates
 from dashboard.extract.lexicon import (
     GOVERNMENT_SEATS,
     MONTHS,
+    folded,
     guarded,
     initials,
     precheck,
@@ -113,7 +114,7 @@ CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", r
 KIND_CHECK = precheck(*(p for _, p in KINDS), *WEAK.values())
 _KIND_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in KINDS]
 # All kinds in one pass: each match says its kind by its group's name.
-_ANY_KIND = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS), re.I)
+_ANY_KIND = folded("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in KINDS))
 _WEAK_RX = [(kind, re.compile(rf"\b(?:{pattern})\b", re.I)) for kind, pattern in WEAK.items()]
 # Fighting named as a cause or a backdrop, not as an event: masked before looking for kinds.
 BACKDROP_NOUNS = re.compile(
@@ -222,7 +223,9 @@ _DENY_COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|but)(?:\s+(?:has|have|had|also|flatly|strongly|\w+ly))*\s+"
     r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\b"
 )
-_DENYING = re.compile(r"\bden(?:y|ies|ied)\b|\breject|\bdismiss")  # a cheap test before the patterns of denying
+# A cheap test before the patterns of denying: `\bden(?:y|ies|ied)\b|\breject|\bdismiss`, each word's boundary checked
+# after its first letter (lexicon.whole_words), so `re` skips to the letters a match can begin with.
+_DENYING = re.compile(r"d(?<!\w.)en(?:y|ies|ied)\b|r(?<!\w.)eject|d(?<!\w.)ismiss")
 # Rejecting a side's accusation ("rejected the Thai accusation that …"): the one rejecting is the other side.
 _REJECTS_OWNED = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed))\s+(?:(?:the|an?)\s+)?(?P<owner>(?:[\w'-]+\s+){1,3}?)"
@@ -501,10 +504,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'/-]+,[^-–—()]{3,40}(?:\([^)]{2,40}\))?\
 def _event_days(text: str, published: date | None) -> list:
     """The days a sentence tells that can be an event's: past (not after its report), not the fighting's onset
     ("since …"), not in a concessive clause, not a dateline's."""
+    days = find_dates(text, published, future=False)
+    if not days:  # most sentences: no dateline to look for
+        return []
     dateline = _DATELINE.match(text) if text[:1].isupper() else None
     return [
         d
-        for d in find_dates(text, published, future=False)
+        for d in days
         if d.date
         and (dateline is None or d.start >= dateline.end())
         and (published is None or d.date <= published)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dashboard.extract.actors import SPEECH, one_country, speaker_side
 from dashboard.extract.dates import find_dates
-from dashboard.extract.lexicon import initials, precheck, starting_with, table
+from dashboard.extract.lexicon import folded, initials, precheck, starting_with, table
 from dashboard.extract.sentences import SENTENCE_CACHE, Sentence, per_text
 from dashboard.records import Evidence, Statement
 
@@ -200,8 +200,8 @@ def _plan_refused(text: str, start: int, end: int, plan: int | None = None) -> b
 # pre-check passes every "soldiers", "mines" or "their"). tests/test_extract_statements.py compares.
 _NAMES = [w for k in TOPIC_WORDS.values() for w in (*k["whole"], *k["subject"])]
 _ANAPHORS = [w for k in TOPIC_WORDS.values() for w in k["anaphor"]]
-ANY_NAME = re.compile(starting_with(initials(*_NAMES), rf"\b(?:{'|'.join(_NAMES)})\b"), re.I)
-ANY_ANAPHOR = re.compile(starting_with(initials(*_ANAPHORS), rf"\b(?:{'|'.join(_ANAPHORS)})\b"), re.I)
+ANY_NAME = folded(starting_with(initials(*_NAMES), rf"\b(?:{'|'.join(_NAMES)})\b"))
+ANY_ANAPHOR = folded(starting_with(initials(*_ANAPHORS), rf"\b(?:{'|'.join(_ANAPHORS)})\b"))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
