@@ -45,6 +45,7 @@ JSON values — shared by every session and never changed by a view; never a cla
 | pure function of text: `dashboard.extract.places` `_name_start` (a capitalised word's key) | gazetteer, word | S |
 | pure function of text: `dashboard.extract.incidents` `_told` `_denial` `_denied_kinds` `_acts` | text | S |
 | pure function of text: `dashboard.extract.incidents` `_timing` `_dating` | text, date | S |
+| pure function of text: `dashboard.extract.incidents_rated` `_claim` `_rating` | text | S |
 | pure function of text: `dashboard.extract.statements` `_mentions` (the topics a text names) | text | S |
 | pure function of text: `dashboard.extract.lexicon` `_passed` (the pre-checks a text passes) | text | 64 |
 
