@@ -72,8 +72,16 @@ class ReportError(ValueError):
 _SPACES = re.compile(r"[ \t\f\v]+")
 
 
+# A paragraph opened by a label ("VERDICT: FALSE.", "Q: …", "ARMY: …"): a labelled layout repeats its lines by
+# design (a fact-check's verdict under each claim), so its repeats are the report's content, not a page's boilerplate.
+# A label is one capitalised word or words in capitals ("Verdict:", "CLAIM:", "Q:", "THAI ARMY:"), not a clause
+# ("He said: …").
+_LABELLED = re.compile(r"(?:[A-Z][a-z]*|[A-Z][A-Z'’.]*(?: [A-Z][A-Z'’.]*){0,2}): ")
+
+
 def normalise(text: str) -> tuple[str, int]:
-    """Normalised text (typography, whitespace) without repeated paragraphs, and how many were dropped."""
+    """Normalised text (typography, whitespace) without repeated paragraphs (but those opened by a label, which a
+    labelled layout repeats: _LABELLED), and how many were dropped."""
     if not text.isascii():  # the typography table maps only characters beyond ASCII
         text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -87,7 +95,7 @@ def normalise(text: str) -> tuple[str, int]:
             continue
         written += 1
         key = para.casefold()
-        if key in seen:
+        if key in seen and not _LABELLED.match(para):
             continue
         seen.add(key)
         kept.append(para)
@@ -95,7 +103,15 @@ def normalise(text: str) -> tuple[str, int]:
 
 
 def report_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """A normalised text's id: of its paragraphs without any repeat, so that keeping a labelled layout's repeats
+    (_LABELLED) leaves the ids of reports stored before unchanged."""
+    seen: set[str] = set()
+    kept = []
+    for para in text.split("\n"):
+        if para.casefold() not in seen:
+            seen.add(para.casefold())
+            kept.append(para)
+    return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
 
 
 def too_large(size: int, limit: int, what: str = "") -> ReportError:

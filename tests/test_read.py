@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dashboard.read import MAX_BYTES, decode, make_report, normalise, read_reports
+from dashboard.read import MAX_BYTES, decode, make_report, normalise, read_reports, report_id
 from tests.conftest import SEEDS
 
 
@@ -133,3 +133,27 @@ def test_a_huge_sparse_report_or_sidecar_is_rejected_by_its_size_without_being_r
         "malformed sidecar: too large for a sidecar: 1,073,741,824 bytes (limit 100,000)",
     ]
     assert time.monotonic() - started < 1 and peak < 10_000_000
+
+
+def test_a_labelled_layouts_repeated_lines_are_kept():
+    # a fact-check's verdict under each claim is content, not a page's boilerplate
+    text, dropped = normalise(
+        'CLAIM: "One."\nVERDICT: FALSE.\nCLAIM: "Two."\nVERDICT: FALSE.\nShare this.\nShare this.'
+    )
+    assert text == 'CLAIM: "One."\nVERDICT: FALSE.\nCLAIM: "Two."\nVERDICT: FALSE.\nShare this.' and dropped == 1
+
+
+def test_a_transcripts_repeated_turn_in_other_words_is_kept():
+    text, _ = normalise("Q: Was anyone hurt?\nA: No.\nQ: Were shots fired?\nA: No.")
+    assert text.count("A: No.") == 2
+
+
+def test_keeping_a_labelled_layouts_repeats_leaves_the_report_id_unchanged():
+    # the id is of the text without any repeat, as it was before labelled repeats were kept
+    text = 'CLAIM: "One."\nVERDICT: FALSE.\nCLAIM: "Two."\nVERDICT: FALSE.'
+    assert make_report(text).id == report_id('CLAIM: "One."\nVERDICT: FALSE.\nCLAIM: "Two."')
+
+
+def test_a_repeated_paragraph_opened_by_a_clause_and_a_colon_is_no_label():
+    text, dropped = normalise('He said: "We will talk."\nMore.\nHe said: "We will talk."')
+    assert text == 'He said: "We will talk."\nMore.' and dropped == 1

@@ -235,6 +235,7 @@ def _extract(report: Report, gaz: Gazetteer) -> Extraction:
     out.figures = dedupe(out.figures)
     out.meetings = merge_in_report(found_meetings)
     out.incidents = unrated(out.incidents, sentences)  # a claim the report rates false is no incident
+    out.statements = unrated(out.statements, sentences)  # nor a side's word on a provision
     theatre = in_theatre(out.incidents, loose, rid, published)
     told = attach_blame(attach_denials(out.incidents + theatre, sentences), sentences)
     out.incidents = merge_incidents(told_by(at_onset(told, out.onsets, published), sentences))

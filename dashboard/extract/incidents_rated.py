@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from dashboard.extract.actors import speaker_side
 from dashboard.extract.lexicon import word_pattern, words
-from dashboard.records import Incident
 
 _CUES = {kind: word_pattern(words("rating_cues", kind)) for kind in ("verdict", "absence", "frame")}
 # A short label before what a line holds ("CLAIM:", "Our verdict:", "Rating:").
@@ -76,9 +75,10 @@ def rated_claims(sentences: list, starts: set[int]) -> frozenset[int]:
     return frozenset(out)
 
 
-def unrated(incidents: list[Incident], sentences: list) -> list[Incident]:
-    """The incidents not told by a claim the report rates (rated_claims)."""
-    if not incidents:
-        return incidents
-    rated = rated_claims(sentences, {i.evidence.start for i in incidents})
-    return [i for i in incidents if i.evidence.start not in rated] if rated else incidents
+def unrated(records: list, sentences: list) -> list:
+    """The records (incidents, statements) not told by a claim the report rates (rated_claims): what such a claim
+    tells is neither an event nor a side's word on a provision."""
+    if not records:
+        return records
+    rated = rated_claims(sentences, {r.evidence.start for r in records})
+    return [r for r in records if r.evidence.start not in rated] if rated else records

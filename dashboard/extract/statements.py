@@ -76,7 +76,10 @@ NEAR = 80  # characters either side of the topic's words in which its stance is 
 # Not a statement of what happened or is to happen: conditions, calls, hopes and questions.
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|could|should|must|urged?|called (?:for|on)|calls? (?:for|on)|hopes?|hoped"
-    r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?",
+    r"|demand\w*|proposed|request\w*|(?:asks?|asked|asking) (?:\w+ ){1,3}to)\b|\?"
+    # an inverted condition opening the sentence ("Had the observers been deployed …, the suspension might …",
+    # "Were the weapons withdrawn, …"): a declarative sentence does not open with these verbs
+    r"|^\W*(?:had|were|should)\s+(?!(?:been|not|never|n't)\b)",
     re.I,
 )
 # A hope, call or request in the past that "as" brings in is a comparison with it ("has not decreased as we had
