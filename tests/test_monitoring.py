@@ -713,6 +713,20 @@ def test_the_fighting_a_ceasefire_ended_is_told_as_its_span_not_as_days_since_it
     assert onset_summary(claims, date(2025, 12, 20)) == "**12 days** since 8 Dec 2025 (3 reports)"
 
 
+def test_with_no_report_stating_when_the_fighting_began_the_banners_curated_row_dates_it_said_as_such():
+    """The banner names the fighting from the agreements file; the counter under it must not say that nothing
+    tells when it began (an audit found the two disagreeing on one screen)."""
+    from dashboard.agreements import state_at
+    from dashboard.ui.headline import onset_summary
+
+    state = state_at(date(2025, 12, 20))
+    assert state.ended_by is not None and state.ended_by.kind == "fighting"
+    said = onset_summary([], date(2025, 12, 20), "dec2025", curated=state.ended_by)
+    assert said.startswith(f"**{(date(2025, 12, 20) - state.ended_by.date).days} days** since ")
+    assert said.endswith("(the agreements file; no report states it)")
+    assert onset_summary([], date(2025, 12, 20), "dec2025").startswith("no report states when it began")
+
+
 def test_the_fighting_is_counted_in_days_fought_the_ceasefires_own_day_with_them_unless_it_began_at_its_start():
     """Fighting from 24 July to a ceasefire from midnight closing 28 July: five days fought (the reports' "five-day
     conflict"), not the four days between the dates; a ceasefire from 00:00 adds no day of fighting."""

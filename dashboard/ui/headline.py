@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.agreements import CeasefireState
+from dashboard.agreements import Agreement, CeasefireState
 from dashboard.queries.meetings import MeetingSummary
 from dashboard.summary import (
     GROUP_WORDS,
@@ -128,7 +128,7 @@ def headline(
             )
         else:
             st.markdown("**Since the fighting began**")
-            st.caption(onset_summary(onset, as_of, episode))
+            st.caption(onset_summary(onset, as_of, episode, curated=state.ended_by))
 
 
 def onset_summary(
@@ -137,11 +137,17 @@ def onset_summary(
     episode: str | None = None,
     until: bool = False,
     fought_that_day: bool = True,
+    curated: Agreement | None = None,
 ) -> str:
     """The days from when the fighting began (per date the reports give) to the as-of date; `until`: to the
     ceasefire that ended it (`as_of` is its day), said as the fighting's span in days fought, counting its first
     day and the ceasefire's own day when the ceasefire took effect after that day began (at noon, at midnight
-    closing it: 24 to 28 July with a ceasefire from midnight are five days of fighting)."""
+    closing it: 24 to 28 July with a ceasefire from midnight are five days of fighting). With no report stating
+    it, the curated fighting row the banner shows with its source (`curated`, the agreements file's) dates it, said
+    as such: the banner and the counter under it never disagree."""
+    if not claims and curated is not None:
+        days = (as_of - curated.date).days
+        return f"**{plural(days, 'day')}** since {curated.date:%-d %b %Y} (the agreements file; no report states it)"
     if not claims:
         return f"no report states when it began ({md_escape(episode_label(episode))})"
     last = 1 if until and fought_that_day else 0
