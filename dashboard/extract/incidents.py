@@ -125,7 +125,7 @@ _CUES = {
     kind: words("incident_cues", kind)
     for kind in (
         *("backdrop", "negation", "hedge", "analysis", "speaker_place", "harm", "anaphor", "tally", "doubt"),
-        *("target", "remnant"),
+        *("target", "remnant", "denied_act"),
     )
 }
 BACKDROP_BEFORE = re.compile(
@@ -863,6 +863,8 @@ _NEGATED_WORDS = 5  # words at most between the negation and what it negates
 # What a negation or a denial names: an attack's kind, an alleged act, the thing just told ("any such flights").
 _SUCH = re.compile(r"\bsuch\s+\w+|\bany\s+(?:such\s+)?(?:incidents?|attacks?|violations?)\b", re.I)
 # Mines named as what was laid ("laid any new mines", "planting mines"): a landmine's telling without "land".
+# An act of attack named by its verb alone ("did not fire at all"): in what a side says it did not do, the act.
+_DENIED_ACT = re.compile(rf"\b(?:{word_pattern(_CUES['denied_act'])})\b", re.I)
 _LAID_MINES = re.compile(r"\b(?:laid|lay|laying|plant(?:ed|ing)?)\s+(?:[\w-]+\s+){0,3}?mines?\b", re.I)
 
 
@@ -880,7 +882,7 @@ def _said_no(text: str) -> str | None:
     if said is None:
         return None
     for neg in _NEGATION.finditer(text, said.end()):
-        named = [m.start() for rx in (_ANY_KIND, _ACT, _SUCH) if (m := rx.search(text, neg.end()))]
+        named = [m.start() for rx in (_ANY_KIND, _ACT, _SUCH, _DENIED_ACT) if (m := rx.search(text, neg.end()))]
         at = min(named, default=None)
         between = text[neg.end() : at] if at is not None else ""
         # "no casualties from the shelling" negates the harm, not the attack
@@ -949,7 +951,11 @@ _NEW_MINES = re.compile(
     re.I,
 )
 # The accused side's word that the mines are old ("Cambodia said it was left over from past conflicts"): its denial.
-_OLD_MINES = re.compile(r"\bleft\s*over\b|\bleftover\b|\bpast (?:conflicts?|wars?)\b|\bold war\b|\bdecades of\b", re.I)
+_OLD_MINES = re.compile(
+    r"\bleft\s*over\b|\bleftover\b|\bpast (?:conflicts?|wars?)\b|\bold war\b|\bdecades of\b"
+    r"|\b(?:an |the )?old (?:land ?)?mines?\b|\bfrom the (?:19)?[5-9]0s\b",
+    re.I,
+)
 
 
 def _laying_charges(incidents: list[Incident], sentences: list[Sentence]) -> list[Incident]:
