@@ -177,7 +177,8 @@ def undated_list(counts: ReportCounts) -> None:
     if not listed:
         return
     with st.expander(f"Reports with no date found ({total:,}): not placed on any day"):
-        st.markdown("\n".join(f"- {source_line(r)}" for r in listed))
+        # no day of storing beside them: that is no date of theirs, and the list stands on pages of any date
+        st.markdown("\n".join(f"- {source_line(r, 'no date found')}" for r in listed))
         if total > len(listed):
             st.caption(f"and {total - len(listed):,} more")
 

@@ -581,6 +581,8 @@ def test_the_reports_nothing_dates_are_listed_with_their_source_escaped(tmp_path
     [line] = [m.value for m in listing.markdown]
     assert "https://news.example.org/undated-story" in line and "report u" in line
     assert "](https://evil.example)" not in line and "<b>" not in line  # the title is text, not a link or markup
+    # the day it was stored is no date of the report's: the list says none was found, on a page of any date
+    assert "· no date found ·" in line and "stored" not in line
 
 
 def test_figures_by_source_compare_each_sources_newest_within_one_group(tmp_path, gaz):

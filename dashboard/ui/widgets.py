@@ -35,13 +35,13 @@ def report_date(r: Report) -> str:
     return report_day(r)
 
 
-def source_line(r: Report) -> str:
-    """Outlet, date, title (linked when the report has a safe link) and report id, as safe markdown."""
+def source_line(r: Report, when: str | None = None) -> str:
+    """Outlet, date (or `when`, said instead), title (linked when the report has a safe link) and report id, as safe
+    markdown."""
     title = md_link(r.title or "untitled report", r.url)
     link_note = "" if safe_url(r.url) else " (no link)"
-    return (
-        f"{md_escape(outlet_name(r))} · {md_escape(report_date(r))} · {title}{link_note} · report {md_escape(r.label)}"
-    )
+    day = md_escape(when if when is not None else report_date(r))
+    return f"{md_escape(outlet_name(r))} · {day} · {title}{link_note} · report {md_escape(r.label)}"
 
 
 def quote_block(e: Evidence, r: Report) -> None:
