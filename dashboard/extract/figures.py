@@ -593,8 +593,8 @@ _GROUP_BEFORE = [
 # people, including soldiers and civilians"; "13 dead (eight civilians, five soldiers)": the count is of all of them).
 _GROUP_END = re.compile(
     starting_with(
-        ",;(\u2013\u2014 iaocsu",
-        r",|;|\(|\s[-\u2013\u2014]\s|\b(?:including|comprising|among|of whom|such as|until)\b",
+        ",;:(\u2013\u2014 iaocsu",
+        r",|;|:|\(|\s[-\u2013\u2014]\s|\b(?:including|comprising|among|of whom|such as|until)\b",
     ),
     re.I,
 )
