@@ -60,7 +60,18 @@ METRIC_AFTER = {
     r"|taken to (?:\S+ ){0,3}shelters"
     r"|staying in (?:\S+ ){0,3}?(?:shelters|camps|centres|centers)"
     r"|remain(?:s|ed)? displaced|remain(?:s|ed)? homeless|still displaced"
-    r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers|displacement sites|sites for the displaced)",
+    r"|remain(?:s|ed)? in (?:\S+ ){0,4}(?:camps|shelters|centres|centers|displacement sites|sites for the displaced)"
+    # a copula before where they stay ("38,000 people are still in shelters"): those displaced at the time told
+    # (each alternative's literal stem holds a word rarer than the copula, which the pre-check keys on: "12 of whom
+    # were children" is no metric)
+    + "".join(
+        rf"|{be} {where} (?:\S+ ){{0,3}}?(?:shelters|displacement sites|evacuation cent(?:re|er)s)"
+        for be in ("are", "were", "is", "was")
+        for where in ("still in", "living in")
+    )
+    + "".join(
+        rf"|{be} in {site}" for be in ("are", "were", "is", "was") for site in ("shelters", "displacement sites")
+    ),
     "returned": r"returned|returning|returnees|"
     + "|".join(  # each alternative begins with a literal word: the pre-check is made of them
         rf"{verb} back (?:home|to (?:their |its |his |her )?(?:homes?|villages?))"
