@@ -525,11 +525,11 @@ def _toll_side(before: str) -> str | None:
     return victim_side(hit.group(0)) if hit else None
 
 
-def _whose(text: str, before: str, after: str) -> _Whose:
-    """The part of _country that reads the text alone: the clause (its counted people first, or those of the
-    toll the number is the count of; "others" are of the nationality of the people counted before them), then
-    the sentence."""
-    side = _own_side(after) or _toll_side(before)
+def _whose(text: str, before: str, after: str, own: str | None) -> _Whose:
+    """The part of _country that reads the text alone: the clause (its counted people first, `own`, the
+    number's _own_side, or those of the toll the number is the count of; "others" are of the nationality of the
+    people counted before them), then the sentence."""
+    side = own or _toll_side(before)
     if side:
         return _Whose(True, side)
     if OTHERS.match(after):
@@ -810,10 +810,11 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
         clause_end = m.end() + len(after)
         alone = not any(o is not m and clause_start <= o.start() < clause_end for o in found)
         up = None if link == "along" else _total_of(link, len(out) - 1, parent, part)
-        whose = _whose(text, before, after)
+        own = _own_side(after)  # read once: a part's people, else the first answer of _whose
         if link == "part" or head is not None:  # a part counts the total's people, unless its own words name them
-            own = _own_side(after)
             whose = _Whose(True, own) if own else (head or out[up]).whose
+        else:
+            whose = _whose(text, before, after, own)
         named = _number_of(text[lookback : m.start()]) if metric != "displaced" else None
         group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
         if group is None and named:
