@@ -169,7 +169,7 @@ def _passed(text: str) -> frozenset[int]:
     cache here would only keep thousands of sets alive for the garbage collector to walk.)"""
     passed: set[int] = set()
     by_start = _BY_START
-    for word in set(_TOKEN.findall(text.lower())):  # a word said twice passes the same pre-checks
+    for word in _TOKEN.findall(text.lower()):
         for number, short, long in by_start.get(word[:3], ()):
             if number not in passed and (word in short or word.startswith(long)):
                 passed.add(number)
