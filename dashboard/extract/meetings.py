@@ -282,9 +282,7 @@ SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # with its region ("YUXI, Yunnan, Dec. 30 -") or be two cities ("KUALA LUMPUR/BANGKOK, Dec 23 -").
 DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'./ ]{1,30}(?:,\s*[A-Z][\w'. ]{1,30}){0,2},\s*$")
 # "will be held", "to be held": the passive of a plan, not a past ("has been held" stays past by "has").
-PAST = folded(
-    r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b"
-)
+PAST = folded(r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b")
 # "the meeting agreed for 4 August", "talks set for Monday": the day a meeting is set for.
 FOR_DAY = re.compile(r"\b(?:meeting|talks|session|summit)\b[^,;.]{0,40}\bfor\s+(?:the\s+)?$", re.I)
 # "outcomes to be achieved before Thursday": a deadline, not the day of a meeting.
