@@ -55,6 +55,7 @@ def test_a_folded_pattern_finds_what_the_pattern_finds(name, data):
         at = len(text) // 2
         assert _span(folded.search(text, at)) == _span(folded.any_case.search(text, at))
         assert _span(folded.match(text)) == _span(folded.any_case.match(text))
+        assert _span(folded.fullmatch(text)) == _span(folded.any_case.fullmatch(text))
 
 
 def test_folded_finds_in_any_casing_and_reads_other_text_with_the_pattern():
@@ -67,6 +68,8 @@ def test_folded_finds_in_any_casing_and_reads_other_text_with_the_pattern():
     ]
     assert rx.search("Café ceasefires").group() == "ceasefires"  # not ASCII: the pattern itself, in the text as written
     assert rx.search("The Ceasefire").group() == "ceasefire"  # ASCII: the lowercased text's
+    assert rx.fullmatch("CeaseFires").span() == (0, 10)
+    assert rx.fullmatch("CeaseFires held") is None
 
 
 @pytest.mark.parametrize(

@@ -408,6 +408,7 @@ STARTED = {
     "incidents.HEDGE": incidents.HEDGE,
     "incidents.ANALYSIS": incidents.ANALYSIS,
     "incidents._ACT": incidents._ACT,
+    "meetings.MEETING_WORDS": meetings.MEETING_WORDS.any_case,  # (read as lexicon.Folded)
     "meetings.OTHER_EVENT": meetings.OTHER_EVENT,
     "meetings.MOVED": meetings.MOVED,
     "meetings.DAY_AFTER": meetings.DAY_AFTER,
@@ -419,7 +420,6 @@ STARTED = {
     **{
         f"meetings.{name}": getattr(meetings, name)
         for name in (
-            "MEETING_WORDS",
             "SIGNING_WORDS",
             "PROTEST",
             "LATER_MEETING",

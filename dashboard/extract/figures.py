@@ -165,15 +165,13 @@ _ATTACKS = "|".join(re.escape(w) for w in sorted(words("figure_cues", "attack"),
 _INDIRECT = "|".join(re.escape(w) for w in words("figure_cues", "indirect"))
 _ATTACK_VERBS = "|".join(re.escape(w) for w in sorted(words("figure_cues", "attack_verb"), key=len, reverse=True))
 # The counted noun after a metric word: "9,005 displaced families" counts families.
-_UNIT_AFTER = re.compile(
-    rf"^\s+(?:(?:displaced|evacuated|affected|relocated|uprooted|homeless|more|other|Thai|Cambodian)\s+)?(?:{_UNITS})\b",
-    re.I,
+_UNIT_AFTER = folded(
+    rf"^\s+(?:(?:displaced|evacuated|affected|relocated|uprooted|homeless|more|other|Thai|Cambodian)\s+)?(?:{_UNITS})\b"
 )
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE = folded(
     r"^\s*(?:%|per ?cent|km|kilomet|miles?|years?|days?|weeks?|months?|hours?|mm\b|th\b|st\b|nd\b|rd\b"
     r"|baht|riel|dollars?|US|\$|-year|-day|-kilomet|,\d|[-/.:]\d|(?:temporary |evacuation )?shelters"
-    rf"|{_UNITS}|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)",
-    re.I,
+    rf"|{_UNITS}|schools|camps|centres|centers|sites|villages|provinces|districts|am\b|pm\b|a\.m|p\.m)"
 )
 _DATEISH = re.compile(rf"(?:\b(?:{MONTHS})\.?\s*|\d[-/.:]|\bNo\.\s*|\bat\s+)$")
 # "at" before a count a total stands at, not before a time: "the toll stands at 20", "estimated at 40,000".
@@ -338,10 +336,9 @@ RUNNING_TOTAL = guarded(
 # The people counted beside a count of another thing, in apposition or in brackets: "37,600 families, or over
 # 140,000 people, have been evacuated", "41,580 families (approximately 157,500 people) displaced". The
 # people's number shares the predicate after the apposition.
-APPOSITION = re.compile(
+APPOSITION = folded(
     rf"\d\s+(?:[\w-]+\s+){{0,2}}?(?:{_UNITS})\s*(?:,\s*or\s+|,\s*i\.e\.,?\s+|,\s*that is,?\s+|\(\s*|\s[-–—]\s+)"
-    rf"(?:(?:{_QUAL})\s+)?$",
-    re.I,
+    rf"(?:(?:{_QUAL})\s+)?$"
 )
 _APPOSITION_END = re.compile(r"^((?:\s+[\w-]+){1,3}?)\s*(?:\)|,|\s[-–—])")
 # The metric before the number in a phrase that names it first: "the number of Thais killed since Thursday
@@ -539,11 +536,11 @@ def _toll_side(before: str) -> str | None:
     return victim_side(hit.group(0)) if hit else None
 
 
-def _whose(text: str, before: str, after: str) -> _Whose:
-    """The part of _country that reads the text alone: the clause (its counted people first, or those of the
-    toll the number is the count of; "others" are of the nationality of the people counted before them), then
-    the sentence."""
-    side = _own_side(after) or _toll_side(before)
+def _whose(text: str, before: str, after: str, own: str | None) -> _Whose:
+    """The part of _country that reads the text alone: the clause (its counted people first, `own`, the
+    number's _own_side, or those of the toll the number is the count of; "others" are of the nationality of the
+    people counted before them), then the sentence."""
+    side = own or _toll_side(before)
     if side:
         return _Whose(True, side)
     if OTHERS.match(after):
@@ -824,10 +821,11 @@ def _stated(text: str, asked: str | None = None) -> tuple[_Stated, ...]:
         clause_end = m.end() + len(after)
         alone = not any(o is not m and clause_start <= o.start() < clause_end for o in found)
         up = None if link == "along" else _total_of(link, len(out) - 1, parent, part)
-        whose = _whose(text, before, after)
+        own = _own_side(after)  # read once: a part's people, else the first answer of _whose
         if link == "part" or head is not None:  # a part counts the total's people, unless its own words name them
-            own = _own_side(after)
             whose = _Whose(True, own) if own else (head or out[up]).whose
+        else:
+            whose = _whose(text, before, after, own)
         named = _number_of(text[lookback : m.start()]) if metric != "displaced" else None
         group = None if metric == "displaced" else _group(after, text[lookback : m.start()])
         if group is None and named:

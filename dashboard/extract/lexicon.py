@@ -347,6 +347,11 @@ class Folded:
             return self.lower.match(text.lower(), pos, endpos)
         return self.any_case.match(text, pos, endpos)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if text.isascii():
+            return self.lower.fullmatch(text.lower(), pos, endpos)
+        return self.any_case.fullmatch(text, pos, endpos)
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         if text.isascii():
             return self.lower.finditer(text.lower(), pos, endpos)

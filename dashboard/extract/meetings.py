@@ -24,6 +24,7 @@ from dashboard.extract.lexicon import (
     NOT_PLACE_NAMES,
     WEEKDAYS,
     Guarded,
+    folded,
     guarded,
     initials,
     precheck,
@@ -47,7 +48,7 @@ MEETING = (
 # A signing by both sides described as an event is a held meeting ("the ministers signed the
 # declaration in Kuala Lumpur"); an agreement named only as a document is not.
 SIGNING = r"signed|signing|inked"
-MEETING_WORDS = re.compile(starting_with(initials(MEETING), rf"\b(?:{MEETING})\b"), re.I)
+MEETING_WORDS = folded(starting_with(initials(MEETING), rf"\b(?:{MEETING})\b"))
 SIGNING_WORDS = re.compile(starting_with(initials(SIGNING), rf"\b(?:{SIGNING})\b"), re.I)
 SIGNING_EVENT = re.compile(
     r"\bsigning (?:ceremony|took place|was held)|\b(?:was|were|been) signed by\b"
@@ -237,10 +238,9 @@ VENUE_SETTLED = guarded(
 )
 # "met as planned", "went ahead as scheduled": a clause of comparison ("as" and a participle) says the meeting kept to
 # its plan, not that it is still to come.
-FUTURE = re.compile(
+FUTURE = folded(
     r"(?<!\bas )\b(?:will|would|shall|might|could|to meet|to hold|scheduled|set to|is to|are to|plan\w*"
-    r"|upcoming|next|due to|expected|later this)\b|\bmay\b",
-    re.I,
+    r"|upcoming|next|due to|expected|later this)\b|\bmay\b"
 )
 # A party is named by its country, its people or its leaders (country_cues.csv), not by its capital: "met Hun Manet in
 # Phnom Penh" names Cambodia once, as the one met.
@@ -282,9 +282,7 @@ SPEECH_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # with its region ("YUXI, Yunnan, Dec. 30 -") or be two cities ("KUALA LUMPUR/BANGKOK, Dec 23 -").
 DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][\w'./ ]{1,30}(?:,\s*[A-Z][\w'. ]{1,30}){0,2},\s*$")
 # "will be held", "to be held": the passive of a plan, not a past ("has been held" stays past by "has").
-PAST = re.compile(
-    r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b", re.I
-)
+PAST = folded(r"\b(?:met|(?<!\bbe )held|took place|was|were|did|had|last|convened|signed|ended|concluded|agreed)\b")
 # "the meeting agreed for 4 August", "talks set for Monday": the day a meeting is set for.
 FOR_DAY = re.compile(r"\b(?:meeting|talks|session|summit)\b[^,;.]{0,40}\bfor\s+(?:the\s+)?$", re.I)
 # "outcomes to be achieved before Thursday": a deadline, not the day of a meeting.
