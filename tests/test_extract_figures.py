@@ -804,3 +804,16 @@ def test_verbs_of_displacement_read_by_structure(text, value, country):
 )
 def test_moving_troops_or_leaving_barracks_is_no_displacement(text):
     assert [f for f in figures(text) if f.metric == "displaced"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirteen Cambodians, eight of them civilians, have lost their lives since 24 July, the ministry said.",
+        "Dozens of villagers, 40 of whom are children, have left their homes in Kantharalak.",
+    ],
+)
+def test_a_partitive_apposed_to_the_people_is_a_part_of_their_count(text):
+    assert [(f.value, f.part_of_total) for f in figures(text) if f.value in (8, 40)] == [
+        (8 if "eight" in text else 40, True)
+    ]
