@@ -787,6 +787,7 @@ def test_a_breakdown_in_brackets_or_dashes_does_not_give_the_total_its_group(tex
         ),
         ("Some 30,000 residents abandoned their homes in Oddar Meanchey as the shelling spread.", 30_000, None),
         ("Officials say thousands of villagers, 8,500 by Sunday evening, have left their villages.", 8_500, None),
+        ("Officials say thousands of villagers, about 8,500 by Sunday evening, have left their homes.", 8_500, None),
     ],
 )
 def test_verbs_of_displacement_read_by_structure(text, value, country):

@@ -415,7 +415,8 @@ def _following(text: str, m: re.Match) -> str:
     after = text[m.end() :]
     if APPOSITION.search(text, max(0, m.start() - LOOKBACK), m.start()):
         return _APPOSITION_END.sub(r"\1", after, count=1)
-    if text[m.start() - 2 : m.start()].strip() in {",", ""} and _APPOSED_TO_PEOPLE.search(text, 0, m.start()):
+    near = max(0, m.start() - 40)  # the people's word, a comma and a qualifier fit in this
+    if "," in text[near : m.start()] and _APPOSED_TO_PEOPLE.search(text, near, m.start()):
         rest = _APPOSED_REST.match(after)
         if rest and not METRIC_CHECK.search(rest.group()):
             return " " * rest.end() + after[rest.end() :]
