@@ -106,3 +106,37 @@ def test_two_days_or_one_day_are_no_span(text):
     from dashboard.extract.dates import range_end, with_ranges
 
     assert all(range_end(d.text, d.date) is None for d in with_ranges(text, find_dates(text, date(2025, 8, 1), False)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative day word opening a sentence is capitalised: the same day as in mid-sentence
+        (
+            "Yesterday morning at about 9:20, a patrol of the Suranari Task Force stepped on a landmine near"
+            " Ban Nong Ya Kaeo in Huai Thap Than district, Sisaket.",
+            date(2025, 11, 10),
+        ),
+        ("ARMY: Last night two rockets landed near a school in Kap Choeng.", date(2025, 11, 10)),
+        ("The border was calm. Today the ministers met again in Kuala Lumpur.", date(2025, 11, 11)),
+        ("Last night, two soldiers were hurt by shelling near Preah Vihear, the army said.", date(2025, 11, 10)),
+    ],
+)
+def test_a_relative_day_word_opening_a_sentence_is_a_day(text, expected):
+    assert [d.date for d in find_dates(text, date(2025, 11, 11), False)] == [expected]
+
+
+def test_a_capitalised_relative_word_inside_a_name_is_no_day():
+    assert find_dates("The minister told USA Today the talks would go on.", date(2025, 11, 11), False) == []
+
+
+def test_last_night_inside_a_sentence_dates_no_day_of_its_main_clause():
+    text = "The commanders met at the border, as agreed in Putrajaya last night, a Thai army source said."
+    assert find_dates(text, date(2025, 7, 29), False) == []
+
+
+def test_an_incident_told_from_yesterday_opening_its_sentence_has_that_day():
+    from dashboard.extract.incidents import _day
+
+    text = "Yesterday afternoon a Thai ranger lost a leg to a mine near Chong Chom."
+    assert _day(text, date(2025, 11, 11)) == date(2025, 11, 10)

@@ -766,3 +766,55 @@ def test_a_count_called_both_sides_in_a_compound_counts_both(text):
 )
 def test_a_breakdown_in_brackets_or_dashes_does_not_give_the_total_its_group(text):
     assert [(f.value, f.group) for f in figures(text) if f.value == 13] == [(13, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "country"),
+    [
+        # an agent moving people: displaced when they are civilians
+        (
+            "Thailand moved about 400,000 people at the peak, of whom roughly 230,000 were still in shelters"
+            " on Friday.",
+            400_000,
+            "TH",
+        ),
+        ("Provincial authorities in Surin moved 12,000 villagers to safety overnight.", 12_000, None),
+        # people leaving their homes, the number apposed to the people it counts
+        (
+            "Cambodia says more than half a million people, 518,000 at the latest count, have left their homes.",
+            518_000,
+            "KH",
+        ),
+        ("Some 30,000 residents abandoned their homes in Oddar Meanchey as the shelling spread.", 30_000, None),
+        ("Officials say thousands of villagers, 8,500 by Sunday evening, have left their villages.", 8_500, None),
+        ("Officials say thousands of villagers, about 8,500 by Sunday evening, have left their homes.", 8_500, None),
+    ],
+)
+def test_verbs_of_displacement_read_by_structure(text, value, country):
+    found = [f for f in figures(text) if f.metric == "displaced"]
+    assert [(f.value, f.country) for f in found][:1] == [(value, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army moved 2,000 troops to the border on Thursday.",  # a deployment, not displacement
+        "Cambodia moved 40 tanks closer to the frontier.",
+        "Some 300 soldiers, most of them conscripts, left their barracks.",
+    ],
+)
+def test_moving_troops_or_leaving_barracks_is_no_displacement(text):
+    assert [f for f in figures(text) if f.metric == "displaced"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirteen Cambodians, eight of them civilians, have lost their lives since 24 July, the ministry said.",
+        "Dozens of villagers, 40 of whom are children, have left their homes in Kantharalak.",
+    ],
+)
+def test_a_partitive_apposed_to_the_people_is_a_part_of_their_count(text):
+    assert [(f.value, f.part_of_total) for f in figures(text) if f.value in (8, 40)] == [
+        (8 if "eight" in text else 40, True)
+    ]

@@ -232,6 +232,7 @@ DATE_TEXTS = [
     "Talks on Monday (24th) and 3rd of December, then Dec. 9, 2025; Christmas Eve, today and tomorrow.",
     "xMonday, 12December, Sept 3rd, New Year's Day, yesterday's shelling and tonight's talks.",
     "12 34 January 2025 Wednesday (Dec 24 December) tomorrowland todays",
+    "Yesterday, USA Today said. Last night and last night's talks; ARMY: Tonight. xToday",
 ]
 
 
@@ -254,6 +255,10 @@ def _date_texts():
         "New Year's Day",
         "yesterday",
         "tonight",
+        "Yesterday",
+        "Last night",
+        "last night",
+        ". ",
         "s",
         "1",
     ]

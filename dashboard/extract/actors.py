@@ -223,6 +223,12 @@ _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|on \w+|\w+ly))*\s*$
 _SUBJECT_SPAN = 120  # characters: a subject longer than this is a clause of its own, not a speaker
 
 
+# A transcript's speaker label opening a line: capitals up to a colon ("ARMY:", "CAMBODIAN DEFENCE MINISTRY:",
+# "MINISTRY SPOKESMAN:"). A heading in capitals with a colon says the same: who, or what, the line is of.
+_LABEL_SPAN = 60
+_LABEL = re.compile(r"(?P<who>[A-Z][A-Z.'’&/ -]{1,58}[A-Z.]):\s")
+
+
 @lru_cache(maxsize=512)
 def speaker_side(sentence: str) -> str | None:
     """The side a sentence's speaker belongs to: the country of its attribution ("…, Thailand's army said"),
@@ -232,6 +238,12 @@ def speaker_side(sentence: str) -> str | None:
     side = one_country(who) if who else None
     if side:
         return side
+    label = _LABEL.match(sentence) if sentence[:1].isupper() and ":" in sentence[:_LABEL_SPAN] else None
+    if label:  # a transcript's line: its speaker is the label's, unless the line names its own
+        side = one_country(label.group("who").title())
+        if side:
+            return side
+        sentence = sentence[label.end() :]
     verb = SAYING.search(sentence, 0, _SUBJECT_SPAN + 20)
     if verb is None or verb.start() > _SUBJECT_SPAN:
         return None

@@ -23,7 +23,12 @@ HOLIDAYS = {
     "new year's eve": (12, 31),
     "new year's day": (1, 1),
 }
-RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+# A relative day word opens a sentence capitalised ("Yesterday morning, a patrol ...", "ARMY: Last night ...");
+# after a word and a space a capitalised one is a name's ("USA Today"), not a day. "Last night" is read only where
+# it opens the sentence, framing its main clause: inside one it often dates a clause of its own ("the commanders
+# met, as agreed in Putrajaya last night"), which the meeting and incident readers would take for the sentence's day.
+_OPENS = r"(?<![A-Za-z]\s)"
 
 # A weekday in apposition to a date ("Saturday, Dec. 13", "Sunday 7 December") names that date: one mention, dated
 # by its date (the weekday alone would be read as the nearest such weekday to the report's day).
@@ -34,7 +39,8 @@ DATE = re.compile(
     rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)(?:\s*\((?:(?:{MONTHS})\.?\s+)?(?P<wday>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s+(?:{MONTHS}))?\))?"
     rf"|(?P<holiday>\b(?:Christmas Eve|Christmas Day|New Year's Eve|New Year's Day)\b)"
-    rf"|(?P<relative>\b(?:today|tonight|yesterday|tomorrow)\b)",
+    rf"|(?P<relative>\b(?:today|tonight|yesterday|tomorrow)\b"
+    rf"|{_OPENS}\b(?:Today|Tonight|Yesterday|Tomorrow|Last night)\b)",
 )
 
 
@@ -124,10 +130,11 @@ def _explicit(text: str, published: date | None, future: bool = True) -> date | 
 
 # Every date the DATE pattern finds has one of these (case-sensitive, as DATE is): "day" (the weekdays,
 # "today", "yesterday", the holidays' "Day"), a month's first three letters (every name and abbreviation
-# of MONTHS begins with one), or a holiday or relative word without "day". Plain literals, so `re` jumps
-# to them: most sentences (a figure's digits, an attack) have no date and cost one fast scan.
+# of MONTHS begins with one), or a holiday or relative word without "day" (from its second letter: either case
+# opens it). Plain literals, so `re` jumps to them: most sentences (a figure's digits, an attack) have no date and
+# cost one fast scan.
 _MONTH_STARTS = sorted({m[:3] for m in MONTHS.split("|")})
-_MAYBE_DATE = re.compile("|".join(["day", *_MONTH_STARTS, "Christmas", "New Year", "tonight", "tomorrow"]))
+_MAYBE_DATE = re.compile("|".join(["day", *_MONTH_STARTS, "Christmas", "New Year", "onight", "omorrow", "Last night"]))
 # Where a DATE match can begin (case-sensitive, as DATE is): a capital (a weekday, a month, a holiday), a digit,
 # or a relative word. DATE begins with word boundaries, so `re` would try it at every position; tried only here,
 # its matches are the same (tests/test_extract_guards.py checks this against DATE.finditer).

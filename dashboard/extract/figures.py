@@ -49,6 +49,10 @@ METRICS = ("killed", "injured", "displaced", "returned")
 
 
 Side = str | None | Callable[[], str | None]
+# Verbs of displacement (dashboard/data/lexicon/figure_cues.csv, each with its reason): people leaving their homes
+# ("518,000 have left their homes"), after the number; an agent moving people ("moved 400,000 people"), before it.
+_LEFT_HOME = "|".join(re.escape(w) for w in sorted(words("figure_cues", "left_home"), key=len, reverse=True))
+_MOVE_VERBS = "|".join(re.escape(w) for w in words("figure_cues", "move_verb"))
 # Metric words right after the number (and its people words): "40 people killed", "525,000 displaced".
 METRIC_AFTER = {
     "killed": r"killed|dead|died|deaths?|fatalities|lives lost|lost their lives|perished|slain",
@@ -69,9 +73,8 @@ METRIC_AFTER = {
         for be in ("are", "were", "is", "was")
         for where in ("still in", "living in")
     )
-    + "".join(
-        rf"|{be} in {site}" for be in ("are", "were", "is", "was") for site in ("shelters", "displacement sites")
-    ),
+    + "".join(rf"|{be} in {site}" for be in ("are", "were", "is", "was") for site in ("shelters", "displacement sites"))
+    + rf"|{_LEFT_HOME}",
     "returned": r"returned|returning|returnees|"
     + "|".join(  # each alternative begins with a literal word: the pre-check is made of them
         rf"{verb} back (?:home|to (?:their |its |his |her )?(?:homes?|villages?))"
@@ -86,13 +89,20 @@ METRIC_BEFORE = {
     "injured": r"injuring|wounding|injured|wounded|injuries (?:rose |climbed )?(?:to|at)",
     "displaced": r"displacing|displaced|displacement of|evacuating|evacuated|evacuation of|uprooting"
     r"|uprooted|forcing|forced|sending|sent|relocating|relocated|sheltering|housing|housed"
-    r"|evacuees (?:rose |climbed |jumped )?(?:to|at)",
+    r"|evacuees (?:rose |climbed |jumped )?(?:to|at)"
+    rf"|{_MOVE_VERBS}",
 }
 # Before-words that only make a figure when the people are then made to leave (or go home).
 NEEDS_PURPOSE = {
     "displaced": re.compile(r"(?:forcing|forced|sending|sent|housing|housed)\s+(?:\w+\s+){0,2}$", re.I),
     "killed": re.compile(r"\blost\s+(?:\w+\s+){0,2}$", re.I),  # a side that "lost 16 soldiers": only people
 }
+# An agent moving people displaces them only if they are civilians, or moved out of harm's way (PURPOSE_AFTER):
+# "moved about 400,000 people at the peak", not "moved 2,000 troops to the border".
+_MOVED = re.compile(rf"\b(?:{_MOVE_VERBS})\s+(?:\w+\s+){{0,2}}$", re.I)
+_CIVILIANS_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:people|civilians|residents|villagers|inhabitants|evacuees|families|households)\b", re.I
+)
 PURPOSE_AFTER = {
     "killed": re.compile(
         r"^\s+(?:(?:of\s+)?(?:its|their|our)\s+)?(?:own\s+)?(?:\w+\s+)?"
@@ -394,6 +404,14 @@ _ASIDE = re.compile(
     re.I,
 )
 _ASIDE_MARK = re.compile(r"[(,\-–—]")
+# A number in apposition to the people just named, closed by a comma ("half a million people, 518,000 at the latest
+# count, have left"): it counts them, and their verb follows the apposition's close.
+_APPOSED_TO_PEOPLE = re.compile(
+    rf"\b(?:people|persons|civilians|residents|villagers|Thais|Cambodians|evacuees|soldiers|troops)\s*,\s*"
+    rf"(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+_APPOSED_REST = re.compile(r"^[^,;()\d]{1,50},")
 
 
 def _following(text: str, m: re.Match) -> str:
@@ -403,6 +421,11 @@ def _following(text: str, m: re.Match) -> str:
     after = text[m.end() :]
     if APPOSITION.search(text, max(0, m.start() - LOOKBACK), m.start()):
         return _APPOSITION_END.sub(r"\1", after, count=1)
+    near = max(0, m.start() - 40)  # the people's word, a comma and a qualifier fit in this
+    if "," in text[near : m.start()] and _APPOSED_TO_PEOPLE.search(text, near, m.start()):
+        rest = _APPOSED_REST.match(after)
+        if rest and not METRIC_CHECK.search(rest.group()):
+            return " " * rest.end() + after[rest.end() :]
     if _ASIDE_MARK.search(after, 0, 60):
         aside = _ASIDE.match(after)
         if aside and not METRIC_CHECK.search(aside.group("aside")):
@@ -431,6 +454,9 @@ def _metric(text: str, m: re.Match) -> str | None:
         if rx.search(near):
             need = NEEDS_PURPOSE.get(metric)
             if need and need.search(before) and not PURPOSE_AFTER[metric].match(after):
+                continue
+            moved = metric == "displaced" and _MOVED.search(before)
+            if moved and not (_CIVILIANS_AFTER.match(after) or PURPOSE_AFTER[metric].match(after)):
                 continue
             return metric
     if bound is None:
